@@ -1,0 +1,60 @@
+// normscope-cli: the engine, headless. Subcommands parse their own options; this file only
+// dispatches and turns errors into exit statuses (2: the user's input, 1: a program error).
+
+#include "engine/error.h"
+#include "engine/forward_command.h"
+
+#include <cstdio>
+#include <exception>
+#include <iostream>
+#include <new>
+#include <string>
+#include <vector>
+
+namespace {
+
+constexpr const char* kUsage = R"(usage: normscope-cli <command> [options]
+
+commands:
+  forward   run one normalization module on a .npy tensor (PyTorch semantics)
+  help      show this text; `normscope-cli forward --help` shows the forward options
+)";
+
+int fail(const std::string& message)
+{
+    std::cerr << "normscope-cli: " << message << '\n';
+    return 2;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    const std::vector<std::string> args(argv + (argc > 1 ? 2 : 1), argv + argc);
+    const std::string command = argc > 1 ? argv[1] : "";
+    const bool wantsHelp = !args.empty() && (args[0] == "--help" || args[0] == "-h");
+    try {
+        if (command == "forward") {
+            if (wantsHelp) {
+                std::cout << normscope::forwardUsage();
+                return 0;
+            }
+            normscope::runForwardCommand(args);
+            return 0;
+        }
+        if (command == "help" || command == "--help" || command == "-h") {
+            std::cout << kUsage;
+            return 0;
+        }
+        std::cerr << kUsage;
+        return fail(command.empty() ? "no command given" : "unknown command '" + command + "'");
+    } catch (const normscope::Error& e) {
+        return fail(e.what());
+    } catch (const std::bad_alloc&) {
+        std::cerr << "normscope-cli: out of memory\n";
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "normscope-cli: internal error: " << e.what() << '\n';
+        return 1;
+    }
+}

@@ -1,0 +1,173 @@
+#include "engine/forward.h"
+
+#include "engine/forward_kernels.h"
+#include "engine/forward_pass.h"
+
+#include <omp.h>
+
+#include <algorithm>
+
+namespace normscope {
+
+namespace detail {
+
+namespace {
+
+template <typename T>
+double sum(const T* p, std::int64_t n)
+{
+    double s = 0;
+#pragma omp simd reduction(+ : s)
+    for (std::int64_t i = 0; i < n; ++i)
+        s += static_cast<double>(p[i]);
+    return s;
+}
+
+template <typename T>
+double sumSquaredDeviations(const T* p, std::int64_t n, double m)
+{
+    double s = 0;
+#pragma omp simd reduction(+ : s)
+    for (std::int64_t i = 0; i < n; ++i) {
+        const double d = static_cast<double>(p[i]) - m;
+        s += d * d;
+    }
+    return s;
+}
+
+// y = (x - m) * scale + shift on one run that shares one channel's gamma and beta. The subtraction is
+// done in double so that offset data keeps its digits (x * scale + (shift - m * scale) would cancel).
+template <typename T>
+void scaleShift(const T* x, T* y, std::int64_t n, double m, double scale, double shift)
+{
+#pragma omp simd
+    for (std::int64_t i = 0; i < n; ++i)
+        y[i] = static_cast<T>((static_cast<double>(x[i]) - m) * scale + shift);
+}
+
+// LayerNorm/RMSNorm: gamma and beta vary along the group.
+template <typename T>
+void scaleShiftElementwise(const T* x, T* y, std::int64_t n, double m, double rstd, const T* gamma, const T* beta)
+{
+    if (gamma && beta) {
+#pragma omp simd
+        for (std::int64_t i = 0; i < n; ++i)
+            y[i] = static_cast<T>((static_cast<double>(x[i]) - m) * rstd * static_cast<double>(gamma[i]) + static_cast<double>(beta[i]));
+    } else if (gamma) {
+#pragma omp simd
+        for (std::int64_t i = 0; i < n; ++i)
+            y[i] = static_cast<T>((static_cast<double>(x[i]) - m) * rstd * static_cast<double>(gamma[i]));
+    } else {
+        scaleShift(x, y, n, m, rstd, 0.0);
+    }
+}
+
+} // namespace
+
+int threadsFor(int requested, std::int64_t elements)
+{
+    const int available = requested > 0 ? requested : omp_get_max_threads();
+    constexpr std::int64_t minElementsPerThread = 1 << 14;
+    const auto useful = static_cast<int>(std::max<std::int64_t>(1, elements / minElementsPerThread));
+    return std::max(1, std::min(available, useful));
+}
+
+template <typename T>
+void FastKernels::moments(const StatsLayout& layout, const T* x, bool subtractMean, double* mean, double* var, int threads)
+{
+    const std::int64_t G = layout.groupCount();
+    const std::int64_t segments = layout.segmentCount();
+    const std::int64_t L = layout.segmentLength();
+    const double n = static_cast<double>(layout.groupSize());
+    const int t = threadsFor(threads, G * layout.groupSize());
+
+#pragma omp parallel for num_threads(t) schedule(static)
+    for (std::int64_t g = 0; g < G; ++g) {
+        double m = 0;
+        if (subtractMean) {
+            double s = 0;
+            for (std::int64_t a = 0; a < segments; ++a)
+                s += sum(x + layout.segmentStart(g, a), L);
+            m = s / n;
+        }
+        // Second pass about the mean: exact for constant groups and offset data. The group was just
+        // read, so for classroom and layer sizes it comes from cache.
+        double sq = 0;
+        for (std::int64_t a = 0; a < segments; ++a)
+            sq += sumSquaredDeviations(x + layout.segmentStart(g, a), L, m);
+        mean[g] = m;
+        var[g] = sq / n;
+    }
+}
+
+template <typename T>
+void FastKernels::normalize(const StatsLayout& layout, const T* x, const double* mean, const double* rstd,
+                            const T* gamma, const T* beta, T* y, int threads)
+{
+    const std::int64_t G = layout.groupCount();
+    const std::int64_t segments = layout.segmentCount();
+    const std::int64_t L = layout.segmentLength();
+    const bool perElement = layout.paramInner() == 1 && layout.paramCount() == L && L > 1;
+    const std::int64_t run = perElement ? L : layout.paramInner();
+    const int t = threadsFor(threads, G * layout.groupSize());
+
+#pragma omp parallel for num_threads(t) schedule(static)
+    for (std::int64_t g = 0; g < G; ++g) {
+        for (std::int64_t a = 0; a < segments; ++a) {
+            const std::int64_t start = layout.segmentStart(g, a);
+            if (perElement) {
+                scaleShiftElementwise(x + start, y + start, L, mean[g], rstd[g], gamma, beta);
+                continue;
+            }
+            for (std::int64_t r = start; r < start + L; r += run) {
+                const std::int64_t c = layout.paramOf(r);
+                const double scale = rstd[g] * (gamma ? static_cast<double>(gamma[c]) : 1.0);
+                const double shift = beta ? static_cast<double>(beta[c]) : 0.0;
+                scaleShift(x + r, y + r, run, mean[g], scale, shift);
+            }
+        }
+    }
+}
+
+template void FastKernels::moments<float>(const StatsLayout&, const float*, bool, double*, double*, int);
+template void FastKernels::moments<double>(const StatsLayout&, const double*, bool, double*, double*, int);
+template void FastKernels::normalize<float>(const StatsLayout&, const float*, const double*, const double*, const float*, const float*, float*, int);
+template void FastKernels::normalize<double>(const StatsLayout&, const double*, const double*, const double*, const double*, const double*, double*, int);
+
+} // namespace detail
+
+template <typename T>
+void forward(const NormSpec& spec, const Tensor<T>& x, NormState<T>& state, ForwardResult<T>& result,
+             const ForwardOptions& options)
+{
+    detail::runForward<detail::FastKernels>(spec, x, state, result, options.threads);
+}
+
+template <typename T>
+Tensor<T> normalizedInput(const NormSpec& spec, const Tensor<T>& x, const ForwardResult<T>& result)
+{
+    const StatsLayout layout(spec, x.shape());
+    const auto G = static_cast<std::size_t>(layout.groupCount());
+    // result.mean/rstd are rounded to T; offset float data needs the double statistics the forward
+    // pass used, so batch statistics are taken again. In eval the running statistics are exact in T.
+    std::vector<double> mean(G), var(G), rstd(G);
+    if (spec.usesInputStats()) {
+        detail::FastKernels::moments(layout, x.data(), spec.subtractsMean(), mean.data(), var.data(), 0);
+    } else {
+        for (std::size_t g = 0; g < G; ++g) {
+            mean[g] = static_cast<double>(result.mean[static_cast<std::int64_t>(g)]);
+            var[g] = static_cast<double>(result.var[static_cast<std::int64_t>(g)]);
+        }
+    }
+    detail::rstdFromVar(spec.effectiveEps<T>(), var.data(), rstd.data(), G);
+    Tensor<T> xhat(x.shape());
+    detail::FastKernels::normalize<T>(layout, x.data(), mean.data(), rstd.data(), nullptr, nullptr, xhat.data(), 0);
+    return xhat;
+}
+
+template void forward(const NormSpec&, const Tensor<float>&, NormState<float>&, ForwardResult<float>&, const ForwardOptions&);
+template void forward(const NormSpec&, const Tensor<double>&, NormState<double>&, ForwardResult<double>&, const ForwardOptions&);
+template Tensor<float> normalizedInput(const NormSpec&, const Tensor<float>&, const ForwardResult<float>&);
+template Tensor<double> normalizedInput(const NormSpec&, const Tensor<double>&, const ForwardResult<double>&);
+
+} // namespace normscope

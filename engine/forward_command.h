@@ -1,0 +1,16 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace normscope {
+
+/// `normscope-cli forward`: one module, one input, PyTorch semantics (../shared/cli.md). Reads the
+/// files, runs --steps passes, then writes every requested output or none. Throws Error for anything
+/// the user can fix (exit status 2).
+void runForwardCommand(const std::vector<std::string>& args);
+
+/// The `forward` option list for --help.
+std::string forwardUsage();
+
+} // namespace normscope

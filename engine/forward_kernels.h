@@ -1,0 +1,27 @@
+#pragma once
+
+// Internal to the engine: the fast forward kernels. Each group's elements are contiguous runs
+// (StatsLayout), so every inner loop below is a unit-stride loop the compiler vectorises; groups are
+// spread over threads. Sums are taken in double even for float input: with a large offset (mean 1e4,
+// std 1e-2) float accumulation loses the variance entirely.
+
+#include "engine/stats_layout.h"
+
+#include <cstdint>
+
+namespace normscope::detail {
+
+struct FastKernels {
+    template <typename T>
+    static void moments(const StatsLayout& layout, const T* x, bool subtractMean, double* mean, double* var, int threads);
+
+    template <typename T>
+    static void normalize(const StatsLayout& layout, const T* x, const double* mean, const double* rstd,
+                          const T* gamma, const T* beta, T* y, int threads);
+};
+
+/// The number of threads to use for this much work: 1 for small tensors, where waking a pool costs
+/// more than it saves.
+int threadsFor(int requested, std::int64_t elements);
+
+} // namespace normscope::detail
