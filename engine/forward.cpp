@@ -23,42 +23,48 @@ double sum(const T* p, std::int64_t n)
     return s;
 }
 
+// Sums of d = x - m and of d^2 about a first estimate m of the mean.
 template <typename T>
-double sumSquaredDeviations(const T* p, std::int64_t n, double m)
+void sumDeviations(const T* p, std::int64_t n, double m, double& sumD, double& sumD2)
 {
-    double s = 0;
-#pragma omp simd reduction(+ : s)
+    double s = 0, s2 = 0;
+#pragma omp simd reduction(+ : s, s2)
     for (std::int64_t i = 0; i < n; ++i) {
         const double d = static_cast<double>(p[i]) - m;
-        s += d * d;
+        s += d;
+        s2 += d * d;
     }
-    return s;
+    sumD += s;
+    sumD2 += s2;
 }
 
-// y = (x - m) * scale + shift on one run that shares one channel's gamma and beta. The subtraction is
-// done in double so that offset data keeps its digits (x * scale + (shift - m * scale) would cancel).
+// y = ((x - mean) - meanLo) * scale + shift on one run that shares one channel's gamma and beta.
+// Subtracting the mean first and in double keeps offset data's digits (x * scale + (shift - mean *
+// scale) would cancel them); meanLo carries the part of the mean a double cannot hold.
 template <typename T>
-void scaleShift(const T* x, T* y, std::int64_t n, double m, double scale, double shift)
+void scaleShift(const T* x, T* y, std::int64_t n, double mean, double meanLo, double scale, double shift)
 {
 #pragma omp simd
     for (std::int64_t i = 0; i < n; ++i)
-        y[i] = static_cast<T>((static_cast<double>(x[i]) - m) * scale + shift);
+        y[i] = static_cast<T>(((static_cast<double>(x[i]) - mean) - meanLo) * scale + shift);
 }
 
 // LayerNorm/RMSNorm: gamma and beta vary along the group.
 template <typename T>
-void scaleShiftElementwise(const T* x, T* y, std::int64_t n, double m, double rstd, const T* gamma, const T* beta)
+void scaleShiftElementwise(const T* x, T* y, std::int64_t n, double mean, double meanLo, double rstd,
+                           const T* gamma, const T* beta)
 {
     if (gamma && beta) {
 #pragma omp simd
         for (std::int64_t i = 0; i < n; ++i)
-            y[i] = static_cast<T>((static_cast<double>(x[i]) - m) * rstd * static_cast<double>(gamma[i]) + static_cast<double>(beta[i]));
+            y[i] = static_cast<T>(((static_cast<double>(x[i]) - mean) - meanLo) * rstd * static_cast<double>(gamma[i])
+                                  + static_cast<double>(beta[i]));
     } else if (gamma) {
 #pragma omp simd
         for (std::int64_t i = 0; i < n; ++i)
-            y[i] = static_cast<T>((static_cast<double>(x[i]) - m) * rstd * static_cast<double>(gamma[i]));
+            y[i] = static_cast<T>(((static_cast<double>(x[i]) - mean) - meanLo) * rstd * static_cast<double>(gamma[i]));
     } else {
-        scaleShift(x, y, n, m, rstd, 0.0);
+        scaleShift(x, y, n, mean, meanLo, rstd, 0.0);
     }
 }
 
@@ -73,7 +79,8 @@ int threadsFor(int requested, std::int64_t elements)
 }
 
 template <typename T>
-void FastKernels::moments(const StatsLayout& layout, const T* x, bool subtractMean, double* mean, double* var, int threads)
+void FastKernels::moments(const StatsLayout& layout, const T* x, bool subtractMean, double* mean, double* meanLo,
+                          double* var, int threads)
 {
     const std::int64_t G = layout.groupCount();
     const std::int64_t segments = layout.segmentCount();
@@ -90,19 +97,21 @@ void FastKernels::moments(const StatsLayout& layout, const T* x, bool subtractMe
                 s += sum(x + layout.segmentStart(g, a), L);
             m = s / n;
         }
-        // Second pass about the mean: exact for constant groups and offset data. The group was just
-        // read, so for classroom and layer sizes it comes from cache.
-        double sq = 0;
+        // Corrected two-pass: the second pass, about the first estimate, gives the variance and the
+        // rounding error of the mean itself (sumD / n), exact for constant groups and offset data.
+        // The group was just read, so for classroom and layer sizes it comes from cache.
+        double sumD = 0, sumD2 = 0;
         for (std::int64_t a = 0; a < segments; ++a)
-            sq += sumSquaredDeviations(x + layout.segmentStart(g, a), L, m);
+            sumDeviations(x + layout.segmentStart(g, a), L, m, sumD, sumD2);
         mean[g] = m;
-        var[g] = sq / n;
+        meanLo[g] = subtractMean ? sumD / n : 0.0;
+        var[g] = subtractMean ? std::max(0.0, (sumD2 - sumD * (sumD / n)) / n) : sumD2 / n;
     }
 }
 
 template <typename T>
-void FastKernels::normalize(const StatsLayout& layout, const T* x, const double* mean, const double* rstd,
-                            const T* gamma, const T* beta, T* y, int threads)
+void FastKernels::normalize(const StatsLayout& layout, const T* x, const double* mean, const double* meanLo,
+                            const double* rstd, const T* gamma, const T* beta, T* y, int threads)
 {
     const std::int64_t G = layout.groupCount();
     const std::int64_t segments = layout.segmentCount();
@@ -116,23 +125,25 @@ void FastKernels::normalize(const StatsLayout& layout, const T* x, const double*
         for (std::int64_t a = 0; a < segments; ++a) {
             const std::int64_t start = layout.segmentStart(g, a);
             if (perElement) {
-                scaleShiftElementwise(x + start, y + start, L, mean[g], rstd[g], gamma, beta);
+                scaleShiftElementwise(x + start, y + start, L, mean[g], meanLo[g], rstd[g], gamma, beta);
                 continue;
             }
             for (std::int64_t r = start; r < start + L; r += run) {
                 const std::int64_t c = layout.paramOf(r);
                 const double scale = rstd[g] * (gamma ? static_cast<double>(gamma[c]) : 1.0);
                 const double shift = beta ? static_cast<double>(beta[c]) : 0.0;
-                scaleShift(x + r, y + r, run, mean[g], scale, shift);
+                scaleShift(x + r, y + r, run, mean[g], meanLo[g], scale, shift);
             }
         }
     }
 }
 
-template void FastKernels::moments<float>(const StatsLayout&, const float*, bool, double*, double*, int);
-template void FastKernels::moments<double>(const StatsLayout&, const double*, bool, double*, double*, int);
-template void FastKernels::normalize<float>(const StatsLayout&, const float*, const double*, const double*, const float*, const float*, float*, int);
-template void FastKernels::normalize<double>(const StatsLayout&, const double*, const double*, const double*, const double*, const double*, double*, int);
+template void FastKernels::moments<float>(const StatsLayout&, const float*, bool, double*, double*, double*, int);
+template void FastKernels::moments<double>(const StatsLayout&, const double*, bool, double*, double*, double*, int);
+template void FastKernels::normalize<float>(const StatsLayout&, const float*, const double*, const double*, const double*,
+                                            const float*, const float*, float*, int);
+template void FastKernels::normalize<double>(const StatsLayout&, const double*, const double*, const double*, const double*,
+                                             const double*, const double*, double*, int);
 
 } // namespace detail
 
@@ -150,9 +161,9 @@ Tensor<T> normalizedInput(const NormSpec& spec, const Tensor<T>& x, const Forwar
     const auto G = static_cast<std::size_t>(layout.groupCount());
     // result.mean/rstd are rounded to T; offset float data needs the double statistics the forward
     // pass used, so batch statistics are taken again. In eval the running statistics are exact in T.
-    std::vector<double> mean(G), var(G), rstd(G);
+    std::vector<double> mean(G), meanLo(G), var(G), rstd(G);
     if (spec.usesInputStats()) {
-        detail::FastKernels::moments(layout, x.data(), spec.subtractsMean(), mean.data(), var.data(), 0);
+        detail::FastKernels::moments(layout, x.data(), spec.subtractsMean(), mean.data(), meanLo.data(), var.data(), 0);
     } else {
         for (std::size_t g = 0; g < G; ++g) {
             mean[g] = static_cast<double>(result.mean[static_cast<std::int64_t>(g)]);
@@ -161,7 +172,7 @@ Tensor<T> normalizedInput(const NormSpec& spec, const Tensor<T>& x, const Forwar
     }
     detail::rstdFromVar(spec.effectiveEps<T>(), var.data(), rstd.data(), G);
     Tensor<T> xhat(x.shape());
-    detail::FastKernels::normalize<T>(layout, x.data(), mean.data(), rstd.data(), nullptr, nullptr, xhat.data(), 0);
+    detail::FastKernels::normalize<T>(layout, x.data(), mean.data(), meanLo.data(), rstd.data(), nullptr, nullptr, xhat.data(), 0);
     return xhat;
 }
 

@@ -13,11 +13,12 @@ namespace normscope::detail {
 
 struct FastKernels {
     template <typename T>
-    static void moments(const StatsLayout& layout, const T* x, bool subtractMean, double* mean, double* var, int threads);
+    static void moments(const StatsLayout& layout, const T* x, bool subtractMean, double* mean, double* meanLo,
+                        double* var, int threads);
 
     template <typename T>
-    static void normalize(const StatsLayout& layout, const T* x, const double* mean, const double* rstd,
-                          const T* gamma, const T* beta, T* y, int threads);
+    static void normalize(const StatsLayout& layout, const T* x, const double* mean, const double* meanLo,
+                          const double* rstd, const T* gamma, const T* beta, T* y, int threads);
 };
 
 /// The number of threads to use for this much work: 1 for small tensors, where waking a pool costs

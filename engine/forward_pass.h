@@ -22,10 +22,11 @@ void rstdFromVar(T eps, const double* var, double* rstd, std::size_t groups)
 
 /**
  * Kernels provide:
- *   moments(layout, x, subtractMean, mean, var, threads): per group, the mean (0 when !subtractMean)
- *       and the biased variance about it (RMSNorm: the mean of squares).
- *   normalize(layout, x, mean, rstd, gamma, beta, y, threads): y = (x - mean) * rstd * gamma + beta,
- *       gamma/beta may be null (identity).
+ *   moments(layout, x, subtractMean, mean, meanLo, var, threads): per group, the mean as an unevaluated
+ *       sum mean + meanLo (both 0 when !subtractMean; meanLo holds what a double cannot, so offset data
+ *       normalises exactly) and the biased variance about it (RMSNorm: the mean of squares).
+ *   normalize(layout, x, mean, meanLo, rstd, gamma, beta, y, threads):
+ *       y = (x - mean - meanLo) * rstd * gamma + beta; gamma/beta may be null (identity).
  */
 template <typename Kernels, typename T>
 void runForward(const NormSpec& spec, const Tensor<T>& x, NormState<T>& state, ForwardResult<T>& result, int threads)
@@ -35,11 +36,15 @@ void runForward(const NormSpec& spec, const Tensor<T>& x, NormState<T>& state, F
     const StatsLayout layout(spec, x.shape());
     const auto G = static_cast<std::size_t>(layout.groupCount());
 
-    std::vector<double> mean(G), var(G), rstd(G);
+    std::vector<double> mean(G), meanLo(G), var(G), rstd(G);
     if (spec.usesInputStats()) {
-        Kernels::moments(layout, x.data(), spec.subtractsMean(), mean.data(), var.data(), threads);
-        if (spec.updatesRunningStats())
-            updateRunningStats(spec, layout, mean.data(), var.data(), state);
+        Kernels::moments(layout, x.data(), spec.subtractsMean(), mean.data(), meanLo.data(), var.data(), threads);
+        if (spec.updatesRunningStats()) {
+            std::vector<double> fullMean(G);
+            for (std::size_t g = 0; g < G; ++g)
+                fullMean[g] = mean[g] + meanLo[g];
+            updateRunningStats(spec, layout, fullMean.data(), var.data(), state);
+        }
     } else {
         runningStatsPerGroup(layout, state, mean.data(), var.data());
     }
@@ -47,7 +52,7 @@ void runForward(const NormSpec& spec, const Tensor<T>& x, NormState<T>& state, F
     rstdFromVar(spec.effectiveEps<T>(), var.data(), rstd.data(), G);
 
     result.output.resize(x.shape());
-    Kernels::normalize(layout, x.data(), mean.data(), rstd.data(), spec.affine ? state.weight.data() : nullptr,
+    Kernels::normalize(layout, x.data(), mean.data(), meanLo.data(), rstd.data(), spec.affine ? state.weight.data() : nullptr,
                        spec.hasBias() ? state.bias.data() : nullptr, result.output.data(), threads);
 
     result.mean.resize(layout.statsShape());
@@ -55,7 +60,7 @@ void runForward(const NormSpec& spec, const Tensor<T>& x, NormState<T>& state, F
     result.rstd.resize(layout.statsShape());
     for (std::size_t g = 0; g < G; ++g) {
         const auto i = static_cast<std::int64_t>(g);
-        result.mean[i] = static_cast<T>(mean[g]);
+        result.mean[i] = static_cast<T>(mean[g] + meanLo[g]);
         result.var[i] = static_cast<T>(var[g]);
         result.rstd[i] = static_cast<T>(rstd[g]);
     }

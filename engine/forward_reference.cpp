@@ -10,7 +10,8 @@ namespace {
 
 struct ReferenceKernels {
     template <typename T>
-    static void moments(const StatsLayout& layout, const T* x, bool subtractMean, double* mean, double* var, int)
+    static void moments(const StatsLayout& layout, const T* x, bool subtractMean, double* mean, double* meanLo,
+                        double* var, int)
     {
         const auto n = static_cast<long double>(layout.groupSize());
         for (std::int64_t g = 0; g < layout.groupCount(); ++g) {
@@ -23,18 +24,20 @@ struct ReferenceKernels {
                 sq += d * d;
             });
             mean[g] = static_cast<double>(m);
+            meanLo[g] = static_cast<double>(m - static_cast<long double>(mean[g]));
             var[g] = static_cast<double>(sq / n);
         }
     }
 
     template <typename T>
-    static void normalize(const StatsLayout& layout, const T* x, const double* mean, const double* rstd,
-                          const T* gamma, const T* beta, T* y, int)
+    static void normalize(const StatsLayout& layout, const T* x, const double* mean, const double* meanLo,
+                          const double* rstd, const T* gamma, const T* beta, T* y, int)
     {
         for (std::int64_t g = 0; g < layout.groupCount(); ++g) {
             layout.forEachElement(g, [&](std::int64_t i) {
                 const std::int64_t p = layout.paramOf(i);
-                long double v = (static_cast<long double>(x[i]) - mean[g]) * rstd[g];
+                const long double m = static_cast<long double>(mean[g]) + meanLo[g];
+                long double v = (static_cast<long double>(x[i]) - m) * rstd[g];
                 if (gamma)
                     v *= gamma[p];
                 if (beta)

@@ -1,0 +1,53 @@
+#pragma once
+
+// Reading the PyTorch fixtures of tests/fixtures (see tests/fixtures/README.md) and comparing what
+// normscope wrote with what PyTorch computed.
+
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+namespace normscope::test {
+
+struct FixtureCase {
+    QString name;      ///< directory name, e.g. batch2d_f32_train_affine
+    QString dir;       ///< absolute path of the case directory
+    QStringList args;  ///< args.txt, as written (paths relative to dir)
+};
+
+/// Every case under tests/fixtures/<set> (forward, backward, refusals), sorted by name.
+QVector<FixtureCase> loadFixtureCases(const QString& set);
+
+/// The case's arguments with input paths made absolute and output paths moved into outDir.
+QStringList resolveArgs(const FixtureCase& c, const QString& outDir);
+
+/// Output files (relative to the case's expected/ and to outDir) the case's arguments ask for.
+QStringList expectedOutputs(const FixtureCase& c);
+
+struct Comparison {
+    bool ok = false;
+    double worst = 0;   ///< largest |a - b| / max(1, |b|)
+    QString message;    ///< why it failed
+};
+
+/// Compares two .npy files element by element: same dtype and shape, and
+/// |actual - expected| <= tol * max(1, |expected|) with tol = tol32 or tol64 by dtype.
+/// NaN must match NaN.
+Comparison compareNpyFiles(const QString& actual, const QString& expected, double tol32, double tol64);
+
+/// Compares text files (num_batches_tracked.txt) exactly.
+Comparison compareTextFiles(const QString& actual, const QString& expected);
+
+struct CliRun {
+    int exitCode = -1;
+    bool crashed = false;
+    QString out, err;
+};
+
+/// Runs normscope-cli with these arguments and waits for it.
+CliRun runCli(const QStringList& args);
+
+/// Every file below dir, relative paths, sorted: to check that a refused command wrote nothing.
+QStringList filesBelow(const QString& dir);
+
+} // namespace normscope::test

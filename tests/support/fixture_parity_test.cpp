@@ -1,0 +1,48 @@
+#include "tests/support/fixture_parity_test.h"
+
+#include <QTest>
+
+#include <algorithm>
+
+namespace normscope::test {
+
+void FixtureParityTest::initTestCase()
+{
+    forwardCases_ = loadFixtureCases("forward");
+    refusalCases_ = loadFixtureCases("refusals");
+    QVERIFY2(forwardCases_.size() >= 100, "the forward fixtures are missing: run tests/gen_fixtures.py");
+    QVERIFY2(refusalCases_.size() >= 10, "the refusal fixtures are missing: run tests/gen_fixtures.py");
+}
+
+void FixtureParityTest::forward_data()
+{
+    QTest::addColumn<int>("index");
+    for (int i = 0; i < forwardCases_.size(); ++i)
+        QTest::newRow(qPrintable(forwardCases_[i].name)) << i;
+}
+
+void FixtureParityTest::forward()
+{
+    QFETCH(int, index);
+    worst_ = std::max(worst_, checkFixtureCase(forwardCases_[index], run_));
+}
+
+void FixtureParityTest::refusal_data()
+{
+    QTest::addColumn<int>("index");
+    for (int i = 0; i < refusalCases_.size(); ++i)
+        QTest::newRow(qPrintable(refusalCases_[i].name)) << i;
+}
+
+void FixtureParityTest::refusal()
+{
+    QFETCH(int, index);
+    checkRefusal(refusalCases_[index], run_);
+}
+
+void FixtureParityTest::cleanupTestCase()
+{
+    qInfo("%lld forward cases, worst relative error %.3g", static_cast<long long>(forwardCases_.size()), worst_);
+}
+
+} // namespace normscope::test
