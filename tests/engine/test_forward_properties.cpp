@@ -1,0 +1,256 @@
+// Properties that hold whatever PyTorch's fixtures say: the fast kernels equal the plain reference,
+// normalised groups have mean 0 and variance 1, GroupNorm's two limits are InstanceNorm and LayerNorm,
+// and offset data keeps its digits in float32.
+
+#include "engine/forward.h"
+#include "engine/stats_layout.h"
+#include "tests/support/random_tensor.h"
+
+#include <QTest>
+
+#include <cmath>
+
+using namespace normscope;
+using normscope::test::maxRelativeError;
+using normscope::test::randomTensor;
+
+Q_DECLARE_METATYPE(normscope::NormSpec)
+Q_DECLARE_METATYPE(normscope::Shape)
+
+namespace {
+
+NormSpec specOf(NormKind kind, Mode mode = Mode::Training)
+{
+    NormSpec s = NormSpec::defaults(kind);
+    s.mode = mode;
+    return s;
+}
+
+NormSpec groupSpec(std::int64_t G)
+{
+    NormSpec s = specOf(NormKind::Group);
+    s.num_groups = G;
+    return s;
+}
+
+NormSpec normalizedSpec(NormKind kind, Shape normalized)
+{
+    NormSpec s = specOf(kind);
+    s.normalized_shape = std::move(normalized);
+    return s;
+}
+
+/// Random gamma/beta and running statistics, so the fast and reference paths see every term.
+template <typename T>
+NormState<T> randomState(const NormSpec& spec, const Shape& shape, std::uint64_t seed)
+{
+    NormState<T> s = NormState<T>::initial(spec, shape);
+    if (!s.weight.empty()) s.weight = randomTensor<T>(s.weight.shape(), seed + 1, 1.0, 0.5);
+    if (!s.bias.empty()) s.bias = randomTensor<T>(s.bias.shape(), seed + 2, 0.0, 0.5);
+    if (!s.running_mean.empty()) {
+        s.running_mean = randomTensor<T>(s.running_mean.shape(), seed + 3, 0.0, 0.5);
+        s.running_var = randomTensor<T>(s.running_var.shape(), seed + 4, 1.5, 0.0);
+    }
+    return s;
+}
+
+} // namespace
+
+class TestForwardProperties : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void fastEqualsReference_data()
+    {
+        QTest::addColumn<NormSpec>("spec");
+        QTest::addColumn<Shape>("shape");
+        QTest::addColumn<double>("offset");
+        // Odd sizes on purpose: C=1, G=C, H*W=1 (eval), lengths that are not multiples of a vector.
+        const Shape odd{3, 5, 7, 9};
+        for (double offset : {0.0, 1e4}) {
+            const QByteArray o = offset == 0 ? "" : "_offset";
+            QTest::newRow("batch2d" + o) << specOf(NormKind::Batch) << odd << offset;
+            QTest::newRow("batch1d_NC" + o) << specOf(NormKind::Batch) << Shape{17, 3} << offset;
+            QTest::newRow("batch3d_C1" + o) << specOf(NormKind::Batch) << Shape{2, 1, 3, 5, 7} << offset;
+            QTest::newRow("batch_eval_hw1" + o) << specOf(NormKind::Batch, Mode::Eval) << Shape{1, 6, 1, 1} << offset;
+            QTest::newRow("instance2d" + o) << specOf(NormKind::Instance) << odd << offset;
+            QTest::newRow("instance1d" + o) << specOf(NormKind::Instance) << Shape{2, 3, 33} << offset;
+            QTest::newRow("group_G1" + o) << groupSpec(1) << odd << offset;
+            QTest::newRow("group_G5=C" + o) << groupSpec(5) << odd << offset;
+            QTest::newRow("group_rank2" + o) << groupSpec(3) << Shape{4, 6} << offset;
+            QTest::newRow("layer_last" + o) << normalizedSpec(NormKind::Layer, {9}) << odd << offset;
+            QTest::newRow("layer_CHW" + o) << normalizedSpec(NormKind::Layer, {5, 7, 9}) << odd << offset;
+            QTest::newRow("layer_all" + o) << normalizedSpec(NormKind::Layer, {3, 5, 7, 9}) << odd << offset;
+            QTest::newRow("rms_last" + o) << normalizedSpec(NormKind::Rms, {9}) << odd << offset;
+            QTest::newRow("rms_rank1" + o) << normalizedSpec(NormKind::Rms, {31}) << Shape{31} << offset;
+        }
+        NormSpec trackedInstance = specOf(NormKind::Instance);
+        trackedInstance.track_running_stats = true;
+        trackedInstance.affine = true;
+        QTest::newRow("instance_tracked") << trackedInstance << odd << 0.0;
+        trackedInstance.mode = Mode::Eval;
+        QTest::newRow("instance_tracked_eval") << trackedInstance << odd << 0.0;
+        NormSpec untrackedBatch = specOf(NormKind::Batch, Mode::Eval);
+        untrackedBatch.track_running_stats = false;
+        QTest::newRow("batch_eval_untracked") << untrackedBatch << odd << 0.0;
+    }
+
+    void fastEqualsReference()
+    {
+        QFETCH(NormSpec, spec);
+        QFETCH(Shape, shape);
+        QFETCH(double, offset);
+        for (int threads : {1, 2}) {
+            const auto x64 = randomTensor<double>(shape, 42, offset, offset == 0 ? 1.0 : 1e-2);
+            auto fastState = randomState<double>(spec, shape, 7), refState = fastState;
+            const auto fast = forward(spec, x64, fastState, ForwardOptions{threads});
+            const auto ref = forwardReference(spec, x64, refState);
+            QVERIFY2(maxRelativeError(fast.output, ref.output) < 1e-12, qPrintable(QString::number(maxRelativeError(fast.output, ref.output))));
+            QVERIFY(maxRelativeError(fast.mean, ref.mean) < 1e-14);
+            QVERIFY(maxRelativeError(fast.var, ref.var) < 1e-14);
+            QVERIFY(maxRelativeError(fast.rstd, ref.rstd) < 1e-12);
+            QCOMPARE(fastState.num_batches_tracked, refState.num_batches_tracked);
+            if (!fastState.running_mean.empty()) {
+                QVERIFY(maxRelativeError(fastState.running_mean, refState.running_mean) < 1e-14);
+                QVERIFY(maxRelativeError(fastState.running_var, refState.running_var) < 1e-12);
+            }
+
+            const auto x32 = x64.cast<float>();
+            auto fast32State = randomState<float>(spec, shape, 7), ref32State = fast32State;
+            const auto fast32 = forward(spec, x32, fast32State, ForwardOptions{threads});
+            const auto ref32 = forwardReference(spec, x32, ref32State);
+            QVERIFY2(maxRelativeError(fast32.output, ref32.output) < 1e-6, qPrintable(QString::number(maxRelativeError(fast32.output, ref32.output))));
+        }
+    }
+
+    void normalizedGroupsHaveMeanZeroVarianceOne_data()
+    {
+        QTest::addColumn<NormSpec>("spec");
+        const Shape shape{4, 6, 5, 3};
+        QTest::newRow("batch") << specOf(NormKind::Batch);
+        QTest::newRow("instance") << specOf(NormKind::Instance);
+        QTest::newRow("group3") << groupSpec(3);
+        QTest::newRow("layer") << normalizedSpec(NormKind::Layer, {6, 5, 3});
+        QTest::newRow("layer_last") << normalizedSpec(NormKind::Layer, {3});
+    }
+
+    void normalizedGroupsHaveMeanZeroVarianceOne()
+    {
+        QFETCH(NormSpec, spec);
+        spec.affine = false;
+        spec.eps = 1e-12;   // so that eps does not visibly shrink the variance
+        const Shape shape{4, 6, 5, 3};
+        const auto x = randomTensor<double>(shape, 3, 2.0, 3.0);
+        auto state = NormState<double>::initial(spec, shape);
+        const auto r = forward(spec, x, state);
+        const StatsLayout layout(spec, shape);
+        for (std::int64_t g = 0; g < layout.groupCount(); ++g) {
+            double sum = 0, sq = 0;
+            const auto elements = layout.elementsOf(g);
+            for (std::int64_t i : elements) sum += r.output[i];
+            const double mean = sum / static_cast<double>(elements.size());
+            for (std::int64_t i : elements) sq += (r.output[i] - mean) * (r.output[i] - mean);
+            QVERIFY2(std::abs(mean) < 1e-12, qPrintable(QString::number(mean)));
+            QVERIFY2(std::abs(sq / static_cast<double>(elements.size()) - 1.0) < 1e-9, qPrintable(QString::number(sq)));
+        }
+    }
+
+    void rmsGroupsHaveUnitMeanSquare()
+    {
+        NormSpec spec = normalizedSpec(NormKind::Rms, {5, 3});
+        spec.affine = false;
+        spec.eps = 1e-12;
+        const Shape shape{4, 6, 5, 3};
+        const auto x = randomTensor<double>(shape, 5, 1.0, 2.0);
+        auto state = NormState<double>::initial(spec, shape);
+        const auto r = forward(spec, x, state);
+        const StatsLayout layout(spec, shape);
+        for (std::int64_t g = 0; g < layout.groupCount(); ++g) {
+            double sq = 0;
+            layout.forEachElement(g, [&](std::int64_t i) { sq += r.output[i] * r.output[i]; });
+            QVERIFY(std::abs(sq / static_cast<double>(layout.groupSize()) - 1.0) < 1e-9);
+        }
+    }
+
+    void groupNormWithGEqualCIsInstanceNorm()
+    {
+        const Shape shape{3, 4, 5, 6};
+        const auto x = randomTensor<double>(shape, 11, 0.5, 2.0);
+        const NormSpec gn = groupSpec(4);
+        NormSpec in = specOf(NormKind::Instance);
+        auto gnState = NormState<double>::initial(gn, shape);   // gamma 1, beta 0: the identity affine
+        auto inState = NormState<double>::initial(in, shape);
+        const auto a = forward(gn, x, gnState);
+        const auto b = forward(in, x, inState);
+        QVERIFY(maxRelativeError(a.output, b.output) < 1e-13);
+        QVERIFY(maxRelativeError(a.mean, b.mean) < 1e-14);
+        QVERIFY(maxRelativeError(a.var, b.var) < 1e-14);
+    }
+
+    void groupNormWithGOneIsLayerNormOverCHW()
+    {
+        const Shape shape{3, 4, 5, 6};
+        const auto x = randomTensor<double>(shape, 12, -1.0, 0.7);
+        const NormSpec gn = groupSpec(1);
+        const NormSpec ln = normalizedSpec(NormKind::Layer, {4, 5, 6});
+        auto gnState = NormState<double>::initial(gn, shape);
+        auto lnState = NormState<double>::initial(ln, shape);
+        const auto a = forward(gn, x, gnState);
+        const auto b = forward(ln, x, lnState);
+        QVERIFY(maxRelativeError(a.output, b.output) < 1e-13);
+        // GroupNorm's statistics have shape (N, 1), LayerNorm's (N): the same N values.
+        QCOMPARE(a.var.numel(), b.var.numel());
+        for (std::int64_t n = 0; n < a.var.numel(); ++n) {
+            QVERIFY(std::abs(a.mean[n] - b.mean[n]) < 1e-14);
+            QVERIFY(std::abs(a.var[n] - b.var[n]) < 1e-14);
+        }
+    }
+
+    void offsetDataInFloat32MatchesFloat64_data()
+    {
+        QTest::addColumn<NormSpec>("spec");
+        QTest::addColumn<bool>("constantGroups");
+        const std::vector<std::pair<const char*, NormSpec>> specs{
+            {"batch", specOf(NormKind::Batch)},
+            {"instance", specOf(NormKind::Instance)},
+            {"group2", groupSpec(2)},
+            {"layer", normalizedSpec(NormKind::Layer, {4, 6, 5})},
+            {"rms", normalizedSpec(NormKind::Rms, {6, 5})},
+        };
+        for (const auto& [name, spec] : specs) {
+            QTest::newRow(name) << spec << false;
+            QTest::newRow((std::string(name) + "_constant").c_str()) << spec << true;
+        }
+    }
+
+    // Mean 1e4, std 1e-2 in float32: the output must be within 1e-4 of the float64 answer for the
+    // same (float32-rounded) data. Constant groups must give exactly beta (x - mean = 0).
+    void offsetDataInFloat32MatchesFloat64()
+    {
+        QFETCH(NormSpec, spec);
+        QFETCH(bool, constantGroups);
+        const Shape shape{3, 4, 6, 5};
+        Tensor<float> x32 = randomTensor<float>(shape, 99, 1e4, constantGroups ? 0.0 : 1e-2);
+        if (constantGroups) {
+            const StatsLayout layout(spec, shape);
+            for (std::int64_t g = 0; g < layout.groupCount(); ++g)
+                layout.forEachElement(g, [&](std::int64_t i) { x32[i] = 1e4f + static_cast<float>(g) * 0.25f; });
+        }
+        const Tensor<double> x64 = x32.cast<double>();
+        auto s32 = NormState<float>::initial(spec, shape);
+        auto s64 = NormState<double>::initial(spec, shape);
+        const auto r32 = forward(spec, x32, s32);
+        const auto r64 = forward(spec, x64, s64);
+        double worst = 0;
+        for (std::int64_t i = 0; i < x32.numel(); ++i)
+            worst = std::max(worst, std::abs(static_cast<double>(r32.output[i]) - r64.output[i]));
+        QVERIFY2(worst <= 1e-4, qPrintable(QString("worst %1").arg(worst)));
+        if (constantGroups && spec.kind != NormKind::Rms) {
+            for (std::int64_t i = 0; i < x32.numel(); ++i)
+                QCOMPARE(r32.output[i], 0.0f);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestForwardProperties)
+#include "test_forward_properties.moc"

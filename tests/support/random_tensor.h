@@ -1,0 +1,40 @@
+#pragma once
+
+// Deterministic test data without the engine's own generator, so tests do not share code with what
+// they check.
+
+#include "engine/tensor.h"
+
+#include <cstdint>
+#include <algorithm>
+#include <cmath>
+#include <random>
+
+namespace normscope::test {
+
+/// offset + scale * N(0, 1), from a fixed seed.
+template <typename T>
+Tensor<T> randomTensor(const Shape& shape, std::uint64_t seed, double offset = 0.0, double scale = 1.0)
+{
+    std::mt19937_64 rng(seed);
+    std::normal_distribution<double> normal(0.0, 1.0);
+    Tensor<T> t(shape);
+    for (std::int64_t i = 0; i < t.numel(); ++i)
+        t[i] = static_cast<T>(offset + scale * normal(rng));
+    return t;
+}
+
+/// Largest |a - b| / max(1, |b|) over two tensors of the same shape.
+template <typename A, typename B>
+double maxRelativeError(const Tensor<A>& a, const Tensor<B>& b)
+{
+    double worst = 0;
+    for (std::int64_t i = 0; i < a.numel(); ++i) {
+        const double x = static_cast<double>(a[i]), y = static_cast<double>(b[i]);
+        const double e = std::abs(x - y) / std::max(1.0, std::abs(y));
+        worst = std::max(worst, std::isnan(e) ? INFINITY : e);
+    }
+    return worst;
+}
+
+} // namespace normscope::test
