@@ -119,6 +119,13 @@ void validate(const NormSpec& spec, const Shape& x)
             throw Error("num_groups must be positive, got " + std::to_string(spec.num_groups));
         if (x[1] % spec.num_groups != 0)
             throw Error("num_groups (" + std::to_string(spec.num_groups) + ") must divide num_channels (" + std::to_string(x[1]) + ")");
+        // F.group_norm checks the (N*C/G, G, *spatial) view like batch norm does, in every mode.
+        if (x[0] * (x[1] / spec.num_groups) * spatialSize(x) == 1) {
+            Shape view{x[0] * x[1] / spec.num_groups, spec.num_groups};
+            view.insert(view.end(), x.begin() + 2, x.end());
+            throw Error("Expected more than 1 value per channel when training, got input size " + toListString(view)
+                        + " (GroupNorm with one element per group)");
+        }
         break;
     }
     case NormKind::Layer:

@@ -70,6 +70,8 @@ private Q_SLOTS:
                                     << "num_groups must be positive, got 0";
         QTest::newRow("group negative") << with(make(NormKind::Group), [](NormSpec& s) { s.num_groups = -2; }) << Shape{2, 4}
                                         << "num_groups must be positive, got -2";
+        QTest::newRow("group one element per group") << with(make(NormKind::Group, Mode::Eval), [](NormSpec& s) { s.num_groups = 3; })
+                                                     << Shape{1, 3} << "got input size [1, 3]";
         QTest::newRow("layer wrong dims") << with(make(NormKind::Layer), [](NormSpec& s) { s.normalized_shape = {3, 4}; })
                                           << Shape{2, 4, 3} << "Given normalized_shape=[3, 4], expected input with shape [*, 3, 4], but got input of size [2, 4, 3]";
         QTest::newRow("layer too long") << with(make(NormKind::Layer), [](NormSpec& s) { s.normalized_shape = {2, 3, 4}; })
@@ -105,7 +107,8 @@ private Q_SLOTS:
         QTest::newRow("batch 5d") << make(NormKind::Batch) << Shape{2, 3, 2, 2, 2};
         QTest::newRow("instance tracked eval one spatial")
             << with(make(NormKind::Instance, Mode::Eval), [](NormSpec& s) { s.track_running_stats = true; }) << Shape{2, 3, 1};
-        QTest::newRow("group G=C") << with(make(NormKind::Group), [](NormSpec& s) { s.num_groups = 4; }) << Shape{1, 4, 1};
+        QTest::newRow("group G=C") << with(make(NormKind::Group), [](NormSpec& s) { s.num_groups = 4; }) << Shape{1, 4, 2};
+        QTest::newRow("group one element per group, N=2") << with(make(NormKind::Group), [](NormSpec& s) { s.num_groups = 4; }) << Shape{2, 4};
         QTest::newRow("layer rank 1") << with(make(NormKind::Layer), [](NormSpec& s) { s.normalized_shape = {5}; }) << Shape{5};
         QTest::newRow("rms eps none") << with(make(NormKind::Rms), [](NormSpec& s) { s.normalized_shape = {5}; }) << Shape{2, 5};
         QTest::newRow("momentum none batch") << with(make(NormKind::Batch), [](NormSpec& s) { s.momentum = std::nullopt; }) << Shape{2, 3};

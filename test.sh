@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds everything with warnings as errors, runs every test, then builds
+# the engine and CLI tests again with AddressSanitizer + UndefinedBehaviorSanitizer and runs those.
+# Any failure or sanitizer report fails the script.
+set -euo pipefail
+cd "$(dirname "$0")"
+tools/install-deps.sh
+
+BUILD_DIR=build tools/build.sh -DNORMSCOPE_WERROR=ON
+(cd build && ctest --output-on-failure -j"$(nproc)")
+
+BUILD_DIR=build-asan tools/build.sh -DNORMSCOPE_WERROR=ON -DNORMSCOPE_SANITIZE=ON -DNORMSCOPE_BUILD_GUI=OFF \
+  -DCMAKE_BUILD_TYPE=RelWithDebInfo
+(cd build-asan && ctest --output-on-failure -j"$(nproc)" -L 'engine|cli')

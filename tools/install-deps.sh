@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs the Debian packages NormScope needs that are missing (build, tests, window). Idempotent:
+# with everything present it only checks. Needs root (or sudo) for apt-get.
+set -euo pipefail
+
+packages=(
+  cmake ninja-build g++ pkg-config
+  libeigen3-dev qt6-base-dev libqcustomplot-dev libgl-dev
+  python3-numpy            # the npy test checks that numpy reads what we write
+  xvfb xauth fonts-dejavu-core   # running the window headless (screenshots)
+)
+if [[ "${1:-}" == "--torch" ]]; then
+  packages+=(python3-torch)  # only for regenerating fixtures and the PyTorch cross-checks
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  [[ "$p" == \#* ]] && continue
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "installing: ${missing[*]}"
+  sudo_cmd=()
+  [[ $(id -u) -ne 0 ]] && sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
