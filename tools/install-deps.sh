@@ -10,7 +10,7 @@ packages=(
   xvfb xauth fonts-dejavu-core   # running the window headless (screenshots)
 )
 if [[ "${1:-}" == "--torch" ]]; then
-  packages+=(python3-torch)  # only for regenerating fixtures and the PyTorch cross-checks
+  packages+=(python3-torch libjemalloc2)  # regenerating fixtures, PyTorch cross-checks and benchmarks
 fi
 
 missing=()

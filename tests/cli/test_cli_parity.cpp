@@ -5,6 +5,7 @@
 
 int main(int argc, char** argv)
 {
-    normscope::test::FixtureParityTest test(normscope::test::runCli);
+    normscope::test::FixtureParityTest test(
+        [](const QStringList& args) { return normscope::test::runCli(QStringList{"forward"} + args); });
     return QTest::qExec(&test, argc, argv);
 }
