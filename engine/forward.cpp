@@ -13,58 +13,74 @@ namespace detail {
 
 namespace {
 
+// Sums run in the input's precision over short blocks (at most 64 additions per vector lane, so float
+// rounding stays near 1e-6 of the block) and the block sums are folded in double. For float32 this
+// keeps the loops 16 lanes wide instead of widening every element to double; the corrected two-pass
+// scheme below then recovers what float rounding loses in the mean.
+constexpr std::int64_t kBlock = 1024;
+
+// Sum of x - shift.
 template <typename T>
-double sum(const T* p, std::int64_t n)
+double sumAbout(const T* p, std::int64_t n, T shift)
 {
-    double s = 0;
+    double total = 0;
+    for (std::int64_t b = 0; b < n; b += kBlock) {
+        const std::int64_t len = std::min(kBlock, n - b);
+        const T* q = p + b;
+        T s = 0;
 #pragma omp simd reduction(+ : s)
-    for (std::int64_t i = 0; i < n; ++i)
-        s += static_cast<double>(p[i]);
-    return s;
-}
-
-// Sums of d = x - m and of d^2 about a first estimate m of the mean.
-template <typename T>
-void sumDeviations(const T* p, std::int64_t n, double m, double& sumD, double& sumD2)
-{
-    double s = 0, s2 = 0;
-#pragma omp simd reduction(+ : s, s2)
-    for (std::int64_t i = 0; i < n; ++i) {
-        const double d = static_cast<double>(p[i]) - m;
-        s += d;
-        s2 += d * d;
+        for (std::int64_t i = 0; i < len; ++i)
+            s += q[i] - shift;
+        total += static_cast<double>(s);
     }
-    sumD += s;
-    sumD2 += s2;
+    return total;
 }
 
-// y = ((x - mean) - meanLo) * scale + shift on one run that shares one channel's gamma and beta.
-// Subtracting the mean first and in double keeps offset data's digits (x * scale + (shift - mean *
-// scale) would cancel them); meanLo carries the part of the mean a double cannot hold.
+// Sums of d = x - center and of d^2. center is a T, so that for data near it (offset data) x - center
+// is exact.
 template <typename T>
-void scaleShift(const T* x, T* y, std::int64_t n, double mean, double meanLo, double scale, double shift)
+void sumDeviations(const T* p, std::int64_t n, T center, double& sumD, double& sumD2)
+{
+    for (std::int64_t b = 0; b < n; b += kBlock) {
+        const std::int64_t len = std::min(kBlock, n - b);
+        const T* q = p + b;
+        T s = 0, s2 = 0;
+#pragma omp simd reduction(+ : s, s2)
+        for (std::int64_t i = 0; i < len; ++i) {
+            const T d = q[i] - center;
+            s += d;
+            s2 += d * d;
+        }
+        sumD += static_cast<double>(s);
+        sumD2 += static_cast<double>(s2);
+    }
+}
+
+// y = ((x - center) - lo) * scale + shift on one run that shares one channel's gamma and beta.
+// Subtracting the mean first keeps offset data's digits (x * scale + (shift - mean * scale) would
+// cancel them): x - center is exact near the mean, and lo carries the rest of the mean.
+template <typename T>
+void scaleShift(const T* x, T* y, std::int64_t n, T center, T lo, T scale, T shift)
 {
 #pragma omp simd
     for (std::int64_t i = 0; i < n; ++i)
-        y[i] = static_cast<T>(((static_cast<double>(x[i]) - mean) - meanLo) * scale + shift);
+        y[i] = ((x[i] - center) - lo) * scale + shift;
 }
 
 // LayerNorm/RMSNorm: gamma and beta vary along the group.
 template <typename T>
-void scaleShiftElementwise(const T* x, T* y, std::int64_t n, double mean, double meanLo, double rstd,
-                           const T* gamma, const T* beta)
+void scaleShiftElementwise(const T* x, T* y, std::int64_t n, T center, T lo, T rstd, const T* gamma, const T* beta)
 {
     if (gamma && beta) {
 #pragma omp simd
         for (std::int64_t i = 0; i < n; ++i)
-            y[i] = static_cast<T>(((static_cast<double>(x[i]) - mean) - meanLo) * rstd * static_cast<double>(gamma[i])
-                                  + static_cast<double>(beta[i]));
+            y[i] = ((x[i] - center) - lo) * rstd * gamma[i] + beta[i];
     } else if (gamma) {
 #pragma omp simd
         for (std::int64_t i = 0; i < n; ++i)
-            y[i] = static_cast<T>(((static_cast<double>(x[i]) - mean) - meanLo) * rstd * static_cast<double>(gamma[i]));
+            y[i] = ((x[i] - center) - lo) * rstd * gamma[i];
     } else {
-        scaleShift(x, y, n, mean, meanLo, rstd, 0.0);
+        scaleShift(x, y, n, center, lo, rstd, T(0));
     }
 }
 
@@ -90,20 +106,23 @@ void FastKernels::moments(const StatsLayout& layout, const T* x, bool subtractMe
 
 #pragma omp parallel for num_threads(t) schedule(static)
     for (std::int64_t g = 0; g < G; ++g) {
-        double m = 0;
+        T center = 0;
         if (subtractMean) {
+            // First estimate of the mean, summed about the group's first element so that offset data
+            // sums small numbers.
+            const T shift = x[layout.segmentStart(g, 0)];
             double s = 0;
             for (std::int64_t a = 0; a < segments; ++a)
-                s += sum(x + layout.segmentStart(g, a), L);
-            m = s / n;
+                s += sumAbout(x + layout.segmentStart(g, a), L, shift);
+            center = static_cast<T>(static_cast<double>(shift) + s / n);
         }
         // Corrected two-pass: the second pass, about the first estimate, gives the variance and the
-        // rounding error of the mean itself (sumD / n), exact for constant groups and offset data.
-        // The group was just read, so for classroom and layer sizes it comes from cache.
+        // error of the estimate itself (sumD / n), exact for constant groups and offset data. The
+        // group was just read, so for classroom and layer sizes it comes from cache.
         double sumD = 0, sumD2 = 0;
         for (std::int64_t a = 0; a < segments; ++a)
-            sumDeviations(x + layout.segmentStart(g, a), L, m, sumD, sumD2);
-        mean[g] = m;
+            sumDeviations(x + layout.segmentStart(g, a), L, center, sumD, sumD2);
+        mean[g] = static_cast<double>(center);
         meanLo[g] = subtractMean ? sumD / n : 0.0;
         var[g] = subtractMean ? std::max(0.0, (sumD2 - sumD * (sumD / n)) / n) : sumD2 / n;
     }
@@ -124,15 +143,18 @@ void FastKernels::normalize(const StatsLayout& layout, const T* x, const double*
     for (std::int64_t g = 0; g < G; ++g) {
         for (std::int64_t a = 0; a < segments; ++a) {
             const std::int64_t start = layout.segmentStart(g, a);
+            // mean[g] is a T (the kernels' center, or a running mean), so center is exact.
+            const T center = static_cast<T>(mean[g]);
+            const T lo = static_cast<T>(meanLo[g]);
             if (perElement) {
-                scaleShiftElementwise(x + start, y + start, L, mean[g], meanLo[g], rstd[g], gamma, beta);
+                scaleShiftElementwise(x + start, y + start, L, center, lo, static_cast<T>(rstd[g]), gamma, beta);
                 continue;
             }
             for (std::int64_t r = start; r < start + L; r += run) {
                 const std::int64_t c = layout.paramOf(r);
                 const double scale = rstd[g] * (gamma ? static_cast<double>(gamma[c]) : 1.0);
                 const double shift = beta ? static_cast<double>(beta[c]) : 0.0;
-                scaleShift(x + r, y + r, run, mean[g], meanLo[g], scale, shift);
+                scaleShift(x + r, y + r, run, center, lo, static_cast<T>(scale), static_cast<T>(shift));
             }
         }
     }
