@@ -1,6 +1,7 @@
 // normscope-cli: the engine, headless. Subcommands parse their own options; this file only
 // dispatches and turns errors into exit statuses (2: the user's input, 1: a program error).
 
+#include "engine/bench_command.h"
 #include "engine/error.h"
 #include "engine/forward_command.h"
 
@@ -17,6 +18,7 @@ constexpr const char* kUsage = R"(usage: normscope-cli <command> [options]
 
 commands:
   forward   run one normalization module on a .npy tensor (PyTorch semantics)
+  bench     time the engine on generated data
   help      show this text; `normscope-cli forward --help` shows the forward options
 )";
 
@@ -40,6 +42,14 @@ int main(int argc, char** argv)
                 return 0;
             }
             normscope::runForwardCommand(args);
+            return 0;
+        }
+        if (command == "bench") {
+            if (wantsHelp) {
+                std::cout << normscope::benchUsage();
+                return 0;
+            }
+            normscope::runBenchCommand(args);
             return 0;
         }
         if (command == "help" || command == "--help" || command == "-h") {

@@ -13,11 +13,11 @@ namespace detail {
 
 namespace {
 
-// Sums run in the input's precision over short blocks (at most 64 additions per vector lane, so float
+// Sums run in the input's precision over short blocks (at most 16 additions per vector lane, so float
 // rounding stays near 1e-6 of the block) and the block sums are folded in double. For float32 this
 // keeps the loops 16 lanes wide instead of widening every element to double; the corrected two-pass
 // scheme below then recovers what float rounding loses in the mean.
-constexpr std::int64_t kBlock = 1024;
+constexpr std::int64_t kBlock = 256;
 
 // Sum of x - shift.
 template <typename T>

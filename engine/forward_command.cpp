@@ -1,12 +1,15 @@
 #include "engine/forward_command.h"
 
+#include "engine/backward.h"
 #include "engine/command_line.h"
 #include "engine/error.h"
 #include "engine/forward.h"
 #include "engine/npy.h"
 #include "engine/staged_outputs.h"
 
+#include <algorithm>
 #include <filesystem>
+#include <iterator>
 
 namespace normscope {
 
@@ -33,11 +36,32 @@ Tensor<T> readAs(const std::string& path)
 
 struct ForwardFiles {
     std::string input, output, weight, bias, runningMean, runningVar, stateOut, meanOut, varOut;
+    std::string gradOutput, gradInputOut, gradWeightOut, gradBiasOut;
+    bool wantsGradients() const { return !gradOutput.empty(); }
 };
 
 std::string optional(const CommandLine& cl, const std::string& name)
 {
     return cl.value(name).value_or("");
+}
+
+void checkGradientOptions(const CommandLine& cl, const NormSpec& spec, const std::string& module)
+{
+    const char* outputs[] = {"--grad-input-out", "--grad-weight-out", "--grad-bias-out"};
+    const bool anyOutput = std::any_of(std::begin(outputs), std::end(outputs), [&](const char* o) { return cl.has(o); });
+    if (!cl.has("--grad-output")) {
+        for (const char* option : outputs)
+            if (cl.has(option))
+                throw Error(std::string(option) + " needs --grad-output (the upstream gradient dL/dY)");
+        return;
+    }
+    if (!anyOutput)
+        throw Error("--grad-output given but no gradient is asked for (add --grad-input-out, --grad-weight-out or --grad-bias-out)");
+    if (spec.kind == NormKind::Rms && cl.has("--grad-bias-out"))
+        throw Error("--grad-bias-out does not apply to --norm rms (RMSNorm has no bias)");
+    for (const char* option : {"--grad-weight-out", "--grad-bias-out"})
+        if (cl.has(option) && !spec.affine)
+            throw Error(std::string(option) + " needs the affine parameters, but affine is off for " + module + " (add --affine)");
 }
 
 void checkApplicability(const CommandLine& cl, const NormSpec& spec)
@@ -57,9 +81,7 @@ void checkApplicability(const CommandLine& cl, const NormSpec& spec)
         throw Error("--bias does not apply to --norm rms (RMSNorm has no bias)");
     if (spec.kind == NormKind::Rms && cl.has("--mean-out"))
         throw Error("--mean-out does not apply to --norm rms (RMSNorm subtracts no mean; --var-out holds the mean of squares)");
-    for (const char* option : {"--grad-output", "--grad-input-out", "--grad-weight-out", "--grad-bias-out"})
-        if (cl.has(option))
-            throw Error(std::string(option) + ": gradients are not available in this version");
+    checkGradientOptions(cl, spec, module);
 }
 
 template <typename T>
@@ -75,14 +97,31 @@ void run(const NormSpec& spec, const Tensor<T>& x, const ForwardFiles& files, st
     state.num_batches_tracked = numBatchesTracked;
     validateState(spec, x.shape(), state);
 
+    Tensor<T> gradOutput;
+    if (files.wantsGradients()) {
+        gradOutput = readAs<T>(files.gradOutput);
+        validateGradOutput(gradOutput.shape(), x.shape());
+    }
+
+    // The gradients are those of the last pass, which saw the state as it was before it.
+    NormState<T> stateBeforeLastPass;
     ForwardResult<T> result;
-    for (std::int64_t step = 0; step < steps; ++step)
+    for (std::int64_t step = 0; step < steps; ++step) {
+        if (files.wantsGradients() && step == steps - 1)
+            stateBeforeLastPass = state;
         forward(spec, x, state, result, ForwardOptions{threads});
+    }
+    BackwardResult<T> gradients;
+    if (files.wantsGradients())
+        backward(spec, x, stateBeforeLastPass, gradOutput, gradients, BackwardOptions{threads});
 
     StagedOutputs outputs;
     outputs.stageNpy(files.output, result.output);
     if (!files.meanOut.empty()) outputs.stageNpy(files.meanOut, result.mean);
     if (!files.varOut.empty()) outputs.stageNpy(files.varOut, result.var);
+    if (!files.gradInputOut.empty()) outputs.stageNpy(files.gradInputOut, gradients.grad_input);
+    if (!files.gradWeightOut.empty()) outputs.stageNpy(files.gradWeightOut, gradients.grad_weight);
+    if (!files.gradBiasOut.empty()) outputs.stageNpy(files.gradBiasOut, gradients.grad_bias);
     if (!files.stateOut.empty()) {
         const std::filesystem::path dir(files.stateOut);
         outputs.stageNpy((dir / "running_mean.npy").string(), state.running_mean, true);
@@ -110,6 +149,10 @@ void runForwardCommand(const std::vector<std::string>& args)
     files.stateOut = optional(cl, "--state-out");
     files.meanOut = optional(cl, "--mean-out");
     files.varOut = optional(cl, "--var-out");
+    files.gradOutput = optional(cl, "--grad-output");
+    files.gradInputOut = optional(cl, "--grad-input-out");
+    files.gradWeightOut = optional(cl, "--grad-weight-out");
+    files.gradBiasOut = optional(cl, "--grad-bias-out");
 
     const std::int64_t steps = cl.integer("--steps").value_or(1);
     if (steps < 1 || steps > 1000000)
@@ -143,6 +186,11 @@ the input's rank) and writes its output. Options mirror the module's constructor
   --steps K                      run K forward passes; the output is the last one's
   --state-out DIR                write running_mean.npy, running_var.npy, num_batches_tracked.txt
   --mean-out M.npy --var-out V.npy   the mean and biased variance the output was normalized with
+  --grad-output G.npy            upstream gradient dL/dY (the input's shape); then, for the last pass,
+                                 as PyTorch autograd computes them:
+  --grad-input-out DX.npy        write dL/dX
+  --grad-weight-out DW.npy       write dL/dgamma (needs affine)
+  --grad-bias-out DB.npy         write dL/dbeta (needs affine; rms has no bias)
   --threads T                    worker threads (default 0: all cores)
 Errors exit with status 2 and one line on stderr; no output file is created or changed.
 )";

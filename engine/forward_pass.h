@@ -6,6 +6,7 @@
 #include "engine/forward.h"
 #include "engine/running_stats.h"
 
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -18,6 +19,23 @@ void rstdFromVar(T eps, const double* var, double* rstd, std::size_t groups)
 {
     for (std::size_t g = 0; g < groups; ++g)
         rstd[g] = 1.0 / std::sqrt(var[g] + static_cast<double>(eps));
+}
+
+/// The statistics a pass normalises with, per group: the input's moments when spec.usesInputStats(),
+/// else the running statistics (meanLo 0), and rstd. The forward and backward passes both take them
+/// from here, so the gradients are those of exactly the numbers the output was computed with.
+template <typename Kernels, typename T>
+void passStatistics(const NormSpec& spec, const StatsLayout& layout, const T* x, const NormState<T>& state,
+                    double* mean, double* meanLo, double* var, double* rstd, int threads)
+{
+    const auto G = static_cast<std::size_t>(layout.groupCount());
+    if (spec.usesInputStats()) {
+        Kernels::moments(layout, x, spec.subtractsMean(), mean, meanLo, var, threads);
+    } else {
+        runningStatsPerGroup(layout, state, mean, var);
+        std::fill(meanLo, meanLo + G, 0.0);
+    }
+    rstdFromVar(spec.effectiveEps<T>(), var, rstd, G);
 }
 
 /**
@@ -37,19 +55,13 @@ void runForward(const NormSpec& spec, const Tensor<T>& x, NormState<T>& state, F
     const auto G = static_cast<std::size_t>(layout.groupCount());
 
     std::vector<double> mean(G), meanLo(G), var(G), rstd(G);
-    if (spec.usesInputStats()) {
-        Kernels::moments(layout, x.data(), spec.subtractsMean(), mean.data(), meanLo.data(), var.data(), threads);
-        if (spec.updatesRunningStats()) {
-            std::vector<double> fullMean(G);
-            for (std::size_t g = 0; g < G; ++g)
-                fullMean[g] = mean[g] + meanLo[g];
-            updateRunningStats(spec, layout, fullMean.data(), var.data(), state);
-        }
-    } else {
-        runningStatsPerGroup(layout, state, mean.data(), var.data());
+    passStatistics<Kernels>(spec, layout, x.data(), state, mean.data(), meanLo.data(), var.data(), rstd.data(), threads);
+    if (spec.updatesRunningStats()) {
+        std::vector<double> fullMean(G);
+        for (std::size_t g = 0; g < G; ++g)
+            fullMean[g] = mean[g] + meanLo[g];
+        updateRunningStats(spec, layout, fullMean.data(), var.data(), state);
     }
-
-    rstdFromVar(spec.effectiveEps<T>(), var.data(), rstd.data(), G);
 
     result.output.resize(x.shape());
     Kernels::normalize(layout, x.data(), mean.data(), meanLo.data(), rstd.data(), spec.affine ? state.weight.data() : nullptr,

@@ -1,0 +1,502 @@
+// The backward pass: fast kernels against the reference on odd sizes and offset data, independence of
+// the thread count, float64 central finite differences of the forward pass, a case worked by hand, and
+// the PyTorch autograd fixtures run in-process.
+#include "engine/backward.h"
+#include "engine/error.h"
+#include "engine/forward.h"
+#include "tests/support/fixture_check.h"
+
+#include <QtTest>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <functional>
+#include <random>
+#include <string>
+
+using namespace normscope;
+
+namespace {
+
+enum class Data { Normal, Offset, Constant };
+
+/// One module and input: the rows of the data-driven tests.
+struct Setup {
+    NormKind kind = NormKind::Batch;
+    Shape shape;
+    std::int64_t groups = 1;       ///< group
+    int normalizedDims = 0;        ///< layer, rms: trailing dims normalized
+    Mode mode = Mode::Training;
+    bool affine = true;
+    bool track = true;             ///< batch, instance
+    Data data = Data::Normal;
+
+    NormSpec spec() const
+    {
+        NormSpec s = NormSpec::defaults(kind);
+        s.num_groups = groups;
+        if (kind == NormKind::Layer || kind == NormKind::Rms)
+            s.normalized_shape = Shape(shape.end() - normalizedDims, shape.end());
+        s.mode = mode;
+        s.affine = affine;
+        if (kind == NormKind::Batch || kind == NormKind::Instance)
+            s.track_running_stats = track;
+        return s;
+    }
+
+    std::string name() const
+    {
+        std::string n = toString(kind);
+        if (kind == NormKind::Group)
+            n += std::to_string(groups);
+        if (kind == NormKind::Layer || kind == NormKind::Rms)
+            n += "_ns" + std::to_string(normalizedDims);
+        n += mode == Mode::Training ? "_train" : "_eval";
+        n += affine ? "_affine" : "_noaffine";
+        if (kind == NormKind::Batch || kind == NormKind::Instance)
+            n += track ? "_tracked" : "_untracked";
+        n += data == Data::Offset ? "_offset" : data == Data::Constant ? "_constant" : "";
+        n += "_";
+        for (std::size_t i = 0; i < shape.size(); ++i)
+            n += (i ? "x" : "") + std::to_string(shape[i]);
+        return n;
+    }
+};
+
+/// Inputs of a setup: x, upstream gradient and state, random but fixed by the seed.
+template <typename T>
+struct Problem {
+    NormSpec spec;
+    Tensor<T> x, dy;
+    NormState<T> state;
+};
+
+template <typename T>
+Problem<T> makeProblem(const Setup& s, std::uint64_t seed)
+{
+    std::mt19937_64 rng(seed);
+    std::normal_distribution<double> normal;
+    std::uniform_real_distribution<double> uniform(0.5, 2.0);
+    const bool offset = s.data == Data::Offset;
+    Problem<T> p;
+    p.spec = s.spec();
+    p.x = Tensor<T>(s.shape);
+    p.dy = Tensor<T>(s.shape);
+    for (std::int64_t i = 0; i < p.x.numel(); ++i) {
+        p.x[i] = static_cast<T>(s.data == Data::Constant ? 0.7 : offset ? 1e4 + 1e-2 * normal(rng) : 1.3 * normal(rng) + 0.2);
+        p.dy[i] = static_cast<T>(normal(rng));
+    }
+    p.state = NormState<T>::initial(p.spec, s.shape);
+    for (std::int64_t i = 0; i < p.state.weight.numel(); ++i)
+        p.state.weight[i] = static_cast<T>(1.0 + 0.5 * normal(rng));
+    for (std::int64_t i = 0; i < p.state.bias.numel(); ++i)
+        p.state.bias[i] = static_cast<T>(0.5 * normal(rng));
+    for (std::int64_t i = 0; i < p.state.running_mean.numel(); ++i) {
+        p.state.running_mean[i] = static_cast<T>(offset ? 1e4 + 1e-2 * normal(rng) : 0.5 * normal(rng));
+        p.state.running_var[i] = static_cast<T>(offset ? 1e-4 * uniform(rng) : uniform(rng));
+    }
+    return p;
+}
+
+std::uint64_t seedOf(const std::string& name)
+{
+    std::uint64_t h = 1469598103934665603ull;   // FNV-1a: stable across runs and platforms
+    for (unsigned char c : name)
+        h = (h ^ c) * 1099511628211ull;
+    return h;
+}
+
+/// Largest |a - b| / max(1, |b|); fails (returns +inf) on a shape mismatch.
+template <typename T>
+double worstError(const Tensor<T>& a, const Tensor<T>& b)
+{
+    if (a.shape() != b.shape() || a.numel() != b.numel())
+        return INFINITY;
+    double worst = 0;
+    for (std::int64_t i = 0; i < a.numel(); ++i) {
+        const double err = std::abs(static_cast<double>(a[i]) - static_cast<double>(b[i]))
+                           / std::max(1.0, std::abs(static_cast<double>(b[i])));
+        worst = std::isnan(err) ? INFINITY : std::max(worst, err);
+    }
+    return worst;
+}
+
+template <typename T>
+bool bitIdentical(const Tensor<T>& a, const Tensor<T>& b)
+{
+    return a.shape() == b.shape() && a.numel() == b.numel()
+           && (a.numel() == 0 || std::memcmp(a.data(), b.data(), sizeof(T) * static_cast<std::size_t>(a.numel())) == 0);
+}
+
+/// Odd sizes for the fast/reference comparison: C = 1, G = C, G = 1, H*W = 1, lengths that are not a
+/// multiple of any vector width, group size 1.
+std::vector<Setup> oddShapes()
+{
+    std::vector<Setup> v;
+    const auto add = [&](NormKind kind, Shape shape, std::int64_t groups = 1, int ns = 0) {
+        Setup s;
+        s.kind = kind;
+        s.shape = std::move(shape);
+        s.groups = groups;
+        s.normalizedDims = ns;
+        v.push_back(s);
+    };
+    add(NormKind::Batch, {3, 5});
+    add(NormKind::Batch, {2, 1, 7});
+    add(NormKind::Batch, {2, 3, 5, 7});
+    add(NormKind::Batch, {3, 4, 1, 1});
+    add(NormKind::Batch, {2, 3, 2, 3, 5});
+    add(NormKind::Batch, {4, 5, 9, 13});
+    add(NormKind::Instance, {2, 3, 17});
+    add(NormKind::Instance, {2, 1, 5, 7});
+    add(NormKind::Instance, {2, 3, 3, 4, 5});
+    add(NormKind::Group, {2, 6, 5, 7}, 3);
+    add(NormKind::Group, {2, 6, 5, 7}, 6);
+    add(NormKind::Group, {2, 6, 5, 7}, 1);
+    add(NormKind::Group, {3, 7}, 1);
+    add(NormKind::Group, {2, 4}, 2);
+    add(NormKind::Group, {2, 6, 1, 1}, 3);
+    add(NormKind::Group, {3, 6, 1, 1}, 6);
+    for (NormKind kind : {NormKind::Layer, NormKind::Rms}) {
+        add(kind, {7}, 1, 1);
+        add(kind, {3, 17}, 1, 1);
+        add(kind, {5, 1}, 1, 1);
+        add(kind, {4, 33}, 1, 1);
+        add(kind, {2, 3, 5, 7}, 1, 2);
+        add(kind, {2, 3, 5, 7}, 1, 3);
+        add(kind, {2, 3, 5, 7}, 1, 4);
+    }
+    return v;
+}
+
+bool validFor(const Setup& s)
+{
+    try {
+        validate(s.spec(), s.shape);
+        return true;
+    } catch (const Error&) {
+        return false;
+    }
+}
+
+/// The loss sum(y * u) of one forward pass on a copy of the state (running statistics untouched).
+double loss(const NormSpec& spec, const Tensor<double>& x, const NormState<double>& state, const Tensor<double>& u)
+{
+    NormState<double> copy = state;
+    const ForwardResult<double> r = forward(spec, x, copy);
+    double sum = 0;
+    for (std::int64_t i = 0; i < x.numel(); ++i)
+        sum += r.output[i] * u[i];
+    return sum;
+}
+
+/// Central difference of loss() in one coordinate of `value` (an element of x, gamma or beta).
+double centralDifference(const std::function<double()>& lossNow, double& value, double h)
+{
+    const double saved = value;
+    value = saved + h;
+    const double up = lossNow();
+    value = saved - h;
+    const double down = lossNow();
+    value = saved;
+    return (up - down) / (2 * h);
+}
+
+} // namespace
+
+Q_DECLARE_METATYPE(Setup)
+
+class TestBackward : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void fastMatchesReference_data();
+    void fastMatchesReference();
+    void independentOfThreadCount_data();
+    void independentOfThreadCount();
+    void finiteDifferences_data();
+    void finiteDifferences();
+    void evalWithRunningStatsByHand();
+    void noParameterGradientsWithoutAffine();
+    void refusesGradOutputOfAnotherShape();
+    void fixtures_data();
+    void fixtures();
+    void cleanupTestCase();
+
+private:
+    template <typename T>
+    void compareFastWithReference(const Setup& s);
+    template <typename T>
+    void compareThreadCounts(const Setup& s);
+
+    QVector<test::FixtureCase> fixtureCases_;
+    double worstFixture32_ = 0, worstFixture64_ = 0;
+};
+
+void TestBackward::fastMatchesReference_data()
+{
+    QTest::addColumn<Setup>("setup");
+    QTest::addColumn<bool>("f64");
+    for (const Setup& base : oddShapes()) {
+        for (Mode mode : {Mode::Training, Mode::Eval}) {
+            for (bool affine : {true, false}) {
+                for (bool track : {true, false}) {
+                    const bool tracks = base.kind == NormKind::Batch || base.kind == NormKind::Instance;
+                    if (!tracks && !track)
+                        continue;
+                    for (Data data : {Data::Normal, Data::Offset, Data::Constant}) {
+                        Setup s = base;
+                        s.mode = mode;
+                        s.affine = affine;
+                        s.track = tracks && track;
+                        s.data = data;
+                        if (!validFor(s))
+                            continue;
+                        for (bool f64 : {false, true})
+                            QTest::newRow((s.name() + (f64 ? "_f64" : "_f32")).c_str()) << s << f64;
+                    }
+                }
+            }
+        }
+    }
+    // H*W = 1 and N = 1 is only allowed in eval, with running statistics.
+    Setup eval;
+    eval.mode = Mode::Eval;
+    eval.shape = {1, 3, 1, 1};
+    for (NormKind kind : {NormKind::Batch, NormKind::Instance}) {
+        eval.kind = kind;
+        for (bool f64 : {false, true})
+            QTest::newRow((eval.name() + (f64 ? "_f64" : "_f32")).c_str()) << eval << f64;
+    }
+}
+
+template <typename T>
+void TestBackward::compareFastWithReference(const Setup& s)
+{
+    const Problem<T> p = makeProblem<T>(s, seedOf(s.name()));
+    const BackwardResult<T> ref = backwardReference(p.spec, p.x, p.state, p.dy);
+    const BackwardResult<T> fast = backward(p.spec, p.x, p.state, p.dy, BackwardOptions{2});
+    // The reference sums in long double; the fast float32 path sums float-width blocks folded into
+    // double, so they agree to a few units in the last place of T (float: 1e-6, about 8 ulps).
+    const double tol = std::is_same_v<T, float> ? 1e-6 : 1e-12;
+    const double dx = worstError(fast.grad_input, ref.grad_input);
+    QVERIFY2(dx <= tol, qPrintable(QStringLiteral("grad_input differs by %1").arg(dx)));
+    QCOMPARE(fast.grad_weight.empty(), !s.affine);
+    QCOMPARE(fast.grad_bias.empty(), !(s.affine && s.kind != NormKind::Rms));
+    QCOMPARE(ref.grad_weight.empty(), !s.affine);
+    const double dg = worstError(fast.grad_weight, ref.grad_weight);
+    QVERIFY2(dg <= tol, qPrintable(QStringLiteral("grad_weight differs by %1").arg(dg)));
+    const double db = worstError(fast.grad_bias, ref.grad_bias);
+    QVERIFY2(db <= tol, qPrintable(QStringLiteral("grad_bias differs by %1").arg(db)));
+}
+
+void TestBackward::fastMatchesReference()
+{
+    QFETCH(Setup, setup);
+    QFETCH(bool, f64);
+    if (f64)
+        compareFastWithReference<double>(setup);
+    else
+        compareFastWithReference<float>(setup);
+}
+
+void TestBackward::independentOfThreadCount_data()
+{
+    QTest::addColumn<Setup>("setup");
+    QTest::addColumn<bool>("f64");
+    const auto add = [](NormKind kind, Shape shape, std::int64_t groups, int ns, Mode mode) {
+        Setup s;
+        s.kind = kind;
+        s.shape = std::move(shape);
+        s.groups = groups;
+        s.normalizedDims = ns;
+        s.mode = mode;
+        s.affine = true;
+        s.track = true;
+        for (bool f64 : {false, true})
+            QTest::newRow((s.name() + (f64 ? "_f64" : "_f32")).c_str()) << s << f64;
+    };
+    // Large enough for several threads (threadsFor gives each at least 16k elements).
+    add(NormKind::Batch, {8, 16, 24, 24}, 1, 0, Mode::Training);
+    add(NormKind::Batch, {8, 16, 24, 24}, 1, 0, Mode::Eval);
+    add(NormKind::Instance, {8, 16, 23, 23}, 1, 0, Mode::Training);
+    add(NormKind::Group, {8, 32, 15, 17}, 8, 0, Mode::Training);
+    add(NormKind::Layer, {97, 1001}, 1, 1, Mode::Training);
+    add(NormKind::Layer, {4, 8, 33, 65}, 1, 3, Mode::Training);
+    add(NormKind::Rms, {129, 768}, 1, 1, Mode::Training);
+}
+
+template <typename T>
+void TestBackward::compareThreadCounts(const Setup& s)
+{
+    const Problem<T> p = makeProblem<T>(s, seedOf(s.name()));
+    const BackwardResult<T> one = backward(p.spec, p.x, p.state, p.dy, BackwardOptions{1});
+    for (int threads : {2, 3, 4, 0}) {
+        const BackwardResult<T> many = backward(p.spec, p.x, p.state, p.dy, BackwardOptions{threads});
+        QVERIFY2(bitIdentical(one.grad_input, many.grad_input), qPrintable(QStringLiteral("grad_input, %1 threads").arg(threads)));
+        QVERIFY2(bitIdentical(one.grad_weight, many.grad_weight), qPrintable(QStringLiteral("grad_weight, %1 threads").arg(threads)));
+        QVERIFY2(bitIdentical(one.grad_bias, many.grad_bias), qPrintable(QStringLiteral("grad_bias, %1 threads").arg(threads)));
+    }
+    // And the large sizes agree with the reference too.
+    const BackwardResult<T> ref = backwardReference(p.spec, p.x, p.state, p.dy);
+    const double tol = std::is_same_v<T, float> ? 1e-6 : 1e-12;
+    for (const auto& [what, fast, slow] : {std::tuple{"grad_input", &one.grad_input, &ref.grad_input},
+                                           std::tuple{"grad_weight", &one.grad_weight, &ref.grad_weight},
+                                           std::tuple{"grad_bias", &one.grad_bias, &ref.grad_bias}}) {
+        const double err = worstError(*fast, *slow);
+        QVERIFY2(err <= tol, qPrintable(QStringLiteral("%1 differs from the reference by %2").arg(what).arg(err)));
+    }
+}
+
+void TestBackward::independentOfThreadCount()
+{
+    QFETCH(Setup, setup);
+    QFETCH(bool, f64);
+    if (f64)
+        compareThreadCounts<double>(setup);
+    else
+        compareThreadCounts<float>(setup);
+}
+
+void TestBackward::finiteDifferences_data()
+{
+    QTest::addColumn<Setup>("setup");
+    const auto add = [](NormKind kind, Shape shape, std::int64_t groups, int ns, Mode mode, bool affine, bool track) {
+        Setup s;
+        s.kind = kind;
+        s.shape = std::move(shape);
+        s.groups = groups;
+        s.normalizedDims = ns;
+        s.mode = mode;
+        s.affine = affine;
+        s.track = track;
+        QTest::newRow(s.name().c_str()) << s;
+    };
+    // Batch training couples the samples: every dx depends on the whole channel across N.
+    add(NormKind::Batch, {3, 2, 2, 2}, 1, 0, Mode::Training, true, true);
+    add(NormKind::Batch, {4, 3}, 1, 0, Mode::Training, true, true);
+    add(NormKind::Batch, {2, 3, 5}, 1, 0, Mode::Training, false, true);
+    add(NormKind::Batch, {2, 2, 3, 2}, 1, 0, Mode::Eval, true, true);
+    add(NormKind::Batch, {2, 2, 3}, 1, 0, Mode::Eval, true, false);
+    add(NormKind::Instance, {2, 3, 5}, 1, 0, Mode::Training, true, false);
+    add(NormKind::Instance, {2, 2, 2, 3}, 1, 0, Mode::Training, false, true);
+    add(NormKind::Instance, {2, 2, 3}, 1, 0, Mode::Eval, true, true);
+    add(NormKind::Group, {2, 6, 3}, 3, 0, Mode::Training, true, false);
+    add(NormKind::Group, {2, 4, 2, 2}, 1, 0, Mode::Training, true, false);
+    add(NormKind::Group, {3, 4}, 4, 0, Mode::Eval, false, false);
+    add(NormKind::Layer, {2, 3, 4}, 1, 2, Mode::Training, true, false);
+    add(NormKind::Layer, {3, 5}, 1, 1, Mode::Training, false, false);
+    add(NormKind::Rms, {3, 5}, 1, 1, Mode::Training, true, false);
+    add(NormKind::Rms, {2, 3, 4}, 1, 2, Mode::Eval, true, false);
+    add(NormKind::Rms, {2, 6}, 1, 1, Mode::Training, false, false);
+}
+
+void TestBackward::finiteDifferences()
+{
+    QFETCH(Setup, setup);
+    Problem<double> p = makeProblem<double>(setup, seedOf(setup.name()));
+    const BackwardResult<double> grads = backward(p.spec, p.x, p.state, p.dy);
+    const auto lossNow = [&] { return loss(p.spec, p.x, p.state, p.dy); };
+    constexpr double h = 1e-6, tol = 1e-6;
+    const auto check = [&](const char* what, Tensor<double>& values, const Tensor<double>& analytic) {
+        QCOMPARE(analytic.numel(), values.numel());
+        for (std::int64_t i = 0; i < values.numel(); ++i) {
+            const double numeric = centralDifference(lossNow, values[i], h);
+            const double err = std::abs(numeric - analytic[i]) / std::max(1.0, std::abs(analytic[i]));
+            QVERIFY2(err <= tol, qPrintable(QStringLiteral("%1[%2]: analytic %3, central difference %4")
+                                                .arg(what).arg(i).arg(analytic[i], 0, 'g', 12).arg(numeric, 0, 'g', 12)));
+        }
+    };
+    check("grad_input", p.x, grads.grad_input);
+    if (setup.affine) {
+        check("grad_weight", p.state.weight, grads.grad_weight);
+        if (setup.kind != NormKind::Rms)
+            check("grad_bias", p.state.bias, grads.grad_bias);
+    }
+}
+
+void TestBackward::evalWithRunningStatsByHand()
+{
+    // BatchNorm2d in eval, (N=1, C=2, H=1, W=2), eps = 1: rstd = 1 / sqrt(running_var + 1) = {0.5, 1}.
+    NormSpec spec = NormSpec::defaults(NormKind::Batch);
+    spec.mode = Mode::Eval;
+    spec.eps = 1.0;
+    const Tensor<double> x({1, 2, 1, 2}, std::vector<double>{1, 3, 5, 7});
+    const Tensor<double> dy({1, 2, 1, 2}, std::vector<double>{1, 2, 3, 4});
+    NormState<double> state = NormState<double>::initial(spec, x.shape());
+    state.weight = Tensor<double>({2}, std::vector<double>{2, -1});
+    state.running_mean = Tensor<double>({2}, std::vector<double>{1, 4});
+    state.running_var = Tensor<double>({2}, std::vector<double>{3, 0});
+    for (const BackwardResult<double>& r : {backward(spec, x, state, dy), backwardReference(spec, x, state, dy)}) {
+        // dx = dy * gamma * rstd: the running statistics are constants.
+        QCOMPARE(r.grad_input.values(), (std::vector<double>{1, 2, -3, -4}));
+        // xhat = (x - running_mean) * rstd = {0, 1, 1, 3}; dgamma = sum dy * xhat, dbeta = sum dy.
+        QCOMPARE(r.grad_weight.values(), (std::vector<double>{2, 15}));
+        QCOMPARE(r.grad_bias.values(), (std::vector<double>{3, 7}));
+        QCOMPARE(r.grad_weight.shape(), (Shape{2}));
+    }
+}
+
+void TestBackward::noParameterGradientsWithoutAffine()
+{
+    NormSpec spec = NormSpec::defaults(NormKind::Layer);
+    spec.normalized_shape = {3};
+    spec.affine = false;
+    const Tensor<float> x({2, 3}, std::vector<float>{1, 2, 4, -1, 0, 5});
+    const Tensor<float> dy({2, 3}, std::vector<float>{1, 0, 0, 0, 1, 0});
+    BackwardResult<float> r;
+    r.grad_weight = Tensor<float>({3}, 1.0f);   // stale buffers from an affine pass are dropped
+    r.grad_bias = Tensor<float>({3}, 1.0f);
+    backward(spec, x, NormState<float>{}, dy, r);
+    QCOMPARE(r.grad_input.shape(), x.shape());
+    QVERIFY(r.grad_weight.empty());
+    QVERIFY(r.grad_bias.empty());
+
+    NormSpec rms = NormSpec::defaults(NormKind::Rms);
+    rms.normalized_shape = {3};
+    const BackwardResult<float> withWeight = backward(rms, x, NormState<float>::initial(rms, x.shape()), dy);
+    QCOMPARE(withWeight.grad_weight.shape(), (Shape{3}));
+    QVERIFY(withWeight.grad_bias.empty());   // RMSNorm has no bias
+}
+
+void TestBackward::refusesGradOutputOfAnotherShape()
+{
+    const NormSpec spec = NormSpec::defaults(NormKind::Batch);
+    const Tensor<double> x({2, 3, 4}, 1.0);
+    const Tensor<double> dy({2, 3, 5}, 1.0);
+    try {
+        backward(spec, x, NormState<double>::initial(spec, x.shape()), dy);
+        QFAIL("a grad_output of another shape was accepted");
+    } catch (const Error& e) {
+        const QString message = e.what();
+        QVERIFY2(message.contains("(2, 3, 5)") && message.contains("(2, 3, 4)"), qPrintable(message));
+    }
+}
+
+void TestBackward::fixtures_data()
+{
+    fixtureCases_ = test::loadFixtureCases("backward");
+    QVERIFY2(fixtureCases_.size() >= 50, "the backward fixtures are missing: run tests/gen_fixtures.py");
+    QTest::addColumn<int>("index");
+    for (int i = 0; i < fixtureCases_.size(); ++i)
+        QTest::newRow(qPrintable(fixtureCases_[i].name)) << i;
+}
+
+void TestBackward::fixtures()
+{
+    QFETCH(int, index);
+    const test::FixtureCase& c = fixtureCases_[index];
+    const double worst = test::checkFixtureCase(c, test::runForwardInProcess);
+    double& worstOfType = c.name.contains("_f32_") ? worstFixture32_ : worstFixture64_;
+    worstOfType = std::max(worstOfType, worst);
+}
+
+void TestBackward::cleanupTestCase()
+{
+    qInfo("%lld backward fixtures in-process, worst relative error: float32 %.3g, float64 %.3g",
+          static_cast<long long>(fixtureCases_.size()), worstFixture32_, worstFixture64_);
+}
+
+QTEST_GUILESS_MAIN(TestBackward)
+#include "test_backward.moc"
