@@ -3,8 +3,10 @@
 #include "engine/backward_pass.h"
 #include "engine/error.h"
 #include "engine/forward_kernels.h"
+#include "engine/streaming_store.h"
 
 #include <algorithm>
+#include <string>
 #include <vector>
 
 namespace normscope {
@@ -13,48 +15,99 @@ namespace detail {
 
 namespace {
 
-// Every loop below runs over one contiguous run and computes in double: d = (x - mean) - meanLo keeps
-// offset data's digits (mean 1e4, std 1e-2 in float32), and sums of dy * d stay accurate.
+// Per group, the kernels below make one pass for the sums and one for dx while the group is still in
+// cache (a LayerNorm row is 3 KB, a GroupNorm group or a BatchNorm channel at 16x64x56x56 is 25 to
+// 200 KB of x and as much of dy), so memory sees x and dy read once and dx written once (streamed
+// past the caches when it is large: streaming_store.h).
+//
+// They load and store the input's precision but compute each element in double: float32 arithmetic
+// in the elements would not do. A sum like sum(dy) over n elements with float additions or products
+// in it is off by about 6e-8 * sqrt(n) (4e-6 at n = 4608) where the exact sum is near zero, and
+// dx = rstd * (g - ...) in float is off by 6e-8 * rstd * |g|: at rstd ~ 300 (offset or constant data,
+// groups of one element) that is 2e-5 on gradients near 1, against a contract of 1e-6 to the
+// reference. Widening costs little here: the passes wait on memory, not on arithmetic.
+//
+// center (the group's mean, which the kernels keep representable in T) and lo (the rest of the mean)
+// enter as e = x - center, exact for x near the mean, plus per-group corrections, so offset data keeps
+// its digits: sum(dy * d) = sum(dy * e) - lo * sum(dy) and d * slope = e * slope - lo * slope.
 
-// Sums of dy and of dy * d over one run.
+// Sums of dy and of dy * e over one run.
 template <typename T>
-void runSums(const T* x, const T* dy, std::int64_t n, double mean, double meanLo, double& sumDy, double& sumDyD)
+void runSums(const T* x, const T* dy, std::int64_t n, double center, double& sumDy, double& sumDyE)
 {
-    double s = 0, sd = 0;
-#pragma omp simd reduction(+ : s, sd)
+    double s = 0, se = 0;
+#pragma omp simd reduction(+ : s, se)
     for (std::int64_t i = 0; i < n; ++i) {
         const double g = static_cast<double>(dy[i]);
         s += g;
-        sd += g * ((static_cast<double>(x[i]) - mean) - meanLo);
+        se += g * (static_cast<double>(x[i]) - center);
     }
     sumDy += s;
-    sumDyD += sd;
+    sumDyE += se;
 }
 
-// dx = scale * dy + shift + d * slope on one run that shares one gamma.
+/// Where the dx pass writes, and what it fetches meanwhile. While a group's dx is computed from cache,
+/// the next group's x and dy (at the same positions plus one segment length, in every layout) are
+/// fetched into L2 a line per line of dx: the hardware prefetcher follows reads, and there are none in
+/// this pass, so without it the next group's sums would start by waiting on memory. next* are null for
+/// the last group.
 template <typename T>
-void inputGradient(const T* x, const T* dy, T* dx, std::int64_t n, double mean, double meanLo, double scale,
-                   double shift, double slope)
+struct GradientOutput {
+    T* dx;
+    bool stream;
+    const T* nextX;
+    const T* nextDy;
+
+    template <typename Body>
+    void write(std::int64_t n, Body&& body) const
+    {
+        writeLines(dx, n, stream, body, [this](std::int64_t first) {
+            if (nextX) {
+                prefetchToL2(nextX + first);
+                prefetchToL2(nextDy + first);
+            }
+        });
+    }
+};
+
+// dx = scale * dy + shift + e * slope on one run that shares one gamma.
+template <typename T>
+void inputGradient(const T* x, const T* dy, const GradientOutput<T>& out, std::int64_t n, double center,
+                   double scale, double shift, double slope)
 {
+    out.write(n, [&](std::int64_t first, std::int64_t count, T* dst) {
 #pragma omp simd
-    for (std::int64_t i = 0; i < n; ++i)
-        dx[i] = static_cast<T>(scale * static_cast<double>(dy[i]) + shift
-                               + ((static_cast<double>(x[i]) - mean) - meanLo) * slope);
+        for (std::int64_t j = 0; j < count; ++j)
+            dst[j] = static_cast<T>(scale * static_cast<double>(dy[first + j]) + shift
+                                    + (static_cast<double>(x[first + j]) - center) * slope);
+    });
 }
 
-// LayerNorm/RMSNorm, gamma varying along the row: A = sum(g), B = sum(g * d) with g = dy * gamma, and
-// the row's share of dgamma (dy * d * rstd) and dbeta (dy) added to the block's accumulators.
+// Running statistics in eval are constants: dx = scale * dy.
+template <typename T>
+void scaledGradient(const T* dy, const GradientOutput<T>& out, std::int64_t n, double scale)
+{
+    out.write(n, [&](std::int64_t first, std::int64_t count, T* dst) {
+#pragma omp simd
+        for (std::int64_t j = 0; j < count; ++j)
+            dst[j] = static_cast<T>(scale * static_cast<double>(dy[first + j]));
+    });
+}
+
+// LayerNorm/RMSNorm, gamma varying along the row: adds A = sum(g) and B = sum(g * d) with g = dy * gamma,
+// and the row's share of dgamma (dy * d * rstd) and dbeta (dy) to the block's accumulators. gamma is
+// already in double.
 template <typename T, bool Gamma, bool Beta>
-void rowSums(const T* x, const T* dy, const T* gamma, std::int64_t n, double mean, double meanLo, double rstd,
+void rowSums(const T* x, const T* dy, const double* gamma, std::int64_t n, double center, double lo, double rstd,
              double* dgamma, double* dbeta, double& A, double& B)
 {
     double a = 0, b = 0;
 #pragma omp simd reduction(+ : a, b)
     for (std::int64_t i = 0; i < n; ++i) {
         const double g = static_cast<double>(dy[i]);
-        const double gd = g * ((static_cast<double>(x[i]) - mean) - meanLo);
+        const double gd = g * ((static_cast<double>(x[i]) - center) - lo);
         if constexpr (Gamma) {
-            const double w = static_cast<double>(gamma[i]);
+            const double w = gamma[i];
             a += g * w;
             b += gd * w;
             dgamma[i] += gd * rstd;
@@ -65,33 +118,38 @@ void rowSums(const T* x, const T* dy, const T* gamma, std::int64_t n, double mea
         if constexpr (Beta)
             dbeta[i] += g;
     }
-    A = a;
-    B = b;
+    A += a;
+    B += b;
 }
 
+// dx = rstd * gamma * dy + shift + e * slope along a row.
 template <typename T>
-void rowInputGradient(const T* x, const T* dy, const T* gamma, T* dx, std::int64_t n, double mean, double meanLo,
-                      double rstd, double shift, double slope)
+void rowInputGradient(const T* x, const T* dy, const double* gamma, const GradientOutput<T>& out, std::int64_t n,
+                      double center, double rstd, double shift, double slope)
 {
     if (!gamma) {
-        inputGradient(x, dy, dx, n, mean, meanLo, rstd, shift, slope);
+        inputGradient(x, dy, out, n, center, rstd, shift, slope);
         return;
     }
+    out.write(n, [&](std::int64_t first, std::int64_t count, T* dst) {
 #pragma omp simd
-    for (std::int64_t i = 0; i < n; ++i)
-        dx[i] = static_cast<T>(rstd * static_cast<double>(gamma[i]) * static_cast<double>(dy[i]) + shift
-                               + ((static_cast<double>(x[i]) - mean) - meanLo) * slope);
+        for (std::int64_t j = 0; j < count; ++j)
+            dst[j] = static_cast<T>(rstd * gamma[first + j] * static_cast<double>(dy[first + j]) + shift
+                                    + (static_cast<double>(x[first + j]) - center) * slope);
+    });
 }
 
-/// shift and slope of dx = rstd * g + shift + d * slope, from A = sum(g) and B = sum(g * d) over n.
+/// shift and slope of dx = rstd * g + shift + e * slope (e = x - center = d + lo), from A = sum(g) and
+/// B = sum(g * d) over n.
 struct InputGradientTerms {
     double shift = 0, slope = 0;
-    InputGradientTerms(GradientFlow flow, double rstd, double n, double A, double B)
+    InputGradientTerms(GradientFlow flow, double rstd, double n, double A, double B, double lo)
     {
-        if (flow.throughMean)
-            shift = -rstd * A / n;
         if (flow.throughVar)
             slope = -rstd * rstd * rstd * B / n;
+        if (flow.throughMean)
+            shift = -rstd * A / n;
+        shift -= lo * slope;
     }
 };
 
@@ -116,30 +174,41 @@ void elementwiseGradients(const StatsLayout& layout, const T* x, const T* dy, co
     const std::int64_t segments = layout.segmentCount();
     const std::int64_t L = layout.segmentLength();
     const double n = static_cast<double>(layout.groupSize());
+    const bool stream = streamsOutput<T>(G * layout.groupSize());
     const std::int64_t blocks = blockCount(G, L);
     std::vector<double> blockDgamma(Gamma ? static_cast<std::size_t>(blocks * L) : 0);
     std::vector<double> blockDbeta(Beta ? static_cast<std::size_t>(blocks * L) : 0);
+    std::vector<double> gammaD(Gamma ? static_cast<std::size_t>(L) : 0);
+    if constexpr (Gamma)
+        std::copy(gamma, gamma + L, gammaD.begin());
+    const double* w = Gamma ? gammaD.data() : nullptr;
     const int t = std::min<int>(threadsFor(threads, G * layout.groupSize()), static_cast<int>(blocks));
 
-#pragma omp parallel for num_threads(t) schedule(static)
-    for (std::int64_t b = 0; b < blocks; ++b) {
-        double* dg = Gamma ? blockDgamma.data() + b * L : nullptr;
-        double* db = Beta ? blockDbeta.data() + b * L : nullptr;
-        for (std::int64_t g = G * b / blocks; g < G * (b + 1) / blocks; ++g) {
-            double A = 0, B = 0;
-            for (std::int64_t a = 0; a < segments; ++a) {
-                const std::int64_t s = layout.segmentStart(g, a);
-                double segA = 0, segB = 0;
-                rowSums<T, Gamma, Beta>(x + s, dy + s, gamma, L, mean[g], meanLo[g], rstd[g], dg, db, segA, segB);
-                A += segA;
-                B += segB;
-            }
-            const InputGradientTerms terms(flow, rstd[g], n, A, B);
-            for (std::int64_t a = 0; a < segments; ++a) {
-                const std::int64_t s = layout.segmentStart(g, a);
-                rowInputGradient(x + s, dy + s, gamma, dx + s, L, mean[g], meanLo[g], rstd[g], terms.shift, terms.slope);
+#pragma omp parallel num_threads(t)
+    {
+#pragma omp for schedule(static) nowait
+        for (std::int64_t b = 0; b < blocks; ++b) {
+            double* dg = Gamma ? blockDgamma.data() + b * L : nullptr;
+            double* db = Beta ? blockDbeta.data() + b * L : nullptr;
+            for (std::int64_t g = G * b / blocks; g < G * (b + 1) / blocks; ++g) {
+                const double center = mean[g], lo = meanLo[g], r = rstd[g];
+                double A = 0, B = 0;
+                for (std::int64_t a = 0; a < segments; ++a) {
+                    const std::int64_t s = layout.segmentStart(g, a);
+                    rowSums<T, Gamma, Beta>(x + s, dy + s, w, L, center, lo, r, dg, db, A, B);
+                }
+                const InputGradientTerms terms(flow, r, n, A, B, lo);
+                for (std::int64_t a = 0; a < segments; ++a) {
+                    const std::int64_t s = layout.segmentStart(g, a);
+                    const bool next = g + 1 < G;
+                    const GradientOutput<T> out{dx + s, stream, next ? x + s + L : nullptr,
+                                                next ? dy + s + L : nullptr};
+                    rowInputGradient(x + s, dy + s, w, out, L, center, r, terms.shift, terms.slope);
+                }
             }
         }
+        if (stream)
+            streamFence();
     }
 
     for (std::int64_t b = 0; b < blocks; ++b) {
@@ -173,41 +242,54 @@ void channelGradients(const StatsLayout& layout, const T* x, const T* dy, const 
     const std::int64_t run = std::min(layout.paramInner(), L);
     const std::int64_t runs = L / run;
     const double n = static_cast<double>(layout.groupSize());
+    const bool stream = streamsOutput<T>(G * layout.groupSize());
     const bool params = dgamma || dbeta;
     const bool sums = params || flow.throughMean || flow.throughVar;
     std::vector<double> runDy(params ? static_cast<std::size_t>(G * runs) : 0);
     std::vector<double> runDyXhat(params ? static_cast<std::size_t>(G * runs) : 0);
     const int t = threadsFor(threads, G * layout.groupSize());
 
-#pragma omp parallel for num_threads(t) schedule(static)
-    for (std::int64_t g = 0; g < G; ++g) {
-        const double m = mean[g], lo = meanLo[g], r = rstd[g];
-        const std::int64_t first = layout.segmentStart(g, 0);
-        double A = 0, B = 0;
-        if (sums) {
+#pragma omp parallel num_threads(t)
+    {
+#pragma omp for schedule(static) nowait
+        for (std::int64_t g = 0; g < G; ++g) {
+            const double center = mean[g], lo = meanLo[g], r = rstd[g];
+            const std::int64_t first = layout.segmentStart(g, 0);
+            double A = 0, B = 0;
+            if (sums) {
+                for (std::int64_t k = 0; k < runs; ++k) {
+                    double sumDy = 0, sumDyE = 0;
+                    for (std::int64_t a = 0; a < segments; ++a) {
+                        const std::int64_t s = layout.segmentStart(g, a) + k * run;
+                        runSums(x + s, dy + s, run, center, sumDy, sumDyE);
+                    }
+                    const double sumDyD = sumDyE - lo * sumDy;
+                    const double w = gamma ? static_cast<double>(gamma[layout.paramOf(first + k * run)]) : 1.0;
+                    A += w * sumDy;
+                    B += w * sumDyD;
+                    if (params) {
+                        runDy[static_cast<std::size_t>(g * runs + k)] = sumDy;
+                        runDyXhat[static_cast<std::size_t>(g * runs + k)] = sumDyD * r;
+                    }
+                }
+            }
+            const InputGradientTerms terms(flow, r, n, A, B, lo);
             for (std::int64_t k = 0; k < runs; ++k) {
-                double sumDy = 0, sumDyD = 0;
+                const double w = gamma ? static_cast<double>(gamma[layout.paramOf(first + k * run)]) : 1.0;
                 for (std::int64_t a = 0; a < segments; ++a) {
                     const std::int64_t s = layout.segmentStart(g, a) + k * run;
-                    runSums(x + s, dy + s, run, m, lo, sumDy, sumDyD);
-                }
-                const double w = gamma ? static_cast<double>(gamma[layout.paramOf(first + k * run)]) : 1.0;
-                A += w * sumDy;
-                B += w * sumDyD;
-                if (params) {
-                    runDy[static_cast<std::size_t>(g * runs + k)] = sumDy;
-                    runDyXhat[static_cast<std::size_t>(g * runs + k)] = sumDyD * r;
+                    const bool next = g + 1 < G;
+                    const GradientOutput<T> out{dx + s, stream, next ? x + s + L : nullptr,
+                                                next ? dy + s + L : nullptr};
+                    if (flow.throughVar)
+                        inputGradient(x + s, dy + s, out, run, center, r * w, terms.shift, terms.slope);
+                    else
+                        scaledGradient(dy + s, out, run, r * w);
                 }
             }
         }
-        const InputGradientTerms terms(flow, r, n, A, B);
-        for (std::int64_t k = 0; k < runs; ++k) {
-            const double w = gamma ? static_cast<double>(gamma[layout.paramOf(first + k * run)]) : 1.0;
-            for (std::int64_t a = 0; a < segments; ++a) {
-                const std::int64_t s = layout.segmentStart(g, a) + k * run;
-                inputGradient(x + s, dy + s, dx + s, run, m, lo, r * w, terms.shift, terms.slope);
-            }
-        }
+        if (stream)
+            streamFence();
     }
 
     if (!params)
@@ -261,8 +343,31 @@ void backward(const NormSpec& spec, const Tensor<T>& x, const NormState<T>& stat
     detail::runBackward<detail::FastBackwardKernels>(spec, x, state, gradOutput, result, options.threads);
 }
 
+template <typename T>
+void backward(const NormSpec& spec, const Tensor<T>& x, const NormState<T>& state, const Tensor<T>& gradOutput,
+              const ForwardResult<T>& forwardResult, BackwardResult<T>& result, const BackwardOptions& options)
+{
+    validate(spec, x.shape());
+    validateState(spec, x.shape(), state);
+    validateGradOutput(gradOutput.shape(), x.shape());
+    const StatsLayout layout(spec, x.shape());
+    const auto G = static_cast<std::size_t>(layout.groupCount());
+    if (forwardResult.saved_mean.size() != G || forwardResult.saved_mean_lo.size() != G
+        || forwardResult.saved_rstd.size() != G)
+        throw Error("the forward result holds statistics for " + std::to_string(forwardResult.saved_rstd.size())
+                    + " groups but " + toString(spec.kind) + " on an input of shape " + toString(x.shape()) + " has "
+                    + std::to_string(G) + "; pass the result of forward() on this input");
+    detail::runBackwardWithStatistics<detail::FastBackwardKernels>(
+        spec, layout, x, state, gradOutput, forwardResult.saved_mean.data(), forwardResult.saved_mean_lo.data(),
+        forwardResult.saved_rstd.data(), result, options.threads);
+}
+
 template void backward(const NormSpec&, const Tensor<float>&, const NormState<float>&, const Tensor<float>&,
                        BackwardResult<float>&, const BackwardOptions&);
+template void backward(const NormSpec&, const Tensor<float>&, const NormState<float>&, const Tensor<float>&,
+                       const ForwardResult<float>&, BackwardResult<float>&, const BackwardOptions&);
+template void backward(const NormSpec&, const Tensor<double>&, const NormState<double>&, const Tensor<double>&,
+                       const ForwardResult<double>&, BackwardResult<double>&, const BackwardOptions&);
 template void backward(const NormSpec&, const Tensor<double>&, const NormState<double>&, const Tensor<double>&,
                        BackwardResult<double>&, const BackwardOptions&);
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engine/forward.h"
 #include "engine/norm_spec.h"
 #include "engine/norm_state.h"
 #include "engine/shape.h"
@@ -47,6 +48,16 @@ BackwardResult<T> backward(const NormSpec& spec, const Tensor<T>& x, const NormS
     backward(spec, x, state, gradOutput, result, options);
     return result;
 }
+
+/**
+ * The same gradients, with the statistics the forward pass saved (`forwardResult`, from forward() of
+ * `spec` on this x) instead of taking them again: one pass over x fewer, as in a training step. Only
+ * state's weight is read. The result is bit-identical to the overload above. Throws Error when
+ * forwardResult holds no statistics for this input's groups.
+ */
+template <typename T>
+void backward(const NormSpec& spec, const Tensor<T>& x, const NormState<T>& state, const Tensor<T>& gradOutput,
+              const ForwardResult<T>& forwardResult, BackwardResult<T>& result, const BackwardOptions& options = {});
 
 /// The plain, readable reference: the same semantics, element by element with long double sums.
 /// Slow; tests hold the fast path to it.

@@ -2,6 +2,7 @@
 
 #include "engine/forward_kernels.h"
 #include "engine/forward_pass.h"
+#include "engine/streaming_store.h"
 
 #include <omp.h>
 
@@ -13,75 +14,133 @@ namespace detail {
 
 namespace {
 
-// Sums run in the input's precision over short blocks (at most 16 additions per vector lane, so float
-// rounding stays near 1e-6 of the block) and the block sums are folded in double. For float32 this
-// keeps the loops 16 lanes wide instead of widening every element to double; the corrected two-pass
-// scheme below then recovers what float rounding loses in the mean.
-constexpr std::int64_t kBlock = 256;
+// Sums run in the input's precision in kLanes independent lanes, and every lane is folded into a
+// double after kDepth additions. For float32 this keeps the loops 16 lanes wide instead of widening
+// every element to double, and the rounding error is bounded by the fixed depth, not by whether the
+// compiler vectorises the loop (an unvectorised float reduction over a long run would lose ~1e-6).
+// The corrected two-pass scheme below then recovers what float rounding loses in the mean.
+constexpr std::int64_t kLanes = 16;
+constexpr std::int64_t kDepth = 4;
+constexpr std::int64_t kChunk = kLanes * kDepth;
 
-// Sum of x - shift.
-template <typename T>
-double sumAbout(const T* p, std::int64_t n, T shift)
-{
-    double total = 0;
-    for (std::int64_t b = 0; b < n; b += kBlock) {
-        const std::int64_t len = std::min(kBlock, n - b);
-        const T* q = p + b;
-        T s = 0;
-#pragma omp simd reduction(+ : s)
-        for (std::int64_t i = 0; i < len; ++i)
-            s += q[i] - shift;
-        total += static_cast<double>(s);
-    }
-    return total;
-}
-
-// Sums of d = x - center and of d^2. center is a T, so that for data near it (offset data) x - center
-// is exact.
-template <typename T>
+// Sums of d = x - center and of d^2 over one run. center is a T, so that for data near it (offset
+// data) x - center is exact.
+template <typename T, bool Squares>
 void sumDeviations(const T* p, std::int64_t n, T center, double& sumD, double& sumD2)
 {
-    for (std::int64_t b = 0; b < n; b += kBlock) {
-        const std::int64_t len = std::min(kBlock, n - b);
-        const T* q = p + b;
-        T s = 0, s2 = 0;
-#pragma omp simd reduction(+ : s, s2)
-        for (std::int64_t i = 0; i < len; ++i) {
-            const T d = q[i] - center;
-            s += d;
-            s2 += d * d;
+    double wideS[kLanes] = {}, wideS2[kLanes] = {};
+    std::int64_t i = 0;
+    for (; i + kChunk <= n; i += kChunk) {
+        T s[kLanes] = {}, s2[kLanes] = {};
+        for (std::int64_t k = 0; k < kDepth; ++k) {
+            const T* q = p + i + k * kLanes;
+#pragma omp simd
+            for (std::int64_t j = 0; j < kLanes; ++j) {
+                const T d = q[j] - center;
+                s[j] += d;
+                if constexpr (Squares)
+                    s2[j] += d * d;
+            }
         }
-        sumD += static_cast<double>(s);
-        sumD2 += static_cast<double>(s2);
+#pragma omp simd
+        for (std::int64_t j = 0; j < kLanes; ++j) {
+            wideS[j] += static_cast<double>(s[j]);
+            if constexpr (Squares)
+                wideS2[j] += static_cast<double>(s2[j]);
+        }
     }
+    double tailS = 0, tailS2 = 0;
+    for (; i < n; ++i) {
+        const T d = p[i] - center;
+        tailS += static_cast<double>(d);
+        tailS2 += static_cast<double>(d) * static_cast<double>(d);
+    }
+    double totalS = tailS, totalS2 = tailS2;
+    for (std::int64_t j = 0; j < kLanes; ++j) {
+        totalS += wideS[j];
+        totalS2 += wideS2[j];
+    }
+    sumD += totalS;
+    if constexpr (Squares)
+        sumD2 += totalS2;
+}
+
+// The moments of group g: mean = center + lo with center a T, and the biased variance about it
+// (RMSNorm: center = lo = 0 and var = the mean of squares).
+template <typename T>
+void groupMoments(const StatsLayout& layout, const T* x, std::int64_t g, bool subtractMean, double& mean,
+                  double& lo, double& var)
+{
+    const std::int64_t segments = layout.segmentCount();
+    const std::int64_t L = layout.segmentLength();
+    const double n = static_cast<double>(layout.groupSize());
+    T center = 0;
+    if (subtractMean) {
+        // First estimate of the mean, summed about the group's first element so that offset data
+        // sums small numbers.
+        const T shift = x[layout.segmentStart(g, 0)];
+        double s = 0, unused = 0;
+        for (std::int64_t a = 0; a < segments; ++a)
+            sumDeviations<T, false>(x + layout.segmentStart(g, a), L, shift, s, unused);
+        center = static_cast<T>(static_cast<double>(shift) + s / n);
+    }
+    // Corrected two-pass: the second pass, about the first estimate, gives the variance and the
+    // error of the estimate itself (sumD / n), exact for constant groups and offset data. The group
+    // was just read, so for classroom and layer sizes it comes from cache.
+    double sumD = 0, sumD2 = 0;
+    for (std::int64_t a = 0; a < segments; ++a)
+        sumDeviations<T, true>(x + layout.segmentStart(g, a), L, center, sumD, sumD2);
+    mean = static_cast<double>(center);
+    lo = subtractMean ? sumD / n : 0.0;
+    var = subtractMean ? std::max(0.0, (sumD2 - sumD * (sumD / n)) / n) : sumD2 / n;
 }
 
 // y = ((x - center) - lo) * scale + shift on one run that shares one channel's gamma and beta.
 // Subtracting the mean first keeps offset data's digits (x * scale + (shift - mean * scale) would
-// cancel them): x - center is exact near the mean, and lo carries the rest of the mean.
+// cancel them): x - center is exact near the mean, and lo carries the rest of the mean. With `stream`
+// the output bypasses the caches (streaming_store.h): a large y is not read before it is written.
 template <typename T>
-void scaleShift(const T* x, T* y, std::int64_t n, T center, T lo, T scale, T shift)
+void scaleShift(const T* x, T* y, std::int64_t n, T center, T lo, T scale, T shift, bool stream)
 {
+    auto body = [&](std::int64_t first, std::int64_t count, T* dst) {
+        const T* src = x + first;
 #pragma omp simd
-    for (std::int64_t i = 0; i < n; ++i)
-        y[i] = ((x[i] - center) - lo) * scale + shift;
+        for (std::int64_t i = 0; i < count; ++i)
+            dst[i] = ((src[i] - center) - lo) * scale + shift;
+    };
+    if (stream)
+        writeLines(y, n, true, body, [](std::int64_t) {});
+    else
+        body(0, n, y);
 }
 
 // LayerNorm/RMSNorm: gamma and beta vary along the group.
 template <typename T>
-void scaleShiftElementwise(const T* x, T* y, std::int64_t n, T center, T lo, T rstd, const T* gamma, const T* beta)
+void scaleShiftElementwise(const T* x, T* y, std::int64_t n, T center, T lo, T rstd, const T* gamma, const T* beta,
+                           bool stream)
 {
-    if (gamma && beta) {
-#pragma omp simd
-        for (std::int64_t i = 0; i < n; ++i)
-            y[i] = ((x[i] - center) - lo) * rstd * gamma[i] + beta[i];
-    } else if (gamma) {
-#pragma omp simd
-        for (std::int64_t i = 0; i < n; ++i)
-            y[i] = ((x[i] - center) - lo) * rstd * gamma[i];
-    } else {
-        scaleShift(x, y, n, center, lo, rstd, T(0));
+    if (!gamma) {
+        scaleShift(x, y, n, center, lo, rstd, T(0), stream);
+        return;
     }
+    auto body = [&](std::int64_t first, std::int64_t count, T* dst) {
+        const T* src = x + first;
+        const T* g = gamma + first;
+        if (beta) {
+            const T* b = beta + first;
+#pragma omp simd
+            for (std::int64_t i = 0; i < count; ++i)
+                dst[i] = ((src[i] - center) - lo) * rstd * g[i] + b[i];
+        } else {
+#pragma omp simd
+            for (std::int64_t i = 0; i < count; ++i)
+                dst[i] = ((src[i] - center) - lo) * rstd * g[i];
+        }
+    };
+    if (stream)
+        writeLines(y, n, true, body, [](std::int64_t) {});
+    else
+        body(0, n, y);
 }
 
 } // namespace
@@ -94,38 +153,48 @@ int threadsFor(int requested, std::int64_t elements)
     return std::max(1, std::min(available, useful));
 }
 
+namespace {
+
+// y = (x - mean - lo) * rstd * gamma + beta over group g. mean is a T (a kernel's center or a running
+// mean), so center is exact.
+template <typename T>
+void normalizeGroup(const StatsLayout& layout, const T* x, std::int64_t g, double mean, double lo, double rstd,
+                    const T* gamma, const T* beta, T* y)
+{
+    const bool stream = streamsOutput<T>(layout.groupCount() * layout.groupSize());
+    const std::int64_t L = layout.segmentLength();
+    const bool perElement = layout.paramInner() == 1 && layout.paramCount() == L && L > 1;
+    const std::int64_t run = perElement ? L : layout.paramInner();
+    const T center = static_cast<T>(mean);
+    const T low = static_cast<T>(lo);
+    for (std::int64_t a = 0; a < layout.segmentCount(); ++a) {
+        const std::int64_t start = layout.segmentStart(g, a);
+        if (perElement) {
+            scaleShiftElementwise(x + start, y + start, L, center, low, static_cast<T>(rstd), gamma, beta, stream);
+            continue;
+        }
+        for (std::int64_t r = start; r < start + L; r += run) {
+            const std::int64_t c = layout.paramOf(r);
+            const double scale = rstd * (gamma ? static_cast<double>(gamma[c]) : 1.0);
+            const double shift = beta ? static_cast<double>(beta[c]) : 0.0;
+            scaleShift(x + r, y + r, run, center, low, static_cast<T>(scale), static_cast<T>(shift), stream);
+        }
+    }
+    if (stream)
+        streamFence();   // streaming stores are weakly ordered: publish them before the threads join
+}
+
+} // namespace
+
 template <typename T>
 void FastKernels::moments(const StatsLayout& layout, const T* x, bool subtractMean, double* mean, double* meanLo,
                           double* var, int threads)
 {
     const std::int64_t G = layout.groupCount();
-    const std::int64_t segments = layout.segmentCount();
-    const std::int64_t L = layout.segmentLength();
-    const double n = static_cast<double>(layout.groupSize());
     const int t = threadsFor(threads, G * layout.groupSize());
-
 #pragma omp parallel for num_threads(t) schedule(static)
-    for (std::int64_t g = 0; g < G; ++g) {
-        T center = 0;
-        if (subtractMean) {
-            // First estimate of the mean, summed about the group's first element so that offset data
-            // sums small numbers.
-            const T shift = x[layout.segmentStart(g, 0)];
-            double s = 0;
-            for (std::int64_t a = 0; a < segments; ++a)
-                s += sumAbout(x + layout.segmentStart(g, a), L, shift);
-            center = static_cast<T>(static_cast<double>(shift) + s / n);
-        }
-        // Corrected two-pass: the second pass, about the first estimate, gives the variance and the
-        // error of the estimate itself (sumD / n), exact for constant groups and offset data. The
-        // group was just read, so for classroom and layer sizes it comes from cache.
-        double sumD = 0, sumD2 = 0;
-        for (std::int64_t a = 0; a < segments; ++a)
-            sumDeviations(x + layout.segmentStart(g, a), L, center, sumD, sumD2);
-        mean[g] = static_cast<double>(center);
-        meanLo[g] = subtractMean ? sumD / n : 0.0;
-        var[g] = subtractMean ? std::max(0.0, (sumD2 - sumD * (sumD / n)) / n) : sumD2 / n;
-    }
+    for (std::int64_t g = 0; g < G; ++g)
+        groupMoments(layout, x, g, subtractMean, mean[g], meanLo[g], var[g]);
 }
 
 template <typename T>
@@ -133,30 +202,26 @@ void FastKernels::normalize(const StatsLayout& layout, const T* x, const double*
                             const double* rstd, const T* gamma, const T* beta, T* y, int threads)
 {
     const std::int64_t G = layout.groupCount();
-    const std::int64_t segments = layout.segmentCount();
-    const std::int64_t L = layout.segmentLength();
-    const bool perElement = layout.paramInner() == 1 && layout.paramCount() == L && L > 1;
-    const std::int64_t run = perElement ? L : layout.paramInner();
     const int t = threadsFor(threads, G * layout.groupSize());
+#pragma omp parallel for num_threads(t) schedule(static)
+    for (std::int64_t g = 0; g < G; ++g)
+        normalizeGroup(layout, x, g, mean[g], meanLo[g], rstd[g], gamma, beta, y);
+}
 
+template <typename T>
+void FastKernels::normalizeWithInputStats(const StatsLayout& layout, const T* x, bool subtractMean, T eps,
+                                          const T* gamma, const T* beta, T* y, double* mean, double* meanLo,
+                                          double* var, double* rstd, int threads)
+{
+    // One group at a time: its statistics, then its output while the group is still in cache, so
+    // the input is read from memory once.
+    const std::int64_t G = layout.groupCount();
+    const int t = threadsFor(threads, G * layout.groupSize());
 #pragma omp parallel for num_threads(t) schedule(static)
     for (std::int64_t g = 0; g < G; ++g) {
-        for (std::int64_t a = 0; a < segments; ++a) {
-            const std::int64_t start = layout.segmentStart(g, a);
-            // mean[g] is a T (the kernels' center, or a running mean), so center is exact.
-            const T center = static_cast<T>(mean[g]);
-            const T lo = static_cast<T>(meanLo[g]);
-            if (perElement) {
-                scaleShiftElementwise(x + start, y + start, L, center, lo, static_cast<T>(rstd[g]), gamma, beta);
-                continue;
-            }
-            for (std::int64_t r = start; r < start + L; r += run) {
-                const std::int64_t c = layout.paramOf(r);
-                const double scale = rstd[g] * (gamma ? static_cast<double>(gamma[c]) : 1.0);
-                const double shift = beta ? static_cast<double>(beta[c]) : 0.0;
-                scaleShift(x + r, y + r, run, center, lo, static_cast<T>(scale), static_cast<T>(shift));
-            }
-        }
+        groupMoments(layout, x, g, subtractMean, mean[g], meanLo[g], var[g]);
+        rstdFromVar(eps, var + g, rstd + g, 1);
+        normalizeGroup(layout, x, g, mean[g], meanLo[g], rstd[g], gamma, beta, y);
     }
 }
 
@@ -166,6 +231,10 @@ template void FastKernels::normalize<float>(const StatsLayout&, const float*, co
                                             const float*, const float*, float*, int);
 template void FastKernels::normalize<double>(const StatsLayout&, const double*, const double*, const double*, const double*,
                                              const double*, const double*, double*, int);
+template void FastKernels::normalizeWithInputStats<float>(const StatsLayout&, const float*, bool, float, const float*,
+                                                          const float*, float*, double*, double*, double*, double*, int);
+template void FastKernels::normalizeWithInputStats<double>(const StatsLayout&, const double*, bool, double, const double*,
+                                                           const double*, double*, double*, double*, double*, double*, int);
 
 } // namespace detail
 

@@ -5,6 +5,8 @@
 #include "engine/stats_layout.h"
 #include "engine/tensor.h"
 
+#include <vector>
+
 namespace normscope {
 
 /// What one forward pass computed. mean/var/rstd have the layout's statsShape(): the statistics the
@@ -17,6 +19,14 @@ struct ForwardResult {
     Tensor<T> mean;
     Tensor<T> var;
     Tensor<T> rstd;   ///< 1 / sqrt(var + eps)
+
+    /// The per-group statistics exactly as the kernels normalised with them, in double and indexed by
+    /// group (StatsLayout), kept for backward() like PyTorch's save_mean/save_invstd. The mean is the
+    /// unevaluated sum saved_mean + saved_mean_lo: saved_mean is representable in T, saved_mean_lo holds
+    /// the rest, which offset data needs (mean above, rounded to T, loses it).
+    std::vector<double> saved_mean;
+    std::vector<double> saved_mean_lo;
+    std::vector<double> saved_rstd;
 };
 
 struct ForwardOptions {

@@ -103,17 +103,14 @@ void run(const NormSpec& spec, const Tensor<T>& x, const ForwardFiles& files, st
         validateGradOutput(gradOutput.shape(), x.shape());
     }
 
-    // The gradients are those of the last pass, which saw the state as it was before it.
-    NormState<T> stateBeforeLastPass;
     ForwardResult<T> result;
-    for (std::int64_t step = 0; step < steps; ++step) {
-        if (files.wantsGradients() && step == steps - 1)
-            stateBeforeLastPass = state;
+    for (std::int64_t step = 0; step < steps; ++step)
         forward(spec, x, state, result, ForwardOptions{threads});
-    }
+    // The gradients are those of the last pass: the statistics it saved, and the weight, which no pass
+    // changes (the running statistics it moved do not enter).
     BackwardResult<T> gradients;
     if (files.wantsGradients())
-        backward(spec, x, stateBeforeLastPass, gradOutput, gradients, BackwardOptions{threads});
+        backward(spec, x, state, gradOutput, result, gradients, BackwardOptions{threads});
 
     StagedOutputs outputs;
     outputs.stageNpy(files.output, result.output);

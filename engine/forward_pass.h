@@ -45,6 +45,8 @@ void passStatistics(const NormSpec& spec, const StatsLayout& layout, const T* x,
  *       normalises exactly) and the biased variance about it (RMSNorm: the mean of squares).
  *   normalize(layout, x, mean, meanLo, rstd, gamma, beta, y, threads):
  *       y = (x - mean - meanLo) * rstd * gamma + beta; gamma/beta may be null (identity).
+ *   normalizeWithInputStats(layout, x, subtractMean, eps, gamma, beta, y, mean, meanLo, var, rstd, threads):
+ *       moments, then rstd = 1 / sqrt(var + eps), then normalize (the fast kernels fuse them per group).
  */
 template <typename Kernels, typename T>
 void runForward(const NormSpec& spec, const Tensor<T>& x, NormState<T>& state, ForwardResult<T>& result, int threads)
@@ -54,18 +56,32 @@ void runForward(const NormSpec& spec, const Tensor<T>& x, NormState<T>& state, F
     const StatsLayout layout(spec, x.shape());
     const auto G = static_cast<std::size_t>(layout.groupCount());
 
-    std::vector<double> mean(G), meanLo(G), var(G), rstd(G);
-    passStatistics<Kernels>(spec, layout, x.data(), state, mean.data(), meanLo.data(), var.data(), rstd.data(), threads);
-    if (spec.updatesRunningStats()) {
-        std::vector<double> fullMean(G);
-        for (std::size_t g = 0; g < G; ++g)
-            fullMean[g] = mean[g] + meanLo[g];
-        updateRunningStats(spec, layout, fullMean.data(), var.data(), state);
-    }
-
+    // mean, meanLo and rstd are kept in the result for backward(); resize reuses their buffers.
+    std::vector<double>& mean = result.saved_mean;
+    std::vector<double>& meanLo = result.saved_mean_lo;
+    std::vector<double>& rstd = result.saved_rstd;
+    mean.resize(G);
+    meanLo.resize(G);
+    rstd.resize(G);
+    std::vector<double> var(G);
     result.output.resize(x.shape());
-    Kernels::normalize(layout, x.data(), mean.data(), meanLo.data(), rstd.data(), spec.affine ? state.weight.data() : nullptr,
-                       spec.hasBias() ? state.bias.data() : nullptr, result.output.data(), threads);
+    const T* gamma = spec.affine ? state.weight.data() : nullptr;
+    const T* beta = spec.hasBias() ? state.bias.data() : nullptr;
+    if (spec.usesInputStats()) {
+        Kernels::normalizeWithInputStats(layout, x.data(), spec.subtractsMean(), spec.effectiveEps<T>(), gamma, beta,
+                                         result.output.data(), mean.data(), meanLo.data(), var.data(), rstd.data(),
+                                         threads);
+        if (spec.updatesRunningStats()) {
+            std::vector<double> fullMean(G);
+            for (std::size_t g = 0; g < G; ++g)
+                fullMean[g] = mean[g] + meanLo[g];
+            updateRunningStats(spec, layout, fullMean.data(), var.data(), state);
+        }
+    } else {
+        passStatistics<Kernels>(spec, layout, x.data(), state, mean.data(), meanLo.data(), var.data(), rstd.data(), threads);
+        Kernels::normalize(layout, x.data(), mean.data(), meanLo.data(), rstd.data(), gamma, beta, result.output.data(),
+                           threads);
+    }
 
     result.mean.resize(layout.statsShape());
     result.var.resize(layout.statsShape());

@@ -7,6 +7,7 @@
 #include "engine/stats_layout.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 
 namespace normscope::detail {
@@ -35,6 +36,17 @@ struct ReferenceKernels {
             meanLo[g] = static_cast<double>((m - static_cast<long double>(mean[g])) + correction);
             var[g] = static_cast<double>(std::max(0.0L, sq / n - correction * correction));
         }
+    }
+
+    template <typename T>
+    static void normalizeWithInputStats(const StatsLayout& layout, const T* x, bool subtractMean, T eps,
+                                        const T* gamma, const T* beta, T* y, double* mean, double* meanLo,
+                                        double* var, double* rstd, int threads)
+    {
+        moments(layout, x, subtractMean, mean, meanLo, var, threads);
+        for (std::int64_t g = 0; g < layout.groupCount(); ++g)
+            rstd[g] = static_cast<double>(1.0L / std::sqrt(static_cast<long double>(var[g]) + static_cast<long double>(eps)));
+        normalize(layout, x, mean, meanLo, rstd, gamma, beta, y, threads);
     }
 
     template <typename T>

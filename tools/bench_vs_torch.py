@@ -92,16 +92,18 @@ def main():
     ap.add_argument("--repeat", type=int, default=10)
     ap.add_argument("--threads", default="1,2")
     ap.add_argument("--markdown", action="store_true")
+    ap.add_argument("--only", default="", help="run only the cases whose label contains this substring")
     args = ap.parse_args()
+    cases = [c for c in CASES if args.only in c[0]]
     env, allocator = torch_env()
     rows = []
     for threads in [int(t) for t in args.threads.split(",")]:
         worker = subprocess.Popen([sys.executable, "-c", WORKER, str(threads)], stdin=subprocess.PIPE,
                                   stdout=subprocess.PIPE, text=True, env=env)
-        ours = {i: [] for i in range(len(CASES))}
-        theirs = {i: [] for i in range(len(CASES))}
+        ours = {i: [] for i in range(len(cases))}
+        theirs = {i: [] for i in range(len(cases))}
         for _ in range(args.rounds):
-            for i, (label, norm, module, shape, backward) in enumerate(CASES):
+            for i, (label, norm, module, shape, backward) in enumerate(cases):
                 cmd = [args.cli, "bench"] + norm + ["--shape", ",".join(map(str, shape)), "--threads", str(threads),
                                                     "--repeat", str(args.repeat), "--json"]
                 if backward:
@@ -115,7 +117,7 @@ def main():
                 theirs[i].append(json.loads(worker.stdout.readline())["median_ms"])
         worker.stdin.close()
         worker.wait()
-        for i, (label, norm, module, shape, backward) in enumerate(CASES):
+        for i, (label, norm, module, shape, backward) in enumerate(cases):
             ms = statistics.median(r["median_ms"] for r in ours[i])
             torch_ms = statistics.median(theirs[i])
             frac = statistics.median(r["fraction_of_copy_bandwidth"] for r in ours[i])
