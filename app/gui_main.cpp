@@ -1,0 +1,41 @@
+// normscope: the window. Everything past the command line lives in ui::runNormScope.
+
+#include "ui/app_options.h"
+#include "ui/application.h"
+#include "ui/memory_tuning.h"
+
+#include <QApplication>
+#include <QFont>
+
+#include <algorithm>
+#include <cstdio>
+
+int main(int argc, char** argv)
+{
+    // Parsed before QApplication, so a bad option gets its message even where no display is.
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    const normscope::ui::AppOptionsParse parsed = normscope::ui::parseAppOptions(arguments);
+    if (!parsed.text.isEmpty()) {
+        std::fputs(qPrintable(parsed.text), stdout);
+        return 0;
+    }
+    if (!parsed.options) {
+        std::fprintf(stderr, "normscope: %s\n", qPrintable(parsed.error));
+        return 2;
+    }
+
+    normscope::ui::keepLargeBuffersInProcess();   // before any thread exists
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("NormScope"));
+    QApplication::setApplicationDisplayName(QStringLiteral("NormScope"));
+    QApplication::setDesktopFileName(QStringLiteral("normscope"));
+
+    // A projector in a classroom: text a little larger than the desktop default.
+    QFont font = QApplication::font();
+    font.setPointSizeF(std::max(font.pointSizeF(), 10.5));
+    QApplication::setFont(font);
+
+    return normscope::ui::runNormScope(*parsed.options);
+}

@@ -1,0 +1,221 @@
+// The compare view: five cubes on the same input, each lighting its own norm's group for the same
+// selected or hovered element, with each norm's statistics beneath.
+
+#include "ui/cell_info.h"
+#include "ui/compare_view.h"
+
+#include "tests/ui/norm_snapshots.h"
+
+#include <QSignalSpy>
+#include <QtTest>
+
+#include <algorithm>
+
+using namespace normscope;
+using namespace normscope::test;
+using normscope::ui::CompareView;
+using normscope::ui::CubeView;
+
+namespace {
+
+const NormKind kKinds[] = {NormKind::Batch, NormKind::Layer, NormKind::Instance, NormKind::Group, NormKind::Rms};
+const Shape kShape{4, 6, 5, 5};
+constexpr std::int64_t kGroups = 3;
+
+struct Column {
+    NormSpec spec;
+    ui::ResultPtr result;
+};
+
+std::vector<Column> runAll(const Tensor<double>& x)
+{
+    std::vector<Column> out;
+    for (const NormKind kind : kKinds) {
+        const NormSpec spec = specFor(kind, x.shape(), kGroups);
+        out.push_back({spec, runEngine(spec, x)});
+    }
+    return out;
+}
+
+std::vector<ui::ResultPtr> resultsOf(const std::vector<Column>& columns)
+{
+    std::vector<ui::ResultPtr> out;
+    for (const Column& c : columns)
+        out.push_back(c.result);
+    return out;
+}
+
+/// Group count and size from the definitions, for N=4, C=6, H·W=25 and G=3.
+std::pair<std::int64_t, std::int64_t> expectedGroups(NormKind kind)
+{
+    switch (kind) {
+    case NormKind::Batch: return {6, 4 * 25};
+    case NormKind::Instance: return {4 * 6, 25};
+    case NormKind::Group: return {4 * kGroups, (6 / kGroups) * 25};
+    case NormKind::Layer:
+    case NormKind::Rms: return {4, 6 * 25};
+    }
+    return {};
+}
+
+} // namespace
+
+class TestCompareView : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void clickSelectsTheSameElementEverywhere()
+    {
+        const Tensor<double> x = randomTensor<double>(kShape, 17);
+        const auto columns = runAll(x);
+        CompareView view;
+        view.resize(1500, 600);
+        view.setResults(resultsOf(columns));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QCOMPARE(view.count(), 5);
+        QSignalSpy selected(&view, &CompareView::cellSelected);
+
+        const std::int64_t i = (2 * 6 + 0) * 25 + 9;   // n=2, c=0, s=9: on every cube's front face
+        CubeView* first = view.cube(0);
+        const auto point = first->cellPosition(i);
+        QVERIFY(point.has_value());
+        QTest::mouseClick(first, Qt::LeftButton, {}, point->toPoint());
+        QCOMPARE(view.selectedCell(), i);
+        QCOMPARE(selected.count(), 1);
+        QCOMPARE(selected.last().at(0).value<std::int64_t>(), i);
+        for (int k = 0; k < 5; ++k) {
+            const Column& c = columns[static_cast<std::size_t>(k)];
+            QCOMPARE(view.cube(k)->selectedCell(), i);
+            const auto lit = asSet(view.cube(k)->highlightedCells());
+            QCOMPARE(lit, asSet(c.result->layout->elementsOf(c.result->layout->groupOf(i))));
+            QCOMPARE(lit, sameGroupAs(c.spec, kShape, i));
+        }
+        // Each norm lights a different set: BatchNorm 100 elements, InstanceNorm 25, GroupNorm 50...
+        QCOMPARE(view.cube(0)->highlightedCells().size(), std::size_t(100));
+        QCOMPARE(view.cube(2)->highlightedCells().size(), std::size_t(25));
+        QCOMPARE(view.cube(3)->highlightedCells().size(), std::size_t(50));
+
+        // Selecting in another cube moves every selection.
+        const std::int64_t j = (3 * 6 + 0) * 25 + 1;
+        QTest::mouseClick(view.cube(3), Qt::LeftButton, {}, view.cube(3)->cellPosition(j)->toPoint());
+        for (int k = 0; k < 5; ++k)
+            QCOMPARE(view.cube(k)->selectedCell(), j);
+        QCOMPARE(selected.count(), 2);
+
+        // A new result keeps the selection.
+        view.setResults(resultsOf(runAll(randomTensor<double>(kShape, 18))));
+        for (int k = 0; k < 5; ++k)
+            QCOMPARE(view.cube(k)->selectedCell(), j);
+        QCOMPARE(selected.count(), 2);
+    }
+
+    void hoverLightsEveryCube()
+    {
+        const Tensor<double> x = randomTensor<double>(kShape, 3);
+        const auto columns = runAll(x);
+        CompareView view;
+        view.resize(1500, 600);
+        view.setResults(resultsOf(columns));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const std::int64_t i = (1 * 6 + 0) * 25 + 20;
+        CubeView* hovered = view.cube(2);
+        QTest::mouseMove(hovered, hovered->cellPosition(i)->toPoint());
+        QCOMPARE(hovered->hoveredCell(), i);
+        for (int k = 0; k < 5; ++k)
+            QCOMPARE(asSet(view.cube(k)->highlightedCells()), sameGroupAs(columns[static_cast<std::size_t>(k)].spec, kShape, i));
+    }
+
+    void rotatingOneTurnsAll()
+    {
+        CompareView view;
+        view.resize(1500, 600);
+        view.setResults(resultsOf(runAll(randomTensor<double>(kShape, 3))));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        CubeView* cube = view.cube(1);
+        const QPoint start = cube->rect().center();
+        QTest::mousePress(cube, Qt::LeftButton, {}, start);
+        QTest::mouseMove(cube, start + QPoint(40, 20));
+        QTest::mouseRelease(cube, Qt::LeftButton, {}, start + QPoint(40, 20));
+        QVERIFY(cube->yaw() != ui::CubeProjection::kDefaultYaw);
+        for (int k = 0; k < 5; ++k) {
+            QCOMPARE(view.cube(k)->yaw(), cube->yaw());
+            QCOMPARE(view.cube(k)->pitch(), cube->pitch());
+        }
+        view.resetView();
+        for (int k = 0; k < 5; ++k)
+            QCOMPARE(view.cube(k)->yaw(), ui::CubeProjection::kDefaultYaw);
+    }
+
+    void captionsAndStatistics()
+    {
+        const Tensor<double> x = randomTensor<double>(kShape, 23, 2.0, 1.5);
+        const auto columns = runAll(x);
+        CompareView view;
+        view.setResults(resultsOf(columns));
+        const char* names[] = {"BatchNorm", "LayerNorm", "InstanceNorm", "GroupNorm", "RMSNorm"};
+        for (int k = 0; k < 5; ++k) {
+            const Column& c = columns[static_cast<std::size_t>(k)];
+            QCOMPARE(view.cube(k)->caption(), QString::fromStdString(c.result->layout->describe()));
+            QVERIFY(view.cube(k)->caption().startsWith(QLatin1String(names[k])));
+            QVERIFY(view.cube(k)->isCompact());
+
+            const auto [count, size] = expectedGroups(c.spec.kind);
+            const QString stats = view.statsText(k);
+            QVERIFY2(stats.contains(QStringLiteral("groups %1").arg(count)) || stats.contains(QStringLiteral("groups\t%1").arg(count))
+                         || stats.contains(QStringLiteral("groups\n%1").arg(count)),
+                     qPrintable(stats));
+            QVERIFY2(stats.contains(QString::number(size)), qPrintable(stats));
+
+            // The range of the groups' statistics, each group's computed here from its members.
+            std::vector<double> means, vars;
+            for (std::int64_t g = 0; g < c.result->layout->groupCount(); ++g) {
+                const auto [mean, var] = groupMeanVar(c.spec, x, c.result->layout->elementsOf(g).front());
+                means.push_back(mean);
+                vars.push_back(var);
+            }
+            const auto fmt = [](double v) { return QString::number(v, 'g', 4); };
+            const auto [vlo, vhi] = std::minmax_element(vars.begin(), vars.end());
+            QVERIFY2(stats.contains(fmt(*vlo) + QStringLiteral(" \u2026 ") + fmt(*vhi)), qPrintable(stats));
+            if (c.spec.kind == NormKind::Rms) {
+                QVERIFY(stats.contains(QStringLiteral("mean(x\u00b2)")));
+            } else {
+                const auto [mlo, mhi] = std::minmax_element(means.begin(), means.end());
+                QVERIFY2(stats.contains(fmt(*mlo) + QStringLiteral(" \u2026 ") + fmt(*mhi)), qPrintable(stats));
+            }
+        }
+    }
+
+    void refusedColumnShowsTheMessage()
+    {
+        const Tensor<double> x = randomTensor<double>(kShape, 5);
+        auto results = resultsOf(runAll(x));
+        results[3] = ui::buildErrorSnapshot(1, specFor(NormKind::Group, kShape, 4), x,
+                                            "num_groups (4) must divide num_channels (6)");
+        CompareView view;
+        view.resize(1200, 500);
+        view.setResults(results);
+        QVERIFY(view.statsText(3).contains(QStringLiteral("must divide")));
+        view.selectCell(7);
+        QVERIFY(view.cube(3)->highlightedCells().empty());
+        QCOMPARE(view.cube(0)->highlightedCells().size(), std::size_t(100));
+        QVERIFY(!view.grab().isNull());
+
+        // Fewer columns hide the rest; a null result draws nothing but does not crash.
+        view.setResults({results[0], nullptr});
+        QCOMPARE(view.count(), 2);
+        QVERIFY(!view.cube(2)->isVisibleTo(&view));
+        QVERIFY(!view.grab().isNull());
+        view.setValueSource(CubeView::ValueSource::Normalized);
+        view.setHighlightMode(CubeView::HighlightMode::AllGroups);
+        view.setExploded(true, 0);
+        QVERIFY(view.cube(0)->isExploded());
+        QCOMPARE(view.cube(0)->valueSource(), CubeView::ValueSource::Normalized);
+        QVERIFY(!view.grab().isNull());
+    }
+};
+
+QTEST_MAIN(TestCompareView)
+#include "test_compare_view.moc"

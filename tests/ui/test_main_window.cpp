@@ -1,0 +1,316 @@
+#include "engine/forward.h"
+#include "engine/input_generator.h"
+#include "engine/stats_layout.h"
+#include "ui/app_options.h"
+#include "ui/application.h"
+#include "ui/cell_info.h"
+#include "ui/compare_view.h"
+#include "ui/controls_panel.h"
+#include "ui/cube_view.h"
+#include "ui/formula_panel.h"
+#include "ui/main_window.h"
+#include "ui/pytorch_code_panel.h"
+#include "ui/session.h"
+#include "ui/stats_table_model.h"
+#include "ui/stats_table_view.h"
+
+#include <QAbstractItemModelTester>
+#include <QDockWidget>
+#include <QImage>
+#include <QLabel>
+#include <QSlider>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace normscope;
+using namespace normscope::ui;
+
+namespace {
+
+Experiment demoWith(NormKind kind)
+{
+    Experiment e = Experiment::demo();   // 4 x 6 x 5 x 5, per-channel offsets
+    e.spec = defaultSpecFor(kind, e.shape);
+    return e;
+}
+
+ForwardResult<float> engineForward(const Experiment& e)
+{
+    const Tensor<float> x = generateInput<float>(e.recipe, e.shape);
+    NormState<float> state = e.state<float>();
+    return forward(e.spec, x, state);
+}
+
+double cellValue(const QAbstractItemModel* model, int row, int column)
+{
+    return model->data(model->index(row, column), StatsTableModel::SortRole).toDouble();
+}
+
+/// The table's statistics are the engine's group summary in double; forward() rounds them to float.
+bool closeToFloat(double shown, float engine)
+{
+    return std::abs(shown - double(engine)) <= 1e-6 * std::max(1.0, std::abs(double(engine)));
+}
+
+} // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+
+private slots:
+    void tableShowsEngineStatistics_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::newRow("batch") << int(NormKind::Batch);
+        QTest::newRow("layer") << int(NormKind::Layer);
+        QTest::newRow("instance") << int(NormKind::Instance);
+        QTest::newRow("group") << int(NormKind::Group);
+    }
+    void tableShowsEngineStatistics()
+    {
+        QFETCH(int, kind);
+        const Experiment e = demoWith(NormKind(kind));
+        Session session(e);
+        MainWindow window(&session);
+        window.show();
+        const StatsTableModel* model = window.statsTable()->statsModel();
+        const ForwardResult<float> expected = engineForward(e);
+        QCOMPARE(model->rowCount(), int(expected.mean.numel()));
+        const int meanColumn = model->column(StatsTableModel::MeanColumn);
+        const int rstdColumn = model->column(StatsTableModel::RstdColumn);
+        for (int row = 0; row < model->rowCount(); ++row) {
+            QVERIFY(closeToFloat(cellValue(model, row, meanColumn), expected.mean[row]));
+            QVERIFY(closeToFloat(cellValue(model, row, rstdColumn), expected.rstd[row]));
+        }
+    }
+
+    void epsSliderUpdatesTheTable()
+    {
+        Session session(demoWith(NormKind::Batch));
+        MainWindow window(&session);
+        window.show();
+        window.controls()->epsSlider()->setValue(800);   // eps = 1
+        QVERIFY(std::abs(*session.experiment().spec.eps - 1.0) < 1e-12);
+        const ForwardResult<float> expected = engineForward(session.experiment());
+        const StatsTableModel* model = window.statsTable()->statsModel();
+        const int rstdColumn = model->column(StatsTableModel::RstdColumn);
+        for (int row = 0; row < 6; ++row)
+            QVERIFY(closeToFloat(cellValue(model, row, rstdColumn), expected.rstd[row]));
+        QVERIFY(window.codePanel()->code().contains(QStringLiteral("eps=1")));
+    }
+
+    void selectedCellShowsItsStatistics_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::newRow("batch") << int(NormKind::Batch);
+        QTest::newRow("layer") << int(NormKind::Layer);
+        QTest::newRow("instance") << int(NormKind::Instance);
+        QTest::newRow("group") << int(NormKind::Group);
+        QTest::newRow("rms") << int(NormKind::Rms);
+    }
+    void selectedCellShowsItsStatistics()
+    {
+        QFETCH(int, kind);
+        const Experiment e = demoWith(NormKind(kind));
+        Session session(e);
+        MainWindow window(&session);
+        window.show();
+        // Element (n=1, c=2, h=3, w=4) of the 4 x 6 x 5 x 5 input.
+        const std::int64_t flat = ((1 * 6 + 2) * 5 + 3) * 5 + 4;
+        window.cubeView()->selectCell(flat);
+
+        const StatsLayout layout(e.spec, e.shape);
+        const std::int64_t group = layout.groupOf(flat);
+        const ForwardResult<float> expected = engineForward(e);
+        const QString text = window.formulaPanel()->text();
+        QVERIFY2(text.contains(formatNumber(double(expected.output[flat]))), qPrintable(text));
+        QVERIFY2(text.contains(formatNumber(double(expected.var[group]))), qPrintable(text));
+        if (NormKind(kind) != NormKind::Rms)
+            QVERIFY2(text.contains(formatNumber(double(expected.mean[group]))), qPrintable(text));
+
+        std::vector<std::int64_t> lit = window.cubeView()->highlightedCells();
+        std::sort(lit.begin(), lit.end());
+        QVERIFY(lit == layout.elementsOf(group));
+    }
+
+    void refusedSpecShowsMessage()
+    {
+        Session session(demoWith(NormKind::Group));   // C = 6
+        MainWindow window(&session);
+        window.show();
+        QVERIFY(window.errorText().isEmpty());
+        session.setNumGroups(4);
+        QVERIFY(!window.errorBanner()->isHidden());
+        QVERIFY2(window.errorText().contains(QStringLiteral("num_groups (4) must divide num_channels (6)")),
+                 qPrintable(window.errorText()));
+        QCOMPARE(window.statsTable()->statsModel()->rowCount(), 0);
+        session.undoStack()->undo();
+        QVERIFY(window.errorBanner()->isHidden());
+        QCOMPARE(window.statsTable()->statsModel()->rowCount(), 8);
+    }
+
+    void undoRedoShortcuts()
+    {
+        Session session(demoWith(NormKind::Batch));
+        MainWindow window(&session);
+        window.show();
+        QApplication::setActiveWindow(&window);
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        const Experiment start = session.experiment();
+        session.setNormKind(NormKind::Instance);
+        session.setEps(0.1);
+        const Experiment end = session.experiment();
+        QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
+        QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(session.experiment() == start);
+        QCOMPARE(window.statsTable()->statsModel()->rowCount(), 6);
+        QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(session.experiment() == end);
+        QCOMPARE(window.statsTable()->statsModel()->rowCount(), 24);
+        QTest::keyClick(&window, Qt::Key_F5);   // Step: instance norm tracks nothing by default
+        QVERIFY(session.waitUntilIdle());
+        QCOMPARE(session.experiment().num_batches_tracked, std::int64_t(0));
+    }
+
+    void compareTab()
+    {
+        Session session(demoWith(NormKind::Batch));
+        MainWindow window(&session);
+        window.show();
+        auto* stats = window.findChild<QDockWidget*>(QStringLiteral("statsDock"));
+        QVERIFY(stats->isVisible());
+        window.setCompareShown(true);
+        QVERIFY(session.isCompareEnabled());
+        QVERIFY(session.waitUntilIdle());
+        QCOMPARE(window.compareView()->count(), 5);
+        QVERIFY(!stats->isVisible());
+        // Each compare cube lights its own norm's group of the same element.
+        window.selectCell(7);
+        for (int i = 0; i < 5; ++i) {
+            const ResultPtr r = session.compareResults()[std::size_t(i)];
+            std::vector<std::int64_t> lit = window.compareView()->cube(i)->highlightedCells();
+            std::sort(lit.begin(), lit.end());
+            QVERIFY(lit == r->layout->elementsOf(r->layout->groupOf(7)));
+        }
+        window.setCompareShown(false);
+        QVERIFY(!session.isCompareEnabled());
+        QVERIFY(stats->isVisible());
+    }
+
+    void stepsWithEveryViewShown()
+    {
+        // Every view redraws for each step: the running-statistics plot gains a line per channel.
+        Session session(demoWith(NormKind::Batch));
+        MainWindow window(&session);
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        for (int i = 0; i < 3; ++i) {
+            QTest::keyClick(&window, Qt::Key_F5);
+            QVERIFY(session.waitUntilIdle());
+            QApplication::processEvents();
+        }
+        QCOMPARE(session.experiment().num_batches_tracked, std::int64_t(3));
+        QCOMPARE(session.result()->running_mean_history.size(), std::size_t(4));
+        window.statsTable()->selectRow(1);
+        session.step(true);
+        QVERIFY(session.waitUntilIdle());
+        QVERIFY(!window.grab().isNull());
+    }
+
+    void statsModelPassesTester()
+    {
+        Session session(demoWith(NormKind::Batch));
+        MainWindow window(&session);
+        QAbstractItemModelTester tester(window.statsTable()->model(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester sourceTester(window.statsTable()->statsModel(),
+                                              QAbstractItemModelTester::FailureReportingMode::QtTest);
+        session.setNormKind(NormKind::Group);
+        session.setNumGroups(4);   // refused: no rows
+        session.setNumGroups(3);
+        session.step();
+        session.setNormKind(NormKind::Batch);
+        session.step();
+        QVERIFY(session.waitUntilIdle());
+        window.statsTable()->sortByColumn(2, Qt::DescendingOrder);
+        session.undoStack()->undo();
+    }
+
+    void statusShowsEngineTime()
+    {
+        Session session(demoWith(NormKind::Batch));
+        MainWindow window(&session);
+        auto* status = window.findChild<QLabel*>(QStringLiteral("engineStatus"));
+        QVERIFY(status);
+        QVERIFY(status->text().contains(QStringLiteral("engine")));
+    }
+
+    void screenshotOption()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("shot.png"));
+        const int status = runNormScope({QStringLiteral("normscope"), QStringLiteral("--norm"), QStringLiteral("group"),
+                                         QStringLiteral("--shape"), QStringLiteral("2,8,4,4"), QStringLiteral("--select"),
+                                         QStringLiteral("1,3,2,2"), QStringLiteral("--size"), QStringLiteral("1000x700"),
+                                         QStringLiteral("--screenshot"), path});
+        QCOMPARE(status, 0);
+        QVERIFY(QFileInfo(path).size() > 0);
+        const QImage image(path);
+        QVERIFY(!image.isNull());
+        QCOMPARE(image.size(), QSize(1000, 700));
+    }
+
+    void optionsNameTheModule()
+    {
+        const AppOptionsParse parsed = parseAppOptions(
+            {QStringLiteral("normscope"), QStringLiteral("--norm"), QStringLiteral("batch"), QStringLiteral("--shape"),
+             QStringLiteral("2,8,4,4"), QStringLiteral("--eps"), QStringLiteral("1e-3"), QStringLiteral("--momentum"),
+             QStringLiteral("none"), QStringLiteral("--no-affine"), QStringLiteral("--no-track-running-stats"),
+             QStringLiteral("--eval"), QStringLiteral("--seed"), QStringLiteral("7"), QStringLiteral("--dtype"),
+             QStringLiteral("float64"), QStringLiteral("--steps"), QStringLiteral("3"), QStringLiteral("--compare"),
+             QStringLiteral("--select"), QStringLiteral("1,2,3,0")});
+        QVERIFY2(parsed.options, qPrintable(parsed.error));
+        const AppOptions& o = *parsed.options;
+        const NormSpec& spec = o.experiment.spec;
+        QCOMPARE(spec.kind, NormKind::Batch);
+        QVERIFY((o.experiment.shape == Shape{2, 8, 4, 4}));
+        QCOMPARE(*spec.eps, 1e-3);
+        QVERIFY(!spec.momentum);
+        QVERIFY(!spec.affine);
+        QVERIFY(!spec.track_running_stats);
+        QCOMPARE(spec.mode, Mode::Eval);
+        QCOMPARE(o.experiment.recipe.seed, std::uint64_t(7));
+        QCOMPARE(o.experiment.dtype, DType::Float64);
+        QCOMPARE(o.steps, 3);
+        QVERIFY(o.compare);
+        QCOMPARE(o.select, std::int64_t(((1 * 8 + 2) * 4 + 3) * 4 + 0));
+
+        // Defaults follow PyTorch's constructors: InstanceNorm has neither affine nor tracking.
+        const AppOptionsParse instance = parseAppOptions({QStringLiteral("normscope"), QStringLiteral("--norm"),
+                                                          QStringLiteral("instance")});
+        QVERIFY(instance.options);
+        QVERIFY(!instance.options->experiment.spec.affine);
+        QVERIFY(!instance.options->experiment.spec.track_running_stats);
+        // A spec the engine refuses is not a command-line error: the window shows the message.
+        const AppOptionsParse refused = parseAppOptions({QStringLiteral("normscope"), QStringLiteral("--norm"),
+                                                         QStringLiteral("group"), QStringLiteral("--num-groups"),
+                                                         QStringLiteral("4")});
+        QVERIFY(refused.options);
+        QCOMPARE(refused.options->experiment.spec.num_groups, std::int64_t(4));
+    }
+
+    void badOptionsExitWithTwo()
+    {
+        QCOMPARE(runNormScope({QStringLiteral("normscope"), QStringLiteral("--norm"), QStringLiteral("weight")}), 2);
+        QCOMPARE(runNormScope({QStringLiteral("normscope"), QStringLiteral("--eps"), QStringLiteral("small")}), 2);
+        QCOMPARE(runNormScope({QStringLiteral("normscope"), QStringLiteral("--select"), QStringLiteral("9,9,9,9")}), 2);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "test_main_window.moc"

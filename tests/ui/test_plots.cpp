@@ -1,0 +1,409 @@
+#include "engine/forward.h"
+#include "engine/stats_layout.h"
+#include "tests/support/random_tensor.h"
+#include "ui/group_stats_plot.h"
+#include "ui/histogram_plot.h"
+#include "ui/pytorch_code_panel.h"
+#include "ui/result_digest.h"
+#include "ui/running_stats_plot.h"
+#include "ui/snapshot_builder.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QPushButton>
+#include <QtTest>
+
+#include <qcustomplot.h>
+
+#include <numeric>
+
+using namespace normscope;
+using namespace normscope::ui;
+
+namespace {
+
+const NormKind kAllKinds[] = {NormKind::Batch, NormKind::Layer, NormKind::Instance, NormKind::Group, NormKind::Rms};
+
+NormSpec specFor(NormKind kind)
+{
+    NormSpec spec = NormSpec::defaults(kind);
+    if (kind == NormKind::Group)
+        spec.num_groups = 2;
+    if (kind == NormKind::Layer || kind == NormKind::Rms)
+        spec.normalized_shape = {5, 5};
+    return spec;
+}
+
+template <typename T>
+ResultPtr runEngine(const NormSpec& spec, const Tensor<T>& x)
+{
+    NormState<T> state = NormState<T>::initial(spec, x.shape());
+    ForwardResult<T> r;
+    forward(spec, x, state, r);
+    return buildSnapshot(1, spec, x, r, state);
+}
+
+/// `steps` training passes on x, recording the running statistics before the first and after each.
+ResultPtr runSteps(const NormSpec& spec, const Tensor<double>& x, int steps)
+{
+    NormState<double> state = NormState<double>::initial(spec, x.shape());
+    auto snap = std::make_shared<ResultSnapshot>();
+    ForwardResult<double> r;
+    snap->running_mean_history.push_back(state.running_mean);
+    snap->running_var_history.push_back(state.running_var);
+    for (int s = 0; s < steps; ++s) {
+        forward(spec, x, state, r);
+        snap->running_mean_history.push_back(state.running_mean);
+        snap->running_var_history.push_back(state.running_var);
+    }
+    fillSnapshot(*snap, spec, x, r, state);
+    return snap;
+}
+
+ResultPtr errorSnapshot()
+{
+    NormSpec spec = specFor(NormKind::Group);
+    spec.num_groups = 4;
+    return buildErrorSnapshot(2, spec, test::randomTensor<double>({2, 6, 3, 3}, 4),
+                              "num_channels must be divisible by num_groups");
+}
+
+std::int64_t sum(const Histogram& h)
+{
+    return std::accumulate(h.counts.begin(), h.counts.end(), std::int64_t(0));
+}
+
+} // namespace
+
+class TestPlots : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void everyPlotAcceptsEveryResult();
+    void histogramCountsEveryValue();
+    void histogramSubsamplesLargeInputs();
+    void groupStatsPlotShowsEngineStatistics();
+    void groupStatsPlotManyGroups();
+    void runningPlotHasOnePointPerHistoryEntry();
+    void runningPlotSaysWhenNothingIsTracked();
+    void plotsTakeResultAfterResult();
+    void codePanelConstructors_data();
+    void codePanelConstructors();
+    void codePanelMentionsEvalStateAndErrors();
+    void pythonFloatLikeRepr_data();
+    void pythonFloatLikeRepr();
+};
+
+void TestPlots::everyPlotAcceptsEveryResult()
+{
+    HistogramPlot histogram;
+    GroupStatsPlot groups;
+    RunningStatsPlot running;
+    PyTorchCodePanel code;
+    const Tensor<double> x = test::randomTensor<double>({4, 6, 5, 5}, 9, 1.0, 2.0);
+    std::vector<ResultPtr> results{nullptr, errorSnapshot()};
+    for (NormKind kind : kAllKinds) {
+        results.push_back(runEngine(specFor(kind), x));
+        results.push_back(runEngine(specFor(kind), x.cast<float>()));
+    }
+    results.push_back(nullptr);
+    for (const ResultPtr& r : results) {
+        histogram.setResult(r);
+        groups.setResult(r);
+        running.setResult(r);
+        code.setResult(r);
+        for (QWidget* w : std::initializer_list<QWidget*>{&histogram, &groups, &running, &code}) {
+            w->resize(480, 360);
+            QVERIFY(!w->grab().isNull());
+        }
+        const bool error = r && !r->ok();
+        QCOMPARE(histogram.message().isEmpty(), r && r->ok());
+        QCOMPARE(groups.message().isEmpty(), r && r->ok());
+        QCOMPARE(code.code().isEmpty(), !r);
+        if (error) {
+            QVERIFY(histogram.message().contains(QStringLiteral("divisible")));
+            QVERIFY(code.code().contains(QStringLiteral("# PyTorch refuses this:")));
+            QVERIFY(groups.plottedMeans().empty());
+        }
+    }
+}
+
+void TestPlots::histogramCountsEveryValue()
+{
+    const Tensor<double> x = test::randomTensor<double>({4, 6, 5, 5}, 3, 5.0, 3.0);
+    const ResultPtr snap = runEngine(specFor(NormKind::Batch), x);
+    HistogramPlot plot;
+    plot.setResult(snap);
+    QCOMPARE(plot.inputHistogram().binned, x.numel());
+    QCOMPARE(sum(plot.inputHistogram()), x.numel());
+    QCOMPARE(plot.outputHistogram().binned, x.numel());
+    QCOMPARE(sum(plot.outputHistogram()), x.numel());
+    QVERIFY(plot.note().isEmpty());
+    // The input histogram spans x's own min and max.
+    const auto [lo, hi] = std::minmax_element(x.values().begin(), x.values().end());
+    QCOMPARE(plot.inputHistogram().lo, *lo);
+    QCOMPARE(plot.inputHistogram().hi, *hi);
+    // Both outlines are drawn: up, two corners per bin, down.
+    QCOMPARE(plot.plot()->plottableCount(), 2);
+    auto* curve = qobject_cast<QCPCurve*>(plot.plot()->plottable(0));
+    QVERIFY(curve);
+    QCOMPARE(curve->dataCount(), 2 * plot.inputHistogram().binCount() + 2);
+
+    // An error keeps the input's histogram and drops the output's.
+    plot.setResult(errorSnapshot());
+    QCOMPARE(sum(plot.inputHistogram()), std::int64_t(2 * 6 * 3 * 3));
+    QCOMPARE(plot.outputHistogram().binned, std::int64_t(0));
+    plot.setResult(nullptr);
+    QCOMPARE(plot.inputHistogram().binned, std::int64_t(0));
+}
+
+void TestPlots::histogramSubsamplesLargeInputs()
+{
+    // 2^21 + 3 values (a refused spec: only the input is binned) in runs of 64, one run in 3.
+    const std::int64_t n = (std::int64_t(1) << 21) + 3;
+    Tensor<double> x({1, 1, n});
+    for (std::int64_t i = 0; i < n; ++i)
+        x[i] = double(i % 1000);
+    HistogramPlot plot;
+    plot.setResult(buildErrorSnapshot(1, specFor(NormKind::Batch), x, "refused"));
+    const Histogram& h = plot.inputHistogram();
+    std::int64_t expectedRead = 0;
+    for (std::int64_t start = 0; start < n; start += 3 * 64)
+        expectedRead += std::min<std::int64_t>(64, n - start);
+    QCOMPARE(h.stride, std::int64_t(3));
+    QCOMPARE(h.read, expectedRead);
+    QCOMPARE(h.binned, expectedRead);
+    QCOMPARE(sum(h), h.binned);
+    QVERIFY(h.binned <= (std::int64_t(1) << 20) + 64);
+    QVERIFY(plot.note().contains(QStringLiteral("of 2,097,155 values")));
+}
+
+void TestPlots::groupStatsPlotShowsEngineStatistics()
+{
+    const Tensor<double> x = test::randomTensor<double>({4, 6, 5, 5}, 21, -2.0, 4.0);
+    for (NormKind kind : kAllKinds) {
+        const ResultPtr snap = runEngine(specFor(kind), x);
+        GroupStatsPlot plot;
+        plot.resize(640, 400);   // group labels are used when they fit the width
+        plot.setResult(snap);
+        const StatsLayout& layout = *snap->layout;
+        QCOMPARE(std::int64_t(plot.plottedMeans().size()), layout.groupCount());
+        QCOMPARE(std::int64_t(plot.plottedVars().size()), layout.groupCount());
+        QCOMPARE(plot.usesGroupLabels(), layout.groupCount() <= GroupStatsPlot::kMaxLabelledGroups);
+        for (std::int64_t g = 0; g < layout.groupCount(); ++g) {
+            // RMSNorm's lower panel is its mean square, which the engine reports as var.
+            QVERIFY(std::abs(plot.plottedVars()[std::size_t(g)] - snap->var[g]) <= 1e-12 * std::max(1.0, snap->var[g]));
+            if (kind != NormKind::Rms)
+                QVERIFY(std::abs(plot.plottedMeans()[std::size_t(g)] - snap->mean[g]) <= 1e-12 * std::max(1.0, std::abs(snap->mean[g])));
+        }
+        // Bars (and running markers for BatchNorm) in both panels.
+        QCOMPARE(plot.plot()->plottableCount(), snap->spec.hasRunningStats() ? 4 : 2);
+        auto* bars = qobject_cast<QCPBars*>(plot.plot()->plottable(0));
+        QVERIFY(bars);
+        QCOMPARE(std::int64_t(bars->dataCount()), layout.groupCount());
+    }
+}
+
+void TestPlots::groupStatsPlotManyGroups()
+{
+    // LayerNorm over W of (8, 16, 16, 16): 2048 groups, drawn as a line with numeric ticks.
+    NormSpec spec = specFor(NormKind::Layer);
+    spec.normalized_shape = {16};
+    const ResultPtr snap = runEngine(spec, test::randomTensor<float>({8, 16, 16, 16}, 2));
+    GroupStatsPlot plot;
+    plot.setResult(snap);
+    QCOMPARE(plot.plottedMeans().size(), std::size_t(2048));
+    QVERIFY(!plot.usesGroupLabels());
+    auto* line = qobject_cast<QCPGraph*>(plot.plot()->plottable(0));
+    QVERIFY(line);
+    QCOMPARE(line->dataCount(), 2048);
+}
+
+void TestPlots::runningPlotHasOnePointPerHistoryEntry()
+{
+    NormSpec spec = specFor(NormKind::Batch);
+    const Tensor<double> x = test::randomTensor<double>({4, 3, 2, 2}, 8, 3.0, 2.0);
+    const ResultPtr snap = runSteps(spec, x, 5);
+    RunningStatsPlot plot;
+    plot.setResult(snap);
+    QVERIFY(plot.message().isEmpty());
+    QCOMPARE(plot.stepCount(), 6);
+    QCOMPARE(plot.channelCount(), 3);
+    QCOMPARE(plot.plot()->graphCount(), 2 * 3);
+    for (int i = 0; i < plot.plot()->graphCount(); ++i)
+        QCOMPARE(plot.plot()->graph(i)->dataCount(), 6);
+    // Graphs alternate mean/var per channel; the values are the recorded buffers.
+    for (int c = 0; c < 3; ++c) {
+        QCPGraph* mean = plot.plot()->graph(2 * c);
+        QCPGraph* var = plot.plot()->graph(2 * c + 1);
+        QCOMPARE(mean->valueAxis()->axisRect(), plot.meanRect());
+        QCOMPARE(var->valueAxis()->axisRect(), plot.varRect());
+        for (int s = 0; s < 6; ++s) {
+            QCOMPARE(mean->data()->at(s)->key, double(s));
+            QCOMPARE(mean->data()->at(s)->value, snap->running_mean_history[std::size_t(s)][c]);
+            QCOMPARE(var->data()->at(s)->value, snap->running_var_history[std::size_t(s)][c]);
+        }
+    }
+    // Step 0 is PyTorch's initial state.
+    QCOMPARE(plot.plot()->graph(0)->data()->at(0)->value, 0.0);
+    QCOMPARE(plot.plot()->graph(1)->data()->at(0)->value, 1.0);
+}
+
+void TestPlots::runningPlotSaysWhenNothingIsTracked()
+{
+    const Tensor<double> x = test::randomTensor<double>({4, 6, 5, 5}, 1);
+    RunningStatsPlot plot;
+    for (NormKind kind : {NormKind::Layer, NormKind::Group, NormKind::Rms, NormKind::Instance}) {
+        plot.setResult(runEngine(specFor(kind), x));
+        QVERIFY(plot.message().contains(QStringLiteral("keeps no running statistics")));
+        QCOMPARE(plot.plot()->graphCount(), 0);
+        QCOMPARE(plot.stepCount(), 0);
+    }
+    NormSpec untracked = specFor(NormKind::Batch);
+    untracked.track_running_stats = false;
+    plot.setResult(runEngine(untracked, x));
+    QVERIFY(plot.message().contains(QStringLiteral("track_running_stats=False")));
+    plot.setResult(nullptr);
+    QVERIFY(!plot.message().isEmpty());
+}
+
+void TestPlots::plotsTakeResultAfterResult()
+{
+    // As in the window: shown plots get a stream of results whose legends grow and shrink.
+    RunningStatsPlot running;
+    GroupStatsPlot groups;
+    HistogramPlot histogram;
+    for (QWidget* w : std::initializer_list<QWidget*>{&running, &groups, &histogram}) {
+        w->resize(420, 300);
+        w->show();
+    }
+    const Tensor<double> three = test::randomTensor<double>({4, 3, 2, 2}, 8);
+    const Tensor<double> six = test::randomTensor<double>({4, 6, 2, 2}, 9);
+    const Tensor<double> twelve = test::randomTensor<double>({2, 12, 2, 2}, 10);
+    NormSpec layerOverHW = specFor(NormKind::Layer);
+    layerOverHW.normalized_shape = {2, 2};
+    const std::vector<ResultPtr> results{runSteps(specFor(NormKind::Batch), three, 2), runSteps(specFor(NormKind::Batch), six, 3),
+                                         runSteps(specFor(NormKind::Batch), three, 1), runEngine(layerOverHW, six),
+                                         runSteps(specFor(NormKind::Batch), twelve, 1), errorSnapshot(), nullptr,
+                                         runSteps(specFor(NormKind::Batch), six, 2)};
+    for (const ResultPtr& r : results) {
+        running.setResult(r);
+        groups.setResult(r);
+        histogram.setResult(r);
+        for (int width : {330, 470, 640}) {   // refits the legend: 6 entries in rows of 2 to 6
+            running.resize(width, 300);
+            QApplication::processEvents();
+        }
+        const int legendItems = running.plot()->legend->itemCount() - [&] {
+            int empty = 0;
+            for (int i = 0; i < running.plot()->legend->itemCount(); ++i)
+                empty += running.plot()->legend->item(i) ? 0 : 1;
+            return empty;
+        }();
+        // One legend entry per channel up to kMaxLegendChannels, none beyond.
+        const int channels = running.channelCount();
+        QCOMPARE(legendItems, channels <= RunningStatsPlot::kMaxLegendChannels ? channels : 0);
+    }
+    QCOMPARE(running.channelCount(), 6);
+    QCOMPARE(running.stepCount(), 3);
+}
+
+void TestPlots::codePanelConstructors_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<bool>("float32");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("batch") << int(NormKind::Batch) << true
+                           << "bn = nn.BatchNorm2d(6, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)\n";
+    QTest::newRow("instance") << int(NormKind::Instance) << true
+                              << "inorm = nn.InstanceNorm2d(6, eps=1e-05, momentum=0.1, affine=False, track_running_stats=False)\n";
+    QTest::newRow("group") << int(NormKind::Group) << true << "gn = nn.GroupNorm(2, 6, eps=1e-05, affine=True)\n";
+    QTest::newRow("layer") << int(NormKind::Layer) << true << "ln = nn.LayerNorm([5, 5], eps=1e-05, elementwise_affine=True)\n";
+    QTest::newRow("rms") << int(NormKind::Rms) << true << "rms = nn.RMSNorm([5, 5], eps=None, elementwise_affine=True)\n";
+    QTest::newRow("batch f64") << int(NormKind::Batch) << false
+                               << "bn = nn.BatchNorm2d(6, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True, "
+                                  "dtype=torch.float64)\n";
+}
+
+void TestPlots::codePanelConstructors()
+{
+    QFETCH(int, kind);
+    QFETCH(bool, float32);
+    QFETCH(QString, expected);
+    const Tensor<double> x = test::randomTensor<double>({4, 6, 5, 5}, 1);
+    const ResultPtr snap = float32 ? runEngine(specFor(NormKind(kind)), x.cast<float>()) : runEngine(specFor(NormKind(kind)), x);
+    PyTorchCodePanel panel;
+    panel.setResult(snap);
+    QVERIFY2(panel.code().contains(expected), qPrintable(panel.code()));
+    QVERIFY(panel.code().contains(QStringLiteral("(x)  # x.shape == (4, 6, 5, 5)")));
+    QVERIFY(panel.code().startsWith(QStringLiteral("import torch\nfrom torch import nn\n")));
+    QCOMPARE(panel.code().contains(QStringLiteral("torch >= 2.4")), NormKind(kind) == NormKind::Rms);
+    QGuiApplication::clipboard()->clear();
+    QTest::mouseClick(panel.findChild<QPushButton*>(QStringLiteral("copyButton")), Qt::LeftButton);
+    QCOMPARE(QGuiApplication::clipboard()->text(), panel.code());
+}
+
+void TestPlots::codePanelMentionsEvalStateAndErrors()
+{
+    NormSpec spec = specFor(NormKind::Batch);
+    spec.mode = Mode::Eval;
+    spec.momentum = std::nullopt;
+    spec.eps = 1e-3;
+    const Tensor<double> x = test::randomTensor<double>({2, 3, 4}, 1);
+    NormState<double> state = NormState<double>::initial(spec, x.shape());
+    state.running_mean = Tensor<double>({3}, std::vector<double>{0.5, -1, 2});
+    state.weight = Tensor<double>({3}, std::vector<double>{1, 2, 0.25});
+    ForwardResult<double> r;
+    forward(spec, x, state, r);
+    PyTorchCodePanel panel;
+    panel.setResult(buildSnapshot(1, spec, x, r, state));
+    const QString code = panel.code();
+    QVERIFY2(code.contains(QStringLiteral("bn = nn.BatchNorm1d(3, eps=0.001, momentum=None, affine=True, "
+                                          "track_running_stats=True, dtype=torch.float64)")),
+             qPrintable(code));
+    QVERIFY(code.contains(QStringLiteral("bn.eval()")));
+    QVERIFY(code.contains(QStringLiteral("bn.weight.copy_(torch.tensor([1.0, 2.0, 0.25]))")));
+    QVERIFY(code.contains(QStringLiteral("bn.running_mean.copy_(torch.tensor([0.5, -1.0, 2.0]))")));
+    QVERIFY(!code.contains(QStringLiteral("bn.bias.copy_")));          // still zeros
+    QVERIFY(!code.contains(QStringLiteral("bn.running_var.copy_")));   // still ones
+
+    panel.setResult(errorSnapshot());
+    QVERIFY(panel.code().contains(QStringLiteral("#   num_channels must be divisible by num_groups")));
+    QVERIFY(panel.code().contains(QStringLiteral("gn = nn.GroupNorm(4, 6, eps=1e-05, affine=True, dtype=torch.float64)")));
+    panel.setResult(nullptr);
+    QVERIFY(panel.code().isEmpty());
+}
+
+void TestPlots::pythonFloatLikeRepr_data()
+{
+    // What Python 3's repr() prints for these doubles.
+    QTest::addColumn<double>("value");
+    QTest::addColumn<QString>("repr");
+    QTest::newRow("1e-5") << 1e-5 << "1e-05";
+    QTest::newRow("1e-8") << 1e-8 << "1e-08";
+    QTest::newRow("0.1") << 0.1 << "0.1";
+    QTest::newRow("0.0001") << 0.0001 << "0.0001";
+    QTest::newRow("0.00015") << 0.00015 << "0.00015";
+    QTest::newRow("1.5e-05") << 1.5e-5 << "1.5e-05";
+    QTest::newRow("10") << 10.0 << "10.0";
+    QTest::newRow("100") << 100.0 << "100.0";
+    QTest::newRow("2.5") << 2.5 << "2.5";
+    QTest::newRow("-0.5") << -0.5 << "-0.5";
+    QTest::newRow("1/3") << 1.0 / 3.0 << "0.3333333333333333";
+    QTest::newRow("1e16") << 1e16 << "1e+16";
+    QTest::newRow("123456789.125") << 123456789.125 << "123456789.125";
+    QTest::newRow("1.2345e20") << 1.2345e20 << "1.2345e+20";
+    QTest::newRow("0") << 0.0 << "0.0";
+    QTest::newRow("1e-100") << 1e-100 << "1e-100";
+}
+
+void TestPlots::pythonFloatLikeRepr()
+{
+    QFETCH(double, value);
+    QFETCH(QString, repr);
+    QCOMPARE(PyTorchCodePanel::pythonFloat(value), repr);
+}
+
+QTEST_MAIN(TestPlots)
+#include "test_plots.moc"

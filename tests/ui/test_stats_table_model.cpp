@@ -1,0 +1,356 @@
+#include "engine/forward.h"
+#include "engine/stats_layout.h"
+#include "tests/support/random_tensor.h"
+#include "ui/snapshot_builder.h"
+#include "ui/stats_table_model.h"
+#include "ui/stats_table_view.h"
+
+#include <QAbstractItemModelTester>
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QSortFilterProxyModel>
+#include <QHeaderView>
+#include <QtTest>
+
+#include <cmath>
+
+using namespace normscope;
+using namespace normscope::ui;
+
+namespace {
+
+NormSpec specFor(NormKind kind)
+{
+    NormSpec spec = NormSpec::defaults(kind);
+    if (kind == NormKind::Group)
+        spec.num_groups = 2;
+    if (kind == NormKind::Layer || kind == NormKind::Rms)
+        spec.normalized_shape = {5, 5};
+    if (kind == NormKind::Instance)
+        spec.track_running_stats = true;   // so the running columns are exercised beyond BatchNorm
+    return spec;
+}
+
+template <typename T>
+ResultPtr runEngine(const NormSpec& spec, const Tensor<T>& x)
+{
+    NormState<T> state = NormState<T>::initial(spec, x.shape());
+    ForwardResult<T> r;
+    forward(spec, x, state, r);
+    return buildSnapshot(7, spec, x, r, state);
+}
+
+double cell(const QAbstractItemModel& m, int row, int column)
+{
+    return m.index(row, column).data(StatsTableModel::SortRole).toDouble();
+}
+
+bool near(double a, double b, double rel)
+{
+    if (std::isnan(a) || std::isnan(b))
+        return std::isnan(a) && std::isnan(b);
+    return std::abs(a - b) <= rel * std::max(1.0, std::abs(b));
+}
+
+// Channel c of a (2, 2, 1, 2) BatchNorm input: {1, 2, 3, 4} and ten times that.
+Tensor<double> knownBatchInput()
+{
+    return Tensor<double>({2, 2, 1, 2}, std::vector<double>{1, 2, 10, 20, 3, 4, 30, 40});
+}
+
+} // namespace
+
+class TestStatsTableModel : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void modelTesterAcrossResults();
+    void rowsMatchEngine_data();
+    void rowsMatchEngine();
+    void evalUsesRunningRstd();
+    void sortsNumerically();
+    void modelSortKeepsSelectionAndNaNLast();
+    void copiesTabSeparatedText();
+    void copiesSelectedRowsInViewOrder();
+    void errorAndNullShowNoRows();
+};
+
+void TestStatsTableModel::modelTesterAcrossResults()
+{
+    StatsTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSortFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    proxy.setSortRole(StatsTableModel::SortRole);
+    proxy.sort(2);
+    QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+    const Tensor<double> x = test::randomTensor<double>({4, 6, 5, 5}, 11, 2.0, 3.0);
+    for (NormKind kind : {NormKind::Batch, NormKind::Layer, NormKind::Instance, NormKind::Group, NormKind::Rms}) {
+        model.setResult(runEngine(specFor(kind), x));
+        QVERIFY(model.rowCount() > 0);
+    }
+    model.setResult(buildErrorSnapshot(8, specFor(NormKind::Group), x, "num_channels must be divisible by num_groups"));
+    QCOMPARE(model.rowCount(), 0);
+    model.setResult(nullptr);
+    QCOMPARE(model.rowCount(), 0);
+    model.setResult(runEngine(specFor(NormKind::Batch), x));
+    QCOMPARE(model.rowCount(), 6);
+}
+
+void TestStatsTableModel::rowsMatchEngine_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<bool>("float32");
+    for (NormKind kind : {NormKind::Batch, NormKind::Layer, NormKind::Instance, NormKind::Group, NormKind::Rms}) {
+        QTest::newRow((std::string(toString(kind)) + " f64").c_str()) << int(kind) << false;
+        QTest::newRow((std::string(toString(kind)) + " f32").c_str()) << int(kind) << true;
+    }
+}
+
+void TestStatsTableModel::rowsMatchEngine()
+{
+    QFETCH(int, kind);
+    QFETCH(bool, float32);
+    const NormSpec spec = specFor(NormKind(kind));
+    const Tensor<double> x64 = test::randomTensor<double>({4, 6, 5, 5}, 3, 1.5, 2.0);
+    const ResultPtr snap = float32 ? runEngine(spec, x64.cast<float>()) : runEngine(spec, x64);
+    QVERIFY(snap->ok());
+    const StatsLayout& layout = *snap->layout;
+    // Statistics of a float32 run are float32 numbers; the table widens x itself.
+    const double tol = float32 ? 2e-6 : 1e-12;
+
+    StatsTableModel model;
+    model.setResult(snap);
+    QCOMPARE(model.rowCount(), int(layout.groupCount()));
+    const bool rms = spec.kind == NormKind::Rms;
+    QCOMPARE(model.column(StatsTableModel::MeanSquareColumn) >= 0, rms);
+    QCOMPARE(model.column(StatsTableModel::RunningMeanColumn) >= 0, spec.hasRunningStats());
+
+    const int countCol = model.column(StatsTableModel::CountColumn);
+    const int meanCol = model.column(StatsTableModel::MeanColumn);
+    const int varCol = model.column(StatsTableModel::VarColumn);
+    const int unbiasedCol = model.column(StatsTableModel::VarUnbiasedColumn);
+    const int rstdCol = model.column(StatsTableModel::RstdColumn);
+    const int outMeanCol = model.column(StatsTableModel::OutputMeanColumn);
+    const int outStdCol = model.column(StatsTableModel::OutputStdColumn);
+    for (int g = 0; g < model.rowCount(); ++g) {
+        QCOMPARE(model.index(g, 0).data().toString(), QString::fromStdString(layout.groupLabel(g)));
+        QCOMPARE(cell(model, g, countCol), double(layout.groupSize()));
+        const double n = double(layout.groupSize());
+
+        // Independent loop over the snapshot's x and y for this group.
+        long double sx = 0, sy = 0;
+        const std::vector<std::int64_t> members = layout.elementsOf(g);
+        for (std::int64_t i : members) {
+            sx += snap->input[i];
+            sy += snap->output[i];
+        }
+        const long double mx = sx / n, my = sy / n;
+        long double ssx = 0, ssy = 0, sqx = 0;
+        for (std::int64_t i : members) {
+            ssx += (snap->input[i] - mx) * (snap->input[i] - mx);
+            ssy += (snap->output[i] - my) * (snap->output[i] - my);
+            sqx += snap->input[i] * snap->input[i];
+        }
+        QVERIFY(near(cell(model, g, meanCol), double(mx), 1e-12));
+        QVERIFY(near(cell(model, g, varCol), double(ssx / n), 1e-12));
+        QVERIFY(near(cell(model, g, unbiasedCol), double(ssx / (n - 1)), 1e-12));
+        QVERIFY(near(cell(model, g, outMeanCol), double(my), 1e-12));
+        QVERIFY(near(cell(model, g, outStdCol), std::sqrt(double(ssy / (n - 1))), 1e-12));
+
+        // The engine's own statistics: the table agrees with the forward pass.
+        if (rms) {
+            QVERIFY(near(cell(model, g, model.column(StatsTableModel::MeanSquareColumn)), double(sqx / n), 1e-12));
+            QVERIFY(near(cell(model, g, model.column(StatsTableModel::MeanSquareColumn)), snap->var[g], tol));
+        } else {
+            QVERIFY2(near(cell(model, g, meanCol), snap->mean[g], tol), qPrintable(QString::number(g)));
+            QVERIFY(near(cell(model, g, varCol), snap->var[g], tol));
+        }
+        QCOMPARE(cell(model, g, rstdCol), snap->rstd[g]);
+        if (spec.hasRunningStats()) {
+            const std::int64_t c = layout.channelOfGroup(g);
+            QCOMPARE(cell(model, g, model.column(StatsTableModel::RunningMeanColumn)), snap->running_mean[c]);
+            QCOMPARE(cell(model, g, model.column(StatsTableModel::RunningVarColumn)), snap->running_var[c]);
+        }
+        // Display: six significant digits of the same number.
+        QCOMPARE(model.index(g, meanCol).data().toString(), QString::number(cell(model, g, meanCol), 'g', 6));
+    }
+}
+
+void TestStatsTableModel::evalUsesRunningRstd()
+{
+    NormSpec spec = specFor(NormKind::Batch);
+    spec.mode = Mode::Eval;
+    const Tensor<double> x = knownBatchInput();
+    NormState<double> state = NormState<double>::initial(spec, x.shape());
+    state.running_var = Tensor<double>({2}, std::vector<double>{4.0, 0.25});
+    ForwardResult<double> r;
+    forward(spec, x, state, r);
+    StatsTableModel model;
+    model.setResult(buildSnapshot(1, spec, x, r, state));
+    // mean/var are the batch's; rstd is what eval normalised with: 1 / sqrt(running_var + eps).
+    QCOMPARE(cell(model, 0, model.column(StatsTableModel::MeanColumn)), 2.5);
+    QCOMPARE(cell(model, 0, model.column(StatsTableModel::VarColumn)), 1.25);
+    QVERIFY(near(cell(model, 0, model.column(StatsTableModel::RstdColumn)), 1.0 / std::sqrt(4.0 + 1e-5), 1e-15));
+    QVERIFY(near(cell(model, 1, model.column(StatsTableModel::RstdColumn)), 1.0 / std::sqrt(0.25 + 1e-5), 1e-15));
+    QCOMPARE(cell(model, 1, model.column(StatsTableModel::RunningVarColumn)), 0.25);
+}
+
+void TestStatsTableModel::sortsNumerically()
+{
+    // Channel means -1, 9, 10, 100: as strings "-1" < "10" < "100" < "9".
+    const double offsets[] = {10, -1, 100, 9};
+    Tensor<double> x({2, 4, 1, 2});
+    for (std::int64_t n = 0; n < 2; ++n)
+        for (std::int64_t c = 0; c < 4; ++c)
+            for (std::int64_t w = 0; w < 2; ++w)
+                x[(n * 4 + c) * 2 + w] = offsets[c] + (w ? 0.5 : -0.5);
+    StatsTableView view;
+    view.setResult(runEngine(specFor(NormKind::Batch), x));
+    const int meanCol = view.statsModel()->column(StatsTableModel::MeanColumn);
+    view.sortByColumn(meanCol, Qt::AscendingOrder);
+    QAbstractItemModel* proxy = view.model();   // the model itself: it sorts its own rows
+    QCOMPARE(proxy->rowCount(), 4);
+    const QStringList expected{QStringLiteral("c=1"), QStringLiteral("c=3"), QStringLiteral("c=0"), QStringLiteral("c=2")};
+    for (int r = 0; r < 4; ++r)
+        QCOMPARE(proxy->index(r, 0).data().toString(), expected[r]);
+    QCOMPARE(proxy->index(0, meanCol).data().toString(), QStringLiteral("-1"));
+    QCOMPARE(proxy->index(3, meanCol).data().toString(), QStringLiteral("100"));
+
+    view.sortByColumn(meanCol, Qt::DescendingOrder);
+    QCOMPARE(proxy->index(0, 0).data().toString(), QStringLiteral("c=2"));
+    // Sorting by the group column follows the group index, not the label text.
+    view.sortByColumn(0, Qt::DescendingOrder);
+    QCOMPARE(proxy->index(0, 0).data().toString(), QStringLiteral("c=3"));
+
+    // The sort survives a new result (channel means now reversed), and follows its quantity.
+    view.sortByColumn(meanCol, Qt::AscendingOrder);
+    Tensor<double> reversed = x;
+    for (std::int64_t i = 0; i < reversed.numel(); ++i)
+        reversed[i] = -x[i];
+    view.setResult(runEngine(specFor(NormKind::Batch), reversed));
+    QCOMPARE(proxy->index(0, 0).data().toString(), QStringLiteral("c=2"));   // mean -100
+    QCOMPARE(view.horizontalHeader()->sortIndicatorSection(), meanCol);
+    // A spec without running statistics drops those columns; the mean stays the sort key.
+    view.sortByColumn(view.statsModel()->column(StatsTableModel::RunningVarColumn), Qt::AscendingOrder);
+    NormSpec untracked = specFor(NormKind::Batch);
+    untracked.track_running_stats = false;
+    view.setResult(runEngine(untracked, x));
+    QCOMPARE(view.statsModel()->sortColumn(), -1);   // running var is gone: group order
+    QCOMPARE(proxy->index(0, 0).data().toString(), QStringLiteral("c=0"));
+    QCOMPARE(view.horizontalHeader()->sortIndicatorSection(), -1);
+}
+
+void TestStatsTableModel::modelSortKeepsSelectionAndNaNLast()
+{
+    // InstanceNorm on (1, 3, 1): one value per group, unbiased variance NaN everywhere but sortable.
+    StatsTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const Tensor<double> x({1, 3, 2}, std::vector<double>{5, 7, 1, 1, 3, 3});
+    model.setResult(runEngine(specFor(NormKind::Instance), x));
+    const QPersistentModelIndex c0 = model.index(0, 0);
+    model.sort(model.column(StatsTableModel::MeanColumn), Qt::DescendingOrder);
+    QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("n=0, c=0"));   // mean 6
+    QCOMPARE(model.index(1, 0).data().toString(), QStringLiteral("n=0, c=2"));   // 3
+    QCOMPARE(model.index(2, 0).data().toString(), QStringLiteral("n=0, c=1"));   // 1
+    model.sort(model.column(StatsTableModel::MeanColumn), Qt::AscendingOrder);
+    QCOMPARE(c0.row(), 2);   // the persistent index followed its group
+    QCOMPARE(c0.data().toString(), QStringLiteral("n=0, c=0"));
+    model.sort(-1);
+    QCOMPARE(c0.row(), 0);
+
+    // LayerNorm over a last dim of 1: groups of one value, whose unbiased variance is NaN.
+    NormSpec spec = specFor(NormKind::Layer);
+    spec.normalized_shape = {1};
+    model.setResult(runEngine(spec, Tensor<double>({1, 3, 1}, std::vector<double>{2, 1, 3})));
+    QCOMPARE(model.rowCount(), 3);
+    const int unbiased = model.column(StatsTableModel::VarUnbiasedColumn);
+    model.sort(unbiased, Qt::AscendingOrder);
+    for (int r = 0; r < 3; ++r) {
+        QVERIFY(std::isnan(model.index(r, unbiased).data(StatsTableModel::SortRole).toDouble()));
+        QCOMPARE(model.index(r, unbiased).data().toString(), QStringLiteral("nan"));
+    }
+    // The sort is kept for the next result: now by mean, NaN-free, descending.
+    model.sort(model.column(StatsTableModel::MeanColumn), Qt::DescendingOrder);
+    QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("n=0, c=2"));   // 3
+    QCOMPARE(model.index(2, 0).data().toString(), QStringLiteral("n=0, c=1"));   // 1
+}
+
+void TestStatsTableModel::copiesTabSeparatedText()
+{
+    const NormSpec spec = specFor(NormKind::Batch);   // training, momentum 0.1, eps 1e-5
+    StatsTableView view;
+    view.setResult(runEngine(spec, knownBatchInput()));
+    QGuiApplication::clipboard()->clear();
+    view.copySelection();
+    const QString text = QGuiApplication::clipboard()->text();
+    QCOMPARE(text, view.selectionAsTsv());
+    QVERIFY(text.endsWith(QLatin1Char('\n')));
+    const QStringList lines = text.trimmed().split(QLatin1Char('\n'));
+    QCOMPARE(lines.size(), 3);
+    QCOMPARE(lines[0], QStringLiteral("group\tcount\tmean\tvar (biased)\tvar (unbiased)\trstd\tout mean\t"
+                                      "out std (unbiased)\trunning mean\trunning var"));
+
+    // Channel 0 = {1, 2, 3, 4}, channel 1 = {10, 20, 30, 40}; derived by hand.
+    const double eps = 1e-5;
+    const struct { const char* label; double mean, var, unbiased; } expect[] = {
+        {"c=0", 2.5, 1.25, 5.0 / 3.0}, {"c=1", 25.0, 125.0, 500.0 / 3.0}};
+    for (int r = 0; r < 2; ++r) {
+        const QStringList cells = lines[r + 1].split(QLatin1Char('\t'));
+        QCOMPARE(cells.size(), 10);
+        QCOMPARE(cells[0], QString::fromLatin1(expect[r].label));
+        QCOMPARE(cells[1], QStringLiteral("4"));
+        QCOMPARE(cells[2].toDouble(), expect[r].mean);
+        QCOMPARE(cells[3].toDouble(), expect[r].var);
+        QVERIFY(near(cells[4].toDouble(), expect[r].unbiased, 1e-15));
+        QVERIFY(near(cells[5].toDouble(), 1.0 / std::sqrt(expect[r].var + eps), 1e-14));
+        QVERIFY(std::abs(cells[6].toDouble()) < 1e-12);   // normalised with gamma 1, beta 0
+        QVERIFY(near(cells[7].toDouble(), std::sqrt(4.0 / 3.0 * expect[r].var / (expect[r].var + eps)), 1e-12));
+        // running = 0.9 * initial + 0.1 * batch (PyTorch updates running_var with the unbiased variance)
+        QVERIFY(near(cells[8].toDouble(), 0.1 * expect[r].mean, 1e-15));
+        QVERIFY(near(cells[9].toDouble(), 0.9 + 0.1 * expect[r].unbiased, 1e-15));
+    }
+    // Copied numbers keep full precision: 5/3 is not cut to six digits.
+    QCOMPARE(lines[1].split(QLatin1Char('\t'))[4], QStringLiteral("1.6666666666666667"));
+}
+
+void TestStatsTableModel::copiesSelectedRowsInViewOrder()
+{
+    const Tensor<double> x = test::randomTensor<double>({3, 5, 2, 2}, 5, 0.0, 1.0);
+    StatsTableView view;
+    view.resize(900, 300);
+    view.setResult(runEngine(specFor(NormKind::Batch), x));
+    view.sortByColumn(0, Qt::DescendingOrder);   // c=4 first
+    view.selectRow(1);                           // c=3
+    QTest::keyClick(view.viewport(), Qt::Key_Down, Qt::ShiftModifier);   // and c=2
+    QGuiApplication::clipboard()->clear();
+    QTest::keyClick(&view, Qt::Key_C, Qt::ControlModifier);
+    const QStringList lines = QGuiApplication::clipboard()->text().trimmed().split(QLatin1Char('\n'));
+    QCOMPARE(lines.size(), 3);
+    QVERIFY(lines[1].startsWith(QStringLiteral("c=3\t")));
+    QVERIFY(lines[2].startsWith(QStringLiteral("c=2\t")));
+
+    view.clearSelection();
+    QCOMPARE(view.selectionAsTsv().trimmed().split(QLatin1Char('\n')).size(), 6);   // header + all 5
+}
+
+void TestStatsTableModel::errorAndNullShowNoRows()
+{
+    const Tensor<double> x = test::randomTensor<double>({2, 6, 3, 3}, 1);
+    NormSpec spec = specFor(NormKind::Group);
+    spec.num_groups = 4;
+    StatsTableView view;
+    view.setResult(buildErrorSnapshot(3, spec, x, "num_channels must be divisible by num_groups"));
+    QCOMPARE(view.model()->rowCount(), 0);
+    QCOMPARE(view.statsModel()->errorMessage(), QStringLiteral("num_channels must be divisible by num_groups"));
+    QCOMPARE(view.selectionAsTsv().trimmed().split(QLatin1Char('\n')).size(), 1);   // header only
+    view.resize(400, 200);
+    QVERIFY(!view.grab().isNull());   // paints the message without rows
+    view.setResult(nullptr);
+    QCOMPARE(view.model()->rowCount(), 0);
+    QVERIFY(view.statsModel()->errorMessage().isEmpty());
+}
+
+QTEST_MAIN(TestStatsTableModel)
+#include "test_stats_table_model.moc"

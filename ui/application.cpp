@@ -1,0 +1,71 @@
+#include "ui/application.h"
+
+#include "ui/app_options.h"
+#include "ui/main_window.h"
+#include "ui/session.h"
+
+#include <QApplication>
+#include <QUndoStack>
+
+#include <cstdio>
+
+namespace normscope::ui {
+
+namespace {
+
+/// Waits for the result, lets the window lay itself out and paint, then saves it.
+int saveScreenshot(Session& session, MainWindow& window, const QString& path)
+{
+    session.waitUntilIdle();
+    for (int i = 0; i < 5; ++i)
+        QApplication::processEvents();
+    if (!window.grab().save(path, "PNG")) {
+        std::fprintf(stderr, "normscope: cannot write screenshot %s\n", qPrintable(path));
+        return 1;
+    }
+    return 0;
+}
+
+} // namespace
+
+int runNormScope(const QStringList& arguments)
+{
+    const AppOptionsParse parsed = parseAppOptions(arguments);
+    if (!parsed.text.isEmpty()) {
+        std::fputs(qPrintable(parsed.text), stdout);
+        return 0;
+    }
+    if (!parsed.options) {
+        std::fprintf(stderr, "normscope: %s\n", qPrintable(parsed.error));
+        return 2;
+    }
+    return runNormScope(*parsed.options);
+}
+
+int runNormScope(const AppOptions& options)
+{
+    Session session(options.experiment);
+    for (int i = 0; i < options.steps; ++i)
+        session.step(false);
+    session.waitUntilIdle();
+    session.undoStack()->clear();   // the command line is the starting point, not an undo step
+
+    MainWindow window(&session);
+    window.resize(options.size);
+    window.setValueSource(options.colorBy);
+    window.setAllGroupsHighlighted(options.allGroups);
+    if (options.explodeAxis >= 0)
+        window.setExploded(true, options.explodeAxis);
+    window.setCompareShown(options.compare);
+    window.show();
+    if (options.select >= 0) {
+        session.waitUntilIdle();
+        window.selectCell(options.select);
+    }
+
+    if (!options.screenshot.isEmpty())
+        return saveScreenshot(session, window, options.screenshot);
+    return QApplication::exec();
+}
+
+} // namespace normscope::ui

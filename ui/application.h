@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QStringList>
+
+namespace normscope::ui {
+
+/**
+ * The whole `normscope` program after QApplication exists: parses the command line (exit status 2
+ * with a message on stderr for a bad option), builds the Session, runs --steps, shows the window and
+ * either saves --screenshot and returns 0, or runs the event loop. A library function so that tests
+ * can run the real command line in-process.
+ */
+int runNormScope(const QStringList& arguments);
+
+struct AppOptions;
+/// The program with options already parsed (the executable parses before QApplication exists, so
+/// a bad option is reported even without a display).
+int runNormScope(const AppOptions& options);
+
+} // namespace normscope::ui

@@ -1,0 +1,151 @@
+#pragma once
+
+#include <QPointF>
+#include <QPolygonF>
+#include <QRectF>
+#include <QSizeF>
+#include <QTransform>
+
+#include <array>
+#include <optional>
+#include <utility>
+#include <vector>
+
+namespace normscope::ui {
+
+/**
+ * The cube's geometry and camera: a grid of cells along three logical axes, N (horizontal, left to
+ * right), C (depth, front to back) and H·W (vertical, top to bottom), drawn in an orthographic
+ * projection after a yaw (around the vertical) and a pitch (tilting the top towards the viewer).
+ *
+ * Orthographic projection maps every face of an axis-aligned box of cells affinely onto the screen,
+ * so a face is drawn as one small image (one pixel per cell) under a QTransform, and hit testing is
+ * that transform's inverse. In exploded mode the cube is split into one-cell-thick slices along one
+ * axis with gaps between them; each slice is a box of its own. Knows nothing about tensors.
+ */
+class CubeProjection {
+public:
+    enum Axis { AxisN = 0, AxisC = 1, AxisHW = 2 };
+    using Cell = std::array<int, 3>;   ///< cell coordinates along N, C, H·W
+
+    /// An axis-aligned block of cells [lo, hi) per axis.
+    struct Box {
+        Cell lo{}, hi{};
+    };
+
+    /// One visible face of a box. Pixel (i, j) of a width x height image (i along uAxis, j along
+    /// vAxis) is the cell lo + i along uAxis, lo + j along vAxis, fixed index along `axis`;
+    /// `transform` maps image coordinates to screen coordinates.
+    struct Face {
+        int box = 0;
+        int axis = 0;        ///< the axis the face is perpendicular to
+        bool hiSide = false; ///< the face at the box's high end of `axis`
+        int uAxis = 0, vAxis = 0;
+        int width = 0, height = 0;
+        QTransform transform;
+        QTransform inverse;  ///< screen -> image coordinates
+        double facing = 0;   ///< cosine between the face normal and the view direction, in (0, 1]
+
+        int id() const { return axis * 2 + (hiSide ? 1 : 0); }
+        QPolygonF polygon() const;
+    };
+
+    /// A cube edge along one axis, chosen for its label: from index 0 to the last index, and the
+    /// screen direction pointing away from the cube.
+    struct AxisEdge {
+        QPointF from, to;
+        QPointF outward;
+    };
+
+    static constexpr double kDefaultYaw = -32.0;
+    static constexpr double kDefaultPitch = 22.0;
+
+    CubeProjection();
+
+    /// (yaw, pitch) that looks between the slices of a cube exploded along `axis`: slices along C
+    /// are seen from further to the side, slices along H·W from further above.
+    static std::pair<double, double> explodedRotation(int axis);
+
+    /// The two axes a face perpendicular to `axis` spans, as (u, v) of its image.
+    static std::pair<int, int> faceAxes(int axis);
+
+    /// Cells along N, C and H·W (each at least 1).
+    void setCells(int n, int c, int hw);
+    int cells(int axis) const { return cells_[static_cast<std::size_t>(axis)]; }
+
+    /// Splits the cube into slices along `axis` (or joins it again).
+    void setExploded(bool on, int axis);
+    bool exploded() const { return exploded_; }
+    int explodeAxis() const { return explodeAxis_; }
+
+    /// Degrees. Pitch is clamped to [-89, 89] so the view never flips over.
+    void setRotation(double yawDegrees, double pitchDegrees);
+    double yaw() const { return yaw_; }
+    double pitch() const { return pitch_; }
+    /// 1 fits the cube into the viewport whatever its rotation; larger values magnify.
+    void setZoom(double zoom);
+    double zoom() const { return zoom_; }
+    void setViewport(const QRectF& rect);
+    const QRectF& viewport() const { return viewport_; }
+    /// Size on screen of the cube in the default view (what the fit uses); at zoom 1 it fills the
+    /// viewport in one direction.
+    QSizeF fittedSize() const { return fitted_ * scale_; }
+    /// The same in world units (its aspect ratio is what matters).
+    QSizeF fittedWorldSize() const { return fitted_; }
+    void resetView();
+
+    /// Boxes in painter's order (back to front): one box, or one per slice when exploded.
+    const std::vector<Box>& boxes() const { return boxes_; }
+    /// Visible faces of every box in painter's order. A box's visible faces never overlap.
+    const std::vector<Face>& faces() const { return faces_; }
+
+    /// The front-most cell drawn at this screen point, if any.
+    std::optional<Cell> hitTest(const QPointF& point) const;
+    /// The front-most face under a point and the cell's pixel (i, j) on it.
+    struct Hit {
+        int face = -1;
+        int i = 0, j = 0;
+        Cell cell{};
+    };
+    std::optional<Hit> hitFace(const QPointF& point) const;
+    /// Cell on a face's pixel (i, j).
+    Cell cellOnFace(const Face& face, int i, int j) const;
+    /// A screen point inside a visible, unoccluded face of this cell; nothing if it is hidden.
+    std::optional<QPointF> visiblePoint(const Cell& cell) const;
+
+    /// Screen position of a point given in cell units along N, C, H·W (0 = the cube's first
+    /// boundary, cells(axis) = its last), following the gaps of an exploded cube.
+    QPointF project(double n, double c, double hw) const;
+    /// The edge of the (whole) cube along this axis that best carries its label.
+    AxisEdge labelEdge(int axis) const;
+    /// Screen size of one cell along an axis, in pixels (for deciding whether grid lines fit).
+    double cellPixels(int axis) const;
+
+private:
+    using Vec3 = std::array<double, 3>;
+
+    double start(int axis, int index) const;   // logical position of a cell's low boundary
+    double end(int axis, int index) const { return start(axis, index) + cellLength_[static_cast<std::size_t>(axis)]; }
+    double total(int axis) const { return end(axis, cells(axis) - 1); }
+    Vec3 world(double pn, double pc, double phw) const;   // logical positions -> world
+    Vec3 rotate(const Vec3& v) const;
+    QPointF toScreen(const Vec3& rotated) const;
+    Vec3 axisDirection(int axis) const;                    // world direction of increasing index
+    bool faceVisible(int axis, bool hiSide, double* facing = nullptr) const;
+    void update();
+
+    Cell cells_{{1, 1, 1}};
+    std::array<double, 3> cellLength_{{1, 1, 1}};
+    std::array<double, 3> gap_{{0, 0, 0}};
+    bool exploded_ = false;
+    int explodeAxis_ = AxisC;
+    double yaw_ = kDefaultYaw, pitch_ = kDefaultPitch, zoom_ = 1.0;
+    QRectF viewport_{0, 0, 400, 400};
+    double scale_ = 1.0;
+    QSizeF fitted_{1, 1};   // default-view bounding box in world units
+    std::array<double, 9> rotation_{};
+    std::vector<Box> boxes_;
+    std::vector<Face> faces_;
+};
+
+} // namespace normscope::ui

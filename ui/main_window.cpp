@@ -1,0 +1,461 @@
+#include "ui/main_window.h"
+
+#include "ui/compare_view.h"
+#include "ui/controls_panel.h"
+#include "ui/cube_view.h"
+#include "ui/formula_panel.h"
+#include "ui/group_stats_plot.h"
+#include "ui/histogram_plot.h"
+#include "ui/pytorch_code_panel.h"
+#include "ui/running_stats_plot.h"
+#include "ui/session.h"
+#include "ui/stats_table_view.h"
+#include "ui/view_options_bar.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTimer>
+#include <QToolBar>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace normscope::ui {
+
+namespace {
+
+QLabel* banner(QWidget* parent, const char* objectName, const QString& style)
+{
+    auto* label = new QLabel(parent);
+    label->setObjectName(QLatin1String(objectName));
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    label->setStyleSheet(style);
+    QFont f = label->font();
+    f.setBold(true);
+    f.setPointSizeF(f.pointSizeF() * 1.15);
+    label->setFont(f);
+    label->hide();
+    return label;
+}
+
+QDockWidget* dock(QMainWindow* window, const QString& title, const char* objectName, QWidget* content)
+{
+    auto* d = new QDockWidget(title, window);
+    d->setObjectName(QLatin1String(objectName));
+    d->setWidget(content);
+    d->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
+    return d;
+}
+
+} // namespace
+
+MainWindow::MainWindow(Session* session, QWidget* parent) : QMainWindow(parent), session_(session)
+{
+    setWindowTitle(tr("NormScope"));
+    buildCentre();
+    buildDocks();
+    buildMenus();
+
+    connect(session_, &Session::resultChanged, this, &MainWindow::onResult);
+    connect(session_, &Session::compareResultsChanged, this,
+            [this](const std::vector<ResultPtr>& results) { compare_->setResults(results); });
+    connect(session_, &Session::busyChanged, this, &MainWindow::updateStatus);
+    connect(session_, &Session::errorReported, this, &MainWindow::showNotice);
+    connect(session_, &Session::experimentChanged, noticeBanner_, &QLabel::hide);
+    connect(controls_, &ControlsPanel::loadRequested, this, &MainWindow::openNpy);
+
+    onResult(session_->result());
+    if (session_->isCompareEnabled())
+        compare_->setResults(session_->compareResults());
+}
+
+void MainWindow::buildCentre()
+{
+    auto* centre = new QWidget(this);
+    auto* layout = new QVBoxLayout(centre);
+    layout->setContentsMargins(6, 4, 6, 0);
+    layout->setSpacing(4);
+
+    errorBanner_ = banner(centre, "errorBanner",
+                          QStringLiteral("QLabel { background: #b3261e; color: white; padding: 8px; border-radius: 4px; }"));
+    noticeBanner_ = banner(centre, "noticeBanner",
+                           QStringLiteral("QLabel { background: #f9dd8c; color: #3b2f00; padding: 6px; border-radius: 4px; }"));
+    layout->addWidget(errorBanner_);
+    layout->addWidget(noticeBanner_);
+
+    // Shared by the single cube and the five compare cubes; the bar lives in the toolbar.
+    viewOptions_ = new ViewOptionsBar(this);
+
+    tabs_ = new QTabWidget(centre);
+    tabs_->setDocumentMode(true);
+    cube_ = new CubeView(tabs_);
+    cube_->setObjectName(QStringLiteral("cubeView"));
+    compare_ = new CompareView;
+    compare_->setObjectName(QStringLiteral("compareView"));
+    // Five cubes need more width than the single one; scrolling beats widening the whole window.
+    auto* compareScroll = new QScrollArea(tabs_);
+    compareScroll->setWidget(compare_);
+    compareScroll->setWidgetResizable(true);
+    compareScroll->setFrameShape(QFrame::NoFrame);
+    tabs_->addTab(cube_, tr("Cube"));
+    tabs_->addTab(compareScroll, tr("Compare all five norms  (Ctrl+K)"));
+    layout->addWidget(tabs_, 1);
+    setCentralWidget(centre);
+
+    connect(viewOptions_, &ViewOptionsBar::valueSourceChanged, this, [this](CubeView::ValueSource source) {
+        cube_->setValueSource(source);
+        compare_->setValueSource(source);
+    });
+    connect(viewOptions_, &ViewOptionsBar::highlightModeChanged, this, [this](CubeView::HighlightMode mode) {
+        cube_->setHighlightMode(mode);
+        compare_->setHighlightMode(mode);
+    });
+    connect(viewOptions_, &ViewOptionsBar::explodedChanged, this, [this](bool on, int axis) {
+        cube_->setExploded(on, axis);
+        compare_->setExploded(on, axis);
+    });
+    connect(viewOptions_, &ViewOptionsBar::resetViewRequested, this, &MainWindow::resetViews);
+    connect(cube_, &CubeView::cellHovered, this, &MainWindow::onCellHovered);
+    connect(cube_, &CubeView::cellSelected, this, &MainWindow::onCellSelected);
+    connect(tabs_, &QTabWidget::currentChanged, this, &MainWindow::onTabChanged);
+}
+
+void MainWindow::onTabChanged(int index)
+{
+    const bool compare = index == 1;
+    session_->setCompareEnabled(compare);
+    if (compareAction_)
+        compareAction_->setChecked(compare);
+    // The single norm's table and plots make room for the five cubes, and come back afterwards.
+    if (compare) {
+        dockedForCompare_.clear();
+        for (const char* name : {"statsDock", "formulaDock", "codeDock", "plotsDock"}) {
+            auto* d = findChild<QDockWidget*>(QLatin1String(name));
+            if (d && d->isVisibleTo(this) && !d->isFloating()) {
+                dockedForCompare_.push_back(d);
+                d->hide();
+            }
+        }
+    } else {
+        for (const QPointer<QDockWidget>& d : dockedForCompare_)
+            if (d)
+                d->show();
+        dockedForCompare_.clear();
+    }
+}
+
+void MainWindow::resetViews()
+{
+    cube_->resetView();
+    compare_->resetView();
+}
+
+void MainWindow::buildDocks()
+{
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+    setCorner(Qt::TopLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::BottomLeftCorner, Qt::BottomDockWidgetArea);
+    setCorner(Qt::TopRightCorner, Qt::RightDockWidgetArea);
+
+    controls_ = new ControlsPanel(session_);
+    controls_->setObjectName(QStringLiteral("controlsPanel"));
+    auto* scroll = new QScrollArea;
+    scroll->setWidget(controls_);
+    scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setMinimumWidth(controls_->minimumSizeHint().width() + scroll->verticalScrollBar()->sizeHint().width()
+                            + 2 * scroll->frameWidth());
+    QDockWidget* controlsDock = dock(this, tr("Controls"), "controlsDock", scroll);
+    addDockWidget(Qt::LeftDockWidgetArea, controlsDock);
+
+    table_ = new StatsTableView;
+    table_->setObjectName(QStringLiteral("statsTable"));
+    QDockWidget* tableDock = dock(this, tr("Statistics per group"), "statsDock", table_);
+    addDockWidget(Qt::RightDockWidgetArea, tableDock);
+
+    formula_ = new FormulaPanel;
+    formula_->setObjectName(QStringLiteral("formulaPanel"));
+    auto* formulaScroll = new QScrollArea;
+    formulaScroll->setWidget(formula_);
+    formulaScroll->setWidgetResizable(true);
+    formulaScroll->setFrameShape(QFrame::NoFrame);
+    formulaScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    QDockWidget* formulaDock = dock(this, tr("Hovered element"), "formulaDock", formulaScroll);
+    addDockWidget(Qt::RightDockWidgetArea, formulaDock);
+
+    code_ = new PyTorchCodePanel;
+    code_->setObjectName(QStringLiteral("codePanel"));
+    QDockWidget* codeDock = dock(this, tr("PyTorch code"), "codeDock", code_);
+    addDockWidget(Qt::RightDockWidgetArea, codeDock);
+    tabifyDockWidget(tableDock, codeDock);
+    tableDock->raise();
+
+    auto* plots = new QSplitter(Qt::Horizontal);
+    histogram_ = new HistogramPlot(plots);
+    histogram_->setObjectName(QStringLiteral("histogramPlot"));
+    groupStats_ = new GroupStatsPlot(plots);
+    groupStats_->setObjectName(QStringLiteral("groupStatsPlot"));
+    runningStats_ = new RunningStatsPlot(plots);
+    runningStats_->setObjectName(QStringLiteral("runningStatsPlot"));
+    plots->addWidget(histogram_);
+    plots->addWidget(groupStats_);
+    plots->addWidget(runningStats_);
+    plots->setChildrenCollapsible(false);
+    QDockWidget* plotsDock = dock(this, tr("Plots"), "plotsDock", plots);
+    addDockWidget(Qt::BottomDockWidgetArea, plotsDock);
+
+
+    status_ = new QLabel(this);
+    status_->setObjectName(QStringLiteral("engineStatus"));
+    statusBar()->addPermanentWidget(status_);
+}
+
+void MainWindow::showEvent(QShowEvent* event)
+{
+    QMainWindow::showEvent(event);
+    if (layoutApplied_)
+        return;
+    layoutApplied_ = true;
+    // Dock sizes only stick once the window is laid out at its size.
+    QTimer::singleShot(0, this, &MainWindow::applyDefaultDockSizes);
+}
+
+void MainWindow::applyDefaultDockSizes()
+{
+    auto* controlsDock = findChild<QDockWidget*>(QStringLiteral("controlsDock"));
+    auto* statsDock = findChild<QDockWidget*>(QStringLiteral("statsDock"));
+    auto* formulaDock = findChild<QDockWidget*>(QStringLiteral("formulaDock"));
+    auto* plotsDock = findChild<QDockWidget*>(QStringLiteral("plotsDock"));
+    const int w = width(), h = height();
+    resizeDocks({controlsDock, statsDock}, {std::max(340, w / 4), std::max(400, w * 3 / 10)},
+                Qt::Horizontal);
+    resizeDocks({statsDock, formulaDock}, {h * 3 / 10, h * 3 / 10}, Qt::Vertical);
+    resizeDocks({plotsDock}, {std::max(220, h / 4)}, Qt::Vertical);
+    if (auto* plots = qobject_cast<QSplitter*>(plotsDock->widget())) {
+        const int third = plots->width() / 3;
+        plots->setSizes({third, third, third});
+    }
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* open = file->addAction(tr("&Open .npy..."), this, &MainWindow::openNpy);
+    open->setShortcut(QKeySequence::Open);
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    // Own actions rather than QUndoStack's, whose text grows with the command name and makes the
+    // toolbar jump; the command name goes to the tooltip instead.
+    QUndoStack* stack = session_->undoStack();
+    QAction* undo = new QAction(tr("&Undo"), this);
+    QAction* redo = new QAction(tr("&Redo"), this);
+    connect(undo, &QAction::triggered, stack, &QUndoStack::undo);
+    connect(redo, &QAction::triggered, stack, &QUndoStack::redo);
+    const auto updateUndo = [stack, undo, redo] {
+        undo->setEnabled(stack->canUndo());
+        redo->setEnabled(stack->canRedo());
+        undo->setToolTip(stack->canUndo() ? tr("Undo %1 (Ctrl+Z)").arg(stack->undoText()) : tr("Nothing to undo"));
+        redo->setToolTip(stack->canRedo() ? tr("Redo %1 (Ctrl+Shift+Z)").arg(stack->redoText()) : tr("Nothing to redo"));
+    };
+    connect(stack, &QUndoStack::indexChanged, this, updateUndo);
+    connect(stack, &QUndoStack::cleanChanged, this, updateUndo);
+    updateUndo();
+    undo->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Z));
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    QAction* copy = edit->addAction(tr("Copy statistics table"), this, [this] { table_->copySelection(); });
+    copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+
+    QMenu* run = menuBar()->addMenu(tr("&Run"));
+    QAction* step = run->addAction(tr("&Step (one training pass)"), this, [this] { session_->step(false); });
+    step->setShortcuts({QKeySequence(Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::Key_T)});
+    QAction* fresh = run->addAction(tr("Step on &fresh batch"), this, [this] { session_->step(true); });
+    fresh->setShortcuts({QKeySequence(Qt::SHIFT | Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T)});
+    QAction* reset = run->addAction(tr("&Reset running statistics"), session_, &Session::resetRunningStats);
+    reset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    compareAction_ = view->addAction(tr("&Compare all five norms"));
+    compareAction_->setCheckable(true);
+    compareAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    connect(compareAction_, &QAction::toggled, this, &MainWindow::setCompareShown);
+    QAction* resetView = view->addAction(tr("&Reset cube view"), this, &MainWindow::resetViews);
+    resetView->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    view->addSeparator();
+    const QString sources[3] = {tr("Colour by input &x"), tr("Colour by &normalized x\u0302"), tr("Colour by &output y")};
+    for (int i = 0; i < 3; ++i) {
+        QAction* a = view->addAction(sources[i], this,
+                                     [this, i] { viewOptions_->setValueSource(static_cast<CubeView::ValueSource>(i)); });
+        a->setShortcut(QKeySequence(Qt::CTRL | (Qt::Key_1 + i)));
+    }
+    QAction* allGroups = view->addAction(tr("Toggle &all groups"), this, [this] {
+        viewOptions_->setHighlightMode(viewOptions_->highlightMode() == CubeView::HighlightMode::AllGroups
+                                           ? CubeView::HighlightMode::HoveredGroup
+                                           : CubeView::HighlightMode::AllGroups);
+    });
+    allGroups->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
+    QAction* explode = view->addAction(tr("Toggle &exploded"), viewOptions_, &ViewOptionsBar::toggleExploded);
+    explode->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    view->addSeparator();
+    for (QDockWidget* d : findChildren<QDockWidget*>())
+        view->addAction(d->toggleViewAction());
+
+    QToolBar* bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setMovable(false);
+    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    undo->setIconText(tr("Undo"));
+    redo->setIconText(tr("Redo"));
+    bar->addAction(undo);
+    bar->addAction(redo);
+    bar->addSeparator();
+    step->setIconText(tr("Step"));
+    fresh->setIconText(tr("Step on fresh batch"));
+    reset->setIconText(tr("Reset running stats"));
+    bar->addAction(step);
+    bar->addAction(fresh);
+    bar->addAction(reset);
+    bar->addSeparator();
+    bar->addWidget(viewOptions_);
+    stepAction_ = step;
+    freshAction_ = fresh;
+    resetRunningAction_ = reset;
+    connect(session_, &Session::experimentChanged, this, &MainWindow::updateActions);
+    updateActions();
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About NormScope"), this, [this] {
+        QMessageBox::about(this, tr("About NormScope"),
+                           tr("<b>NormScope</b><p>Which elements share a mean and a variance? BatchNorm, LayerNorm, "
+                              "InstanceNorm, GroupNorm and RMSNorm, computed as PyTorch does and drawn as the "
+                              "cube of the Group Normalization paper.</p>"));
+    });
+}
+
+void MainWindow::updateActions()
+{
+    const Experiment& e = session_->experiment();
+    stepAction_->setEnabled(e.spec.hasRunningStats());
+    freshAction_->setEnabled(e.spec.hasRunningStats() && !e.isLoaded());
+    resetRunningAction_->setEnabled(e.spec.hasRunningStats());
+}
+
+void MainWindow::onResult(const ResultPtr& result)
+{
+    cube_->setResult(result);
+    formula_->setResult(result);
+    table_->setResult(result);
+    code_->setResult(result);
+    histogram_->setResult(result);
+    groupStats_->setResult(result);
+    runningStats_->setResult(result);
+
+    const bool refused = result && !result->error.empty();
+    errorBanner_->setVisible(refused);
+    if (refused)
+        errorBanner_->setText(tr("PyTorch refuses this configuration: %1").arg(QString::fromStdString(result->error)));
+    if (result) {
+        setWindowTitle(tr("NormScope \u2014 %1 on %2 %3")
+                           .arg(QString::fromStdString(moduleName(result->spec.kind, static_cast<int>(result->shape.size()))),
+                                QString::fromStdString(toString(result->shape)), QLatin1String(toString(result->dtype))));
+    }
+    const std::int64_t cell = cube_->hoveredCell() >= 0 ? cube_->hoveredCell() : selectedCell_;
+    if (result && cell >= numel(result->shape))
+        selectedCell_ = -1;
+    formula_->setCell(cube_->hoveredCell() >= 0 ? cube_->hoveredCell() : selectedCell_);
+    updateStatus();
+}
+
+void MainWindow::onCellHovered(std::int64_t flatIndex)
+{
+    formula_->setCell(flatIndex >= 0 ? flatIndex : selectedCell_);
+}
+
+void MainWindow::onCellSelected(std::int64_t flatIndex)
+{
+    selectedCell_ = flatIndex;
+    formula_->setCell(flatIndex);
+}
+
+void MainWindow::updateStatus()
+{
+    const ResultPtr r = session_->result();
+    QString text;
+    if (r) {
+        text = tr("%L1 elements  \u00b7  engine %2 ms  \u00b7  result %3 ms")
+                   .arg(numel(r->shape))
+                   .arg(session_->lastEngineMilliseconds(), 0, 'f', 2)
+                   .arg(session_->lastComputeMilliseconds(), 0, 'f', 1);
+    }
+    if (session_->isBusy())
+        text = tr("computing\u2026 (showing the previous result)  \u00b7  ") + text;
+    status_->setText(text);
+}
+
+void MainWindow::showNotice(const QString& message)
+{
+    noticeBanner_->setText(message);
+    noticeBanner_->show();
+    statusBar()->showMessage(message, 10000);
+}
+
+QString MainWindow::errorText() const
+{
+    return errorBanner_->isVisibleTo(this) ? errorBanner_->text() : QString();
+}
+
+void MainWindow::setValueSource(int source)
+{
+    viewOptions_->setValueSource(static_cast<CubeView::ValueSource>(source));
+}
+
+void MainWindow::setAllGroupsHighlighted(bool all)
+{
+    viewOptions_->setHighlightMode(all ? CubeView::HighlightMode::AllGroups : CubeView::HighlightMode::HoveredGroup);
+}
+
+void MainWindow::setExploded(bool on, int axis)
+{
+    viewOptions_->setExploded(on, axis);
+}
+
+void MainWindow::selectCell(std::int64_t flatIndex)
+{
+    cube_->selectCell(flatIndex);
+    compare_->selectCell(flatIndex);
+}
+
+void MainWindow::setCompareShown(bool shown)
+{
+    tabs_->setCurrentIndex(shown ? 1 : 0);
+}
+
+bool MainWindow::isCompareShown() const
+{
+    return tabs_->currentIndex() == 1;
+}
+
+void MainWindow::openNpy()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open input tensor"), QString(),
+                                                      tr("NumPy arrays (*.npy);;All files (*)"));
+    if (!path.isEmpty())
+        session_->loadNpy(path);
+}
+
+} // namespace normscope::ui

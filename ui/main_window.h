@@ -1,0 +1,112 @@
+#pragma once
+
+#include "ui/result_snapshot.h"
+
+#include <QMainWindow>
+#include <QPointer>
+
+#include <cstdint>
+#include <vector>
+
+class QAction;
+class QDockWidget;
+class QLabel;
+class QTabWidget;
+
+namespace normscope::ui {
+
+class CompareView;
+class ControlsPanel;
+class CubeView;
+class FormulaPanel;
+class GroupStatsPlot;
+class HistogramPlot;
+class PyTorchCodePanel;
+class RunningStatsPlot;
+class Session;
+class StatsTableView;
+class ViewOptionsBar;
+
+/**
+ * The window: the cube in the centre with its view options, the controls on the left, the numbers
+ * (statistics table, formula, PyTorch code) on the right, the plots below and a compare tab with all
+ * five norms. It forwards every Session result to every view and shows the engine's refusals in a
+ * banner above the cube.
+ */
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+
+public:
+    explicit MainWindow(Session* session, QWidget* parent = nullptr);
+
+    Session* session() const { return session_; }
+    CubeView* cubeView() const { return cube_; }
+    CompareView* compareView() const { return compare_; }
+    FormulaPanel* formulaPanel() const { return formula_; }
+    StatsTableView* statsTable() const { return table_; }
+    ControlsPanel* controls() const { return controls_; }
+    PyTorchCodePanel* codePanel() const { return code_; }
+    HistogramPlot* histogramPlot() const { return histogram_; }
+    GroupStatsPlot* groupStatsPlot() const { return groupStats_; }
+    RunningStatsPlot* runningStatsPlot() const { return runningStats_; }
+    ViewOptionsBar* viewOptions() const { return viewOptions_; }
+
+    /// The refusal banner above the cube: visible, with the engine's message, while the spec is refused.
+    QLabel* errorBanner() const { return errorBanner_; }
+    QString errorText() const;
+
+    /// View options, as the combo boxes above the cube set them.
+    void setValueSource(int source);        ///< 0 x, 1 x-hat, 2 y
+    void setAllGroupsHighlighted(bool all);
+    void setExploded(bool on, int axis);
+    /// Selects an element in the cube and every compare cube, as a click would.
+    void selectCell(std::int64_t flatIndex);
+
+    void setCompareShown(bool shown);
+    bool isCompareShown() const;
+
+    /// Opens a file dialog and loads the chosen .npy as the input.
+    void openNpy();
+
+protected:
+    void showEvent(QShowEvent* event) override;
+
+private:
+    void buildCentre();
+    void buildDocks();
+    void buildMenus();
+    void applyDefaultDockSizes();
+    void onResult(const ResultPtr& result);
+    void onCellHovered(std::int64_t flatIndex);
+    void onCellSelected(std::int64_t flatIndex);
+    void updateStatus();
+    void resetViews();
+    void updateActions();
+    void onTabChanged(int index);
+    void showNotice(const QString& message);
+
+    Session* session_;
+    QTabWidget* tabs_ = nullptr;
+    CubeView* cube_ = nullptr;
+    CompareView* compare_ = nullptr;
+    FormulaPanel* formula_ = nullptr;
+    StatsTableView* table_ = nullptr;
+    ControlsPanel* controls_ = nullptr;
+    PyTorchCodePanel* code_ = nullptr;
+    HistogramPlot* histogram_ = nullptr;
+    GroupStatsPlot* groupStats_ = nullptr;
+    RunningStatsPlot* runningStats_ = nullptr;
+    ViewOptionsBar* viewOptions_ = nullptr;
+    QLabel* errorBanner_ = nullptr;
+    QLabel* noticeBanner_ = nullptr;
+    QLabel* status_ = nullptr;
+    QAction* compareAction_ = nullptr;
+    QAction* stepAction_ = nullptr;
+    QAction* freshAction_ = nullptr;
+    QAction* resetRunningAction_ = nullptr;
+    std::int64_t selectedCell_ = -1;
+    bool layoutApplied_ = false;
+    std::vector<QPointer<QDockWidget>> dockedForCompare_;
+};
+
+} // namespace normscope::ui

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <QColor>
+#include <QFont>
+#include <QString>
+
+class QCustomPlot;
+class QCPAxis;
+class QCPAxisRect;
+class QCPItemText;
+class QCPTextElement;
+
+namespace normscope::ui::plot_style {
+
+/// Fonts for a projector: a few points above the desktop default.
+QFont tickFont();
+QFont labelFont();
+QFont titleFont();
+QFont noteFont();
+
+/// Colours of the two series every plot shares (input blue, output orange) and a categorical palette.
+QColor inputColor();
+QColor outputColor();
+QColor runningColor();
+QColor categorical(int index);
+/// count colours spread around the hue circle (for per-channel lines).
+QColor spread(int index, int count);
+
+/// Antialiasing, white background, light grid, fonts of the default axis rect, tick counts
+/// fitted to the axes' lengths.
+void apply(QCustomPlot* plot);
+/// Fonts, grid and ticks of one axis rect (for rects added to the layout).
+void styleAxisRect(QCPAxisRect* rect);
+/// A title element for row 0 of the plot's layout (inserting the row).
+QCPTextElement* addTitle(QCustomPlot* plot, const QString& text);
+/// A smaller grey line of details under the title (layout row 1 while it has text).
+QCPTextElement* addSubtitle(QCustomPlot* plot);
+/// Sets a subtitle's text; empty (or a compact plot) takes its row out of the layout.
+void setSubtitle(QCPTextElement* subtitle, const QString& text);
+/// A short plot (a bottom dock) gives its panels the room: smaller title, no subtitle.
+void fitHeight(QCustomPlot* plot, int height, QCPTextElement* title, QCPTextElement* subtitle);
+/// Fewer ticks on short or narrow axes (apply() runs it after every layout).
+void fitTickCounts(QCustomPlot* plot);
+/// Wraps the legend strip into as many rows as the plot's width needs.
+void fitLegend(QCustomPlot* plot);
+/// Moves the plot's legend out of the data into a horizontal strip in layout row `row` (under
+/// the title), so it never covers a bar or a line.
+void legendAsStrip(QCustomPlot* plot, int row);
+/// Shows or hides the strip (its row collapses when hidden).
+void setLegendVisible(QCustomPlot* plot, bool visible);
+/// Integer ticks (group indices, steps): multiples of 1, thinned out when there are many.
+void useIntegerTicks(QCPAxis* axis);
+/// A text item centred on the plot, hidden until setMessage.
+QCPItemText* addMessage(QCustomPlot* plot);
+/// Shows text (or hides the item when text is empty); error text is drawn in red.
+void setMessage(QCPItemText* item, const QString& text, bool error);
+/// The text last given to setMessage (unwrapped), or empty while hidden.
+QString message(const QCPItemText* item);
+
+} // namespace normscope::ui::plot_style
