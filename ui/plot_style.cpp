@@ -145,14 +145,20 @@ void fitTickCounts(QCustomPlot* plot)
 void fitLegend(QCustomPlot* plot)
 {
     QCPLegend* legend = plot->legend;
-    int widest = 0;
+    int widest = 0, total = 0, items = 0;
     for (int i = 0; i < legend->itemCount(); ++i)
-        if (QCPAbstractLegendItem* item = legend->item(i))   // a grid cell may be empty
-            widest = std::max(widest, item->minimumOuterSizeHint().width());
+        if (QCPAbstractLegendItem* item = legend->item(i)) {   // a grid cell may be empty
+            const int width = item->minimumOuterSizeHint().width();
+            widest = std::max(widest, width);
+            total += width + (items++ ? legend->columnSpacing() : 0);
+        }
     if (widest <= 0)
         return;
     const int available = std::max(1, plot->width() - 24);
-    const int perRow = std::max(1, (available + legend->columnSpacing()) / (widest + legend->columnSpacing()));
+    // One row when the items fit side by side; a short plot has no height to spare for a second row.
+    const int perRow = total <= available
+        ? items
+        : std::max(1, (available + legend->columnSpacing()) / (widest + legend->columnSpacing()));
     if (legend->wrap() != perRow) {
         legend->setWrap(perRow);
         legend->setFillOrder(QCPLegend::foColumnsFirst, true);
