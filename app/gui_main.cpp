@@ -8,7 +8,6 @@
 #include <QFont>
 
 #include <algorithm>
-#include <cstdio>
 
 int main(int argc, char** argv)
 {
@@ -17,14 +16,8 @@ int main(int argc, char** argv)
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
     const normscope::ui::AppOptionsParse parsed = normscope::ui::parseAppOptions(arguments);
-    if (!parsed.text.isEmpty()) {
-        std::fputs(qPrintable(parsed.text), stdout);
-        return 0;
-    }
-    if (!parsed.options) {
-        std::fprintf(stderr, "normscope: %s\n", qPrintable(parsed.error));
-        return 2;
-    }
+    if (const auto status = normscope::ui::exitWithoutWindow(parsed))
+        return *status;
 
     normscope::ui::keepLargeBuffersInProcess();   // before any thread exists
     QApplication app(argc, argv);

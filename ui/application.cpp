@@ -28,9 +28,8 @@ int saveScreenshot(Session& session, MainWindow& window, const QString& path)
 
 } // namespace
 
-int runNormScope(const QStringList& arguments)
+std::optional<int> exitWithoutWindow(const AppOptionsParse& parsed)
 {
-    const AppOptionsParse parsed = parseAppOptions(arguments);
     if (!parsed.text.isEmpty()) {
         std::fputs(qPrintable(parsed.text), stdout);
         return 0;
@@ -39,6 +38,14 @@ int runNormScope(const QStringList& arguments)
         std::fprintf(stderr, "normscope: %s\n", qPrintable(parsed.error));
         return 2;
     }
+    return std::nullopt;
+}
+
+int runNormScope(const QStringList& arguments)
+{
+    const AppOptionsParse parsed = parseAppOptions(arguments);
+    if (const auto status = exitWithoutWindow(parsed))
+        return *status;
     return runNormScope(*parsed.options);
 }
 

@@ -1,8 +1,16 @@
 #pragma once
 
+#include "ui/app_options.h"
+
 #include <QStringList>
 
+#include <optional>
+
 namespace normscope::ui {
+
+/// For --help (prints it) and unparsable options (prints the error): the exit status; nullopt when
+/// the options describe a window to run. Needs no QApplication.
+std::optional<int> exitWithoutWindow(const AppOptionsParse& parsed);
 
 /**
  * The whole `normscope` program after QApplication exists: parses the command line (exit status 2
@@ -12,7 +20,6 @@ namespace normscope::ui {
  */
 int runNormScope(const QStringList& arguments);
 
-struct AppOptions;
 /// The program with options already parsed (the executable parses before QApplication exists, so
 /// a bad option is reported even without a display).
 int runNormScope(const AppOptions& options);

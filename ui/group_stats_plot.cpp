@@ -4,7 +4,6 @@
 #include "ui/result_digest.h"
 
 #include <QLocale>
-#include <QVBoxLayout>
 
 #include <qcustomplot.h>
 
@@ -58,16 +57,9 @@ QString xAxisLabel(const ResultSnapshot& r)
 
 GroupStatsPlot::GroupStatsPlot(QWidget* parent) : QWidget(parent), plot_(new QCustomPlot(this))
 {
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(plot_);
-    setMinimumSize(240, 220);
-
-    plot_style::apply(plot_);
+    plot_style::embed(this, plot_, QSize(240, 220));
     meanRect_ = plot_->axisRect();
-    varRect_ = new QCPAxisRect(plot_);
-    plot_->plotLayout()->addElement(1, 0, varRect_);
-    plot_style::styleAxisRect(varRect_);
+    varRect_ = plot_style::addLowerPanel(plot_);
     title_ = plot_style::addTitle(plot_, tr("Per-group statistics of x"));
     subtitle_ = plot_style::addSubtitle(plot_);
     plot_style::legendAsStrip(plot_, 1);

@@ -4,7 +4,6 @@
 #include "ui/result_digest.h"
 
 #include <QLocale>
-#include <QVBoxLayout>
 
 #include <qcustomplot.h>
 
@@ -55,12 +54,7 @@ std::int64_t maxCount(const Histogram& h)
 
 HistogramPlot::HistogramPlot(QWidget* parent) : QWidget(parent), plot_(new QCustomPlot(this))
 {
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(plot_);
-    setMinimumSize(240, 180);
-
-    plot_style::apply(plot_);
+    plot_style::embed(this, plot_, QSize(240, 180));
     title_ = plot_style::addTitle(plot_, tr("Histogram of x and y"));
     subtitle_ = plot_style::addSubtitle(plot_);
     plot_->xAxis->setLabel(tr("value"));

@@ -1,5 +1,7 @@
 #include "ui/plot_style.h"
 
+#include <QVBoxLayout>
+
 #include <QApplication>
 
 #include <qcustomplot.h>
@@ -78,6 +80,23 @@ void apply(QCustomPlot* plot)
         plot->legend->setBrush(QColor(255, 255, 255, 220));
         plot->legend->setBorderPen(QPen(QColor(0xc0, 0xc0, 0xc0)));
     }
+}
+
+void embed(QWidget* owner, QCustomPlot* plot, QSize minimumSize)
+{
+    auto* layout = new QVBoxLayout(owner);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(plot);
+    owner->setMinimumSize(minimumSize);
+    apply(plot);
+}
+
+QCPAxisRect* addLowerPanel(QCustomPlot* plot)
+{
+    auto* rect = new QCPAxisRect(plot);
+    plot->plotLayout()->addElement(1, 0, rect);
+    styleAxisRect(rect);
+    return rect;
 }
 
 QCPTextElement* addTitle(QCustomPlot* plot, const QString& text)

@@ -2,9 +2,11 @@
 
 #include <QColor>
 #include <QFont>
+#include <QSize>
 #include <QString>
 
 class QCustomPlot;
+class QWidget;
 class QCPAxis;
 class QCPAxisRect;
 class QCPItemText;
@@ -29,6 +31,10 @@ QColor spread(int index, int count);
 /// Antialiasing, white background, light grid, fonts of the default axis rect, tick counts
 /// fitted to the axes' lengths.
 void apply(QCustomPlot* plot);
+/// Puts plot into owner as its only child, edge to edge, with the shared style applied.
+void embed(QWidget* owner, QCustomPlot* plot, QSize minimumSize);
+/// A second axis rect under the plot's first, styled (the mean/var panel pairs).
+QCPAxisRect* addLowerPanel(QCustomPlot* plot);
 /// Fonts, grid and ticks of one axis rect (for rects added to the layout).
 void styleAxisRect(QCPAxisRect* rect);
 /// A title element for row 0 of the plot's layout (inserting the row).

@@ -2,7 +2,6 @@
 
 #include "ui/plot_style.h"
 
-#include <QVBoxLayout>
 
 #include <qcustomplot.h>
 
@@ -45,16 +44,9 @@ void fitValues(QCPAxis* axis, const std::vector<Tensor<double>>& history)
 
 RunningStatsPlot::RunningStatsPlot(QWidget* parent) : QWidget(parent), plot_(new QCustomPlot(this))
 {
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(plot_);
-    setMinimumSize(240, 220);
-
-    plot_style::apply(plot_);
+    plot_style::embed(this, plot_, QSize(240, 220));
     meanRect_ = plot_->axisRect();
-    varRect_ = new QCPAxisRect(plot_);
-    plot_->plotLayout()->addElement(1, 0, varRect_);
-    plot_style::styleAxisRect(varRect_);
+    varRect_ = plot_style::addLowerPanel(plot_);
     title_ = plot_style::addTitle(plot_, tr("Running statistics"));
     subtitle_ = plot_style::addSubtitle(plot_);
 
