@@ -487,7 +487,9 @@ class Discrepancy:
             print("  float32 vs float64 %-8s %-12s max |diff| %.3g  (%s)" % (category, what, value, name))
 
 
-def write_case(root, case, discrepancy):
+def write_case(root, case, discrepancy, strict=True):
+    """strict: assert that PyTorch float32 is near the float64 reference (a sanity check of the
+    committed fixtures; random cross-check cases may be ill-conditioned, e.g. tiny eps)."""
     name = case.name()
     arrays = make_arrays(case)
     dt = NP_DTYPE[case.dtype]
@@ -527,7 +529,7 @@ def write_case(root, case, discrepancy):
                 continue
             diff = float(np.max(np.abs(f32[k] - ref[k]))) if ref[k].size else 0.0
             discrepancy.record(case.category, k, diff, name)
-            if case.category != "offset":
+            if strict and case.category != "offset":
                 # Gradients and zero-variance groups (rounding in the mean times 1/sqrt(eps)) get 10x.
                 forward_quantity = k == "output" or k.startswith("running")
                 factor = 1.0 if case.category == "normal" and forward_quantity else 10.0
