@@ -6,6 +6,7 @@
 #include "engine/streaming_store.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -31,9 +32,11 @@ namespace {
 // enter as e = x - center, exact for x near the mean, plus per-group corrections, so offset data keeps
 // its digits: sum(dy * d) = sum(dy * e) - lo * sum(dy) and d * slope = e * slope - lo * slope.
 
-// Sums of dy and of dy * e over one run.
+// Sums of dy and of dy * e over one run. Not inlined: inside channelGradients' parallel region GCC kept
+// one of the vector accumulators on the stack, a load-add-store chain through memory on every
+// iteration that cost a tenth of GroupNorm's backward pass (G=32 at 16x64x56x56).
 template <typename T>
-void runSums(const T* x, const T* dy, std::int64_t n, double center, double& sumDy, double& sumDyE)
+[[gnu::noinline]] void runSums(const T* x, const T* dy, std::int64_t n, double center, double& sumDy, double& sumDyE)
 {
     double s = 0, se = 0;
 #pragma omp simd reduction(+ : s, se)
@@ -122,6 +125,72 @@ void rowSums(const T* x, const T* dy, const double* gamma, std::int64_t n, doubl
     B += b;
 }
 
+// rowSums on four rows at once (row k: x[k], dy[k], its group's center[k], lo[k], rstd[k], adding into A[k],
+// B[k]): each dgamma[i]/dbeta[i] is loaded and stored once per four rows instead of once per row, and
+// gets the same four additions in the same order.
+template <typename T, bool Gamma, bool Beta>
+void fourRowSums(const T* const* x, const T* const* dy, const double* gamma, std::int64_t n, const double* center,
+                 const double* lo, const double* rstd, double* dgamma, double* dbeta, double* A, double* B)
+{
+    const T *x0 = x[0], *x1 = x[1], *x2 = x[2], *x3 = x[3];
+    const T *dy0 = dy[0], *dy1 = dy[1], *dy2 = dy[2], *dy3 = dy[3];
+    const double c0 = center[0], c1 = center[1], c2 = center[2], c3 = center[3];
+    const double l0 = lo[0], l1 = lo[1], l2 = lo[2], l3 = lo[3];
+    const double r0 = rstd[0], r1 = rstd[1], r2 = rstd[2], r3 = rstd[3];
+    double a0 = 0, a1 = 0, a2 = 0, a3 = 0, b0 = 0, b1 = 0, b2 = 0, b3 = 0;
+#pragma omp simd reduction(+ : a0, a1, a2, a3, b0, b1, b2, b3)
+    for (std::int64_t i = 0; i < n; ++i) {
+        const double g0 = static_cast<double>(dy0[i]), g1 = static_cast<double>(dy1[i]);
+        const double g2 = static_cast<double>(dy2[i]), g3 = static_cast<double>(dy3[i]);
+        const double gd0 = g0 * ((static_cast<double>(x0[i]) - c0) - l0);
+        const double gd1 = g1 * ((static_cast<double>(x1[i]) - c1) - l1);
+        const double gd2 = g2 * ((static_cast<double>(x2[i]) - c2) - l2);
+        const double gd3 = g3 * ((static_cast<double>(x3[i]) - c3) - l3);
+        if constexpr (Gamma) {
+            const double w = gamma[i];
+            a0 += g0 * w;
+            a1 += g1 * w;
+            a2 += g2 * w;
+            a3 += g3 * w;
+            b0 += gd0 * w;
+            b1 += gd1 * w;
+            b2 += gd2 * w;
+            b3 += gd3 * w;
+            double dg = dgamma[i];
+            dg += gd0 * r0;
+            dg += gd1 * r1;
+            dg += gd2 * r2;
+            dg += gd3 * r3;
+            dgamma[i] = dg;
+        } else {
+            a0 += g0;
+            a1 += g1;
+            a2 += g2;
+            a3 += g3;
+            b0 += gd0;
+            b1 += gd1;
+            b2 += gd2;
+            b3 += gd3;
+        }
+        if constexpr (Beta) {
+            double db = dbeta[i];
+            db += g0;
+            db += g1;
+            db += g2;
+            db += g3;
+            dbeta[i] = db;
+        }
+    }
+    A[0] += a0;
+    A[1] += a1;
+    A[2] += a2;
+    A[3] += a3;
+    B[0] += b0;
+    B[1] += b1;
+    B[2] += b2;
+    B[3] += b3;
+}
+
 // dx = rstd * gamma * dy + shift + e * slope along a row.
 template <typename T>
 void rowInputGradient(const T* x, const T* dy, const double* gamma, const GradientOutput<T>& out, std::int64_t n,
@@ -163,6 +232,36 @@ std::int64_t blockCount(std::int64_t rows, std::int64_t rowLength)
     return std::max<std::int64_t>(1, std::min({rows, maxBlocks, maxAccumulators / rowLength}));
 }
 
+// Where the double copy of gamma and the blocks' dgamma/dbeta accumulators lie in one buffer (offsets
+// in doubles from base()). rowSums loads gamma[i] and dbeta[i] right after storing dgamma[i]: a load
+// whose address matches an earlier pending store in its low 12 bits waits for it as if they overlapped
+// (4K aliasing), which separately allocated arrays of one size (page-aligned alike by malloc) hit on
+// every vector: a tenth of the backward pass of LayerNorm(768) at 64x197. So every array starts on a
+// cache line, each block's accumulators are a whole number of pages apart (rows longer than a line)
+// and the three arrays sit a third of a page from each other.
+struct ParameterBuffers {
+    static constexpr std::int64_t line = kLineBytes / static_cast<std::int64_t>(sizeof(double));
+    static constexpr std::int64_t page = 4096 / static_cast<std::int64_t>(sizeof(double));
+    static constexpr std::int64_t third = page / 3 / line * line;
+    std::int64_t stride, gamma = 0, dgamma, dbeta, size;
+
+    ParameterBuffers(std::int64_t L, std::int64_t blocks)
+        : stride(roundUp(L, L > line ? page : line)),
+          dgamma(roundUp(L, page) + third),
+          dbeta(dgamma + blocks * stride + third),
+          size(dbeta + blocks * stride + line)
+    {
+    }
+
+    double* base(double* buffer) const
+    {
+        const auto misalignment = reinterpret_cast<std::uintptr_t>(buffer) % kLineBytes / sizeof(double);
+        return buffer + (misalignment ? line - static_cast<std::int64_t>(misalignment) : 0);
+    }
+
+    static std::int64_t roundUp(std::int64_t n, std::int64_t unit) { return (n + unit - 1) / unit * unit; }
+};
+
 // LayerNorm/RMSNorm (and GroupNorm with G = 1 on (N, C)): gamma[i] belongs to the i-th element of
 // every segment.
 template <typename T, bool Gamma, bool Beta>
@@ -176,34 +275,55 @@ void elementwiseGradients(const StatsLayout& layout, const T* x, const T* dy, co
     const double n = static_cast<double>(layout.groupSize());
     const bool stream = streamsOutput<T>(G * layout.groupSize());
     const std::int64_t blocks = blockCount(G, L);
-    std::vector<double> blockDgamma(Gamma ? static_cast<std::size_t>(blocks * L) : 0);
-    std::vector<double> blockDbeta(Beta ? static_cast<std::size_t>(blocks * L) : 0);
-    std::vector<double> gammaD(Gamma ? static_cast<std::size_t>(L) : 0);
+    const ParameterBuffers buffers(L, blocks);
+    std::vector<double> arena(Gamma || Beta ? static_cast<std::size_t>(buffers.size) : 0);
+    double* const base = Gamma || Beta ? buffers.base(arena.data()) : nullptr;
+    double* const w = Gamma ? base + buffers.gamma : nullptr;
     if constexpr (Gamma)
-        std::copy(gamma, gamma + L, gammaD.begin());
-    const double* w = Gamma ? gammaD.data() : nullptr;
+        std::copy(gamma, gamma + L, w);
+    double* const blockDgamma = Gamma ? base + buffers.dgamma : nullptr;
+    double* const blockDbeta = Beta ? base + buffers.dbeta : nullptr;
     const int t = std::min<int>(threadsFor(threads, G * layout.groupSize()), static_cast<int>(blocks));
 
 #pragma omp parallel num_threads(t)
     {
 #pragma omp for schedule(static) nowait
         for (std::int64_t b = 0; b < blocks; ++b) {
-            double* dg = Gamma ? blockDgamma.data() + b * L : nullptr;
-            double* db = Beta ? blockDbeta.data() + b * L : nullptr;
-            for (std::int64_t g = G * b / blocks; g < G * (b + 1) / blocks; ++g) {
-                const double center = mean[g], lo = meanLo[g], r = rstd[g];
-                double A = 0, B = 0;
-                for (std::int64_t a = 0; a < segments; ++a) {
-                    const std::int64_t s = layout.segmentStart(g, a);
-                    rowSums<T, Gamma, Beta>(x + s, dy + s, w, L, center, lo, r, dg, db, A, B);
+            double* dg = Gamma ? blockDgamma + b * buffers.stride : nullptr;
+            double* db = Beta ? blockDbeta + b * buffers.stride : nullptr;
+            const std::int64_t end = G * (b + 1) / blocks;
+            for (std::int64_t g = G * b / blocks; g < end;) {
+                // Four groups of one row each share one pass over the accumulators; the rest go one by one.
+                // Which groups go together depends only on the shape.
+                const std::int64_t rows = segments == 1 && end - g >= 4 ? 4 : 1;
+                double A[4] = {0, 0, 0, 0}, B[4] = {0, 0, 0, 0};
+                if (rows == 4) {
+                    const T* xs[4];
+                    const T* dys[4];
+                    for (int k = 0; k < 4; ++k) {
+                        const std::int64_t s = layout.segmentStart(g + k, 0);
+                        xs[k] = x + s;
+                        dys[k] = dy + s;
+                    }
+                    fourRowSums<T, Gamma, Beta>(xs, dys, w, L, mean + g, meanLo + g, rstd + g, dg, db, A, B);
+                } else {
+                    for (std::int64_t a = 0; a < segments; ++a) {
+                        const std::int64_t s = layout.segmentStart(g, a);
+                        rowSums<T, Gamma, Beta>(x + s, dy + s, w, L, mean[g], meanLo[g], rstd[g], dg, db, A[0],
+                                                B[0]);
+                    }
                 }
-                const InputGradientTerms terms(flow, r, n, A, B, lo);
-                for (std::int64_t a = 0; a < segments; ++a) {
-                    const std::int64_t s = layout.segmentStart(g, a);
-                    const bool next = g + 1 < G;
-                    const GradientOutput<T> out{dx + s, stream, next ? x + s + L : nullptr,
-                                                next ? dy + s + L : nullptr};
-                    rowInputGradient(x + s, dy + s, w, out, L, center, r, terms.shift, terms.slope);
+                for (std::int64_t k = 0; k < rows; ++k, ++g) {
+                    const double center = mean[g], lo = meanLo[g], r = rstd[g];
+                    const InputGradientTerms terms(flow, r, n, A[k], B[k], lo);
+                    // The next groups' rows are fetched a pass ahead: g + rows.
+                    const bool next = g + rows < G;
+                    for (std::int64_t a = 0; a < segments; ++a) {
+                        const std::int64_t s = layout.segmentStart(g, a);
+                        const GradientOutput<T> out{dx + s, stream, next ? x + s + rows * L : nullptr,
+                                                    next ? dy + s + rows * L : nullptr};
+                        rowInputGradient(x + s, dy + s, w, out, L, center, r, terms.shift, terms.slope);
+                    }
                 }
             }
         }
@@ -213,13 +333,13 @@ void elementwiseGradients(const StatsLayout& layout, const T* x, const T* dy, co
 
     for (std::int64_t b = 0; b < blocks; ++b) {
         if constexpr (Gamma) {
-            const double* dg = blockDgamma.data() + b * L;
+            const double* dg = blockDgamma + b * buffers.stride;
 #pragma omp simd
             for (std::int64_t i = 0; i < L; ++i)
                 dgamma[i] += dg[i];
         }
         if constexpr (Beta) {
-            const double* db = blockDbeta.data() + b * L;
+            const double* db = blockDbeta + b * buffers.stride;
 #pragma omp simd
             for (std::int64_t i = 0; i < L; ++i)
                 dbeta[i] += db[i];
