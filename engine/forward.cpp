@@ -100,7 +100,8 @@ void groupMoments(const StatsLayout& layout, const T* x, std::int64_t g, bool su
 // cancel them): x - center is exact near the mean, and lo carries the rest of the mean. With `stream`
 // the output bypasses the caches (streaming_store.h): a large y is not read before it is written.
 template <typename T>
-void scaleShift(const T* x, T* y, std::int64_t n, T center, T lo, T scale, T shift, bool stream)
+void scaleShift(const T* x, T* y, std::int64_t n, T center, T lo, T scale, T shift, bool stream,
+                const T* next = nullptr)
 {
     auto body = [&](std::int64_t first, std::int64_t count, T* dst) {
         const T* src = x + first;
@@ -109,7 +110,10 @@ void scaleShift(const T* x, T* y, std::int64_t n, T center, T lo, T scale, T shi
             dst[i] = ((src[i] - center) - lo) * scale + shift;
     };
     if (stream)
-        writeLines(y, n, true, body, [](std::int64_t) {});
+        writeLines(y, n, true, body, [next](std::int64_t first) {
+            if (next)
+                prefetchToL2(next + first);
+        });
     else
         body(0, n, y);
 }
@@ -117,10 +121,10 @@ void scaleShift(const T* x, T* y, std::int64_t n, T center, T lo, T scale, T shi
 // LayerNorm/RMSNorm: gamma and beta vary along the group.
 template <typename T>
 void scaleShiftElementwise(const T* x, T* y, std::int64_t n, T center, T lo, T rstd, const T* gamma, const T* beta,
-                           bool stream)
+                           bool stream, const T* next = nullptr)
 {
     if (!gamma) {
-        scaleShift(x, y, n, center, lo, rstd, T(0), stream);
+        scaleShift(x, y, n, center, lo, rstd, T(0), stream, next);
         return;
     }
     auto body = [&](std::int64_t first, std::int64_t count, T* dst) {
@@ -138,7 +142,10 @@ void scaleShiftElementwise(const T* x, T* y, std::int64_t n, T center, T lo, T r
         }
     };
     if (stream)
-        writeLines(y, n, true, body, [](std::int64_t) {});
+        writeLines(y, n, true, body, [next](std::int64_t first) {
+            if (next)
+                prefetchToL2(next + first);
+        });
     else
         body(0, n, y);
 }
@@ -162,6 +169,13 @@ void normalizeGroup(const StatsLayout& layout, const T* x, std::int64_t g, doubl
                     const T* gamma, const T* beta, T* y)
 {
     const bool stream = streamsOutput<T>(layout.groupCount() * layout.groupSize());
+    // While a large output is streamed out of a cached group, the next group's input (one segment
+    // length further, in every layout) is fetched, so its statistics do not start by waiting on memory.
+    // Not for groups that fill L2 themselves (LayerNorm over C, H, W: 800 KB rows plus their gamma
+    // and beta), where the fetched lines would evict the current group.
+    constexpr std::int64_t kPrefetchGroupBytes = std::int64_t(512) << 10;
+    const bool hasNext = stream && g + 1 < layout.groupCount()
+                         && layout.groupSize() * static_cast<std::int64_t>(sizeof(T)) <= kPrefetchGroupBytes;
     const std::int64_t L = layout.segmentLength();
     const bool perElement = layout.paramInner() == 1 && layout.paramCount() == L && L > 1;
     const std::int64_t run = perElement ? L : layout.paramInner();
@@ -170,14 +184,16 @@ void normalizeGroup(const StatsLayout& layout, const T* x, std::int64_t g, doubl
     for (std::int64_t a = 0; a < layout.segmentCount(); ++a) {
         const std::int64_t start = layout.segmentStart(g, a);
         if (perElement) {
-            scaleShiftElementwise(x + start, y + start, L, center, low, static_cast<T>(rstd), gamma, beta, stream);
+            scaleShiftElementwise(x + start, y + start, L, center, low, static_cast<T>(rstd), gamma, beta, stream,
+                                  hasNext ? x + start + L : nullptr);
             continue;
         }
         for (std::int64_t r = start; r < start + L; r += run) {
             const std::int64_t c = layout.paramOf(r);
             const double scale = rstd * (gamma ? static_cast<double>(gamma[c]) : 1.0);
             const double shift = beta ? static_cast<double>(beta[c]) : 0.0;
-            scaleShift(x + r, y + r, run, center, low, static_cast<T>(scale), static_cast<T>(shift), stream);
+            scaleShift(x + r, y + r, run, center, low, static_cast<T>(scale), static_cast<T>(shift), stream,
+                       hasNext ? x + r + L : nullptr);
         }
     }
     if (stream)
