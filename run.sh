@@ -1,16 +1,13 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, and launches NormScope on its built-in demo tensor.
-# Without a display it renders the window to normscope-demo.png instead and says so.
+# Installs what is missing, builds, and launches NormScope on its built-in demo tensor. Arguments go
+# to the window (./run.sh --norm group --num-groups 3). Without a display it renders the window to
+# normscope-demo.png instead and says so.
 set -euo pipefail
 cd "$(dirname "$0")"
 tools/install-deps.sh
 tools/build.sh
-if [[ -x build/app/normscope ]]; then
-  if [[ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]]; then
-    exec build/app/normscope "$@"
-  fi
-  echo "no display: rendering the demo window to $(pwd)/normscope-demo.png"
-  QT_QPA_PLATFORM=offscreen build/app/normscope --screenshot normscope-demo.png "$@"
-  exit 0
+if [[ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]]; then
+  exec build/app/normscope "$@"
 fi
-exec build/app/normscope-cli demo "$@"
+echo "no display: rendering the demo window to $(pwd)/normscope-demo.png"
+QT_QPA_PLATFORM=offscreen build/app/normscope --screenshot normscope-demo.png "$@"
