@@ -29,20 +29,7 @@ void fillLargeSnapshot(const std::shared_ptr<ResultSnapshot>& snap, const NormSp
                        std::future<Tensor<double>>& widenedInput, bool withDigest)
 {
     ResultSnapshot& s = *snap;
-    s.spec = spec;
-    s.shape = x.shape();
-    s.dtype = dtypeOf<T>();
-    s.error.clear();
-    s.layout.emplace(spec, x.shape());
-    s.mean = result.mean.template cast<double>();
-    s.var = result.var.template cast<double>();
-    s.rstd = result.rstd.template cast<double>();
-    s.weight = stateAfter.weight.template cast<double>();
-    s.bias = stateAfter.bias.template cast<double>();
-    s.running_mean = stateAfter.running_mean.template cast<double>();
-    s.running_var = stateAfter.running_var.template cast<double>();
-    s.num_batches_tracked = stateAfter.num_batches_tracked;
-
+    fillSnapshotExceptTensors(s, spec, x, result, stateAfter);
     s.output = result.output.template cast<double>();
     s.input = widenedInput.get();
     // computeDigest reads x, y, the statistics and the layout; only x-hat is still being written.

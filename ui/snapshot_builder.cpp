@@ -6,14 +6,21 @@ template <typename T>
 void fillSnapshot(ResultSnapshot& s, const NormSpec& spec, const Tensor<T>& x, const ForwardResult<T>& result,
                   const NormState<T>& stateAfter)
 {
+    fillSnapshotExceptTensors(s, spec, x, result, stateAfter);
+    s.input = x.template cast<double>();
+    s.normalized = normalizedInput(spec, x, result).template cast<double>();
+    s.output = result.output.template cast<double>();
+}
+
+template <typename T>
+void fillSnapshotExceptTensors(ResultSnapshot& s, const NormSpec& spec, const Tensor<T>& x,
+                               const ForwardResult<T>& result, const NormState<T>& stateAfter)
+{
     s.spec = spec;
     s.shape = x.shape();
     s.dtype = dtypeOf<T>();
     s.error.clear();
     s.layout.emplace(spec, x.shape());
-    s.input = x.template cast<double>();
-    s.normalized = normalizedInput(spec, x, result).template cast<double>();
-    s.output = result.output.template cast<double>();
     s.mean = result.mean.template cast<double>();
     s.var = result.var.template cast<double>();
     s.rstd = result.rstd.template cast<double>();
@@ -51,6 +58,8 @@ ResultPtr buildErrorSnapshot(std::uint64_t generation, const NormSpec& spec, con
 #define NORMSCOPE_INSTANTIATE(T)                                                                          \
     template void fillSnapshot<T>(ResultSnapshot&, const NormSpec&, const Tensor<T>&,                     \
                                   const ForwardResult<T>&, const NormState<T>&);                           \
+    template void fillSnapshotExceptTensors<T>(ResultSnapshot&, const NormSpec&, const Tensor<T>&,        \
+                                               const ForwardResult<T>&, const NormState<T>&);              \
     template ResultPtr buildSnapshot<T>(std::uint64_t, const NormSpec&, const Tensor<T>&,                 \
                                         const ForwardResult<T>&, const NormState<T>&);                     \
     template ResultPtr buildErrorSnapshot<T>(std::uint64_t, const NormSpec&, const Tensor<T>&, const std::string&);

@@ -21,6 +21,12 @@ template <typename T>
 void fillSnapshot(ResultSnapshot& snapshot, const NormSpec& spec, const Tensor<T>& x,
                   const ForwardResult<T>& result, const NormState<T>& stateAfter);
 
+/// Everything fillSnapshot fills except the three input-sized tensors (x, x-hat, y), for callers that
+/// widen those concurrently (large inputs).
+template <typename T>
+void fillSnapshotExceptTensors(ResultSnapshot& snapshot, const NormSpec& spec, const Tensor<T>& x,
+                               const ForwardResult<T>& result, const NormState<T>& stateAfter);
+
 /// A published snapshot of one engine run (see fillSnapshot).
 template <typename T>
 ResultPtr buildSnapshot(std::uint64_t generation, const NormSpec& spec, const Tensor<T>& x,
