@@ -95,6 +95,21 @@ void groupMoments(const StatsLayout& layout, const T* x, std::int64_t g, bool su
     var = subtractMean ? std::max(0.0, (sumD2 - sumD * (sumD / n)) / n) : sumD2 / n;
 }
 
+// Writes y[0, n) through body(first, count, dst): straight, or with `stream` a line at a time past the
+// caches (streaming_store.h) while the line at the same offset of `next` (if any) is fetched.
+template <typename T, typename Body>
+void writeOutput(T* y, std::int64_t n, bool stream, const T* next, Body&& body)
+{
+    if (!stream) {
+        body(0, n, y);
+        return;
+    }
+    writeLines(y, n, true, body, [next](std::int64_t first) {
+        if (next)
+            prefetchToL2(next + first);
+    });
+}
+
 // y = ((x - center) - lo) * scale + shift on one run that shares one channel's gamma and beta.
 // Subtracting the mean first keeps offset data's digits (x * scale + (shift - mean * scale) would
 // cancel them): x - center is exact near the mean, and lo carries the rest of the mean. With `stream`
@@ -109,13 +124,7 @@ void scaleShift(const T* x, T* y, std::int64_t n, T center, T lo, T scale, T shi
         for (std::int64_t i = 0; i < count; ++i)
             dst[i] = ((src[i] - center) - lo) * scale + shift;
     };
-    if (stream)
-        writeLines(y, n, true, body, [next](std::int64_t first) {
-            if (next)
-                prefetchToL2(next + first);
-        });
-    else
-        body(0, n, y);
+    writeOutput(y, n, stream, next, body);
 }
 
 // LayerNorm/RMSNorm: gamma and beta vary along the group.
@@ -141,13 +150,7 @@ void scaleShiftElementwise(const T* x, T* y, std::int64_t n, T center, T lo, T r
                 dst[i] = ((src[i] - center) - lo) * rstd * g[i];
         }
     };
-    if (stream)
-        writeLines(y, n, true, body, [next](std::int64_t first) {
-            if (next)
-                prefetchToL2(next + first);
-        });
-    else
-        body(0, n, y);
+    writeOutput(y, n, stream, next, body);
 }
 
 } // namespace
