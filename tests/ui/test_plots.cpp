@@ -1,6 +1,7 @@
 #include "engine/forward.h"
 #include "engine/stats_layout.h"
 #include "tests/support/random_tensor.h"
+#include "tests/ui/norm_snapshots.h"
 #include "ui/group_stats_plot.h"
 #include "ui/histogram_plot.h"
 #include "ui/pytorch_code_panel.h"
@@ -35,14 +36,7 @@ NormSpec specFor(NormKind kind)
     return spec;
 }
 
-template <typename T>
-ResultPtr runEngine(const NormSpec& spec, const Tensor<T>& x)
-{
-    NormState<T> state = NormState<T>::initial(spec, x.shape());
-    ForwardResult<T> r;
-    forward(spec, x, state, r);
-    return buildSnapshot(1, spec, x, r, state);
-}
+using test::runEngine;
 
 /// `steps` training passes on x, recording the running statistics before the first and after each.
 ResultPtr runSteps(const NormSpec& spec, const Tensor<double>& x, int steps)

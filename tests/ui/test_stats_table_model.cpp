@@ -1,6 +1,7 @@
 #include "engine/forward.h"
 #include "engine/stats_layout.h"
 #include "tests/support/random_tensor.h"
+#include "tests/ui/norm_snapshots.h"
 #include "ui/snapshot_builder.h"
 #include "ui/stats_table_model.h"
 #include "ui/stats_table_view.h"
@@ -31,14 +32,7 @@ NormSpec specFor(NormKind kind)
     return spec;
 }
 
-template <typename T>
-ResultPtr runEngine(const NormSpec& spec, const Tensor<T>& x)
-{
-    NormState<T> state = NormState<T>::initial(spec, x.shape());
-    ForwardResult<T> r;
-    forward(spec, x, state, r);
-    return buildSnapshot(7, spec, x, r, state);
-}
+using test::runEngine;
 
 double cell(const QAbstractItemModel& m, int row, int column)
 {
