@@ -23,6 +23,19 @@ constexpr std::int64_t kLanes = 16;
 constexpr std::int64_t kDepth = 4;
 constexpr std::int64_t kChunk = kLanes * kDepth;
 
+// v[0] + ... + v[kLanes - 1] as a fixed pairwise tree: the same order every time, and a dependency
+// chain of log2(kLanes) additions instead of kLanes (a group's statistics are latency-bound when it
+// sits in cache). Overwrites v.
+inline double treeSum(double (&v)[kLanes])
+{
+    for (std::int64_t width = kLanes / 2; width >= 1; width /= 2) {
+#pragma omp simd
+        for (std::int64_t j = 0; j < width; ++j)
+            v[j] += v[j + width];
+    }
+    return v[0];
+}
+
 // Sums of d = x - center and of d^2 over one run. center is a T, so that for data near it (offset
 // data) x - center is exact.
 template <typename T, bool Squares>
@@ -55,14 +68,32 @@ void sumDeviations(const T* p, std::int64_t n, T center, double& sumD, double& s
         tailS += static_cast<double>(d);
         tailS2 += static_cast<double>(d) * static_cast<double>(d);
     }
-    double totalS = tailS, totalS2 = tailS2;
-    for (std::int64_t j = 0; j < kLanes; ++j) {
-        totalS += wideS[j];
-        totalS2 += wideS2[j];
-    }
-    sumD += totalS;
+    sumD += treeSum(wideS) + tailS;
     if constexpr (Squares)
-        sumD2 += totalS2;
+        sumD2 += treeSum(wideS2) + tailS2;
+}
+
+// The mean of the group's first min(size, kLanes) elements in memory order, rounded to T.
+template <typename T>
+T sampledMean(const StatsLayout& layout, const T* x, std::int64_t g)
+{
+    const std::int64_t L = layout.segmentLength();
+    double v[kLanes] = {};
+    if (L >= kLanes) {
+        // The common case, kept free of scalar stores that the vector sum would have to wait for.
+        const T* p = x + layout.segmentStart(g, 0);
+#pragma omp simd
+        for (std::int64_t j = 0; j < kLanes; ++j)
+            v[j] = static_cast<double>(p[j]);
+        return static_cast<T>(treeSum(v) / static_cast<double>(kLanes));
+    }
+    std::int64_t k = 0;
+    for (std::int64_t a = 0; a < layout.segmentCount() && k < kLanes; ++a) {
+        const T* p = x + layout.segmentStart(g, a);
+        for (std::int64_t i = 0; i < L && k < kLanes; ++i)
+            v[k++] = static_cast<double>(p[i]);
+    }
+    return static_cast<T>(treeSum(v) / static_cast<double>(k));
 }
 
 // The moments of group g: mean = center + lo with center a T, and the biased variance about it
@@ -74,25 +105,40 @@ void groupMoments(const StatsLayout& layout, const T* x, std::int64_t g, bool su
     const std::int64_t segments = layout.segmentCount();
     const std::int64_t L = layout.segmentLength();
     const double n = static_cast<double>(layout.groupSize());
-    T center = 0;
-    if (subtractMean) {
-        // First estimate of the mean, summed about the group's first element so that offset data
-        // sums small numbers.
-        const T shift = x[layout.segmentStart(g, 0)];
-        double s = 0, unused = 0;
+    if (!subtractMean) {
+        double sumD = 0, sumD2 = 0;
         for (std::int64_t a = 0; a < segments; ++a)
-            sumDeviations<T, false>(x + layout.segmentStart(g, a), L, shift, s, unused);
-        center = static_cast<T>(static_cast<double>(shift) + s / n);
+            sumDeviations<T, true>(x + layout.segmentStart(g, a), L, T(0), sumD, sumD2);
+        mean = lo = 0;
+        var = sumD2 / n;
+        return;
     }
-    // Corrected two-pass: the second pass, about the first estimate, gives the variance and the
-    // error of the estimate itself (sumD / n), exact for constant groups and offset data. The group
-    // was just read, so for classroom and layer sizes it comes from cache.
+    // One pass about a first guess at the mean, the average of the group's first few elements, so
+    // that offset data sums small deviations. Its variance, sumD2 / n - m^2, loses to cancellation
+    // only the digits in m^2 / var: while the guess is within one standard deviation of the mean
+    // (m^2 <= var) that costs at most one bit, as accurate as the corrected two-pass below.
+    const T shift = sampledMean(layout, x, g);
     double sumD = 0, sumD2 = 0;
     for (std::int64_t a = 0; a < segments; ++a)
-        sumDeviations<T, true>(x + layout.segmentStart(g, a), L, center, sumD, sumD2);
+        sumDeviations<T, true>(x + layout.segmentStart(g, a), L, shift, sumD, sumD2);
+    double m = sumD / n;
+    T center = static_cast<T>(static_cast<double>(shift) + m);
+    if (!(m * m <= sumD2 / n - m * m)) {
+        // The guess was far off (or the data is not finite): corrected two-pass. The second pass,
+        // about the first estimate, gives the variance and the error of the estimate itself
+        // (sumD / n), exact for constant groups and offset data. The group was just read, so for
+        // classroom and layer sizes it comes from cache.
+        sumD = sumD2 = 0;
+        for (std::int64_t a = 0; a < segments; ++a)
+            sumDeviations<T, true>(x + layout.segmentStart(g, a), L, center, sumD, sumD2);
+        m = sumD / n;
+        lo = m;
+    } else {
+        // mean = shift + m = center + lo; shift - center is exact (both are T's near the mean).
+        lo = (static_cast<double>(shift) - static_cast<double>(center)) + m;
+    }
     mean = static_cast<double>(center);
-    lo = subtractMean ? sumD / n : 0.0;
-    var = subtractMean ? std::max(0.0, (sumD2 - sumD * (sumD / n)) / n) : sumD2 / n;
+    var = std::max(0.0, (sumD2 - sumD * m) / n);
 }
 
 // Writes y[0, n) through body(first, count, dst): straight, or with `stream` a line at a time past the
@@ -171,7 +217,13 @@ template <typename T>
 void normalizeGroup(const StatsLayout& layout, const T* x, std::int64_t g, double mean, double lo, double rstd,
                     const T* gamma, const T* beta, T* y)
 {
-    const bool stream = streamsOutput<T>(layout.groupCount() * layout.groupSize());
+    // Streaming stores pay off when a group's output goes out in long bursts. Between the short
+    // bursts of small groups (LayerNorm over 768 features writes 3 KB, then reads the next row for
+    // its statistics) they measured 20-50% slower than plain stores on the bench machine, whose L3
+    // holds such tensors; from 16 KB per group on (GroupNorm's 25 KB, BatchNorm's channels) they win.
+    constexpr std::int64_t kStreamingGroupBytes = std::int64_t(16) << 10;
+    const bool stream = streamsOutput<T>(layout.groupCount() * layout.groupSize())
+                        && layout.groupSize() * static_cast<std::int64_t>(sizeof(T)) >= kStreamingGroupBytes;
     // While a large output is streamed out of a cached group, the next group's input (one segment
     // length further, in every layout) is fetched, so its statistics do not start by waiting on memory.
     // Not for groups that fill L2 themselves (LayerNorm over C, H, W: 800 KB rows plus their gamma

@@ -123,6 +123,56 @@ private Q_SLOTS:
         }
     }
 
+    void fastEqualsReferenceOnLargeGroups_data()
+    {
+        QTest::addColumn<NormSpec>("spec");
+        QTest::addColumn<bool>("farStart");
+        const std::vector<std::pair<const char*, NormSpec>> specs{
+            {"batch", specOf(NormKind::Batch)},
+            {"instance", specOf(NormKind::Instance)},
+            {"group2", groupSpec(2)},
+            {"layer_CHW", normalizedSpec(NormKind::Layer, {4, 40, 50})},
+            {"layer_last", normalizedSpec(NormKind::Layer, {50})},
+            {"rms_last", normalizedSpec(NormKind::Rms, {50})},
+        };
+        for (const auto& [name, spec] : specs) {
+            QTest::newRow(name) << spec << false;
+            QTest::newRow((std::string(name) + "_far_start").c_str()) << spec << true;
+        }
+    }
+
+    // Groups of 50 to 16000 elements of offset data (mean 1e3): the statistics of long groups are
+    // summed in vector lanes, unlike the small groups above. With farStart the data is a short
+    // pattern (1e3 + 0.25 * (i % 4)) whose first 16 elements of every H*W plane sit at 0 instead, so
+    // a group's first elements say little about its mean: in float32 a variance taken about them
+    // would lose ~3 digits to cancellation, and the pattern's rounding errors do not average out.
+    void fastEqualsReferenceOnLargeGroups()
+    {
+        QFETCH(NormSpec, spec);
+        QFETCH(bool, farStart);
+        const Shape shape{2, 4, 40, 50};
+        auto x64 = randomTensor<double>(shape, 21, 1e3, 1.0);
+        if (farStart) {
+            for (std::int64_t i = 0; i < x64.numel(); ++i)
+                x64[i] = (i % 2000 < 16 ? 0.0 : 1e3) + 0.25 * static_cast<double>(i % 4);
+        }
+        const auto x32 = x64.cast<float>();
+        for (int threads : {1, 2}) {
+            auto fastState = randomState<double>(spec, shape, 7), refState = fastState;
+            const auto fast = forward(spec, x64, fastState, ForwardOptions{threads});
+            const auto ref = forwardReference(spec, x64, refState);
+            QVERIFY2(maxRelativeError(fast.output, ref.output) < 1e-12, qPrintable(QString::number(maxRelativeError(fast.output, ref.output))));
+            QVERIFY(maxRelativeError(fast.mean, ref.mean) < 1e-14);
+            QVERIFY2(maxRelativeError(fast.var, ref.var) < 1e-13, qPrintable(QString::number(maxRelativeError(fast.var, ref.var))));
+
+            auto fast32State = randomState<float>(spec, shape, 7), ref32State = fast32State;
+            const auto fast32 = forward(spec, x32, fast32State, ForwardOptions{threads});
+            const auto ref32 = forwardReference(spec, x32, ref32State);
+            QVERIFY2(maxRelativeError(fast32.output, ref32.output) < 1e-6, qPrintable(QString::number(maxRelativeError(fast32.output, ref32.output))));
+            QVERIFY2(maxRelativeError(fast32.var, ref32.var) < 1e-6, qPrintable(QString::number(maxRelativeError(fast32.var, ref32.var))));
+        }
+    }
+
     void normalizedGroupsHaveMeanZeroVarianceOne_data()
     {
         QTest::addColumn<NormSpec>("spec");
