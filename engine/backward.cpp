@@ -287,7 +287,8 @@ void elementwiseGradients(const StatsLayout& layout, const T* x, const T* dy, co
 
 #pragma omp parallel num_threads(t)
     {
-#pragma omp for schedule(static) nowait
+        // guided: see forward.cpp's group loops; which thread runs a block does not change its sums.
+#pragma omp for schedule(guided) nowait
         for (std::int64_t b = 0; b < blocks; ++b) {
             double* dg = Gamma ? blockDgamma + b * buffers.stride : nullptr;
             double* db = Beta ? blockDbeta + b * buffers.stride : nullptr;
@@ -371,7 +372,8 @@ void channelGradients(const StatsLayout& layout, const T* x, const T* dy, const 
 
 #pragma omp parallel num_threads(t)
     {
-#pragma omp for schedule(static) nowait
+        // guided: see forward.cpp's group loops; each group is computed whole by one thread.
+#pragma omp for schedule(guided) nowait
         for (std::int64_t g = 0; g < G; ++g) {
             const double center = mean[g], lo = meanLo[g], r = rstd[g];
             const std::int64_t first = layout.segmentStart(g, 0);

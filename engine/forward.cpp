@@ -209,6 +209,10 @@ int threadsFor(int requested, std::int64_t elements)
     return std::max(1, std::min(available, useful));
 }
 
+// The group loops below are scheduled `guided`, not `static`: on a shared machine one core is often
+// slower than the other for a while, and a static split waits for it. Each group is computed whole by
+// whichever thread takes it, so the results do not depend on the schedule or the thread count.
+
 namespace {
 
 // y = (x - mean - lo) * rstd * gamma + beta over group g. mean is a T (a kernel's center or a running
@@ -263,7 +267,7 @@ void FastKernels::moments(const StatsLayout& layout, const T* x, bool subtractMe
 {
     const std::int64_t G = layout.groupCount();
     const int t = threadsFor(threads, G * layout.groupSize());
-#pragma omp parallel for num_threads(t) schedule(static)
+#pragma omp parallel for num_threads(t) schedule(guided)
     for (std::int64_t g = 0; g < G; ++g)
         groupMoments(layout, x, g, subtractMean, mean[g], meanLo[g], var[g]);
 }
@@ -274,7 +278,7 @@ void FastKernels::normalize(const StatsLayout& layout, const T* x, const double*
 {
     const std::int64_t G = layout.groupCount();
     const int t = threadsFor(threads, G * layout.groupSize());
-#pragma omp parallel for num_threads(t) schedule(static)
+#pragma omp parallel for num_threads(t) schedule(guided)
     for (std::int64_t g = 0; g < G; ++g)
         normalizeGroup(layout, x, g, mean[g], meanLo[g], rstd[g], gamma, beta, y);
 }
@@ -288,7 +292,7 @@ void FastKernels::normalizeWithInputStats(const StatsLayout& layout, const T* x,
     // the input is read from memory once.
     const std::int64_t G = layout.groupCount();
     const int t = threadsFor(threads, G * layout.groupSize());
-#pragma omp parallel for num_threads(t) schedule(static)
+#pragma omp parallel for num_threads(t) schedule(guided)
     for (std::int64_t g = 0; g < G; ++g) {
         groupMoments(layout, x, g, subtractMean, mean[g], meanLo[g], var[g]);
         rstdFromVar(eps, var + g, rstd + g, 1);
