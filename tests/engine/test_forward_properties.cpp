@@ -173,6 +173,35 @@ private Q_SLOTS:
         }
     }
 
+    void longRowsEqualReference_data()
+    {
+        QTest::addColumn<NormSpec>("spec");
+        QTest::newRow("layer") << normalizedSpec(NormKind::Layer, {5, 190, 140});
+        QTest::newRow("rms") << normalizedSpec(NormKind::Rms, {5, 190, 140});
+    }
+
+    // Rows of 133000 elements with per-element gamma (and beta) are normalised a tile of columns at a
+    // time over all rows, not row by row; 133000 is not a multiple of the tile.
+    void longRowsEqualReference()
+    {
+        QFETCH(NormSpec, spec);
+        const Shape shape{3, 5, 190, 140};
+        const auto x64 = randomTensor<double>(shape, 31, 2.0, 3.0);
+        const auto x32 = x64.cast<float>();
+        for (int threads : {1, 2}) {
+            auto fastState = randomState<double>(spec, shape, 9), refState = fastState;
+            const auto fast = forward(spec, x64, fastState, ForwardOptions{threads});
+            const auto ref = forwardReference(spec, x64, refState);
+            QVERIFY2(maxRelativeError(fast.output, ref.output) < 1e-12, qPrintable(QString::number(maxRelativeError(fast.output, ref.output))));
+            QVERIFY(maxRelativeError(fast.rstd, ref.rstd) < 1e-12);
+
+            auto fast32State = randomState<float>(spec, shape, 9), ref32State = fast32State;
+            const auto fast32 = forward(spec, x32, fast32State, ForwardOptions{threads});
+            const auto ref32 = forwardReference(spec, x32, ref32State);
+            QVERIFY2(maxRelativeError(fast32.output, ref32.output) < 1e-6, qPrintable(QString::number(maxRelativeError(fast32.output, ref32.output))));
+        }
+    }
+
     void normalizedGroupsHaveMeanZeroVarianceOne_data()
     {
         QTest::addColumn<NormSpec>("spec");
