@@ -230,8 +230,8 @@ void normalizeGroup(const StatsLayout& layout, const T* x, std::int64_t g, doubl
                         && layout.groupSize() * static_cast<std::int64_t>(sizeof(T)) >= kStreamingGroupBytes;
     // While a large output is streamed out of a cached group, the next group's input (one segment
     // length further, in every layout) is fetched, so its statistics do not start by waiting on memory.
-    // Not for groups that fill L2 themselves (LayerNorm over C, H, W: 800 KB rows plus their gamma
-    // and beta), where the fetched lines would evict the current group.
+    // Not for groups that fill L2 themselves (LayerNorm over C, H, W without affine: 800 KB rows; with
+    // gamma and beta they go by columns), where the fetched lines would evict the current group.
     constexpr std::int64_t kPrefetchGroupBytes = std::int64_t(512) << 10;
     const bool hasNext = stream && g + 1 < layout.groupCount()
                          && layout.groupSize() * static_cast<std::int64_t>(sizeof(T)) <= kPrefetchGroupBytes;
