@@ -434,9 +434,7 @@ struct FastBackwardKernels : FastKernels {
                           const double* meanLo, const double* rstd, const T* gamma, GradientFlow flow, T* dx,
                           double* dgamma, double* dbeta, int threads)
     {
-        const std::int64_t L = layout.segmentLength();
-        const bool perElement = layout.paramInner() == 1 && layout.paramCount() == L && L > 1;
-        if (!perElement)
+        if (!layout.paramsPerElement())
             channelGradients(layout, x, dy, mean, meanLo, rstd, gamma, flow, dx, dgamma, dbeta, threads);
         else if (!gamma)
             elementwiseGradients<T, false, false>(layout, x, dy, mean, meanLo, rstd, gamma, flow, dx, dgamma, dbeta, threads);

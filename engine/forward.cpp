@@ -102,13 +102,15 @@ template <typename T>
 void groupMoments(const StatsLayout& layout, const T* x, std::int64_t g, bool subtractMean, double& mean,
                   double& lo, double& var)
 {
-    const std::int64_t segments = layout.segmentCount();
-    const std::int64_t L = layout.segmentLength();
     const double n = static_cast<double>(layout.groupSize());
+    double sumD = 0, sumD2 = 0;
+    const auto sumAbout = [&](T center) {
+        sumD = sumD2 = 0;
+        for (std::int64_t a = 0; a < layout.segmentCount(); ++a)
+            sumDeviations<T, true>(x + layout.segmentStart(g, a), layout.segmentLength(), center, sumD, sumD2);
+    };
     if (!subtractMean) {
-        double sumD = 0, sumD2 = 0;
-        for (std::int64_t a = 0; a < segments; ++a)
-            sumDeviations<T, true>(x + layout.segmentStart(g, a), L, T(0), sumD, sumD2);
+        sumAbout(T(0));
         mean = lo = 0;
         var = sumD2 / n;
         return;
@@ -118,19 +120,15 @@ void groupMoments(const StatsLayout& layout, const T* x, std::int64_t g, bool su
     // only the digits in m^2 / var: while the guess is within one standard deviation of the mean
     // (m^2 <= var) that costs at most one bit, as accurate as the corrected two-pass below.
     const T shift = sampledMean(layout, x, g);
-    double sumD = 0, sumD2 = 0;
-    for (std::int64_t a = 0; a < segments; ++a)
-        sumDeviations<T, true>(x + layout.segmentStart(g, a), L, shift, sumD, sumD2);
+    sumAbout(shift);
     double m = sumD / n;
-    T center = static_cast<T>(static_cast<double>(shift) + m);
+    const T center = static_cast<T>(static_cast<double>(shift) + m);
     if (!(m * m <= sumD2 / n - m * m)) {
         // The guess was far off (or the data is not finite): corrected two-pass. The second pass,
         // about the first estimate, gives the variance and the error of the estimate itself
         // (sumD / n), exact for constant groups and offset data. The group was just read, so for
         // classroom and layer sizes it comes from cache.
-        sumD = sumD2 = 0;
-        for (std::int64_t a = 0; a < segments; ++a)
-            sumDeviations<T, true>(x + layout.segmentStart(g, a), L, center, sumD, sumD2);
+        sumAbout(center);
         m = sumD / n;
         lo = m;
     } else {
@@ -215,28 +213,42 @@ int threadsFor(int requested, std::int64_t elements)
 
 namespace {
 
+// Whether a group is too large to stay in L2 while it is worked on beside something else of its size
+// (the next group fetched ahead, or per-element gamma and beta).
+template <typename T>
+bool fillsL2(const StatsLayout& layout)
+{
+    constexpr std::int64_t kCachedGroupBytes = std::int64_t(512) << 10;
+    return layout.groupSize() * static_cast<std::int64_t>(sizeof(T)) > kCachedGroupBytes;
+}
+
+// Whether the forward output goes out with streaming stores. They pay off when a group's output goes
+// out in long bursts. Between the short bursts of small groups (LayerNorm over 768 features writes
+// 3 KB, then reads the next row for its statistics) they measured 20-50% slower than plain stores on
+// the bench machine, whose L3 holds such tensors; from 16 KB per group on (GroupNorm's 25 KB,
+// BatchNorm's channels) they win.
+template <typename T>
+bool streamsNormalizedOutput(const StatsLayout& layout)
+{
+    constexpr std::int64_t kStreamingGroupBytes = std::int64_t(16) << 10;
+    return streamsOutput<T>(layout.groupCount() * layout.groupSize())
+           && layout.groupSize() * static_cast<std::int64_t>(sizeof(T)) >= kStreamingGroupBytes;
+}
+
 // y = (x - mean - lo) * rstd * gamma + beta over group g. mean is a T (a kernel's center or a running
 // mean), so center is exact.
 template <typename T>
 void normalizeGroup(const StatsLayout& layout, const T* x, std::int64_t g, double mean, double lo, double rstd,
                     const T* gamma, const T* beta, T* y)
 {
-    // Streaming stores pay off when a group's output goes out in long bursts. Between the short
-    // bursts of small groups (LayerNorm over 768 features writes 3 KB, then reads the next row for
-    // its statistics) they measured 20-50% slower than plain stores on the bench machine, whose L3
-    // holds such tensors; from 16 KB per group on (GroupNorm's 25 KB, BatchNorm's channels) they win.
-    constexpr std::int64_t kStreamingGroupBytes = std::int64_t(16) << 10;
-    const bool stream = streamsOutput<T>(layout.groupCount() * layout.groupSize())
-                        && layout.groupSize() * static_cast<std::int64_t>(sizeof(T)) >= kStreamingGroupBytes;
+    const bool stream = streamsNormalizedOutput<T>(layout);
     // While a large output is streamed out of a cached group, the next group's input (one segment
     // length further, in every layout) is fetched, so its statistics do not start by waiting on memory.
     // Not for groups that fill L2 themselves (LayerNorm over C, H, W without affine: 800 KB rows; with
     // gamma and beta they go by columns), where the fetched lines would evict the current group.
-    constexpr std::int64_t kPrefetchGroupBytes = std::int64_t(512) << 10;
-    const bool hasNext = stream && g + 1 < layout.groupCount()
-                         && layout.groupSize() * static_cast<std::int64_t>(sizeof(T)) <= kPrefetchGroupBytes;
+    const bool hasNext = stream && g + 1 < layout.groupCount() && !fillsL2<T>(layout);
     const std::int64_t L = layout.segmentLength();
-    const bool perElement = layout.paramInner() == 1 && layout.paramCount() == L && L > 1;
+    const bool perElement = layout.paramsPerElement();
     const std::int64_t run = perElement ? L : layout.paramInner();
     const T center = static_cast<T>(mean);
     const T low = static_cast<T>(lo);
@@ -265,10 +277,7 @@ void normalizeGroup(const StatsLayout& layout, const T* x, std::int64_t g, doubl
 template <typename T>
 bool normalizesByColumns(const StatsLayout& layout, const T* gamma)
 {
-    constexpr std::int64_t kCachedRowBytes = std::int64_t(512) << 10;
-    const std::int64_t L = layout.segmentLength();
-    return gamma && layout.segmentCount() == 1 && layout.paramInner() == 1 && layout.paramCount() == L
-           && L * static_cast<std::int64_t>(sizeof(T)) > kCachedRowBytes;
+    return gamma && layout.segmentCount() == 1 && layout.paramsPerElement() && fillsL2<T>(layout);
 }
 
 // The output of such rows a tile of columns at a time, every row's piece of a tile in turn, so each
@@ -281,7 +290,7 @@ void normalizeByColumns(const StatsLayout& layout, const T* x, const double* mea
     constexpr std::int64_t kTile = 2048;   // 8 KB of a float row, 16 KB of gamma and beta; 1024-16384 measured
     const std::int64_t G = layout.groupCount();
     const std::int64_t L = layout.segmentLength();
-    const bool stream = streamsOutput<T>(G * L);
+    const bool stream = streamsNormalizedOutput<T>(layout);
     const std::int64_t tiles = (L + kTile - 1) / kTile;
     const int t = threadsFor(threads, G * L);
 #pragma omp parallel num_threads(t)

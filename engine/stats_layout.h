@@ -63,6 +63,9 @@ public:
     std::int64_t paramOf(std::int64_t flatIndex) const { return (flatIndex / paramInner_) % paramCount_; }
     std::int64_t paramCount() const { return paramCount_; }
     std::int64_t paramInner() const { return paramInner_; }
+    /// Whether gamma/beta vary along every segment, one per element (LayerNorm, RMSNorm, GroupNorm with
+    /// G = 1 on (N, C)), rather than being constant along runs of paramInner() elements.
+    bool paramsPerElement() const { return paramInner_ == 1 && paramCount_ == inner_ && inner_ > 1; }
 
     /// The channel whose running statistics a group reads and updates (BatchNorm, InstanceNorm).
     std::int64_t channelOfGroup(std::int64_t group) const { return group % channels_; }

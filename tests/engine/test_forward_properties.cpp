@@ -54,6 +54,24 @@ NormState<T> randomState(const NormSpec& spec, const Shape& shape, std::uint64_t
     return s;
 }
 
+/// The fast kernels and the plain reference on the same input, each from its own copy of one random state.
+template <typename T>
+struct FastAndReference {
+    NormState<T> fastState, refState;
+    ForwardResult<T> fast, ref;
+};
+
+template <typename T>
+FastAndReference<T> runFastAndReference(const NormSpec& spec, const Tensor<T>& x, std::uint64_t stateSeed, int threads)
+{
+    FastAndReference<T> r;
+    r.fastState = randomState<T>(spec, x.shape(), stateSeed);
+    r.refState = r.fastState;
+    r.fast = forward(spec, x, r.fastState, ForwardOptions{threads});
+    r.ref = forwardReference(spec, x, r.refState);
+    return r;
+}
+
 } // namespace
 
 class TestForwardProperties : public QObject {
@@ -102,9 +120,7 @@ private Q_SLOTS:
         QFETCH(double, offset);
         for (int threads : {1, 2}) {
             const auto x64 = randomTensor<double>(shape, 42, offset, offset == 0 ? 1.0 : 1e-2);
-            auto fastState = randomState<double>(spec, shape, 7), refState = fastState;
-            const auto fast = forward(spec, x64, fastState, ForwardOptions{threads});
-            const auto ref = forwardReference(spec, x64, refState);
+            const auto [fastState, refState, fast, ref] = runFastAndReference(spec, x64, 7, threads);
             QVERIFY2(maxRelativeError(fast.output, ref.output) < 1e-12, qPrintable(QString::number(maxRelativeError(fast.output, ref.output))));
             QVERIFY(maxRelativeError(fast.mean, ref.mean) < 1e-14);
             QVERIFY(maxRelativeError(fast.var, ref.var) < 1e-14);
@@ -116,9 +132,7 @@ private Q_SLOTS:
             }
 
             const auto x32 = x64.cast<float>();
-            auto fast32State = randomState<float>(spec, shape, 7), ref32State = fast32State;
-            const auto fast32 = forward(spec, x32, fast32State, ForwardOptions{threads});
-            const auto ref32 = forwardReference(spec, x32, ref32State);
+            const auto [fast32State, ref32State, fast32, ref32] = runFastAndReference(spec, x32, 7, threads);
             QVERIFY2(maxRelativeError(fast32.output, ref32.output) < 1e-6, qPrintable(QString::number(maxRelativeError(fast32.output, ref32.output))));
         }
     }
@@ -158,16 +172,12 @@ private Q_SLOTS:
         }
         const auto x32 = x64.cast<float>();
         for (int threads : {1, 2}) {
-            auto fastState = randomState<double>(spec, shape, 7), refState = fastState;
-            const auto fast = forward(spec, x64, fastState, ForwardOptions{threads});
-            const auto ref = forwardReference(spec, x64, refState);
+            const auto [fastState, refState, fast, ref] = runFastAndReference(spec, x64, 7, threads);
             QVERIFY2(maxRelativeError(fast.output, ref.output) < 1e-12, qPrintable(QString::number(maxRelativeError(fast.output, ref.output))));
             QVERIFY(maxRelativeError(fast.mean, ref.mean) < 1e-14);
             QVERIFY2(maxRelativeError(fast.var, ref.var) < 1e-13, qPrintable(QString::number(maxRelativeError(fast.var, ref.var))));
 
-            auto fast32State = randomState<float>(spec, shape, 7), ref32State = fast32State;
-            const auto fast32 = forward(spec, x32, fast32State, ForwardOptions{threads});
-            const auto ref32 = forwardReference(spec, x32, ref32State);
+            const auto [fast32State, ref32State, fast32, ref32] = runFastAndReference(spec, x32, 7, threads);
             QVERIFY2(maxRelativeError(fast32.output, ref32.output) < 1e-6, qPrintable(QString::number(maxRelativeError(fast32.output, ref32.output))));
             QVERIFY2(maxRelativeError(fast32.var, ref32.var) < 1e-6, qPrintable(QString::number(maxRelativeError(fast32.var, ref32.var))));
         }
@@ -189,15 +199,11 @@ private Q_SLOTS:
         const auto x64 = randomTensor<double>(shape, 31, 2.0, 3.0);
         const auto x32 = x64.cast<float>();
         for (int threads : {1, 2}) {
-            auto fastState = randomState<double>(spec, shape, 9), refState = fastState;
-            const auto fast = forward(spec, x64, fastState, ForwardOptions{threads});
-            const auto ref = forwardReference(spec, x64, refState);
+            const auto [fastState, refState, fast, ref] = runFastAndReference(spec, x64, 9, threads);
             QVERIFY2(maxRelativeError(fast.output, ref.output) < 1e-12, qPrintable(QString::number(maxRelativeError(fast.output, ref.output))));
             QVERIFY(maxRelativeError(fast.rstd, ref.rstd) < 1e-12);
 
-            auto fast32State = randomState<float>(spec, shape, 9), ref32State = fast32State;
-            const auto fast32 = forward(spec, x32, fast32State, ForwardOptions{threads});
-            const auto ref32 = forwardReference(spec, x32, ref32State);
+            const auto [fast32State, ref32State, fast32, ref32] = runFastAndReference(spec, x32, 9, threads);
             QVERIFY2(maxRelativeError(fast32.output, ref32.output) < 1e-6, qPrintable(QString::number(maxRelativeError(fast32.output, ref32.output))));
         }
     }
