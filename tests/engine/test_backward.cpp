@@ -362,8 +362,8 @@ void TestBackward::independentOfThreadCount_data()
     add(NormKind::Layer, {97, 1001}, 1, 1, Mode::Training);
     add(NormKind::Layer, {4, 8, 33, 65}, 1, 3, Mode::Training);
     add(NormKind::Rms, {129, 768}, 1, 1, Mode::Training);
-    // Enough rows per parameter block (more than 64 * 4) for the kernel's four-rows-at-a-time path,
-    // with a leftover row or two.
+    // Several parameter blocks of 16 or 17 rows (the kernel gives each block at least 16): the
+    // four-rows-at-a-time path, with a leftover row or two.
     add(NormKind::Layer, {257, 33}, 1, 1, Mode::Training);
     add(NormKind::Layer, {517, 31}, 1, 1, Mode::Training);
     add(NormKind::Rms, {300, 768}, 1, 1, Mode::Training);
