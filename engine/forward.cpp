@@ -154,30 +154,31 @@ void writeOutput(T* y, std::int64_t n, bool stream, const T* next, Body&& body)
     });
 }
 
-// y = ((x - center) - lo) * scale + shift on one run that shares one channel's gamma and beta.
-// Subtracting the mean first keeps offset data's digits (x * scale + (shift - mean * scale) would
-// cancel them): x - center is exact near the mean, and lo carries the rest of the mean. With `stream`
-// the output bypasses the caches (streaming_store.h): a large y is not read before it is written.
+// y = (x - center) * scale + shift on one run that shares one channel's gamma and beta; the caller
+// folds the rest of the mean, lo, into shift (shift - lo * scale, in double). Subtracting the mean
+// first keeps offset data's digits (x * scale + (shift - mean * scale) would cancel them): x - center
+// is exact near the mean, and one fused multiply-add rounds the rest once. With `stream` the output
+// bypasses the caches (streaming_store.h): a large y is not read before it is written.
 template <typename T>
-void scaleShift(const T* x, T* y, std::int64_t n, T center, T lo, T scale, T shift, bool stream,
-                const T* next = nullptr)
+void scaleShift(const T* x, T* y, std::int64_t n, T center, T scale, T shift, bool stream, const T* next = nullptr)
 {
     auto body = [&](std::int64_t first, std::int64_t count, T* dst) {
         const T* src = x + first;
 #pragma omp simd
         for (std::int64_t i = 0; i < count; ++i)
-            dst[i] = ((src[i] - center) - lo) * scale + shift;
+            dst[i] = (src[i] - center) * scale + shift;
     };
     writeOutput(y, n, stream, next, body);
 }
 
-// LayerNorm/RMSNorm: gamma and beta vary along the group.
+// LayerNorm/RMSNorm, gamma and beta varying along the group: y = xhat * gamma + beta with
+// xhat = (x - center) * rstd + offset, offset = -lo * rstd (see scaleShift).
 template <typename T>
-void scaleShiftElementwise(const T* x, T* y, std::int64_t n, T center, T lo, T rstd, const T* gamma, const T* beta,
-                           bool stream, const T* next = nullptr)
+void scaleShiftElementwise(const T* x, T* y, std::int64_t n, T center, T rstd, T offset, const T* gamma,
+                           const T* beta, bool stream, const T* next = nullptr)
 {
     if (!gamma) {
-        scaleShift(x, y, n, center, lo, rstd, T(0), stream, next);
+        scaleShift(x, y, n, center, rstd, offset, stream, next);
         return;
     }
     auto body = [&](std::int64_t first, std::int64_t count, T* dst) {
@@ -187,11 +188,11 @@ void scaleShiftElementwise(const T* x, T* y, std::int64_t n, T center, T lo, T r
             const T* b = beta + first;
 #pragma omp simd
             for (std::int64_t i = 0; i < count; ++i)
-                dst[i] = ((src[i] - center) - lo) * rstd * g[i] + b[i];
+                dst[i] = ((src[i] - center) * rstd + offset) * g[i] + b[i];
         } else {
 #pragma omp simd
             for (std::int64_t i = 0; i < count; ++i)
-                dst[i] = ((src[i] - center) - lo) * rstd * g[i];
+                dst[i] = ((src[i] - center) * rstd + offset) * g[i];
         }
     };
     writeOutput(y, n, stream, next, body);
@@ -251,24 +252,31 @@ void normalizeGroup(const StatsLayout& layout, const T* x, std::int64_t g, doubl
     const bool perElement = layout.paramsPerElement();
     const std::int64_t run = perElement ? L : layout.paramInner();
     const T center = static_cast<T>(mean);
-    const T low = static_cast<T>(lo);
     for (std::int64_t a = 0; a < layout.segmentCount(); ++a) {
         const std::int64_t start = layout.segmentStart(g, a);
         if (perElement) {
-            scaleShiftElementwise(x + start, y + start, L, center, low, static_cast<T>(rstd), gamma, beta, stream,
-                                  hasNext ? x + start + L : nullptr);
+            scaleShiftElementwise(x + start, y + start, L, center, static_cast<T>(rstd), static_cast<T>(-lo * rstd),
+                                  gamma, beta, stream, hasNext ? x + start + L : nullptr);
             continue;
         }
         for (std::int64_t r = start; r < start + L; r += run) {
             const std::int64_t c = layout.paramOf(r);
             const double scale = rstd * (gamma ? static_cast<double>(gamma[c]) : 1.0);
-            const double shift = beta ? static_cast<double>(beta[c]) : 0.0;
-            scaleShift(x + r, y + r, run, center, low, static_cast<T>(scale), static_cast<T>(shift), stream,
+            const double shift = (beta ? static_cast<double>(beta[c]) : 0.0) - lo * scale;
+            scaleShift(x + r, y + r, run, center, static_cast<T>(scale), static_cast<T>(shift), stream,
                        hasNext ? x + r + L : nullptr);
         }
     }
-    if (stream)
-        streamFence();   // streaming stores are weakly ordered: publish them before the threads join
+}
+
+// Streaming stores are weakly ordered: each thread publishes its own once it has written its last
+// group, before the threads join. Once per thread, not per group: the fence waits for every pending
+// streamed line, and after each 3 KB LayerNorm row that stall cost a quarter of the forward pass.
+template <typename T>
+void publishStreamedOutput(const StatsLayout& layout)
+{
+    if (streamsNormalizedOutput<T>(layout))
+        streamFence();
 }
 
 // Whether rows with per-element gamma and beta (LayerNorm, RMSNorm) are too long to keep one cached
@@ -301,12 +309,12 @@ void normalizeByColumns(const StatsLayout& layout, const T* x, const double* mea
             const std::int64_t count = std::min(kTile, L - first);
             for (std::int64_t g = 0; g < G; ++g) {
                 const std::int64_t start = layout.segmentStart(g, 0) + first;
-                scaleShiftElementwise(x + start, y + start, count, static_cast<T>(mean[g]), static_cast<T>(meanLo[g]),
-                                      static_cast<T>(rstd[g]), gamma + first, beta ? beta + first : nullptr, stream);
+                scaleShiftElementwise(x + start, y + start, count, static_cast<T>(mean[g]), static_cast<T>(rstd[g]),
+                                      static_cast<T>(-meanLo[g] * rstd[g]), gamma + first,
+                                      beta ? beta + first : nullptr, stream);
             }
         }
-        if (stream)
-            streamFence();
+        publishStreamedOutput<T>(layout);
     }
 }
 
@@ -329,9 +337,13 @@ void FastKernels::normalize(const StatsLayout& layout, const T* x, const double*
 {
     const std::int64_t G = layout.groupCount();
     const int t = threadsFor(threads, G * layout.groupSize());
-#pragma omp parallel for num_threads(t) schedule(guided)
-    for (std::int64_t g = 0; g < G; ++g)
-        normalizeGroup(layout, x, g, mean[g], meanLo[g], rstd[g], gamma, beta, y);
+#pragma omp parallel num_threads(t)
+    {
+#pragma omp for schedule(guided) nowait
+        for (std::int64_t g = 0; g < G; ++g)
+            normalizeGroup(layout, x, g, mean[g], meanLo[g], rstd[g], gamma, beta, y);
+        publishStreamedOutput<T>(layout);
+    }
 }
 
 template <typename T>
@@ -349,11 +361,15 @@ void FastKernels::normalizeWithInputStats(const StatsLayout& layout, const T* x,
     // One group at a time: its statistics, then its output while the group is still in cache, so
     // the input is read from memory once.
     const int t = threadsFor(threads, G * layout.groupSize());
-#pragma omp parallel for num_threads(t) schedule(guided)
-    for (std::int64_t g = 0; g < G; ++g) {
-        groupMoments(layout, x, g, subtractMean, mean[g], meanLo[g], var[g]);
-        rstdFromVar(eps, var + g, rstd + g, 1);
-        normalizeGroup(layout, x, g, mean[g], meanLo[g], rstd[g], gamma, beta, y);
+#pragma omp parallel num_threads(t)
+    {
+#pragma omp for schedule(guided) nowait
+        for (std::int64_t g = 0; g < G; ++g) {
+            groupMoments(layout, x, g, subtractMean, mean[g], meanLo[g], var[g]);
+            rstdFromVar(eps, var + g, rstd + g, 1);
+            normalizeGroup(layout, x, g, mean[g], meanLo[g], rstd[g], gamma, beta, y);
+        }
+        publishStreamedOutput<T>(layout);
     }
 }
 
