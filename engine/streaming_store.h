@@ -12,6 +12,10 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__unix__)
+#include <unistd.h>
+#endif
+
 #if defined(__SSE2__)
 #include <immintrin.h>
 #endif
@@ -26,6 +30,21 @@ template <typename T>
 bool streamsOutput(std::int64_t elements)
 {
     return elements * static_cast<std::int64_t>(sizeof(T)) >= kStreamingBytes;
+}
+
+/// The size of the last-level cache (sysconf), or 32 MB where the system does not say.
+inline std::int64_t lastLevelCacheBytes()
+{
+    static const std::int64_t bytes = [] {
+        long size = 0;
+#if defined(_SC_LEVEL3_CACHE_SIZE)
+        size = sysconf(_SC_LEVEL3_CACHE_SIZE);
+        if (size <= 0)
+            size = sysconf(_SC_LEVEL2_CACHE_SIZE);
+#endif
+        return size > 0 ? static_cast<std::int64_t>(size) : std::int64_t(32) << 20;
+    }();
+    return bytes;
 }
 
 /// Writes one line (dst aligned to kLineBytes) from `line` without reading dst into cache.
