@@ -208,6 +208,32 @@ private Q_SLOTS:
         }
     }
 
+    void streamedRowsEqualReference_data()
+    {
+        QTest::addColumn<NormSpec>("spec");
+        QTest::newRow("layer") << normalizedSpec(NormKind::Layer, {2050});
+        QTest::newRow("rms") << normalizedSpec(NormKind::Rms, {2050});
+    }
+
+    // Rows of 2050 elements (8 KB in float32, not a whole number of cache lines, so every row starts
+    // at another offset in its line) and an output of more than 4 MiB: the output goes out with
+    // streaming stores, a line at a time with the row's ragged ends stored plainly, while the next
+    // row is fetched.
+    void streamedRowsEqualReference()
+    {
+        QFETCH(NormSpec, spec);
+        const Shape shape{520, 2050};
+        const auto x64 = randomTensor<double>(shape, 41, 1e3, 2.0);
+        const auto x32 = x64.cast<float>();
+        for (int threads : {1, 2}) {
+            const auto [fastState, refState, fast, ref] = runFastAndReference(spec, x64, 11, threads);
+            QVERIFY2(maxRelativeError(fast.output, ref.output) < 1e-12, qPrintable(QString::number(maxRelativeError(fast.output, ref.output))));
+
+            const auto [fast32State, ref32State, fast32, ref32] = runFastAndReference(spec, x32, 11, threads);
+            QVERIFY2(maxRelativeError(fast32.output, ref32.output) < 1e-6, qPrintable(QString::number(maxRelativeError(fast32.output, ref32.output))));
+        }
+    }
+
     void normalizedGroupsHaveMeanZeroVarianceOne_data()
     {
         QTest::addColumn<NormSpec>("spec");
