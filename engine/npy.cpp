@@ -83,8 +83,8 @@ std::uint64_t readLittleEndian(const unsigned char* bytes, int count)
 
 /// Fortran order stores the first index fastest; walk the C-order positions with an odometer and
 /// follow the matching Fortran offset along.
-template <typename T>
-std::vector<T> fortranToC(const std::vector<T>& fortran, const Shape& shape)
+template <typename Storage>
+Storage fortranToC(const Storage& fortran, const Shape& shape)
 {
     const std::size_t rank = shape.size();
     std::vector<std::int64_t> stride(rank);
@@ -93,7 +93,7 @@ std::vector<T> fortranToC(const std::vector<T>& fortran, const Shape& shape)
         stride[d] = s;
         s *= shape[d];
     }
-    std::vector<T> c(fortran.size());
+    Storage c(fortran.size());
     std::vector<std::int64_t> index(rank, 0);
     std::int64_t offset = 0;
     for (std::size_t i = 0; i < c.size(); ++i) {
@@ -113,7 +113,7 @@ std::vector<T> fortranToC(const std::vector<T>& fortran, const Shape& shape)
 template <typename T>
 Tensor<T> readData(std::ifstream& in, const std::string& path, const NpyHeader& header, std::int64_t bytes)
 {
-    std::vector<T> values(static_cast<std::size_t>(numel(header.shape)));
+    typename Tensor<T>::Storage values(static_cast<std::size_t>(numel(header.shape)));
     if (bytes > 0) {
         in.read(reinterpret_cast<char*>(values.data()), static_cast<std::streamsize>(bytes));
         if (in.gcount() != static_cast<std::streamsize>(bytes))

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engine/aligned_allocator.h"
 #include "engine/shape.h"
 
 #include <cstdint>
@@ -9,21 +10,24 @@
 
 namespace normscope {
 
-/// A contiguous, C-ordered (row-major) array of float or double. Owns its storage; kernels take
-/// raw pointers into it, so no element is copied on the hot path.
+/// A contiguous, C-ordered (row-major) array of float or double. Owns its storage (aligned:
+/// aligned_allocator.h); kernels take raw pointers into it, so no element is copied on the hot path.
 template <typename T>
 class Tensor {
     static_assert(std::is_same_v<T, float> || std::is_same_v<T, double>, "Tensor holds float or double");
 
 public:
     using value_type = T;
+    using Storage = std::vector<T, AlignedAllocator<T>>;
 
     Tensor() = default;
     /// A zero-filled tensor of the given shape.
     explicit Tensor(Shape shape) : shape_(std::move(shape)), data_(static_cast<std::size_t>(normscope::numel(shape_))) {}
     Tensor(Shape shape, T fill) : shape_(std::move(shape)), data_(static_cast<std::size_t>(normscope::numel(shape_)), fill) {}
     /// Takes ownership of data, whose size must equal the shape's element count.
-    Tensor(Shape shape, std::vector<T> data) : shape_(std::move(shape)), data_(std::move(data)) {}
+    Tensor(Shape shape, Storage data) : shape_(std::move(shape)), data_(std::move(data)) {}
+    /// Copies data, whose size must equal the shape's element count.
+    Tensor(Shape shape, const std::vector<T>& data) : shape_(std::move(shape)), data_(data.begin(), data.end()) {}
 
     const Shape& shape() const { return shape_; }
     int rank() const { return static_cast<int>(shape_.size()); }
@@ -35,7 +39,7 @@ public:
     const T* data() const { return data_.data(); }
     T& operator[](std::int64_t i) { return data_[static_cast<std::size_t>(i)]; }
     const T& operator[](std::int64_t i) const { return data_[static_cast<std::size_t>(i)]; }
-    const std::vector<T>& values() const { return data_; }
+    const Storage& values() const { return data_; }
 
     /// Gives the tensor this shape, reusing the storage when the element count already fits.
     void resize(const Shape& shape)
@@ -48,12 +52,12 @@ public:
     template <typename U>
     Tensor<U> cast() const
     {
-        return Tensor<U>(shape_, std::vector<U>(data_.begin(), data_.end()));
+        return Tensor<U>(shape_, typename Tensor<U>::Storage(data_.begin(), data_.end()));
     }
 
 private:
     Shape shape_;
-    std::vector<T> data_;
+    Storage data_;
 };
 
 enum class DType { Float32, Float64 };

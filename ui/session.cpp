@@ -353,11 +353,13 @@ void Session::randomizeAffine()
         r.seed = seed;
         r.mean = 1.0;
         r.std = 0.4;
-        e.weight = generateInput<double>(r, Shape{static_cast<std::int64_t>(count)}).values();
+        const auto weight = generateInput<double>(r, Shape{static_cast<std::int64_t>(count)});
+        e.weight.assign(weight.values().begin(), weight.values().end());
         r.seed = seed + 7919;
         r.mean = 0.0;
         r.std = 0.8;
-        e.bias = generateInput<double>(r, Shape{static_cast<std::int64_t>(count)}).values();
+        const auto bias = generateInput<double>(r, Shape{static_cast<std::int64_t>(count)});
+        e.bias.assign(bias.values().begin(), bias.values().end());
     });
 }
 

@@ -541,10 +541,10 @@ void TestBackward::evalWithRunningStatsByHand()
     state.running_var = Tensor<double>({2}, std::vector<double>{3, 0});
     for (const BackwardResult<double>& r : {backward(spec, x, state, dy), backwardReference(spec, x, state, dy)}) {
         // dx = dy * gamma * rstd: the running statistics are constants.
-        QCOMPARE(r.grad_input.values(), (std::vector<double>{1, 2, -3, -4}));
+        QCOMPARE(r.grad_input.values(), (Tensor<double>::Storage{1, 2, -3, -4}));
         // xhat = (x - running_mean) * rstd = {0, 1, 1, 3}; dgamma = sum dy * xhat, dbeta = sum dy.
-        QCOMPARE(r.grad_weight.values(), (std::vector<double>{2, 15}));
-        QCOMPARE(r.grad_bias.values(), (std::vector<double>{3, 7}));
+        QCOMPARE(r.grad_weight.values(), (Tensor<double>::Storage{2, 15}));
+        QCOMPARE(r.grad_bias.values(), (Tensor<double>::Storage{3, 7}));
         QCOMPARE(r.grad_weight.shape(), (Shape{2}));
     }
 }

@@ -117,7 +117,7 @@ private slots:
         r.mean = 0.0;
         r.offset_step = 1.0;
         const auto x = generateInput<double>(r, {2, 3});
-        const std::vector<double> expected{0, 1, 2, 0, 1, 2};
+        const Tensor<double>::Storage expected{0, 1, 2, 0, 1, 2};
         QVERIFY(x.values() == expected);
     }
 
