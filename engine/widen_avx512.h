@@ -10,12 +10,11 @@
 namespace normscope::detail {
 
 // Float32 runs widened eight elements at a time, each load one vcvtps2pd from memory. GCC's own
-// vectorisation of the kernels' plain loops loads sixteen floats and splits them before widening: one more
-// shuffle per sixteen elements, on the two ports that all of this arithmetic competes for (3-6% of
-// GroupNorm's forward+backward at 1 thread). The kernels' plain loops finish what these leave, and do
-// all of double data and of other targets.
-// (The zero-masked forms: GCC 12's unmasked ones start from _mm512_undefined_*(), which
-// -Wuninitialized reports, GCC bug 105593. All eight lanes are kept either way.)
+// vectorisation of the kernels' plain loops loads sixteen floats and splits them before widening:
+// one more shuffle per sixteen elements, on the two ports that all of this arithmetic competes for
+// (3-6% of GroupNorm's forward+backward at 1 thread). The plain loops finish what these leave, and
+// do all of double data and of other targets. (The zero-masked forms: GCC 12's unmasked ones start
+// from _mm512_undefined_*(), which -Wuninitialized reports, GCC bug 105593. All lanes are kept.)
 inline __m512d widen8(const float* p)
 {
     return _mm512_maskz_cvtps_pd(0xff, _mm256_loadu_ps(p));
