@@ -268,7 +268,7 @@ std::int64_t blockCount(std::int64_t rows, std::int64_t rowLength)
 }
 
 // Where the double copy of gamma and the blocks' dgamma/dbeta accumulators lie in one buffer (offsets
-// in doubles from base()). rowSums loads gamma[i] and dbeta[i] right after storing dgamma[i]: a load
+// in doubles from its start). rowSums loads gamma[i] and dbeta[i] right after storing dgamma[i]: a load
 // whose address matches an earlier pending store in its low 12 bits waits for it as if they overlapped
 // (4K aliasing), which separately allocated arrays of one size (page-aligned alike by malloc) hit on
 // every vector: a tenth of the backward pass of LayerNorm(768) at 64x197. So every array starts on a
@@ -284,14 +284,8 @@ struct ParameterBuffers {
         : stride(roundUp(L, L > line ? page : line)),
           dgamma(roundUp(L, page) + third),
           dbeta(dgamma + blocks * stride + third),
-          size(dbeta + blocks * stride + line)
+          size(dbeta + blocks * stride)
     {
-    }
-
-    double* base(double* buffer) const
-    {
-        const auto misalignment = reinterpret_cast<std::uintptr_t>(buffer) % kLineBytes / sizeof(double);
-        return buffer + (misalignment ? line - static_cast<std::int64_t>(misalignment) : 0);
     }
 
     static std::int64_t roundUp(std::int64_t n, std::int64_t unit) { return (n + unit - 1) / unit * unit; }
@@ -311,8 +305,9 @@ void elementwiseGradients(const StatsLayout& layout, const T* x, const T* dy, co
     const bool stream = streamsOutput<T>(G * layout.groupSize());
     const std::int64_t blocks = blockCount(G, L);
     const ParameterBuffers buffers(L, blocks);
-    std::vector<double> arena(Gamma || Beta ? static_cast<std::size_t>(buffers.size) : 0);
-    double* const base = Gamma || Beta ? buffers.base(arena.data()) : nullptr;
+    // Starts on a cache line (aligned_allocator.h), and so does every array at its offsets.
+    std::vector<double, AlignedAllocator<double>> arena(Gamma || Beta ? static_cast<std::size_t>(buffers.size) : 0);
+    double* const base = Gamma || Beta ? arena.data() : nullptr;
     double* const w = Gamma ? base + buffers.gamma : nullptr;
     if constexpr (Gamma)
         std::copy(gamma, gamma + L, w);

@@ -245,10 +245,9 @@ template <typename T>
 bool streamsNormalizedOutput(const StatsLayout& layout)
 {
     constexpr std::int64_t kStreamingGroupBytes = std::int64_t(8) << 10;
-    const std::int64_t outputBytes = layout.groupCount() * layout.groupSize() * static_cast<std::int64_t>(sizeof(T));
+    const std::int64_t groupBytes = layout.groupSize() * static_cast<std::int64_t>(sizeof(T));
     return streamsOutput<T>(layout.groupCount() * layout.groupSize())
-           && (layout.groupSize() * static_cast<std::int64_t>(sizeof(T)) >= kStreamingGroupBytes
-               || outputBytes > lastLevelCacheBytes() / 8);
+           && (groupBytes >= kStreamingGroupBytes || layout.groupCount() * groupBytes > lastLevelCacheBytes() / 8);
 }
 
 // y = (x - mean - lo) * rstd * gamma + beta over group g. mean is a T (a kernel's center or a running

@@ -8,6 +8,8 @@
 // more (the backward pass of a 16x64x56x56 float tensor writes 12.8 MB). Elsewhere, and on targets
 // without SSE2, writeLines stores plainly; the values written are the same either way.
 
+#include "engine/aligned_allocator.h"
+
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
@@ -22,7 +24,7 @@
 
 namespace normscope::detail {
 
-constexpr std::int64_t kLineBytes = 64;
+constexpr auto kLineBytes = static_cast<std::int64_t>(AlignedAllocator<char>::kLineBytes);
 constexpr std::int64_t kStreamingBytes = std::int64_t(4) << 20;
 
 /// Whether an output of this many elements of T is written with streaming stores.
