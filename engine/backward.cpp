@@ -42,26 +42,27 @@ template <typename T>
 [[gnu::noinline]] void runSums(const T* x, const T* dy, std::int64_t n, double center, const T* nextX,
                                double& sumDy, double& sumDyE)
 {
+    constexpr std::int64_t line = kLineBytes / static_cast<std::int64_t>(sizeof(T));
     double s = 0, se = 0;
     std::int64_t done = 0;
 #if defined(__AVX512F__)
-    if constexpr (std::is_same_v<T, float>) {
-        __m512d s0 = _mm512_setzero_pd(), s1 = s0, se0 = s0, se1 = s0;
-        const __m512d c = _mm512_set1_pd(center);
-        for (; done + 16 <= n; done += 16) {
-            prefetchToL2(nextX + done);
-            const __m512d g0 = widen8(dy + done), g1 = widen8(dy + done + 8);
-            s0 = _mm512_add_pd(s0, g0);
-            s1 = _mm512_add_pd(s1, g1);
-            se0 = _mm512_fmadd_pd(g0, _mm512_sub_pd(widen8(x + done), c), se0);
-            se1 = _mm512_fmadd_pd(g1, _mm512_sub_pd(widen8(x + done + 8), c), se1);
-        }
-        s = laneSum(_mm512_add_pd(s0, s1));
-        se = laneSum(_mm512_add_pd(se0, se1));
+    // Sixteen elements a step: one line of float, two of double.
+    __m512d s0 = _mm512_setzero_pd(), s1 = s0, se0 = s0, se1 = s0;
+    const __m512d c = _mm512_set1_pd(center);
+    for (; done + 16 <= n; done += 16) {
+        for (std::int64_t k = 0; k < 16; k += line)
+            prefetchToL2(nextX + done + k);
+        const __m512d g0 = widen8(dy + done), g1 = widen8(dy + done + 8);
+        s0 = _mm512_add_pd(s0, g0);
+        s1 = _mm512_add_pd(s1, g1);
+        se0 = _mm512_fmadd_pd(g0, _mm512_sub_pd(widen8(x + done), c), se0);
+        se1 = _mm512_fmadd_pd(g1, _mm512_sub_pd(widen8(x + done + 8), c), se1);
     }
+    s = laneSum(_mm512_add_pd(s0, s1));
+    se = laneSum(_mm512_add_pd(se0, se1));
 #endif
-    // Four lines at a time: a reduction per line would cost double data more than its arithmetic.
-    constexpr std::int64_t line = kLineBytes / static_cast<std::int64_t>(sizeof(T));
+    // The rest, and all of it on other targets: four lines per reduction, so that the prefetches
+    // keep pace and the reductions cost little.
     for (; done < n; done += 4 * line) {
         for (std::int64_t k = 0; k < 4 * line; k += line)
             prefetchToL2(nextX + done + k);
@@ -80,11 +81,12 @@ template <typename T>
 /// Where the dx pass writes, and what it fetches meanwhile. While a group is worked on from cache, the
 /// next group's x and dy (at the same positions plus one segment length, in every layout) are fetched
 /// into L2 a line per line of the group: the hardware prefetcher follows reads, and the passes read
-/// the current group, so without it the next group's sums would start by waiting on memory. Where
-/// there are sums, they fetch x (runSums) and this pass dy, so each pass moves one line in per line it
-/// computes. All of it during this pass (two lines in and one out per line of dx) asked more of memory
-/// than one core gets, while the sums waited on nothing: GroupNorm (G=32) forward+backward at
-/// 16x64x56x56 went 8% faster at 1 thread and 11% at 2 with it split. next* are null where not fetched.
+/// the current group, so without it the next group's sums would start by waiting on memory. The
+/// channel kernels' sums fetch x (runSums) and this pass only dy, where the groups are small enough,
+/// so that each pass moves one line in per line it computes. All of it during this pass (two lines in
+/// and one out per line of dx) asked more of memory than one core gets, while the sums waited on
+/// nothing: GroupNorm (G=32) forward+backward at 16x64x56x56 went 8% faster at 1 thread and 11% at 2
+/// with it split. next* are null where not fetched.
 template <typename T>
 struct GradientOutput {
     T* dx;
@@ -412,6 +414,12 @@ void channelGradients(const StatsLayout& layout, const T* x, const T* dy, const 
     std::vector<double> runDy(params ? static_cast<std::size_t>(G * runs) : 0);
     std::vector<double> runDyXhat(params ? static_cast<std::size_t>(G * runs) : 0);
     const int t = threadsFor(threads, G * layout.groupSize());
+    // The sums fetch the next group's x while this group's x and dy wait in L2 to be read again for dx,
+    // so only where the three fit with room to spare: BatchNorm's channels of float64 at 16x64x56x56
+    // (800 KB of x and dy) measured 7% slower with it (12 of 15 pairs).
+    constexpr std::int64_t kFetchDuringSumsBytes = std::int64_t(512) << 10;
+    const bool fetchXWithSums
+        = sums && 2 * layout.groupSize() * static_cast<std::int64_t>(sizeof(T)) <= kFetchDuringSumsBytes;
 
 #pragma omp parallel num_threads(t)
     {
@@ -426,8 +434,9 @@ void channelGradients(const StatsLayout& layout, const T* x, const T* dy, const 
                     double sumDy = 0, sumDyE = 0;
                     for (std::int64_t a = 0; a < segments; ++a) {
                         const std::int64_t s = layout.segmentStart(g, a) + k * run;
-                        // The last group fetches its own lines again: a hint, and no branch per line.
-                        runSums(x + s, dy + s, run, center, g + 1 < G ? x + s + L : x + s, sumDy, sumDyE);
+                        // Without a next group to fetch, the run's own lines: a hint, and no branch per line.
+                        runSums(x + s, dy + s, run, center, fetchXWithSums && g + 1 < G ? x + s + L : x + s,
+                                sumDy, sumDyE);
                     }
                     const double sumDyD = sumDyE - lo * sumDy;
                     const double w = gamma ? static_cast<double>(gamma[layout.paramOf(first + k * run)]) : 1.0;
@@ -445,8 +454,9 @@ void channelGradients(const StatsLayout& layout, const T* x, const T* dy, const 
                 for (std::int64_t a = 0; a < segments; ++a) {
                     const std::int64_t s = layout.segmentStart(g, a) + k * run;
                     const bool next = g + 1 < G;
-                    // The next x: fetched by the sums, or not read at all without them (scaledGradient).
-                    const GradientOutput<T> out{dx + s, stream, nullptr, next ? dy + s + L : nullptr};
+                    // Without sums x is not read at all (scaledGradient).
+                    const GradientOutput<T> out{dx + s, stream, next && sums && !fetchXWithSums ? x + s + L : nullptr,
+                                                next ? dy + s + L : nullptr};
                     if (flow.throughVar)
                         inputGradient(x + s, dy + s, out, run, center, r * w, terms.shift, terms.slope);
                     else

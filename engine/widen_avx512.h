@@ -1,8 +1,9 @@
 #pragma once
 
-// Internal to the engine: float32 data widened to double eight elements at a time with AVX-512, for
-// the backward kernels, which compute every element in double (backward.cpp says why). Only
-// defined where the compiler targets AVX-512; callers keep a plain loop for the rest.
+// Internal to the engine: float32 data widened to double eight elements at a time with AVX-512 (and
+// float64 data loaded the same way), for the backward kernels, which compute every element in double
+// (backward.cpp says why). Only defined where the compiler targets AVX-512; callers keep a plain loop
+// for the rest.
 
 #if defined(__AVX512F__)
 #include <immintrin.h>
@@ -18,6 +19,12 @@ namespace normscope::detail {
 inline __m512d widen8(const float* p)
 {
     return _mm512_maskz_cvtps_pd(0xff, _mm256_loadu_ps(p));
+}
+
+// Double data: a plain load, so that one loop serves both precisions.
+inline __m512d widen8(const double* p)
+{
+    return _mm512_loadu_pd(p);
 }
 
 // v[0] + ... + v[7], in that order.
