@@ -64,6 +64,17 @@ struct Setup {
     }
 };
 
+/// A setup of the given module and shape, the rest as Setup's defaults.
+Setup setupOf(NormKind kind, Shape shape, std::int64_t groups = 1, int normalizedDims = 0)
+{
+    Setup s;
+    s.kind = kind;
+    s.shape = std::move(shape);
+    s.groups = groups;
+    s.normalizedDims = normalizedDims;
+    return s;
+}
+
 /// Inputs of a setup: x, upstream gradient and state, random but fixed by the seed.
 template <typename T>
 struct Problem {
@@ -135,12 +146,7 @@ std::vector<Setup> oddShapes()
 {
     std::vector<Setup> v;
     const auto add = [&](NormKind kind, Shape shape, std::int64_t groups = 1, int ns = 0) {
-        Setup s;
-        s.kind = kind;
-        s.shape = std::move(shape);
-        s.groups = groups;
-        s.normalizedDims = ns;
-        v.push_back(s);
+        v.push_back(setupOf(kind, std::move(shape), groups, ns));
     };
     add(NormKind::Batch, {3, 5});
     add(NormKind::Batch, {2, 1, 7});
@@ -221,11 +227,7 @@ std::vector<Setup> largeSetups()
 {
     std::vector<Setup> v;
     const auto add = [&](NormKind kind, Shape shape, std::int64_t groups, int ns, Data data) {
-        Setup s;
-        s.kind = kind;
-        s.shape = std::move(shape);
-        s.groups = groups;
-        s.normalizedDims = ns;
+        Setup s = setupOf(kind, std::move(shape), groups, ns);
         s.data = data;
         v.push_back(s);
     };
@@ -235,6 +237,16 @@ std::vector<Setup> largeSetups()
     // rounding (rstd to ~7e-8), which at a thousand rows reaches the 1e-6 of the reference comparison.
     add(NormKind::Layer, {129, 8193}, 1, 1, Data::Normal);
     return v;
+}
+
+/// The columns setup and f64, and a row for each setup in float32 and in float64.
+void addRowsInBothPrecisions(const std::vector<Setup>& setups)
+{
+    QTest::addColumn<Setup>("setup");
+    QTest::addColumn<bool>("f64");
+    for (const Setup& s : setups)
+        for (bool f64 : {false, true})
+            QTest::newRow((s.name() + (f64 ? "_f64" : "_f32")).c_str()) << s << f64;
 }
 
 /// The loss sum(y * u) of one forward pass on a copy of the state (running statistics untouched).
@@ -291,6 +303,12 @@ private:
     void compareThreadCounts(const Setup& s);
     template <typename T>
     void compareSavedWithRecomputed(const Setup& s);
+    /// grad_input, grad_weight and grad_bias within a few units in the last place of T of the
+    /// reference's; keeps the worst error for cleanupTestCase.
+    template <typename T>
+    void expectNearReference(const BackwardResult<T>& fast, const BackwardResult<T>& ref);
+    template <typename T>
+    void expectBitIdentical(const BackwardResult<T>& a, const BackwardResult<T>& b, const QString& where);
 
     QVector<test::FixtureCase> fixtureCases_;
     double worstFixture32_ = 0, worstFixture64_ = 0;
@@ -299,11 +317,7 @@ private:
 
 void TestBackward::fastMatchesReference_data()
 {
-    QTest::addColumn<Setup>("setup");
-    QTest::addColumn<bool>("f64");
-    for (const Setup& s : oddSetups())
-        for (bool f64 : {false, true})
-            QTest::newRow((s.name() + (f64 ? "_f64" : "_f32")).c_str()) << s << f64;
+    addRowsInBothPrecisions(oddSetups());
 }
 
 template <typename T>
@@ -312,47 +326,50 @@ void TestBackward::compareFastWithReference(const Setup& s)
     const Problem<T> p = makeProblem<T>(s, seedOf(s.name()));
     const BackwardResult<T> ref = backwardReference(p.spec, p.x, p.state, p.dy);
     const BackwardResult<T> fast = backward(p.spec, p.x, p.state, p.dy, BackwardOptions{2});
-    // The reference sums in long double; the fast path computes every element in double from loads of
-    // T, so they agree to a few units in the last place of T (float: 1e-6, about 8 ulps).
-    const double tol = std::is_same_v<T, float> ? 1e-6 : 1e-12;
-    const double dx = worstError(fast.grad_input, ref.grad_input);
-    double& worst = std::is_same_v<T, float> ? worstFast32_ : worstFast64_;
-    worst = std::max({worst, dx, worstError(fast.grad_weight, ref.grad_weight), worstError(fast.grad_bias, ref.grad_bias)});
-    QVERIFY2(dx <= tol, qPrintable(QStringLiteral("grad_input differs by %1").arg(dx)));
     QCOMPARE(fast.grad_weight.empty(), !s.affine);
     QCOMPARE(fast.grad_bias.empty(), !(s.affine && s.kind != NormKind::Rms));
     QCOMPARE(ref.grad_weight.empty(), !s.affine);
-    const double dg = worstError(fast.grad_weight, ref.grad_weight);
-    QVERIFY2(dg <= tol, qPrintable(QStringLiteral("grad_weight differs by %1").arg(dg)));
-    const double db = worstError(fast.grad_bias, ref.grad_bias);
-    QVERIFY2(db <= tol, qPrintable(QStringLiteral("grad_bias differs by %1").arg(db)));
+    expectNearReference(fast, ref);
+}
+
+template <typename T>
+void TestBackward::expectNearReference(const BackwardResult<T>& fast, const BackwardResult<T>& ref)
+{
+    // The reference sums in long double; the fast path computes every element in double from loads of
+    // T, so they agree to a few units in the last place of T (float: 1e-6, about 8 ulps).
+    const double tol = std::is_same_v<T, float> ? 1e-6 : 1e-12;
+    double& worst = std::is_same_v<T, float> ? worstFast32_ : worstFast64_;
+    for (const auto& [what, a, b] : {std::tuple{"grad_input", &fast.grad_input, &ref.grad_input},
+                                     std::tuple{"grad_weight", &fast.grad_weight, &ref.grad_weight},
+                                     std::tuple{"grad_bias", &fast.grad_bias, &ref.grad_bias}}) {
+        const double err = worstError(*a, *b);
+        worst = std::max(worst, err);
+        QVERIFY2(err <= tol, qPrintable(QStringLiteral("%1 differs from the reference by %2").arg(what).arg(err)));
+    }
+}
+
+template <typename T>
+void TestBackward::expectBitIdentical(const BackwardResult<T>& a, const BackwardResult<T>& b, const QString& where)
+{
+    QVERIFY2(bitIdentical(a.grad_input, b.grad_input), qPrintable("grad_input" + where));
+    QVERIFY2(bitIdentical(a.grad_weight, b.grad_weight), qPrintable("grad_weight" + where));
+    QVERIFY2(bitIdentical(a.grad_bias, b.grad_bias), qPrintable("grad_bias" + where));
 }
 
 void TestBackward::fastMatchesReference()
 {
     QFETCH(Setup, setup);
     QFETCH(bool, f64);
-    if (f64)
-        compareFastWithReference<double>(setup);
-    else
-        compareFastWithReference<float>(setup);
+    f64 ? compareFastWithReference<double>(setup) : compareFastWithReference<float>(setup);
 }
 
 void TestBackward::independentOfThreadCount_data()
 {
-    QTest::addColumn<Setup>("setup");
-    QTest::addColumn<bool>("f64");
-    const auto add = [](NormKind kind, Shape shape, std::int64_t groups, int ns, Mode mode) {
-        Setup s;
-        s.kind = kind;
-        s.shape = std::move(shape);
-        s.groups = groups;
-        s.normalizedDims = ns;
+    std::vector<Setup> setups = largeSetups();
+    const auto add = [&](NormKind kind, Shape shape, std::int64_t groups, int ns, Mode mode) {
+        Setup s = setupOf(kind, std::move(shape), groups, ns);
         s.mode = mode;
-        s.affine = true;
-        s.track = true;
-        for (bool f64 : {false, true})
-            QTest::newRow((s.name() + (f64 ? "_f64" : "_f32")).c_str()) << s << f64;
+        setups.push_back(s);
     };
     // Large enough for several threads (threadsFor gives each at least 16k elements).
     add(NormKind::Batch, {8, 16, 24, 24}, 1, 0, Mode::Training);
@@ -367,9 +384,7 @@ void TestBackward::independentOfThreadCount_data()
     add(NormKind::Layer, {257, 33}, 1, 1, Mode::Training);
     add(NormKind::Layer, {517, 31}, 1, 1, Mode::Training);
     add(NormKind::Rms, {300, 768}, 1, 1, Mode::Training);
-    for (const Setup& s : largeSetups())
-        for (bool f64 : {false, true})
-            QTest::newRow((s.name() + (f64 ? "_f64" : "_f32")).c_str()) << s << f64;
+    addRowsInBothPrecisions(setups);
 }
 
 template <typename T>
@@ -379,37 +394,23 @@ void TestBackward::compareThreadCounts(const Setup& s)
     const BackwardResult<T> one = backward(p.spec, p.x, p.state, p.dy, BackwardOptions{1});
     for (int threads : {2, 3, 4, 0}) {
         const BackwardResult<T> many = backward(p.spec, p.x, p.state, p.dy, BackwardOptions{threads});
-        QVERIFY2(bitIdentical(one.grad_input, many.grad_input), qPrintable(QStringLiteral("grad_input, %1 threads").arg(threads)));
-        QVERIFY2(bitIdentical(one.grad_weight, many.grad_weight), qPrintable(QStringLiteral("grad_weight, %1 threads").arg(threads)));
-        QVERIFY2(bitIdentical(one.grad_bias, many.grad_bias), qPrintable(QStringLiteral("grad_bias, %1 threads").arg(threads)));
+        expectBitIdentical(one, many, QStringLiteral(", %1 threads").arg(threads));
+        if (QTest::currentTestFailed())
+            return;
     }
     // And the large sizes agree with the reference too.
-    const BackwardResult<T> ref = backwardReference(p.spec, p.x, p.state, p.dy);
-    const double tol = std::is_same_v<T, float> ? 1e-6 : 1e-12;
-    for (const auto& [what, fast, slow] : {std::tuple{"grad_input", &one.grad_input, &ref.grad_input},
-                                           std::tuple{"grad_weight", &one.grad_weight, &ref.grad_weight},
-                                           std::tuple{"grad_bias", &one.grad_bias, &ref.grad_bias}}) {
-        const double err = worstError(*fast, *slow);
-        double& worst = std::is_same_v<T, float> ? worstFast32_ : worstFast64_;
-        worst = std::max(worst, err);
-        QVERIFY2(err <= tol, qPrintable(QStringLiteral("%1 differs from the reference by %2").arg(what).arg(err)));
-    }
+    expectNearReference(one, backwardReference(p.spec, p.x, p.state, p.dy));
 }
 
 void TestBackward::independentOfThreadCount()
 {
     QFETCH(Setup, setup);
     QFETCH(bool, f64);
-    if (f64)
-        compareThreadCounts<double>(setup);
-    else
-        compareThreadCounts<float>(setup);
+    f64 ? compareThreadCounts<double>(setup) : compareThreadCounts<float>(setup);
 }
 
 void TestBackward::savedStatisticsGiveTheSameGradients_data()
 {
-    QTest::addColumn<Setup>("setup");
-    QTest::addColumn<bool>("f64");
     std::vector<Setup> setups = oddSetups();
     for (Setup s : largeSetups()) {
         for (Mode mode : {Mode::Training, Mode::Eval}) {
@@ -417,9 +418,7 @@ void TestBackward::savedStatisticsGiveTheSameGradients_data()
             setups.push_back(s);
         }
     }
-    for (const Setup& s : setups)
-        for (bool f64 : {false, true})
-            QTest::newRow((s.name() + (f64 ? "_f64" : "_f32")).c_str()) << s << f64;
+    addRowsInBothPrecisions(setups);
 }
 
 template <typename T>
@@ -434,10 +433,9 @@ void TestBackward::compareSavedWithRecomputed(const Setup& s)
     for (int threads : {1, 2}) {
         BackwardResult<T> fromSaved;
         backward(p.spec, p.x, after, p.dy, saved, fromSaved, BackwardOptions{threads});
-        const QString where = QStringLiteral(", %1 threads").arg(threads);
-        QVERIFY2(bitIdentical(fromSaved.grad_input, recomputed.grad_input), qPrintable("grad_input" + where));
-        QVERIFY2(bitIdentical(fromSaved.grad_weight, recomputed.grad_weight), qPrintable("grad_weight" + where));
-        QVERIFY2(bitIdentical(fromSaved.grad_bias, recomputed.grad_bias), qPrintable("grad_bias" + where));
+        expectBitIdentical(fromSaved, recomputed, QStringLiteral(", %1 threads").arg(threads));
+        if (QTest::currentTestFailed())
+            return;
     }
 }
 
@@ -445,10 +443,7 @@ void TestBackward::savedStatisticsGiveTheSameGradients()
 {
     QFETCH(Setup, setup);
     QFETCH(bool, f64);
-    if (f64)
-        compareSavedWithRecomputed<double>(setup);
-    else
-        compareSavedWithRecomputed<float>(setup);
+    f64 ? compareSavedWithRecomputed<double>(setup) : compareSavedWithRecomputed<float>(setup);
 }
 
 void TestBackward::refusesSavedStatisticsOfAnotherInput()
@@ -474,11 +469,7 @@ void TestBackward::finiteDifferences_data()
 {
     QTest::addColumn<Setup>("setup");
     const auto add = [](NormKind kind, Shape shape, std::int64_t groups, int ns, Mode mode, bool affine, bool track) {
-        Setup s;
-        s.kind = kind;
-        s.shape = std::move(shape);
-        s.groups = groups;
-        s.normalizedDims = ns;
+        Setup s = setupOf(kind, std::move(shape), groups, ns);
         s.mode = mode;
         s.affine = affine;
         s.track = track;
