@@ -229,7 +229,6 @@ namespace {
 template <typename T>
 bool fillsL2(const StatsLayout& layout)
 {
-    constexpr std::int64_t kCachedGroupBytes = std::int64_t(512) << 10;
     return layout.groupSize() * static_cast<std::int64_t>(sizeof(T)) > kCachedGroupBytes;
 }
 

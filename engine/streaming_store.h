@@ -26,6 +26,10 @@ namespace normscope::detail {
 
 constexpr auto kLineBytes = static_cast<std::int64_t>(AlignedAllocator<char>::kLineBytes);
 constexpr std::int64_t kStreamingBytes = std::int64_t(4) << 20;
+/// The most data of one group (its input, or its input and upstream gradient) that the kernels
+/// expect to stay in L2 while they work on it beside something else of its size, such as the next
+/// group fetched ahead: a quarter of the 2 MB L2 of the machines measured.
+constexpr std::int64_t kCachedGroupBytes = std::int64_t(512) << 10;
 
 /// Whether an output of this many elements of T is written with streaming stores.
 template <typename T>
