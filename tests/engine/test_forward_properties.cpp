@@ -86,8 +86,8 @@ bool sameBits(const std::vector<double>& a, const std::vector<double>& b)
     return a.size() == b.size() && std::memcmp(a.data(), b.data(), sizeof(double) * a.size()) == 0;
 }
 
-/// The forward pass on 1 to 4 threads: the output within tol of the reference, and output and
-/// statistics the same bits on every thread count.
+/// The forward pass on 1 to 4 threads: the output and rstd within tol of the reference, and output
+/// and statistics the same bits on every thread count.
 template <typename T>
 void sameBitsOnAnyThreadCountAndNearReference(const NormSpec& spec, const Tensor<T>& x, double tol)
 {
@@ -96,6 +96,8 @@ void sameBitsOnAnyThreadCountAndNearReference(const NormSpec& spec, const Tensor
         const auto [fastState, refState, fast, ref] = runFastAndReference(spec, x, 9, threads);
         const double err = maxRelativeError(fast.output, ref.output);
         QVERIFY2(err < tol, qPrintable(QStringLiteral("%1 threads: %2 from the reference").arg(threads).arg(err)));
+        const double rstdErr = maxRelativeError(fast.rstd, ref.rstd);
+        QVERIFY2(rstdErr < tol, qPrintable(QStringLiteral("%1 threads: rstd %2 from the reference").arg(threads).arg(rstdErr)));
         if (threads == 1) {
             one = fast;
             continue;
