@@ -10,6 +10,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <string>
 #include <vector>
 
 using namespace normscope;
@@ -72,6 +73,18 @@ FastAndReference<T> runFastAndReference(const NormSpec& spec, const Tensor<T>& x
     r.fast = forward(spec, x, r.fastState, ForwardOptions{threads});
     r.ref = forwardReference(spec, x, r.refState);
     return r;
+}
+
+/// The columns spec and `flag`, and two rows per named spec: flag false, and flag true with `suffix`.
+void addRowsWithAndWithout(const char* flag, const std::vector<std::pair<const char*, NormSpec>>& specs,
+                           const std::string& suffix)
+{
+    QTest::addColumn<NormSpec>("spec");
+    QTest::addColumn<bool>(flag);
+    for (const auto& [name, spec] : specs) {
+        QTest::newRow(name) << spec << false;
+        QTest::newRow((name + suffix).c_str()) << spec << true;
+    }
 }
 
 template <typename T>
@@ -181,20 +194,14 @@ private Q_SLOTS:
 
     void fastEqualsReferenceOnLargeGroups_data()
     {
-        QTest::addColumn<NormSpec>("spec");
-        QTest::addColumn<bool>("farStart");
-        const std::vector<std::pair<const char*, NormSpec>> specs{
+        addRowsWithAndWithout("farStart", {
             {"batch", specOf(NormKind::Batch)},
             {"instance", specOf(NormKind::Instance)},
             {"group2", groupSpec(2)},
             {"layer_CHW", normalizedSpec(NormKind::Layer, {4, 40, 50})},
             {"layer_last", normalizedSpec(NormKind::Layer, {50})},
             {"rms_last", normalizedSpec(NormKind::Rms, {50})},
-        };
-        for (const auto& [name, spec] : specs) {
-            QTest::newRow(name) << spec << false;
-            QTest::newRow((std::string(name) + "_far_start").c_str()) << spec << true;
-        }
+        }, "_far_start");
     }
 
     // Groups of 50 to 16000 elements of offset data (mean 1e3): the statistics of long groups are
@@ -366,19 +373,13 @@ private Q_SLOTS:
 
     void offsetDataInFloat32MatchesFloat64_data()
     {
-        QTest::addColumn<NormSpec>("spec");
-        QTest::addColumn<bool>("constantGroups");
-        const std::vector<std::pair<const char*, NormSpec>> specs{
+        addRowsWithAndWithout("constantGroups", {
             {"batch", specOf(NormKind::Batch)},
             {"instance", specOf(NormKind::Instance)},
             {"group2", groupSpec(2)},
             {"layer", normalizedSpec(NormKind::Layer, {4, 6, 5})},
             {"rms", normalizedSpec(NormKind::Rms, {6, 5})},
-        };
-        for (const auto& [name, spec] : specs) {
-            QTest::newRow(name) << spec << false;
-            QTest::newRow((std::string(name) + "_constant").c_str()) << spec << true;
-        }
+        }, "_constant");
     }
 
     // Mean 1e4, std 1e-2 in float32: the output must be within 1e-4 of the float64 answer for the
