@@ -1,9 +1,9 @@
 // normscope-cli: the engine, headless. Subcommands parse their own options; this file only
 // dispatches and turns errors into exit statuses (2: the user's input, 1: a program error).
 
-#include "engine/bench_command.h"
-#include "engine/error.h"
-#include "engine/forward_command.h"
+#include "app/cli/bench_command.h"
+#include "engine/core/error.h"
+#include "app/cli/forward_command.h"
 
 #include <cstdio>
 #include <exception>

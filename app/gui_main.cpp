@@ -1,6 +1,6 @@
 // normscope: the window. Everything past the command line lives in ui::runNormScope.
 
-#include "ui/app_options.h"
+#include "ui/document/app_options.h"
 #include "ui/application.h"
 #include "ui/memory_tuning.h"
 

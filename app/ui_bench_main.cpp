@@ -1,16 +1,16 @@
 // normscope-ui-bench: how long the window takes from a control change to every view repainted.
 //
 // For each size it opens the full main window, moves the eps slider (the same path a user's drag
-// takes: slider -> Session command -> engine -> resultChanged -> views), waits for the result, then
+// takes: slider -> Document command -> engine -> resultChanged -> views), waits for the result, then
 // repaints the whole window synchronously. A 1 ms timer measures how late the event loop gets to it:
 // the longest gap is the longest time the GUI could not respond. One JSON line per size on stdout.
 
-#include "engine/error.h"
-#include "ui/controls_panel.h"
-#include "ui/experiment.h"
+#include "engine/core/error.h"
+#include "ui/panels/controls_panel.h"
+#include "ui/document/experiment.h"
 #include "ui/main_window.h"
 #include "ui/memory_tuning.h"
-#include "ui/session.h"
+#include "ui/document/document.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -40,7 +40,7 @@ long minorFaults()
 struct Measurement {
     long pageFaults = 0;   ///< minor page faults during the measured changes (fresh memory touched)
     std::vector<double> latencyMs;
-    std::vector<double> computeMs;   ///< Session: input, engine, snapshot, digest (worker or GUI thread)
+    std::vector<double> computeMs;   ///< Document: input, engine, snapshot, digest (worker or GUI thread)
     std::vector<double> viewsMs;     ///< every view's setResult (GUI thread)
     std::vector<double> paintMs;     ///< the synchronous repaint of the whole window
     double maxBlockedMs = 0;
@@ -66,22 +66,22 @@ Measurement measure(const Shape& shape, int repeat)
     Experiment e = Experiment::demo();
     e.shape = shape;
     e.spec = defaultSpecFor(NormKind::Batch, shape);
-    Session session(e);
+    Document document(e);
     QElapsedTimer clock;
     qint64 publishedAt = 0;
     // Connected before the window's own connection: runs just before the views get the result.
-    QObject::connect(&session, &Session::resultChanged, &session, [&] { publishedAt = clock.nsecsElapsed(); });
-    MainWindow window(&session);
+    QObject::connect(&document, &Document::resultChanged, &document, [&] { publishedAt = clock.nsecsElapsed(); });
+    MainWindow window(&document);
     window.resize(1400, 900);
     window.show();
-    session.waitUntilIdle();
+    document.waitUntilIdle();
     idle(300);
 
     QSlider* slider = window.controls()->epsSlider();
     bool arrived = false;
     qint64 arrivedAt = 0;
     // Connected after the window's own connection, so this runs once every view has the result.
-    QObject::connect(&session, &Session::resultChanged, &window, [&] {
+    QObject::connect(&document, &Document::resultChanged, &window, [&] {
         arrived = true;
         arrivedAt = clock.nsecsElapsed();
     });
@@ -116,7 +116,7 @@ Measurement measure(const Shape& shape, int repeat)
         if (!arrived) {
             // Sleeps in the event loop (timers and the worker's signal wake it) until the result is in.
             QEventLoop loop;
-            const auto connection = QObject::connect(&session, &Session::resultChanged, &loop, &QEventLoop::quit,
+            const auto connection = QObject::connect(&document, &Document::resultChanged, &loop, &QEventLoop::quit,
                                                      Qt::QueuedConnection);
             loop.exec();
             QObject::disconnect(connection);
@@ -125,11 +125,11 @@ Measurement measure(const Shape& shape, int repeat)
         const qint64 end = clock.nsecsElapsed();
         if (measuring) {
             m.latencyMs.push_back(static_cast<double>(end - start) / 1e6);
-            m.computeMs.push_back(session.lastComputeMilliseconds());
+            m.computeMs.push_back(document.lastComputeMilliseconds());
             m.paintMs.push_back(static_cast<double>(end - arrivedAt) / 1e6);
             m.viewsMs.push_back(static_cast<double>(arrivedAt - publishedAt) / 1e6);
         }
-        session.waitUntilIdle();
+        document.waitUntilIdle();
         idle(10);
     }
     m.maxBlockedMs = std::max(0.0, maxGapMs);

@@ -1,8 +1,8 @@
 #include "ui/application.h"
 
-#include "ui/app_options.h"
+#include "ui/document/app_options.h"
 #include "ui/main_window.h"
-#include "ui/session.h"
+#include "ui/document/document.h"
 
 #include <QApplication>
 #include <QUndoStack>
@@ -14,9 +14,9 @@ namespace normscope::ui {
 namespace {
 
 /// Waits for the result, lets the window lay itself out and paint, then saves it.
-int saveScreenshot(Session& session, MainWindow& window, const QString& path)
+int saveScreenshot(Document& document, MainWindow& window, const QString& path)
 {
-    session.waitUntilIdle();
+    document.waitUntilIdle();
     for (int i = 0; i < 5; ++i)
         QApplication::processEvents();
     if (!window.grab().save(path, "PNG")) {
@@ -51,13 +51,13 @@ int runNormScope(const QStringList& arguments)
 
 int runNormScope(const AppOptions& options)
 {
-    Session session(options.experiment);
+    Document document(options.experiment);
     for (int i = 0; i < options.steps; ++i)
-        session.step(false);
-    session.waitUntilIdle();
-    session.undoStack()->clear();   // the command line is the starting point, not an undo step
+        document.step(false);
+    document.waitUntilIdle();
+    document.undoStack()->clear();   // the command line is the starting point, not an undo step
 
-    MainWindow window(&session);
+    MainWindow window(&document);
     window.resize(options.size);
     window.setValueSource(options.colorBy);
     window.setAllGroupsHighlighted(options.allGroups);
@@ -66,12 +66,12 @@ int runNormScope(const AppOptions& options)
     window.setCompareShown(options.compare);
     window.show();
     if (options.select >= 0) {
-        session.waitUntilIdle();
+        document.waitUntilIdle();
         window.selectCell(options.select);
     }
 
     if (!options.screenshot.isEmpty())
-        return saveScreenshot(session, window, options.screenshot);
+        return saveScreenshot(document, window, options.screenshot);
     return QApplication::exec();
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/app_options.h"
+#include "ui/document/app_options.h"
 
 #include <QStringList>
 
@@ -14,7 +14,7 @@ std::optional<int> exitWithoutWindow(const AppOptionsParse& parsed);
 
 /**
  * The whole `normscope` program after QApplication exists: parses the command line (exit status 2
- * with a message on stderr for a bad option), builds the Session, runs --steps, shows the window and
+ * with a message on stderr for a bad option), builds the Document, runs --steps, shows the window and
  * either saves --screenshot and returns 0, or runs the event loop. A library function so that tests
  * can run the real command line in-process.
  */

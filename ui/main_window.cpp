@@ -1,16 +1,16 @@
 #include "ui/main_window.h"
 
-#include "ui/compare_view.h"
-#include "ui/controls_panel.h"
-#include "ui/cube_view.h"
-#include "ui/formula_panel.h"
-#include "ui/group_stats_plot.h"
-#include "ui/histogram_plot.h"
-#include "ui/pytorch_code_panel.h"
-#include "ui/running_stats_plot.h"
-#include "ui/session.h"
-#include "ui/stats_table_view.h"
-#include "ui/view_options_bar.h"
+#include "ui/cube/compare_view.h"
+#include "ui/panels/controls_panel.h"
+#include "ui/cube/cube_view.h"
+#include "ui/panels/formula_panel.h"
+#include "ui/plots/group_stats_plot.h"
+#include "ui/plots/histogram_plot.h"
+#include "ui/panels/pytorch_code_panel.h"
+#include "ui/plots/running_stats_plot.h"
+#include "ui/document/document.h"
+#include "ui/panels/stats_table_view.h"
+#include "ui/cube/view_options_bar.h"
 
 #include <QAction>
 #include <QApplication>
@@ -59,24 +59,24 @@ QDockWidget* dock(QMainWindow* window, const QString& title, const char* objectN
 
 } // namespace
 
-MainWindow::MainWindow(Session* session, QWidget* parent) : QMainWindow(parent), session_(session)
+MainWindow::MainWindow(Document* document, QWidget* parent) : QMainWindow(parent), document_(document)
 {
     setWindowTitle(tr("NormScope"));
     buildCentre();
     buildDocks();
     buildMenus();
 
-    connect(session_, &Session::resultChanged, this, &MainWindow::onResult);
-    connect(session_, &Session::compareResultsChanged, this,
+    connect(document_, &Document::resultChanged, this, &MainWindow::onResult);
+    connect(document_, &Document::compareResultsChanged, this,
             [this](const std::vector<ResultPtr>& results) { compare_->setResults(results); });
-    connect(session_, &Session::busyChanged, this, &MainWindow::updateStatus);
-    connect(session_, &Session::errorReported, this, &MainWindow::showNotice);
-    connect(session_, &Session::experimentChanged, noticeBanner_, &QLabel::hide);
+    connect(document_, &Document::busyChanged, this, &MainWindow::updateStatus);
+    connect(document_, &Document::errorReported, this, &MainWindow::showNotice);
+    connect(document_, &Document::experimentChanged, noticeBanner_, &QLabel::hide);
     connect(controls_, &ControlsPanel::loadRequested, this, &MainWindow::openNpy);
 
-    onResult(session_->result());
-    if (session_->isCompareEnabled())
-        compare_->setResults(session_->compareResults());
+    onResult(document_->result());
+    if (document_->isCompareEnabled())
+        compare_->setResults(document_->compareResults());
 }
 
 void MainWindow::buildCentre()
@@ -133,7 +133,7 @@ void MainWindow::buildCentre()
 void MainWindow::onTabChanged(int index)
 {
     const bool compare = index == 1;
-    session_->setCompareEnabled(compare);
+    document_->setCompareEnabled(compare);
     if (compareAction_)
         compareAction_->setChecked(compare);
     // The single norm's table and plots make room for the five cubes, and come back afterwards.
@@ -167,7 +167,7 @@ void MainWindow::buildDocks()
     setCorner(Qt::BottomLeftCorner, Qt::BottomDockWidgetArea);
     setCorner(Qt::TopRightCorner, Qt::RightDockWidgetArea);
 
-    controls_ = new ControlsPanel(session_);
+    controls_ = new ControlsPanel(document_);
     controls_->setObjectName(QStringLiteral("controlsPanel"));
     auto* scroll = new QScrollArea;
     scroll->setWidget(controls_);
@@ -259,7 +259,7 @@ void MainWindow::buildMenus()
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     // Own actions rather than QUndoStack's, whose text grows with the command name and makes the
     // toolbar jump; the command name goes to the tooltip instead.
-    QUndoStack* stack = session_->undoStack();
+    QUndoStack* stack = document_->undoStack();
     QAction* undo = new QAction(tr("&Undo"), this);
     QAction* redo = new QAction(tr("&Redo"), this);
     connect(undo, &QAction::triggered, stack, &QUndoStack::undo);
@@ -282,11 +282,11 @@ void MainWindow::buildMenus()
     copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
 
     QMenu* run = menuBar()->addMenu(tr("&Run"));
-    QAction* step = run->addAction(tr("&Step (one training pass)"), this, [this] { session_->step(false); });
+    QAction* step = run->addAction(tr("&Step (one training pass)"), this, [this] { document_->step(false); });
     step->setShortcuts({QKeySequence(Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::Key_T)});
-    QAction* fresh = run->addAction(tr("Step on &fresh batch"), this, [this] { session_->step(true); });
+    QAction* fresh = run->addAction(tr("Step on &fresh batch"), this, [this] { document_->step(true); });
     fresh->setShortcuts({QKeySequence(Qt::SHIFT | Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T)});
-    QAction* reset = run->addAction(tr("&Reset running statistics"), session_, &Session::resetRunningStats);
+    QAction* reset = run->addAction(tr("&Reset running statistics"), document_, &Document::resetRunningStats);
     reset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
@@ -335,7 +335,7 @@ void MainWindow::buildMenus()
     stepAction_ = step;
     freshAction_ = fresh;
     resetRunningAction_ = reset;
-    connect(session_, &Session::experimentChanged, this, &MainWindow::updateActions);
+    connect(document_, &Document::experimentChanged, this, &MainWindow::updateActions);
     updateActions();
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -349,7 +349,7 @@ void MainWindow::buildMenus()
 
 void MainWindow::updateActions()
 {
-    const Experiment& e = session_->experiment();
+    const Experiment& e = document_->experiment();
     stepAction_->setEnabled(e.spec.hasRunningStats());
     freshAction_->setEnabled(e.spec.hasRunningStats() && !e.isLoaded());
     resetRunningAction_->setEnabled(e.spec.hasRunningStats());
@@ -394,15 +394,15 @@ void MainWindow::onCellSelected(std::int64_t flatIndex)
 
 void MainWindow::updateStatus()
 {
-    const ResultPtr r = session_->result();
+    const ResultPtr r = document_->result();
     QString text;
     if (r) {
         text = tr("%L1 elements  \u00b7  engine %2 ms  \u00b7  result %3 ms")
                    .arg(numel(r->shape))
-                   .arg(session_->lastEngineMilliseconds(), 0, 'f', 2)
-                   .arg(session_->lastComputeMilliseconds(), 0, 'f', 1);
+                   .arg(document_->lastEngineMilliseconds(), 0, 'f', 2)
+                   .arg(document_->lastComputeMilliseconds(), 0, 'f', 1);
     }
-    if (session_->isBusy())
+    if (document_->isBusy())
         text = tr("computing\u2026 (showing the previous result)  \u00b7  ") + text;
     status_->setText(text);
 }
@@ -455,7 +455,7 @@ void MainWindow::openNpy()
     const QString path = QFileDialog::getOpenFileName(this, tr("Open input tensor"), QString(),
                                                       tr("NumPy arrays (*.npy);;All files (*)"));
     if (!path.isEmpty())
-        session_->loadNpy(path);
+        document_->loadNpy(path);
 }
 
 } // namespace normscope::ui

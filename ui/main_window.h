@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/result_snapshot.h"
+#include "ui/document/result_snapshot.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -23,23 +23,23 @@ class GroupStatsPlot;
 class HistogramPlot;
 class PyTorchCodePanel;
 class RunningStatsPlot;
-class Session;
+class Document;
 class StatsTableView;
 class ViewOptionsBar;
 
 /**
  * The window: the cube in the centre with its view options, the controls on the left, the numbers
  * (statistics table, formula, PyTorch code) on the right, the plots below and a compare tab with all
- * five norms. It forwards every Session result to every view and shows the engine's refusals in a
+ * five norms. It forwards every Document result to every view and shows the engine's refusals in a
  * banner above the cube.
  */
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
 public:
-    explicit MainWindow(Session* session, QWidget* parent = nullptr);
+    explicit MainWindow(Document* document, QWidget* parent = nullptr);
 
-    Session* session() const { return session_; }
+    Document* document() const { return document_; }
     CubeView* cubeView() const { return cube_; }
     CompareView* compareView() const { return compare_; }
     FormulaPanel* formulaPanel() const { return formula_; }
@@ -85,7 +85,7 @@ private:
     void onTabChanged(int index);
     void showNotice(const QString& message);
 
-    Session* session_;
+    Document* document_;
     QTabWidget* tabs_ = nullptr;
     CubeView* cube_ = nullptr;
     CompareView* compare_ = nullptr;

@@ -1,7 +1,7 @@
 // normscope-cli refuses bad input the way the contract says: exit status 2, one line on stderr that
 // names the offending values, and no output file created or changed.
 
-#include "engine/npy.h"
+#include "engine/io/npy.h"
 #include "tests/support/fixture_check.h"
 #include "tests/support/random_tensor.h"
 

@@ -1,9 +1,9 @@
 // The backward pass: fast kernels against the reference on odd sizes and offset data, independence of
 // the thread count, float64 central finite differences of the forward pass, a case worked by hand, and
 // the PyTorch autograd fixtures run in-process.
-#include "engine/backward.h"
-#include "engine/error.h"
-#include "engine/forward.h"
+#include "engine/kernels/backward.h"
+#include "engine/core/error.h"
+#include "engine/kernels/forward.h"
 #include "tests/support/fixture_check.h"
 
 #include <QtTest>

@@ -2,8 +2,8 @@
 // normalised groups have mean 0 and variance 1, GroupNorm's two limits are InstanceNorm and LayerNorm,
 // and offset data keeps its digits in float32.
 
-#include "engine/forward.h"
-#include "engine/stats_layout.h"
+#include "engine/kernels/forward.h"
+#include "engine/core/stats_layout.h"
 #include "tests/support/random_tensor.h"
 
 #include <QTest>

@@ -1,4 +1,4 @@
-#include "engine/group_summary.h"
+#include "engine/report/group_summary.h"
 
 #include <QtTest>
 

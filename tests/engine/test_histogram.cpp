@@ -1,4 +1,4 @@
-#include "engine/histogram.h"
+#include "engine/analysis/histogram.h"
 
 #include <QtTest>
 

@@ -1,4 +1,4 @@
-#include "engine/input_generator.h"
+#include "engine/analysis/input_generator.h"
 
 #include <QtTest>
 

@@ -1,6 +1,6 @@
-#include "engine/atomic_file.h"
-#include "engine/error.h"
-#include "engine/npy.h"
+#include "engine/io/atomic_file.h"
+#include "engine/core/error.h"
+#include "engine/io/npy.h"
 
 #include <QByteArray>
 #include <QDir>

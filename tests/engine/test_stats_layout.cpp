@@ -2,7 +2,7 @@
 // groups here come from the definitions in the Group Normalization paper (Wu & He, 2018, Fig. 2),
 // computed with index arithmetic on (n, c, h, w), not with the layout itself.
 
-#include "engine/stats_layout.h"
+#include "engine/core/stats_layout.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
 // Tensor storage: the alignment the kernels count on (aligned_allocator.h) and values that survive
 // the ways a tensor is built, resized and cast.
 
-#include "engine/tensor.h"
+#include "engine/core/tensor.h"
 
 #include <QTest>
 

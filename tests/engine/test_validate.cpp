@@ -1,9 +1,9 @@
 // validate() refuses what PyTorch refuses (and eps that is not finite and positive), with messages
 // that name the values.
 
-#include "engine/error.h"
-#include "engine/norm_spec.h"
-#include "engine/norm_state.h"
+#include "engine/core/error.h"
+#include "engine/core/norm_spec.h"
+#include "engine/core/norm_state.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
 #include "tests/support/fixture_case.h"
 
-#include "engine/error.h"
-#include "engine/npy.h"
+#include "engine/core/error.h"
+#include "engine/io/npy.h"
 
 #include <QDir>
 #include <QDirIterator>

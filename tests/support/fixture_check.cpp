@@ -1,7 +1,7 @@
 #include "tests/support/fixture_check.h"
 
-#include "engine/error.h"
-#include "engine/forward_command.h"
+#include "engine/core/error.h"
+#include "app/cli/forward_command.h"
 
 #include <QDir>
 #include <QTemporaryDir>

@@ -3,7 +3,7 @@
 // Deterministic test data without the engine's own generator, so tests do not share code with what
 // they check.
 
-#include "engine/tensor.h"
+#include "engine/core/tensor.h"
 
 #include <cstdint>
 #include <algorithm>

@@ -3,13 +3,13 @@
 // Snapshots made by running the real engine, and an independent statement of which elements share
 // a statistic (written from the norms' definitions, not from StatsLayout) for the cube tests.
 
-#include "engine/forward.h"
-#include "engine/norm_spec.h"
-#include "engine/norm_state.h"
-#include "engine/tensor.h"
+#include "engine/kernels/forward.h"
+#include "engine/core/norm_spec.h"
+#include "engine/core/norm_state.h"
+#include "engine/core/tensor.h"
 #include "tests/support/random_tensor.h"
-#include "ui/result_snapshot.h"
-#include "ui/snapshot_builder.h"
+#include "ui/document/result_snapshot.h"
+#include "ui/document/snapshot_builder.h"
 
 #include <cmath>
 #include <cstdint>

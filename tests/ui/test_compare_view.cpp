@@ -1,8 +1,8 @@
 // The compare view: five cubes on the same input, each lighting its own norm's group for the same
 // selected or hovered element, with each norm's statistics beneath.
 
-#include "ui/cell_info.h"
-#include "ui/compare_view.h"
+#include "ui/document/cell_info.h"
+#include "ui/cube/compare_view.h"
 
 #include "tests/ui/norm_snapshots.h"
 

@@ -1,8 +1,8 @@
-#include "engine/forward.h"
-#include "engine/input_generator.h"
-#include "ui/controls_panel.h"
-#include "ui/gamma_beta_editor.h"
-#include "ui/session.h"
+#include "engine/kernels/forward.h"
+#include "engine/analysis/input_generator.h"
+#include "ui/panels/controls_panel.h"
+#include "ui/panels/gamma_beta_editor.h"
+#include "ui/document/document.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -29,7 +29,7 @@ Experiment small()
     return e;
 }
 
-/// The engine's output for the Session's current experiment, computed here from the recipe.
+/// The engine's output for the Document's current experiment, computed here from the recipe.
 Tensor<float> engineOutput(const Experiment& e)
 {
     const Tensor<float> x = generateInput<float>(e.recipe, e.shape);
@@ -38,11 +38,11 @@ Tensor<float> engineOutput(const Experiment& e)
 }
 
 /// The numbers the window shows (the published snapshot) equal a fresh engine run.
-void checkShownMatchesEngine(const Session& session)
+void checkShownMatchesEngine(const Document& document)
 {
-    const ResultPtr r = session.result();
+    const ResultPtr r = document.result();
     QVERIFY(r && r->ok());
-    const Tensor<float> expected = engineOutput(session.experiment());
+    const Tensor<float> expected = engineOutput(document.experiment());
     QCOMPARE(r->output.numel(), expected.numel());
     for (std::int64_t i = 0; i < expected.numel(); ++i)
         QCOMPARE(r->output[i], double(expected[i]));
@@ -81,25 +81,25 @@ private slots:
     {
         QFETCH(int, index);
         QFETCH(int, kind);
-        Session session(small());
-        ControlsPanel panel(&session);
+        Document document(small());
+        ControlsPanel panel(&document);
         activate(panel.normCombo(), index);
-        QCOMPARE(int(session.experiment().spec.kind), kind);
-        QCOMPARE(session.result()->spec.kind, NormKind(kind));
-        checkShownMatchesEngine(session);
+        QCOMPARE(int(document.experiment().spec.kind), kind);
+        QCOMPARE(document.result()->spec.kind, NormKind(kind));
+        checkShownMatchesEngine(document);
         QCOMPARE(panel.groupsCombo()->isEnabled(), NormKind(kind) == NormKind::Group);
         QCOMPARE(panel.normalizedCombo()->isEnabled(), NormKind(kind) == NormKind::Layer || NormKind(kind) == NormKind::Rms);
-        session.undoStack()->undo();
+        document.undoStack()->undo();
         QCOMPARE(panel.normCombo()->currentIndex(), 0);   // undo moves the widget too
     }
 
     void groupsOfferOnlyDivisors()
     {
-        Session session(small());
-        ControlsPanel panel(&session);
+        Document document(small());
+        ControlsPanel panel(&document);
         QVERIFY((comboValues(panel.groupsCombo()) == std::vector<qlonglong>{1, 2, 3, 6}));
         panel.dimSpin(1)->setValue(12);
-        QVERIFY((session.experiment().shape == Shape{3, 12, 2, 3}));
+        QVERIFY((document.experiment().shape == Shape{3, 12, 2, 3}));
         QVERIFY((comboValues(panel.groupsCombo()) == std::vector<qlonglong>{1, 2, 3, 4, 6, 12}));
         panel.dimSpin(1)->setValue(7);
         QVERIFY((comboValues(panel.groupsCombo()) == std::vector<qlonglong>{1, 7}));
@@ -107,163 +107,163 @@ private slots:
         activate(panel.normCombo(), 3);
         const int index = panel.groupsCombo()->findData(QVariant::fromValue<qlonglong>(7));
         activate(panel.groupsCombo(), index);
-        QCOMPARE(session.experiment().spec.num_groups, std::int64_t(7));
-        checkShownMatchesEngine(session);
+        QCOMPARE(document.experiment().spec.num_groups, std::int64_t(7));
+        checkShownMatchesEngine(document);
     }
 
     void epsSlider()
     {
-        Session session(small());
-        ControlsPanel panel(&session);
+        Document document(small());
+        ControlsPanel panel(&document);
         QSlider* slider = panel.epsSlider();
         QCOMPARE(slider->value(), ControlsPanel::sliderFromEps(1e-5));
         slider->setValue(800);   // 10^(-8 + 8) = 1
-        QCOMPARE(*session.experiment().spec.eps, ControlsPanel::epsFromSlider(800));
-        QVERIFY(std::abs(*session.experiment().spec.eps - 1.0) < 1e-12);
+        QCOMPARE(*document.experiment().spec.eps, ControlsPanel::epsFromSlider(800));
+        QVERIFY(std::abs(*document.experiment().spec.eps - 1.0) < 1e-12);
         QCOMPARE(panel.epsEdit()->text(), QStringLiteral("1"));
-        checkShownMatchesEngine(session);
-        QCOMPARE(session.undoStack()->count(), 1);
+        checkShownMatchesEngine(document);
+        QCOMPARE(document.undoStack()->count(), 1);
 
         // A drag: many values, one undo step.
         slider->setSliderDown(true);
         for (int p = 700; p > 600; p -= 10)
             slider->setValue(p);
         slider->setSliderDown(false);
-        QCOMPARE(session.undoStack()->count(), 2);
-        QVERIFY(std::abs(*session.experiment().spec.eps - std::pow(10.0, -8 + 6.1)) < 1e-12);
-        session.undoStack()->undo();
-        QVERIFY(std::abs(*session.experiment().spec.eps - 1.0) < 1e-12);
+        QCOMPARE(document.undoStack()->count(), 2);
+        QVERIFY(std::abs(*document.experiment().spec.eps - std::pow(10.0, -8 + 6.1)) < 1e-12);
+        document.undoStack()->undo();
+        QVERIFY(std::abs(*document.experiment().spec.eps - 1.0) < 1e-12);
         QCOMPARE(slider->value(), 800);
     }
 
     void epsExactEntry()
     {
-        Session session(small());
-        ControlsPanel panel(&session);
+        Document document(small());
+        ControlsPanel panel(&document);
         panel.epsEdit()->setText(QStringLiteral("2.5e-3"));
         Q_EMIT panel.epsEdit()->editingFinished();
-        QCOMPARE(*session.experiment().spec.eps, 2.5e-3);
+        QCOMPARE(*document.experiment().spec.eps, 2.5e-3);
         QCOMPARE(panel.epsSlider()->value(), ControlsPanel::sliderFromEps(2.5e-3));
-        checkShownMatchesEngine(session);
+        checkShownMatchesEngine(document);
         panel.epsEdit()->setText(QStringLiteral("abc"));
         Q_EMIT panel.epsEdit()->editingFinished();
-        QCOMPARE(*session.experiment().spec.eps, 2.5e-3);
+        QCOMPARE(*document.experiment().spec.eps, 2.5e-3);
     }
 
     void epsNoneForRms()
     {
-        Session session(small());
-        ControlsPanel panel(&session);
+        Document document(small());
+        ControlsPanel panel(&document);
         QVERIFY(panel.epsNoneCheck()->isHidden());
         activate(panel.normCombo(), 4);
         QVERIFY(!panel.epsNoneCheck()->isHidden());
         QVERIFY(panel.epsNoneCheck()->isChecked());   // RMSNorm's default eps=None
-        QVERIFY(!session.experiment().spec.eps);
+        QVERIFY(!document.experiment().spec.eps);
         panel.epsNoneCheck()->click();
-        QCOMPARE(*session.experiment().spec.eps, 1e-5);
-        checkShownMatchesEngine(session);
+        QCOMPARE(*document.experiment().spec.eps, 1e-5);
+        checkShownMatchesEngine(document);
     }
 
     void affineAndGammaBeta()
     {
-        Session session(small());
-        ControlsPanel panel(&session);
+        Document document(small());
+        ControlsPanel panel(&document);
         QTableWidget* table = panel.gammaBetaEditor()->table();
         QCOMPARE(table->rowCount(), 6);
         table->item(2, 0)->setText(QStringLiteral("2.5"));
         table->item(4, 1)->setText(QStringLiteral("-1"));
-        QCOMPARE(session.experiment().weight[2], 2.5);
-        QCOMPARE(session.experiment().bias[4], -1.0);
-        checkShownMatchesEngine(session);
-        QCOMPARE(session.result()->weight[2], 2.5);
+        QCOMPARE(document.experiment().weight[2], 2.5);
+        QCOMPARE(document.experiment().bias[4], -1.0);
+        checkShownMatchesEngine(document);
+        QCOMPARE(document.result()->weight[2], 2.5);
 
         panel.gammaBetaEditor()->randomizeButton()->click();
-        QCOMPARE(table->item(0, 0)->text(), QString::number(session.experiment().weight[0], 'g', 6));
+        QCOMPARE(table->item(0, 0)->text(), QString::number(document.experiment().weight[0], 'g', 6));
         panel.gammaBetaEditor()->resetButton()->click();
         QCOMPARE(table->item(2, 0)->text(), QStringLiteral("1"));
 
         panel.affineCheck()->click();
-        QVERIFY(!session.experiment().spec.affine);
-        QVERIFY(session.result()->weight.empty());
+        QVERIFY(!document.experiment().spec.affine);
+        QVERIFY(document.result()->weight.empty());
         QVERIFY(!panel.gammaBetaEditor()->isEnabled());
-        checkShownMatchesEngine(session);
+        checkShownMatchesEngine(document);
     }
 
     void gammaPerElementForLayer()
     {
-        Session session(small());
-        ControlsPanel panel(&session);
+        Document document(small());
+        ControlsPanel panel(&document);
         activate(panel.normCombo(), 1);
         QTableWidget* table = panel.gammaBetaEditor()->table();
         QCOMPARE(table->rowCount(), 36);   // normalized_shape (6, 2, 3)
         QCOMPARE(table->verticalHeaderItem(7)->text(), QStringLiteral("(1, 0, 1)"));
         table->item(7, 0)->setText(QStringLiteral("3"));
-        QCOMPARE(session.experiment().weight[7], 3.0);
-        checkShownMatchesEngine(session);
+        QCOMPARE(document.experiment().weight[7], 3.0);
+        checkShownMatchesEngine(document);
         const int last1 = panel.normalizedCombo()->findData(1);
         activate(panel.normalizedCombo(), last1);
-        QVERIFY((session.experiment().spec.normalized_shape == Shape{3}));
+        QVERIFY((document.experiment().spec.normalized_shape == Shape{3}));
         QCOMPARE(table->rowCount(), 3);
-        checkShownMatchesEngine(session);
+        checkShownMatchesEngine(document);
     }
 
     void shapeAndInput()
     {
-        Session session(small());
-        ControlsPanel panel(&session);
+        Document document(small());
+        ControlsPanel panel(&document);
         panel.dimSpin(0)->setValue(5);
         panel.dimSpin(3)->setValue(4);
-        QVERIFY((session.experiment().shape == Shape{5, 6, 2, 4}));
-        checkShownMatchesEngine(session);
+        QVERIFY((document.experiment().shape == Shape{5, 6, 2, 4}));
+        checkShownMatchesEngine(document);
         panel.seedSpin()->setValue(9);
-        QCOMPARE(session.experiment().recipe.seed, std::uint64_t(9));
+        QCOMPARE(document.experiment().recipe.seed, std::uint64_t(9));
         activate(panel.generatorCombo(), 1);   // normal
-        QCOMPARE(session.experiment().recipe.kind, GeneratorKind::Normal);
+        QCOMPARE(document.experiment().recipe.kind, GeneratorKind::Normal);
         panel.meanSpin()->setValue(3.0);
-        QCOMPARE(session.experiment().recipe.mean, 3.0);
-        checkShownMatchesEngine(session);
+        QCOMPARE(document.experiment().recipe.mean, 3.0);
+        checkShownMatchesEngine(document);
         activate(panel.dtypeCombo(), 1);
-        QCOMPARE(session.result()->dtype, DType::Float64);
+        QCOMPARE(document.result()->dtype, DType::Float64);
     }
 
     void runningStatisticsControls()
     {
-        Session session(small());
-        ControlsPanel panel(&session);
+        Document document(small());
+        ControlsPanel panel(&document);
         panel.momentumSpin()->setValue(0.5);
-        QCOMPARE(*session.experiment().spec.momentum, 0.5);
+        QCOMPARE(*document.experiment().spec.momentum, 0.5);
         panel.stepButton()->click();
-        QVERIFY(session.waitUntilIdle());
-        QCOMPARE(session.experiment().num_batches_tracked, std::int64_t(1));
+        QVERIFY(document.waitUntilIdle());
+        QCOMPARE(document.experiment().num_batches_tracked, std::int64_t(1));
         // running_mean = 0.5 * 0 + 0.5 * batch mean: the engine's batch mean of the same input.
-        const Tensor<float> x = generateInput<float>(session.experiment().recipe, session.experiment().shape);
-        NormSpec spec = session.experiment().spec;
+        const Tensor<float> x = generateInput<float>(document.experiment().recipe, document.experiment().shape);
+        NormSpec spec = document.experiment().spec;
         NormState<float> fresh = NormState<float>::initial(spec, x.shape());
         const ForwardResult<float> r = forward(spec, x, fresh);
-        QVERIFY(std::abs(session.experiment().running_mean[1] - 0.5 * double(r.mean[1])) < 1e-6);
+        QVERIFY(std::abs(document.experiment().running_mean[1] - 0.5 * double(r.mean[1])) < 1e-6);
         panel.stepFreshButton()->click();
-        QVERIFY(session.waitUntilIdle());
-        QCOMPARE(session.experiment().num_batches_tracked, std::int64_t(2));
+        QVERIFY(document.waitUntilIdle());
+        QCOMPARE(document.experiment().num_batches_tracked, std::int64_t(2));
         panel.resetRunningButton()->click();
-        QCOMPARE(session.experiment().num_batches_tracked, std::int64_t(0));
+        QCOMPARE(document.experiment().num_batches_tracked, std::int64_t(0));
 
         panel.momentumNoneCheck()->click();
-        QVERIFY(!session.experiment().spec.momentum);
+        QVERIFY(!document.experiment().spec.momentum);
         QVERIFY(!panel.momentumSpin()->isEnabled());
 
         activate(panel.modeCombo(), 1);
-        QCOMPARE(session.experiment().spec.mode, Mode::Eval);
-        checkShownMatchesEngine(session);
+        QCOMPARE(document.experiment().spec.mode, Mode::Eval);
+        checkShownMatchesEngine(document);
         panel.trackCheck()->click();
-        QVERIFY(!session.experiment().spec.track_running_stats);
+        QVERIFY(!document.experiment().spec.track_running_stats);
         QVERIFY(!panel.stepButton()->isEnabled());
-        checkShownMatchesEngine(session);
+        checkShownMatchesEngine(document);
     }
 
     void instanceDisablesWhatItLacks()
     {
-        Session session(small());
-        ControlsPanel panel(&session);
+        Document document(small());
+        ControlsPanel panel(&document);
         activate(panel.normCombo(), 2);
         QVERIFY(!panel.affineCheck()->isChecked());     // InstanceNorm's defaults
         QVERIFY(!panel.trackCheck()->isChecked());

@@ -1,6 +1,6 @@
 // The cube's 3D -> 2D geometry and hit testing, without any tensor or engine.
 
-#include "ui/cube_projection.h"
+#include "ui/cube/cube_projection.h"
 
 #include <QtTest>
 

@@ -2,9 +2,9 @@
 // norms' definitions), hover shows the engine's numbers, captions, subsampled large tensors,
 // colours per value source, and every rank and an error snapshot render.
 
-#include "ui/cell_info.h"
-#include "ui/color_bar.h"
-#include "ui/cube_view.h"
+#include "ui/document/cell_info.h"
+#include "ui/cube/color_bar.h"
+#include "ui/cube/cube_view.h"
 
 #include "tests/ui/norm_snapshots.h"
 

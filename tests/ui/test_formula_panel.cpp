@@ -1,8 +1,8 @@
 // One element's numbers (CellInfo) and the formula panel that substitutes them: the engine's
 // statistics, checked against the definitions and against known running statistics.
 
-#include "ui/cell_info.h"
-#include "ui/formula_panel.h"
+#include "ui/document/cell_info.h"
+#include "ui/panels/formula_panel.h"
 
 #include "tests/ui/norm_snapshots.h"
 

@@ -1,18 +1,18 @@
-#include "engine/forward.h"
-#include "engine/input_generator.h"
-#include "engine/stats_layout.h"
-#include "ui/app_options.h"
+#include "engine/kernels/forward.h"
+#include "engine/analysis/input_generator.h"
+#include "engine/core/stats_layout.h"
+#include "ui/document/app_options.h"
 #include "ui/application.h"
-#include "ui/cell_info.h"
-#include "ui/compare_view.h"
-#include "ui/controls_panel.h"
-#include "ui/cube_view.h"
-#include "ui/formula_panel.h"
+#include "ui/document/cell_info.h"
+#include "ui/cube/compare_view.h"
+#include "ui/panels/controls_panel.h"
+#include "ui/cube/cube_view.h"
+#include "ui/panels/formula_panel.h"
 #include "ui/main_window.h"
-#include "ui/pytorch_code_panel.h"
-#include "ui/session.h"
-#include "ui/stats_table_model.h"
-#include "ui/stats_table_view.h"
+#include "ui/panels/pytorch_code_panel.h"
+#include "ui/document/document.h"
+#include "ui/panels/stats_table_model.h"
+#include "ui/panels/stats_table_view.h"
 
 #include <QAbstractItemModelTester>
 #include <QDockWidget>
@@ -73,8 +73,8 @@ private slots:
     {
         QFETCH(int, kind);
         const Experiment e = demoWith(NormKind(kind));
-        Session session(e);
-        MainWindow window(&session);
+        Document document(e);
+        MainWindow window(&document);
         window.show();
         const StatsTableModel* model = window.statsTable()->statsModel();
         const ForwardResult<float> expected = engineForward(e);
@@ -89,12 +89,12 @@ private slots:
 
     void epsSliderUpdatesTheTable()
     {
-        Session session(demoWith(NormKind::Batch));
-        MainWindow window(&session);
+        Document document(demoWith(NormKind::Batch));
+        MainWindow window(&document);
         window.show();
         window.controls()->epsSlider()->setValue(800);   // eps = 1
-        QVERIFY(std::abs(*session.experiment().spec.eps - 1.0) < 1e-12);
-        const ForwardResult<float> expected = engineForward(session.experiment());
+        QVERIFY(std::abs(*document.experiment().spec.eps - 1.0) < 1e-12);
+        const ForwardResult<float> expected = engineForward(document.experiment());
         const StatsTableModel* model = window.statsTable()->statsModel();
         const int rstdColumn = model->column(StatsTableModel::RstdColumn);
         for (int row = 0; row < 6; ++row)
@@ -115,8 +115,8 @@ private slots:
     {
         QFETCH(int, kind);
         const Experiment e = demoWith(NormKind(kind));
-        Session session(e);
-        MainWindow window(&session);
+        Document document(e);
+        MainWindow window(&document);
         window.show();
         // Element (n=1, c=2, h=3, w=4) of the 4 x 6 x 5 x 5 input.
         const std::int64_t flat = ((1 * 6 + 2) * 5 + 3) * 5 + 4;
@@ -138,113 +138,113 @@ private slots:
 
     void refusedSpecShowsMessage()
     {
-        Session session(demoWith(NormKind::Group));   // C = 6
-        MainWindow window(&session);
+        Document document(demoWith(NormKind::Group));   // C = 6
+        MainWindow window(&document);
         window.show();
         QVERIFY(window.errorText().isEmpty());
-        session.setNumGroups(4);
+        document.setNumGroups(4);
         QVERIFY(!window.errorBanner()->isHidden());
         QVERIFY2(window.errorText().contains(QStringLiteral("num_groups (4) must divide num_channels (6)")),
                  qPrintable(window.errorText()));
         QCOMPARE(window.statsTable()->statsModel()->rowCount(), 0);
-        session.undoStack()->undo();
+        document.undoStack()->undo();
         QVERIFY(window.errorBanner()->isHidden());
         QCOMPARE(window.statsTable()->statsModel()->rowCount(), 8);
     }
 
     void undoRedoShortcuts()
     {
-        Session session(demoWith(NormKind::Batch));
-        MainWindow window(&session);
+        Document document(demoWith(NormKind::Batch));
+        MainWindow window(&document);
         window.show();
         QApplication::setActiveWindow(&window);
         QVERIFY(QTest::qWaitForWindowActive(&window));
-        const Experiment start = session.experiment();
-        session.setNormKind(NormKind::Instance);
-        session.setEps(0.1);
-        const Experiment end = session.experiment();
+        const Experiment start = document.experiment();
+        document.setNormKind(NormKind::Instance);
+        document.setEps(0.1);
+        const Experiment end = document.experiment();
         QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
         QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
-        QVERIFY(session.experiment() == start);
+        QVERIFY(document.experiment() == start);
         QCOMPARE(window.statsTable()->statsModel()->rowCount(), 6);
         QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
         QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
-        QVERIFY(session.experiment() == end);
+        QVERIFY(document.experiment() == end);
         QCOMPARE(window.statsTable()->statsModel()->rowCount(), 24);
         QTest::keyClick(&window, Qt::Key_F5);   // Step: instance norm tracks nothing by default
-        QVERIFY(session.waitUntilIdle());
-        QCOMPARE(session.experiment().num_batches_tracked, std::int64_t(0));
+        QVERIFY(document.waitUntilIdle());
+        QCOMPARE(document.experiment().num_batches_tracked, std::int64_t(0));
     }
 
     void compareTab()
     {
-        Session session(demoWith(NormKind::Batch));
-        MainWindow window(&session);
+        Document document(demoWith(NormKind::Batch));
+        MainWindow window(&document);
         window.show();
         auto* stats = window.findChild<QDockWidget*>(QStringLiteral("statsDock"));
         QVERIFY(stats->isVisible());
         window.setCompareShown(true);
-        QVERIFY(session.isCompareEnabled());
-        QVERIFY(session.waitUntilIdle());
+        QVERIFY(document.isCompareEnabled());
+        QVERIFY(document.waitUntilIdle());
         QCOMPARE(window.compareView()->count(), 5);
         QVERIFY(!stats->isVisible());
         // Each compare cube lights its own norm's group of the same element.
         window.selectCell(7);
         for (int i = 0; i < 5; ++i) {
-            const ResultPtr r = session.compareResults()[std::size_t(i)];
+            const ResultPtr r = document.compareResults()[std::size_t(i)];
             std::vector<std::int64_t> lit = window.compareView()->cube(i)->highlightedCells();
             std::sort(lit.begin(), lit.end());
             QVERIFY(lit == r->layout->elementsOf(r->layout->groupOf(7)));
         }
         window.setCompareShown(false);
-        QVERIFY(!session.isCompareEnabled());
+        QVERIFY(!document.isCompareEnabled());
         QVERIFY(stats->isVisible());
     }
 
     void stepsWithEveryViewShown()
     {
         // Every view redraws for each step: the running-statistics plot gains a line per channel.
-        Session session(demoWith(NormKind::Batch));
-        MainWindow window(&session);
+        Document document(demoWith(NormKind::Batch));
+        MainWindow window(&document);
         window.resize(1400, 900);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         for (int i = 0; i < 3; ++i) {
             QTest::keyClick(&window, Qt::Key_F5);
-            QVERIFY(session.waitUntilIdle());
+            QVERIFY(document.waitUntilIdle());
             QApplication::processEvents();
         }
-        QCOMPARE(session.experiment().num_batches_tracked, std::int64_t(3));
-        QCOMPARE(session.result()->running_mean_history.size(), std::size_t(4));
+        QCOMPARE(document.experiment().num_batches_tracked, std::int64_t(3));
+        QCOMPARE(document.result()->running_mean_history.size(), std::size_t(4));
         window.statsTable()->selectRow(1);
-        session.step(true);
-        QVERIFY(session.waitUntilIdle());
+        document.step(true);
+        QVERIFY(document.waitUntilIdle());
         QVERIFY(!window.grab().isNull());
     }
 
     void statsModelPassesTester()
     {
-        Session session(demoWith(NormKind::Batch));
-        MainWindow window(&session);
+        Document document(demoWith(NormKind::Batch));
+        MainWindow window(&document);
         QAbstractItemModelTester tester(window.statsTable()->model(),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester sourceTester(window.statsTable()->statsModel(),
                                               QAbstractItemModelTester::FailureReportingMode::QtTest);
-        session.setNormKind(NormKind::Group);
-        session.setNumGroups(4);   // refused: no rows
-        session.setNumGroups(3);
-        session.step();
-        session.setNormKind(NormKind::Batch);
-        session.step();
-        QVERIFY(session.waitUntilIdle());
+        document.setNormKind(NormKind::Group);
+        document.setNumGroups(4);   // refused: no rows
+        document.setNumGroups(3);
+        document.step();
+        document.setNormKind(NormKind::Batch);
+        document.step();
+        QVERIFY(document.waitUntilIdle());
         window.statsTable()->sortByColumn(2, Qt::DescendingOrder);
-        session.undoStack()->undo();
+        document.undoStack()->undo();
     }
 
     void statusShowsEngineTime()
     {
-        Session session(demoWith(NormKind::Batch));
-        MainWindow window(&session);
+        Document document(demoWith(NormKind::Batch));
+        MainWindow window(&document);
         auto* status = window.findChild<QLabel*>(QStringLiteral("engineStatus"));
         QVERIFY(status);
         QVERIFY(status->text().contains(QStringLiteral("engine")));

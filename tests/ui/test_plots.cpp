@@ -1,13 +1,13 @@
-#include "engine/forward.h"
-#include "engine/stats_layout.h"
+#include "engine/kernels/forward.h"
+#include "engine/core/stats_layout.h"
 #include "tests/support/random_tensor.h"
 #include "tests/ui/norm_snapshots.h"
-#include "ui/group_stats_plot.h"
-#include "ui/histogram_plot.h"
-#include "ui/pytorch_code_panel.h"
-#include "ui/result_digest.h"
-#include "ui/running_stats_plot.h"
-#include "ui/snapshot_builder.h"
+#include "ui/plots/group_stats_plot.h"
+#include "ui/plots/histogram_plot.h"
+#include "ui/panels/pytorch_code_panel.h"
+#include "ui/document/result_digest.h"
+#include "ui/plots/running_stats_plot.h"
+#include "ui/document/snapshot_builder.h"
 
 #include <QApplication>
 #include <QClipboard>

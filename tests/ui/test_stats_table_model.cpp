@@ -1,10 +1,10 @@
-#include "engine/forward.h"
-#include "engine/stats_layout.h"
+#include "engine/kernels/forward.h"
+#include "engine/core/stats_layout.h"
 #include "tests/support/random_tensor.h"
 #include "tests/ui/norm_snapshots.h"
-#include "ui/snapshot_builder.h"
-#include "ui/stats_table_model.h"
-#include "ui/stats_table_view.h"
+#include "ui/document/snapshot_builder.h"
+#include "ui/panels/stats_table_model.h"
+#include "ui/panels/stats_table_view.h"
 
 #include <QAbstractItemModelTester>
 #include <QClipboard>

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "engine/core/shape.h"
+#include "engine/core/tensor.h"
+
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+
+namespace normscope {
+
+enum class NormKind { Batch, Layer, Instance, Group, Rms };
+
+/// The module's mode, as set by PyTorch's `module.train()` / `module.eval()`.
+enum class Mode { Training, Eval };
+
+/// The arguments of PyTorch's norm module constructors plus the module's mode. For Layer and Rms,
+/// `affine` is PyTorch's `elementwise_affine`.
+struct NormSpec {
+    NormKind kind = NormKind::Batch;
+    std::int64_t num_groups = 1;               ///< GroupNorm only
+    Shape normalized_shape;                    ///< LayerNorm and RMSNorm only
+    std::optional<double> eps = 1e-5;          ///< nullopt: the dtype's machine epsilon (RMSNorm's eps=None)
+    std::optional<double> momentum = 0.1;      ///< nullopt: cumulative moving average (BatchNorm's momentum=None)
+    bool affine = true;
+    bool track_running_stats = true;           ///< BatchNorm and InstanceNorm only
+    Mode mode = Mode::Training;
+
+    /// PyTorch's defaults for the module of this kind (InstanceNorm: affine and tracking off; RMSNorm: eps None).
+    static NormSpec defaults(NormKind kind);
+
+    bool hasRunningStats() const { return (kind == NormKind::Batch || kind == NormKind::Instance) && track_running_stats; }
+    /// True when the statistics come from the input: training, or a module that tracks nothing.
+    bool usesInputStats() const { return mode == Mode::Training || !hasRunningStats(); }
+    /// True when a forward pass updates running_mean, running_var (and num_batches_tracked for batch).
+    bool updatesRunningStats() const { return mode == Mode::Training && hasRunningStats(); }
+    bool subtractsMean() const { return kind != NormKind::Rms; }
+    bool hasBias() const { return affine && kind != NormKind::Rms; }
+    template <typename T>
+    T effectiveEps() const { return eps ? static_cast<T>(*eps) : std::numeric_limits<T>::epsilon(); }
+};
+
+const char* toString(NormKind kind);                 ///< "batch", "layer", ...
+std::optional<NormKind> parseNormKind(const std::string& name);
+const char* toString(Mode mode);                     ///< "training", "eval"
+
+/// The PyTorch module this spec and input rank stand for: "BatchNorm2d", "LayerNorm", "InstanceNorm1d"...
+std::string moduleName(NormKind kind, int rank);
+
+/// Refuses what PyTorch refuses (and eps that is not finite and positive) for this input shape.
+/// Throws Error with a message that names the values. Kernels assume a validated spec.
+void validate(const NormSpec& spec, const Shape& inputShape);
+
+/// Shapes of the module's parameters and buffers for this spec and input.
+Shape affineShape(const NormSpec& spec, const Shape& inputShape);      ///< (C,) or normalized_shape
+Shape runningStatsShape(const Shape& inputShape);                      ///< (C,)
+
+/// Throws Error unless `actual` equals `expected`; `what` names the array ("weight", "running_mean").
+void checkParameterShape(const std::string& what, const Shape& actual, const Shape& expected);
+
+} // namespace normscope

@@ -1,0 +1,178 @@
+#include "engine/report/group_summary.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace normscope {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr std::int64_t kBlock = 4096;
+
+struct FirstPass {
+    long double sum = 0;
+    double lo = std::numeric_limits<double>::infinity();
+    double hi = -std::numeric_limits<double>::infinity();
+};
+
+// Sum, min and max of one contiguous run. Four independent partial sums let the adds pipeline;
+// std::min/max keep the running bound when a value is NaN.
+template <typename T>
+void firstPass(const T* p, std::int64_t n, FirstPass& acc)
+{
+    for (std::int64_t from = 0; from < n; from += kBlock) {
+        const std::int64_t to = std::min(n, from + kBlock);
+        double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+        double lo = acc.lo, hi = acc.hi;
+        std::int64_t i = from;
+        for (; i + 4 <= to; i += 4) {
+            const double v0 = double(p[i]), v1 = double(p[i + 1]), v2 = double(p[i + 2]), v3 = double(p[i + 3]);
+            a0 += v0; a1 += v1; a2 += v2; a3 += v3;
+            lo = std::min(std::min(lo, v0), std::min(std::min(lo, v1), std::min(std::min(lo, v2), v3)));
+            hi = std::max(std::max(hi, v0), std::max(std::max(hi, v1), std::max(std::max(hi, v2), v3)));
+        }
+        for (; i < to; ++i) {
+            const double v = double(p[i]);
+            a0 += v;
+            lo = std::min(lo, v);
+            hi = std::max(hi, v);
+        }
+        acc.sum += (long double)((a0 + a1) + (a2 + a3));
+        acc.lo = lo;
+        acc.hi = hi;
+    }
+}
+
+// Sum of squared deviations from mean of one run.
+template <typename T>
+long double secondPass(const T* p, std::int64_t n, double mean)
+{
+    long double total = 0;
+    for (std::int64_t from = 0; from < n; from += kBlock) {
+        const std::int64_t to = std::min(n, from + kBlock);
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        std::int64_t i = from;
+        for (; i + 4 <= to; i += 4) {
+            const double d0 = double(p[i]) - mean, d1 = double(p[i + 1]) - mean;
+            const double d2 = double(p[i + 2]) - mean, d3 = double(p[i + 3]) - mean;
+            s0 += d0 * d0; s1 += d1 * d1; s2 += d2 * d2; s3 += d3 * d3;
+        }
+        for (; i < to; ++i) {
+            const double d = double(p[i]) - mean;
+            s0 += d * d;
+        }
+        total += (long double)((s0 + s1) + (s2 + s3));
+    }
+    return total;
+}
+
+struct Moments {
+    double mean = kNaN;
+    double var = kNaN;       // biased
+    double unbiased = kNaN;
+    double lo = kNaN, hi = kNaN;
+};
+
+// Two passes over the group's contiguous runs as the layout lays them out; a group's second pass
+// mostly reads what the first left in cache.
+template <typename T>
+Moments momentsOf(const StatsLayout& layout, std::int64_t group, const T* data)
+{
+    const std::int64_t n = layout.groupSize();
+    Moments m;
+    if (n <= 0)
+        return m;
+    FirstPass first;
+    for (std::int64_t a = 0; a < layout.segmentCount(); ++a)
+        firstPass(data + layout.segmentStart(group, a), layout.segmentLength(), first);
+    m.mean = double(first.sum / n);
+    long double ss = 0;
+    for (std::int64_t a = 0; a < layout.segmentCount(); ++a)
+        ss += secondPass(data + layout.segmentStart(group, a), layout.segmentLength(), m.mean);
+    m.var = double(ss / n);
+    m.unbiased = n > 1 ? double(ss / (n - 1)) : kNaN;
+    if (first.lo <= first.hi) {
+        m.lo = first.lo;
+        m.hi = first.hi;
+    }
+    return m;
+}
+
+} // namespace
+
+template <typename T>
+std::vector<GroupRow> summarizeGroups(const StatsLayout& layout, const GroupSummaryInput<T>& in)
+{
+    const std::int64_t groups = layout.groupCount();
+    std::vector<GroupRow> rows(static_cast<std::size_t>(groups));
+    const bool running = in.runningMean && in.runningVar;
+
+    // Groups are independent and equally large; only big inputs are worth waking threads for.
+    const bool parallel = numel(layout.inputShape()) >= (std::int64_t(1) << 18);
+#pragma omp parallel for schedule(static) if (parallel)
+    for (std::int64_t g = 0; g < groups; ++g) {
+        GroupRow& row = rows[static_cast<std::size_t>(g)];
+        row.group = g;
+        row.count = layout.groupSize();
+
+        const Moments x = momentsOf(layout, g, in.x);
+        row.mean = x.mean;
+        row.var = x.var;
+        row.var_unbiased = x.unbiased;
+        row.mean_square = x.var + x.mean * x.mean;
+        row.min = x.lo;
+        row.max = x.hi;
+        row.rstd = in.rstd ? double(in.rstd[g]) : kNaN;
+
+        if (in.y) {
+            const Moments y = momentsOf(layout, g, in.y);
+            row.output_mean = y.mean;
+            row.output_var = y.var;
+            row.output_std_unbiased = std::sqrt(y.unbiased);
+            row.output_min = y.lo;
+            row.output_max = y.hi;
+        } else {
+            row.output_mean = row.output_var = row.output_std_unbiased = kNaN;
+            row.output_min = row.output_max = kNaN;
+        }
+
+        row.channel = layout.channelOfGroup(g);
+        row.has_running = running;
+        row.running_mean = running ? double(in.runningMean[row.channel]) : kNaN;
+        row.running_var = running ? double(in.runningVar[row.channel]) : kNaN;
+    }
+    // Labels build strings: kept out of the parallel loop.
+    if (in.labels)
+        for (GroupRow& row : rows)
+            row.label = layout.groupLabel(row.group);
+    return rows;
+}
+
+template <typename T>
+std::vector<GroupRow> summarizeGroups(const NormSpec& spec, const Tensor<T>& x, const ForwardResult<T>& result,
+                                      const NormState<T>& state)
+{
+    const StatsLayout layout(spec, x.shape());
+    GroupSummaryInput<T> in;
+    in.x = x.data();
+    if (result.output.numel() == x.numel())
+        in.y = result.output.data();
+    if (result.rstd.numel() == layout.groupCount())
+        in.rstd = result.rstd.data();
+    if (spec.hasRunningStats() && !state.running_mean.empty() && !state.running_var.empty()) {
+        in.runningMean = state.running_mean.data();
+        in.runningVar = state.running_var.data();
+    }
+    return summarizeGroups(layout, in);
+}
+
+template std::vector<GroupRow> summarizeGroups(const StatsLayout&, const GroupSummaryInput<float>&);
+template std::vector<GroupRow> summarizeGroups(const StatsLayout&, const GroupSummaryInput<double>&);
+template std::vector<GroupRow> summarizeGroups(const NormSpec&, const Tensor<float>&, const ForwardResult<float>&,
+                                               const NormState<float>&);
+template std::vector<GroupRow> summarizeGroups(const NormSpec&, const Tensor<double>&, const ForwardResult<double>&,
+                                               const NormState<double>&);
+
+} // namespace normscope

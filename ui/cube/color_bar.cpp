@@ -1,0 +1,136 @@
+#include "ui/cube/color_bar.h"
+
+#include <QLinearGradient>
+#include <QPainter>
+
+#include <cmath>
+
+namespace normscope::ui {
+
+QString formatTick(double value)
+{
+    if (!std::isfinite(value))
+        return QString::number(value);
+    if (std::abs(value) < 1e-12)
+        return QStringLiteral("0");
+    return QString::number(value, 'g', 4);
+}
+
+ColorBar::ColorBar(QWidget* parent) : QWidget(parent)
+{
+    setAttribute(Qt::WA_OpaquePaintEvent, false);
+    QFont f = font();
+    f.setPointSizeF(f.pointSizeF() * 1.05);
+    setFont(f);
+}
+
+void ColorBar::setColorMap(const ColorMap& map)
+{
+    map_ = map;
+    update();
+}
+
+void ColorBar::setTitle(const QString& title)
+{
+    title_ = title;
+    update();
+}
+
+void ColorBar::setOrientation(Qt::Orientation orientation)
+{
+    orientation_ = orientation;
+    updateGeometry();
+    update();
+}
+
+std::vector<double> ColorBar::ticks() const
+{
+    std::vector<double> out;
+    constexpr int kSteps = 4;
+    for (int i = 0; i <= kSteps; ++i)
+        out.push_back(map_.lower() + (map_.upper() - map_.lower()) * i / kSteps);
+    return out;
+}
+
+QSize ColorBar::sizeHint() const
+{
+    const QFontMetrics fm(font());
+    const int labelWidth = fm.horizontalAdvance(QStringLiteral("-0.0000e-00"));
+    if (orientation_ == Qt::Vertical)
+        return {labelWidth + 34, 240};
+    return {240, fm.height() * 2 + 18};
+}
+
+QSize ColorBar::minimumSizeHint() const
+{
+    const QSize hint = sizeHint();
+    return orientation_ == Qt::Vertical ? QSize(hint.width(), 100) : QSize(120, hint.height());
+}
+
+void ColorBar::paintEvent(QPaintEvent*)
+{
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setRenderHint(QPainter::TextAntialiasing);
+    const QFontMetrics fm(font());
+    const QColor ink(30, 30, 30);
+    const auto ticks = this->ticks();
+
+    if (orientation_ == Qt::Vertical) {
+        const int titleHeight = title_.isEmpty() ? 0 : fm.height() + 6;
+        const QRectF bar(4, titleHeight + fm.height() / 2.0, 16,
+                         std::max(10.0, height() - titleHeight - fm.height() - 2.0));
+        if (!title_.isEmpty()) {
+            QFont bold = font();
+            bold.setBold(true);
+            p.setFont(bold);
+            p.setPen(ink);
+            p.drawText(QRectF(0, 0, width(), titleHeight), Qt::AlignLeft | Qt::AlignVCenter, title_);
+            p.setFont(font());
+        }
+        QLinearGradient gradient(bar.bottomLeft(), bar.topLeft());
+        for (int i = 0; i <= 16; ++i)
+            gradient.setColorAt(i / 16.0, QColor::fromRgb(map_.colorAt(i / 16.0)));
+        p.fillRect(bar, gradient);
+        p.setPen(QPen(ink, 1));
+        p.drawRect(bar);
+        for (std::size_t i = 0; i < ticks.size(); ++i) {
+            const double t = static_cast<double>(i) / (ticks.size() - 1);
+            const double y = bar.bottom() - t * bar.height();
+            p.drawLine(QPointF(bar.right(), y), QPointF(bar.right() + 5, y));
+            p.drawText(QRectF(bar.right() + 8, y - fm.height() / 2.0, width() - bar.right() - 8, fm.height()),
+                       Qt::AlignLeft | Qt::AlignVCenter, formatTick(ticks[i]));
+        }
+        return;
+    }
+
+    // Horizontal: title on the left of the bar, numbers below it.
+    const int titleWidth = title_.isEmpty() ? 0 : fm.horizontalAdvance(title_) + 10;
+    const double margin = fm.horizontalAdvance(QStringLiteral("-0.000")) / 2.0;
+    const QRectF bar(titleWidth + margin, 2, std::max(10.0, width() - titleWidth - 2 * margin), 12);
+    if (!title_.isEmpty()) {
+        QFont bold = font();
+        bold.setBold(true);
+        p.setFont(bold);
+        p.setPen(ink);
+        p.drawText(QRectF(0, 0, titleWidth, bar.bottom() + 2), Qt::AlignLeft | Qt::AlignVCenter, title_);
+        p.setFont(font());
+    }
+    QLinearGradient gradient(bar.topLeft(), bar.topRight());
+    for (int i = 0; i <= 16; ++i)
+        gradient.setColorAt(i / 16.0, QColor::fromRgb(map_.colorAt(i / 16.0)));
+    p.fillRect(bar, gradient);
+    p.setPen(QPen(ink, 1));
+    p.drawRect(bar);
+    for (std::size_t i = 0; i < ticks.size(); i += 2) {
+        const double t = static_cast<double>(i) / (ticks.size() - 1);
+        const double x = bar.left() + t * bar.width();
+        p.drawLine(QPointF(x, bar.bottom()), QPointF(x, bar.bottom() + 4));
+        const QString text = formatTick(ticks[i]);
+        const double w = fm.horizontalAdvance(text);
+        const double left = std::clamp(x - w / 2, 0.0, width() - w);
+        p.drawText(QPointF(left, bar.bottom() + 5 + fm.ascent()), text);
+    }
+}
+
+} // namespace normscope::ui

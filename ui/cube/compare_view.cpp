@@ -1,0 +1,199 @@
+#include "ui/cube/compare_view.h"
+
+#include "ui/document/cell_info.h"
+
+#include <QGridLayout>
+#include <QLabel>
+#include <QTextDocument>
+
+#include <algorithm>
+#include <cmath>
+
+namespace normscope::ui {
+
+namespace {
+
+QString range(const Tensor<double>& t)
+{
+    if (t.empty())
+        return QStringLiteral("\u2013");
+    const auto [lo, hi] = std::minmax_element(t.values().begin(), t.values().end());
+    if (*lo == *hi)
+        return formatNumber(*lo);
+    return QStringLiteral("%1 \u2026 %2").arg(QString::number(*lo, 'g', 4), QString::number(*hi, 'g', 4));
+}
+
+} // namespace
+
+CompareView::CompareView(QWidget* parent) : QWidget(parent), grid_(new QGridLayout(this))
+{
+    grid_->setContentsMargins(6, 6, 6, 6);
+    grid_->setHorizontalSpacing(10);
+    grid_->setVerticalSpacing(2);
+    setBackgroundRole(QPalette::Base);
+    setAutoFillBackground(true);
+}
+
+CubeView* CompareView::cube(int column) const
+{
+    return column >= 0 && column < static_cast<int>(cubes_.size()) ? cubes_[static_cast<std::size_t>(column)] : nullptr;
+}
+
+QString CompareView::statsText(int column) const
+{
+    if (column < 0 || column >= static_cast<int>(stats_.size()))
+        return {};
+    QTextDocument doc;
+    doc.setHtml(stats_[static_cast<std::size_t>(column)]->text());
+    return doc.toPlainText();
+}
+
+void CompareView::ensureColumns(int count)
+{
+    while (static_cast<int>(cubes_.size()) < count) {
+        const int column = static_cast<int>(cubes_.size());
+        auto* cube = new CubeView(this);
+        cube->setCompact(true);
+        cube->setValueSource(source_);
+        cube->setHighlightMode(mode_);
+        cube->setExploded(exploded_, explodeAxis_);
+        auto* stats = new QLabel(this);
+        stats->setTextFormat(Qt::RichText);
+        stats->setAlignment(Qt::AlignHCenter | Qt::AlignTop);
+        stats->setWordWrap(false);   // a small table: its size hint is exact without wrapping
+        QFont small = stats->font();
+        small.setPointSizeF(small.pointSizeF() * 0.9);
+        stats->setFont(small);
+        grid_->addWidget(cube, 0, column);
+        grid_->addWidget(stats, 1, column);
+        grid_->setColumnStretch(column, 1);
+        // The cubes ask for the height their width needs; spare height goes below everything.
+        grid_->setRowStretch(2, 1);
+
+        connect(cube, &CubeView::cellSelected, this, [this](std::int64_t flatIndex) {
+            if (syncing_)
+                return;
+            selectCell(flatIndex);
+        });
+        connect(cube, &CubeView::cellHovered, this, [this, cube](std::int64_t flatIndex) {
+            for (CubeView* other : cubes_)
+                if (other != cube)
+                    other->setLinkedHover(flatIndex);
+            Q_EMIT cellHovered(flatIndex);
+        });
+        connect(cube, &CubeView::viewChanged, this, [this, cube] {
+            for (CubeView* other : cubes_) {
+                if (other == cube)
+                    continue;
+                other->setRotation(cube->yaw(), cube->pitch());
+                other->setZoom(cube->zoom());
+            }
+        });
+        cubes_.push_back(cube);
+        stats_.push_back(stats);
+    }
+    for (std::size_t k = 0; k < cubes_.size(); ++k) {
+        const bool used = static_cast<int>(k) < count;
+        cubes_[k]->setVisible(used);
+        stats_[k]->setVisible(used);
+    }
+}
+
+void CompareView::setResults(const std::vector<ResultPtr>& results)
+{
+    results_ = results;
+    ensureColumns(static_cast<int>(results.size()));
+    for (std::size_t k = 0; k < results.size(); ++k) {
+        cubes_[k]->setResult(results[k]);
+        const QString html = statsHtml(results[k]);
+        stats_[k]->setText(html);
+        // QLabel underestimates the height of a rich-text table; measure it as a document.
+        QTextDocument doc;
+        doc.setDefaultFont(stats_[k]->font());
+        doc.setHtml(html);
+        stats_[k]->setMinimumHeight(static_cast<int>(std::ceil(doc.size().height())) + 2);
+    }
+    // Equal columns, so that the five cubes are drawn at the same scale.
+    int widest = 0;
+    for (std::size_t k = 0; k < results.size(); ++k)
+        widest = std::max(widest, stats_[k]->sizeHint().width());
+    for (std::size_t k = 0; k < cubes_.size(); ++k)
+        grid_->setColumnMinimumWidth(static_cast<int>(k), k < results.size() ? widest : 0);
+    // Keep the selection if the new input still has that element.
+    selectCell(selected_);
+}
+
+void CompareView::selectCell(std::int64_t flatIndex)
+{
+    syncing_ = true;
+    for (std::size_t k = 0; k < results_.size(); ++k)
+        cubes_[k]->selectCell(flatIndex);
+    syncing_ = false;
+    const std::int64_t now = results_.empty() ? -1 : cubes_.front()->selectedCell();
+    if (now == selected_)
+        return;
+    selected_ = now;
+    Q_EMIT cellSelected(now);
+}
+
+void CompareView::setValueSource(CubeView::ValueSource source)
+{
+    source_ = source;
+    for (CubeView* cube : cubes_)
+        cube->setValueSource(source);
+}
+
+void CompareView::setHighlightMode(CubeView::HighlightMode mode)
+{
+    mode_ = mode;
+    for (CubeView* cube : cubes_)
+        cube->setHighlightMode(mode);
+}
+
+void CompareView::setExploded(bool on, int axis)
+{
+    exploded_ = on;
+    explodeAxis_ = axis;
+    for (CubeView* cube : cubes_)
+        cube->setExploded(on, axis);
+}
+
+void CompareView::resetView()
+{
+    for (CubeView* cube : cubes_)
+        cube->resetView();
+}
+
+QString CompareView::statsHtml(const ResultPtr& result)
+{
+    if (!result)
+        return {};
+    const ResultSnapshot& r = *result;
+    if (!r.ok())
+        return QStringLiteral("<span style='color:#8c0000'>%1</span>").arg(QString::fromStdString(r.error).toHtmlEscaped());
+    const StatsLayout& layout = *r.layout;
+    const bool rms = r.spec.kind == NormKind::Rms;
+    const bool running = !r.spec.usesInputStats();
+
+    QString per;
+    const auto names = layout.statsAxisNames();
+    for (std::size_t i = 0; i < names.size(); ++i)
+        per += (i ? QStringLiteral(", ") : QString()) + QString::fromStdString(names[i]);
+    QString html = QStringLiteral("<table cellspacing='0' cellpadding='1' align='center'>");
+    const auto row = [&html](const QString& label, const QString& value) {
+        html += QStringLiteral("<tr><td style='color:#555;padding-right:6px'>%1</td><td><b>%2</b></td></tr>")
+                    .arg(label.toHtmlEscaped(), value.toHtmlEscaped());
+    };
+    row(QStringLiteral("groups"), per.isEmpty() ? QString::number(layout.groupCount())
+                                                : QStringLiteral("%1 (per %2)").arg(layout.groupCount()).arg(per));
+    row(QStringLiteral("size"), QString::number(layout.groupSize()));
+    if (rms) {
+        row(QStringLiteral("mean(x\u00b2)"), range(r.var));
+    } else {
+        row(running ? QStringLiteral("running_mean") : QStringLiteral("mean"), range(r.mean));
+        row(running ? QStringLiteral("running_var") : QStringLiteral("var"), range(r.var));
+    }
+    return html + QStringLiteral("</table>");
+}
+
+} // namespace normscope::ui

@@ -1,0 +1,177 @@
+#pragma once
+
+#include "ui/cube/color_map.h"
+#include "ui/cube/cube_grid.h"
+#include "ui/cube/cube_projection.h"
+#include "ui/document/result_snapshot.h"
+
+#include <QImage>
+#include <QLineF>
+#include <QTextDocument>
+#include <QVector>
+#include <QWidget>
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace normscope::ui {
+
+class ColorBar;
+
+/**
+ * The input tensor as a 3D grid of cells, N left to right, C in depth and the flattened spatial
+ * dims H·W top to bottom (Figure 2 of Wu & He, Group Normalization), coloured by x, x-hat or y.
+ * Hovering or clicking a cell lights up its statistic group, taken from the snapshot's StatsLayout,
+ * and shows the engine's numbers for it. Drag rotates, the wheel zooms, a double click resets.
+ *
+ * Per-result work (sampling the drawn cells, the colour range, each cell's group) happens in
+ * setResult; highlight changes recolour the drawn cells (at most 64 per axis); painting only draws
+ * one image per visible face.
+ */
+class CubeView : public QWidget {
+    Q_OBJECT
+
+public:
+    enum class ValueSource { Input, Normalized, Output };
+    Q_ENUM(ValueSource)
+    enum class HighlightMode { HoveredGroup, AllGroups };
+    Q_ENUM(HighlightMode)
+
+    explicit CubeView(QWidget* parent = nullptr);
+    ~CubeView() override;
+
+    void setResult(normscope::ui::ResultPtr result);
+    ResultPtr result() const { return result_; }
+
+    void setValueSource(ValueSource source);
+    ValueSource valueSource() const { return source_; }
+    void setHighlightMode(HighlightMode mode);
+    HighlightMode highlightMode() const { return mode_; }
+    /// Pulls the cube apart into slices along axis 0 = N, 1 = C, 2 = H·W, turning to a view that
+    /// looks between them (CubeProjection::explodedRotation); off returns to the default view.
+    void setExploded(bool on, int axis);
+    bool isExploded() const { return projection_.exploded(); }
+    int explodeAxis() const { return projection_.explodeAxis(); }
+    void resetView();
+    /// Degrees; the view a drag produces.
+    void setRotation(double yawDegrees, double pitchDegrees);
+    double yaw() const { return projection_.yaw(); }
+    double pitch() const { return projection_.pitch(); }
+    void setZoom(double zoom);
+    double zoom() const { return projection_.zoom(); }
+
+    /// Selects the element at this flat index as a click would (emits cellSelected); -1 clears.
+    void selectCell(std::int64_t flatIndex);
+    std::int64_t selectedCell() const { return selected_; }
+    /// Lights the group of an element hovered in another, linked view (no signal, no overlay).
+    void setLinkedHover(std::int64_t flatIndex);
+    /// Flat index into the input of the element under the mouse (a drawn cell's representative), -1 none.
+    std::int64_t hoveredCell() const { return hovered_; }
+    /// The statistic group lit now (hovered, else linked hover, else selected), -1 none.
+    std::int64_t highlightedGroup() const;
+    /// Flat indices of every element of the lit group (StatsLayout::elementsOf), empty if none.
+    std::vector<std::int64_t> highlightedCells() const;
+
+    /// The layout's rule in words, e.g. "BatchNorm: one mean and variance per channel, over N, H, W".
+    QString caption() const { return caption_; }
+    /// Non-empty when the cube is drawn subsampled, e.g. "H·W: 3136 shown as 64 bins of 49; ...".
+    QString note() const { return note_; }
+    /// The hover overlay's text (index, x, group, its statistics, x-hat, gamma, beta, y); empty if none.
+    QString hoverText() const;
+
+    /// Whether the caption and note are drawn above the cube (on by default); a window that shows
+    /// caption() and note() elsewhere can turn them off.
+    void setCaptionVisible(bool visible);
+    bool isCaptionVisible() const { return showCaption_; }
+    /// Compact form for the compare view: smaller text, colour bar below the cube, no status line.
+    void setCompact(bool compact);
+    bool isCompact() const { return compact_; }
+    ColorBar* colorBar() const { return colorBar_; }
+    const ColorMap& colorMap() const { return colorMap_; }
+    const CubeGrid& grid() const { return grid_; }
+
+    /// Representative element of the drawn cell at a widget point, -1 for none.
+    std::int64_t cellAt(const QPointF& pos) const;
+    /// A widget point where the drawn cell containing this element is visible (not hidden behind
+    /// other cells); nothing if it is hidden in the current view.
+    std::optional<QPointF> cellPosition(std::int64_t flatIndex) const;
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+    bool hasHeightForWidth() const override;   ///< compact form only
+    int heightForWidth(int width) const override;
+
+Q_SIGNALS:
+    void cellHovered(std::int64_t flatIndex);   ///< -1 when the mouse leaves the cube
+    void cellSelected(std::int64_t flatIndex);  ///< -1 when the selection is cleared
+    /// The user rotated or zoomed (for views that follow each other).
+    void viewChanged();
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void leaveEvent(QEvent* event) override;
+
+private:
+    struct FaceImage {
+        QImage image;
+        QVector<QLineF> litEdges;   // outline of the lit group on this face, in image coordinates
+    };
+
+    void rebuildValues();
+    void rebuildColors();
+    void rebuildImages();
+    struct Margins {
+        double left = 0, right = 0, bottom = 0;
+    };
+    Margins labelMargins(double width, double height) const;
+    void relayout();
+    void updateTexts();
+    void updateHoverText();
+    void setHover(std::int64_t flatIndex, const QPointF& pos);
+    const FaceImage* faceImage(const CubeProjection::Face& face) const;
+    std::int64_t drawnCellIndex(const CubeProjection::Cell& cell) const;
+    bool hasPicture() const { return !cellColors_.empty(); }
+    QString statusText() const;
+
+    void paintCube(QPainter& p) const;
+    void paintAxisLabels(QPainter& p) const;
+    void paintCellOutline(QPainter& p, std::int64_t flatIndex, const QColor& color, double width) const;
+    void paintOverlay(QPainter& p) const;
+
+    ResultPtr result_;
+    CubeGrid grid_;
+    CubeProjection projection_;
+    ColorMap colorMap_;
+    ColorBar* colorBar_ = nullptr;
+
+    ValueSource source_ = ValueSource::Input;
+    HighlightMode mode_ = HighlightMode::HoveredGroup;
+    bool compact_ = false;
+    bool showCaption_ = true;
+
+    std::vector<double> cellValues_;        // value of each drawn cell's representative
+    std::vector<std::int64_t> cellGroups_;  // its statistic group, -1 without a layout
+    std::vector<QRgb> cellColors_;
+    std::vector<std::uint8_t> cellLit_;
+    std::int64_t litGroup_ = -1;            // the group the colours were built for
+    std::vector<FaceImage> faceImages_;     // (slice * 6 + face id)
+
+    std::int64_t hovered_ = -1, linkedHover_ = -1, selected_ = -1;
+    QPointF mousePos_;
+    QPointF pressPos_;
+    double pressYaw_ = 0, pressPitch_ = 0;
+    bool pressed_ = false, dragging_ = false;
+
+    QString caption_, note_, error_;
+    mutable QTextDocument captionDoc_, noteDoc_, statusDoc_, overlayDoc_;   // drawContents is not const
+    QRectF captionRect_, noteRect_, cubeRect_, statusRect_;
+};
+
+} // namespace normscope::ui

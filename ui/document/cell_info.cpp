@@ -1,0 +1,130 @@
+#include "ui/document/cell_info.h"
+
+#include <QStringList>
+
+#include <cmath>
+
+namespace normscope::ui {
+
+QString formatNumber(double value)
+{
+    if (std::isnan(value))
+        return QStringLiteral("nan");
+    if (std::isinf(value))
+        return value > 0 ? QStringLiteral("inf") : QStringLiteral("-inf");
+    if (value == 0.0)
+        return QStringLiteral("0");
+    return QString::number(value, 'g', 6);
+}
+
+QString statisticsName(bool rms)
+{
+    return rms ? QStringLiteral("root mean square") : QStringLiteral("mean and variance");
+}
+
+CellInfo CellInfo::from(const ResultPtr& result, std::int64_t flatIndex)
+{
+    CellInfo info;
+    if (!result || flatIndex < 0 || flatIndex >= result->input.numel())
+        return info;
+    const ResultSnapshot& r = *result;
+    info.flatIndex = flatIndex;
+    info.x = r.input[flatIndex];
+
+    const auto names = StatsLayout::axisNames(static_cast<int>(r.shape.size()));
+    std::vector<std::int64_t> coords(r.shape.size());
+    std::int64_t rest = flatIndex;
+    for (std::size_t k = r.shape.size(); k-- > 0;) {
+        coords[k] = rest % r.shape[k];
+        rest /= r.shape[k];
+    }
+    QStringList parts;
+    for (std::size_t k = 0; k < coords.size(); ++k)
+        parts << QStringLiteral("%1=%2").arg(QString::fromStdString(names[k])).arg(coords[k]);
+    info.index = parts.join(QStringLiteral(", "));
+
+    info.rms = r.spec.kind == NormKind::Rms;
+    info.runningStats = !r.spec.usesInputStats();
+    info.eps = r.dtype == DType::Float32 ? static_cast<double>(r.spec.effectiveEps<float>())
+                                         : r.spec.effectiveEps<double>();
+    if (!r.ok())
+        return info;
+
+    const StatsLayout& layout = *r.layout;
+    info.hasResult = true;
+    info.group = layout.groupOf(flatIndex);
+    info.groupLabel = QString::fromStdString(layout.groupLabel(info.group));
+    info.groupSize = layout.groupSize();
+    info.channel = layout.channelOfGroup(info.group);
+    if (info.group < r.mean.numel()) {
+        info.mean = r.mean[info.group];
+        info.var = r.var[info.group];
+        info.rstd = r.rstd[info.group];
+    }
+    if (flatIndex < r.normalized.numel())
+        info.xhat = r.normalized[flatIndex];
+    if (flatIndex < r.output.numel())
+        info.y = r.output[flatIndex];
+    info.paramIndex = layout.paramOf(flatIndex);
+    if (!r.weight.empty() && info.paramIndex < r.weight.numel())
+        info.gamma = r.weight[info.paramIndex];
+    if (!r.bias.empty() && info.paramIndex < r.bias.numel())
+        info.beta = r.bias[info.paramIndex];
+    return info;
+}
+
+QString CellInfo::meanName() const
+{
+    return runningStats ? QStringLiteral("running_mean") : QStringLiteral("mean");
+}
+
+QString CellInfo::varName() const
+{
+    if (rms)
+        return QStringLiteral("mean(x\u00b2)");
+    return runningStats ? QStringLiteral("running_var") : QStringLiteral("var");
+}
+
+std::vector<std::pair<QString, QString>> CellInfo::rows() const
+{
+    std::vector<std::pair<QString, QString>> out;
+    if (!valid())
+        return out;
+    out.emplace_back(QStringLiteral("index"), QStringLiteral("(%1)").arg(index));
+    out.emplace_back(QStringLiteral("x"), formatNumber(x));
+    if (!hasResult)
+        return out;
+    QString group = groupLabel;
+    if (runningStats)
+        group += QStringLiteral(" (eval: running stats of c=%1)").arg(channel);
+    out.emplace_back(QStringLiteral("group"), group + QStringLiteral(", %1 elements").arg(groupSize));
+    if (!rms)
+        out.emplace_back(meanName(), formatNumber(mean));
+    out.emplace_back(varName(), formatNumber(var));
+    out.emplace_back(QStringLiteral("rstd"), formatNumber(rstd));
+    out.emplace_back(QStringLiteral("x-hat"), formatNumber(xhat));
+    out.emplace_back(QStringLiteral("\u03b3 (gamma)"), gamma ? formatNumber(*gamma) : QStringLiteral("none (affine off)"));
+    if (!rms)
+        out.emplace_back(QStringLiteral("\u03b2 (beta)"), beta ? formatNumber(*beta) : QStringLiteral("none (affine off)"));
+    out.emplace_back(QStringLiteral("y"), formatNumber(y));
+    return out;
+}
+
+QString CellInfo::toPlainText() const
+{
+    QStringList lines;
+    for (const auto& [label, value] : rows())
+        lines << label + QStringLiteral(": ") + value;
+    return lines.join(QLatin1Char('\n'));
+}
+
+QString CellInfo::toHtml() const
+{
+    QString html = QStringLiteral("<table cellspacing='0' cellpadding='1'>");
+    for (const auto& [label, value] : rows())
+        html += QStringLiteral("<tr><td style='color:#555;padding-right:10px'>%1</td><td><b>%2</b></td></tr>")
+                    .arg(label.toHtmlEscaped(), value.toHtmlEscaped());
+    return html + QStringLiteral("</table>");
+}
+
+} // namespace normscope::ui

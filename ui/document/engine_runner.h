@@ -1,0 +1,36 @@
+#pragma once
+
+#include "ui/document/experiment.h"
+#include "ui/document/result_snapshot.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace normscope::ui {
+
+/// Pure functions between an Experiment and the engine; callable from any thread.
+namespace engine_runner {
+
+/**
+ * Runs the experiment's module on x as a look, not a step: the forward pass works on a copy of the
+ * module's state, so the experiment's buffers do not move. The snapshot's running_mean/var are the
+ * copy's after this pass (what a Step would commit), its history the committed buffers. With
+ * withDigest the snapshot's digest (digestOf: the table's and plots' numbers) is computed here too,
+ * so the GUI thread finds it ready. A spec or state the engine
+ * refuses gives a snapshot whose error holds the engine's message. engineMs, when given, receives the
+ * time spent in forward() and normalizedInput().
+ */
+ResultPtr run(const Experiment& experiment, const AnyTensor& x, std::uint64_t generation, int threads,
+              double* engineMs = nullptr, bool withDigest = true);
+
+/// One training forward pass (whatever the displayed mode) whose running statistics are committed
+/// into the returned experiment. Throws normscope::Error if the engine refuses the spec.
+Experiment step(const Experiment& experiment, const AnyTensor& x, int threads);
+
+/// The same input under BatchNorm, LayerNorm, InstanceNorm, GroupNorm and RMSNorm, each a fresh
+/// module in training mode; layer and rms normalise over everything but N, as in the GroupNorm paper.
+std::vector<Experiment> compareExperiments(const Experiment& experiment);
+
+} // namespace engine_runner
+
+} // namespace normscope::ui

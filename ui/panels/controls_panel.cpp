@@ -1,0 +1,459 @@
+#include "ui/panels/controls_panel.h"
+
+#include "engine/core/error.h"
+#include "engine/core/stats_layout.h"
+#include "ui/panels/gamma_beta_editor.h"
+#include "ui/document/document.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QDoubleValidator>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalBlocker>
+#include <QSlider>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include <cmath>
+#include <memory>
+
+namespace normscope::ui {
+
+namespace {
+
+constexpr NormKind kKinds[] = {NormKind::Batch, NormKind::Layer, NormKind::Instance, NormKind::Group, NormKind::Rms};
+constexpr GeneratorKind kGenerators[] = {GeneratorKind::ChannelOffset, GeneratorKind::Normal, GeneratorKind::Uniform,
+                                         GeneratorKind::ConstantChannels};
+
+int indexOfKind(NormKind kind)
+{
+    for (int i = 0; i < 5; ++i)
+        if (kKinds[i] == kind)
+            return i;
+    return 0;
+}
+
+int indexOfGenerator(GeneratorKind kind)
+{
+    for (int i = 0; i < 4; ++i)
+        if (kGenerators[i] == kind)
+            return i;
+    return 0;
+}
+
+QString epsText(double eps)
+{
+    return QString::number(eps, 'g', 10);
+}
+
+QDoubleSpinBox* numberSpin(QWidget* parent, double min, double max, double step, int decimals)
+{
+    auto* spin = new QDoubleSpinBox(parent);
+    spin->setRange(min, max);
+    spin->setSingleStep(step);
+    spin->setDecimals(decimals);
+    spin->setKeyboardTracking(false);
+    return spin;
+}
+
+} // namespace
+
+double ControlsPanel::epsFromSlider(int position)
+{
+    return std::pow(10.0, -8.0 + static_cast<double>(position) / 100.0);
+}
+
+int ControlsPanel::sliderFromEps(double eps)
+{
+    const double p = (std::log10(eps) + 8.0) * 100.0;
+    return static_cast<int>(std::lround(std::clamp(p, 0.0, static_cast<double>(kEpsSliderMax))));
+}
+
+ControlsPanel::ControlsPanel(Document* document, QWidget* parent) : QWidget(parent), document_(document)
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(buildModuleBox());
+    layout->addWidget(buildInputBox());
+    layout->addWidget(buildParameterBox());
+    layout->addWidget(buildRunningBox());
+    layout->addWidget(buildAffineBox());
+    layout->addStretch(1);
+    // Long item texts must not widen the dock.
+    for (QComboBox* combo : findChildren<QComboBox*>()) {
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(8);
+    }
+    connect(document_, &Document::experimentChanged, this, &ControlsPanel::refresh);
+    connect(document_, &Document::errorReported, this, &ControlsPanel::refresh);   // a refused edit: show the state again
+    refresh();
+}
+
+QWidget* ControlsPanel::buildModuleBox()
+{
+    auto* box = new QGroupBox(tr("Module"), this);
+    auto* form = new QFormLayout(box);
+    norm_ = new QComboBox(box);
+    norm_->setObjectName(QStringLiteral("normCombo"));
+    norm_->addItems({tr("BatchNorm"), tr("LayerNorm"), tr("InstanceNorm"), tr("GroupNorm"), tr("RMSNorm")});
+    mode_ = new QComboBox(box);
+    mode_->setObjectName(QStringLiteral("modeCombo"));
+    mode_->addItems({tr("training  (train())"), tr("eval  (eval())")});
+    form->addRow(tr("Norm"), norm_);
+    form->addRow(tr("Mode"), mode_);
+    connect(norm_, &QComboBox::activated, this, [this](int i) { document_->setNormKind(kKinds[i]); });
+    connect(mode_, &QComboBox::activated, this,
+            [this](int i) { document_->setMode(i == 0 ? Mode::Training : Mode::Eval); });
+    return box;
+}
+
+QWidget* ControlsPanel::buildInputBox()
+{
+    auto* box = new QGroupBox(tr("Input x"), this);
+    auto* form = new QFormLayout(box);
+
+    auto* dimsRow = new QHBoxLayout;
+    const char* names[4] = {"N", "C", "H", "W"};
+    const int maxima[4] = {256, 1024, 512, 512};
+    for (int a = 0; a < 4; ++a) {
+        dims_[a] = new QSpinBox(box);
+        dims_[a]->setObjectName(QStringLiteral("dim%1Spin").arg(QLatin1String(names[a])));
+        dims_[a]->setRange(1, maxima[a]);
+        dims_[a]->setKeyboardTracking(false);
+        dims_[a]->setPrefix(QStringLiteral("%1 ").arg(QLatin1String(names[a])));
+        dimsRow->addWidget(dims_[a]);
+        connect(dims_[a], &QSpinBox::valueChanged, this, &ControlsPanel::applyShape);
+    }
+    form->addRow(dimsRow);
+    shapeNote_ = new QLabel(box);
+    dtype_ = new QComboBox(box);
+    dtype_->addItems({QStringLiteral("float32"), QStringLiteral("float64")});
+    auto* noteRow = new QHBoxLayout;
+    noteRow->addWidget(shapeNote_, 1);
+    noteRow->addWidget(dtype_);
+    form->addRow(noteRow);
+    connect(dtype_, &QComboBox::activated, this,
+            [this](int i) { document_->setDType(i == 0 ? DType::Float32 : DType::Float64); });
+
+    generator_ = new QComboBox(box);
+    generator_->addItems({tr("per-channel offset + scale"), tr("normal"), tr("uniform"), tr("constant channels")});
+    generator_->setToolTip(tr("Per-channel offset + scale: channel c ~ N(mean + c·offset, std·(1 + 0.4c)), "
+                              "so BatchNorm and InstanceNorm visibly differ"));
+    form->addRow(tr("Generator"), generator_);
+    mean_ = numberSpin(box, -1e4, 1e4, 0.5, 3);
+    std_ = numberSpin(box, 0.0, 1e4, 0.1, 3);
+    low_ = numberSpin(box, -1e4, 1e4, 0.5, 3);
+    high_ = numberSpin(box, -1e4, 1e4, 0.5, 3);
+    offset_ = numberSpin(box, -1e3, 1e3, 0.25, 3);
+    seed_ = new QSpinBox(box);
+    seed_->setRange(0, 1 << 30);
+    seed_->setKeyboardTracking(false);
+    // Two parameters per row; refresh() hides the pairs the chosen generator does not use.
+    auto* grid = new QGridLayout;
+    grid->setContentsMargins(0, 0, 0, 0);
+    const auto pair = [&](int row, int col, const QString& label, QWidget* field) {
+        auto* l = new QLabel(label, box);
+        l->setBuddy(field);
+        generatorLabels_[field] = l;
+        grid->addWidget(l, row, col * 2);
+        grid->addWidget(field, row, col * 2 + 1);
+    };
+    pair(0, 0, tr("mean"), mean_);
+    pair(0, 1, tr("std"), std_);
+    pair(1, 0, tr("low"), low_);
+    pair(1, 1, tr("high"), high_);
+    pair(2, 0, tr("offset/c"), offset_);
+    pair(2, 1, tr("seed"), seed_);
+    grid->setColumnStretch(1, 1);
+    grid->setColumnStretch(3, 1);
+    offset_->setToolTip(tr("Mean shift from one channel to the next"));
+    form->addRow(grid);
+    connect(generator_, &QComboBox::activated, this, [this] { applyRecipe(false); });
+    for (QDoubleSpinBox* spin : {mean_, std_, low_, high_, offset_})
+        connect(spin, &QDoubleSpinBox::valueChanged, this, [this] { applyRecipe(false); });
+    connect(seed_, &QSpinBox::valueChanged, this, [this] { applyRecipe(false); });
+
+    auto* fileRow = new QHBoxLayout;
+    load_ = new QPushButton(tr("Load .npy..."), box);
+    load_->setToolTip(tr("Use a NumPy array as the input (Ctrl+O)"));
+    useGenerator_ = new QPushButton(tr("Use generator"), box);
+    fileRow->addWidget(load_);
+    fileRow->addWidget(useGenerator_);
+    form->addRow(fileRow);
+    loadedLabel_ = new QLabel(box);
+    loadedLabel_->setWordWrap(true);
+    form->addRow(loadedLabel_);
+    connect(load_, &QPushButton::clicked, this, &ControlsPanel::loadRequested);
+    connect(useGenerator_, &QPushButton::clicked, document_, &Document::useGenerator);
+    return box;
+}
+
+QWidget* ControlsPanel::buildParameterBox()
+{
+    auto* box = new QGroupBox(tr("Parameters"), this);
+    auto* form = new QFormLayout(box);
+
+    groups_ = new QComboBox(box);
+    groups_->setObjectName(QStringLiteral("groupsCombo"));
+    groups_->setToolTip(tr("GroupNorm's num_groups: only divisors of C"));
+    form->addRow(tr("num_groups"), groups_);
+    connect(groups_, &QComboBox::activated, this,
+            [this](int i) { document_->setNumGroups(groups_->itemData(i).toLongLong()); });
+
+    normalized_ = new QComboBox(box);
+    normalized_->setToolTip(tr("LayerNorm/RMSNorm normalized_shape: the input's last dims"));
+    form->addRow(tr("normalized_shape"), normalized_);
+    connect(normalized_, &QComboBox::activated, this,
+            [this](int i) { document_->setNormalizedDims(normalized_->itemData(i).toInt()); });
+
+    epsSlider_ = new QSlider(Qt::Horizontal, box);
+    epsSlider_->setObjectName(QStringLiteral("epsSlider"));
+    epsSlider_->setRange(0, kEpsSliderMax);
+    epsSlider_->setPageStep(100);
+    epsSlider_->setToolTip(tr("eps on a log scale, 1e-8 to 10"));
+    epsEdit_ = new QLineEdit(box);
+    epsEdit_->setObjectName(QStringLiteral("epsEdit"));
+    auto* validator = new QDoubleValidator(0.0, 1e30, 12, epsEdit_);
+    validator->setNotation(QDoubleValidator::ScientificNotation);
+    epsEdit_->setValidator(validator);
+    epsEdit_->setMaximumWidth(100);
+    epsNone_ = new QCheckBox(tr("None"), box);
+    epsNone_->setToolTip(tr("RMSNorm eps=None: the dtype's machine epsilon"));
+    auto* epsRow = new QHBoxLayout;
+    epsRow->addWidget(epsSlider_, 1);
+    epsRow->addWidget(epsEdit_);
+    epsRow->addWidget(epsNone_);
+    form->addRow(tr("eps"), epsRow);
+    connect(epsSlider_, &QSlider::valueChanged, this, [this](int position) {
+        document_->setEps(epsFromSlider(position), epsSlider_->isSliderDown());
+    });
+    connect(epsSlider_, &QSlider::sliderReleased, document_, &Document::endMerge);
+    connect(epsEdit_, &QLineEdit::editingFinished, this, &ControlsPanel::applyEpsText);
+    connect(epsNone_, &QCheckBox::clicked, this, [this](bool none) {
+        document_->setEps(none ? std::nullopt : std::optional<double>(1e-5));
+    });
+
+    momentum_ = numberSpin(box, 0.0, 1.0, 0.05, 4);
+    momentum_->setObjectName(QStringLiteral("momentumSpin"));
+    momentumNone_ = new QCheckBox(tr("None"), box);
+    momentumNone_->setToolTip(tr("momentum=None: cumulative moving average over all steps (BatchNorm only)"));
+    auto* momentumRow = new QHBoxLayout;
+    momentumRow->addWidget(momentum_, 1);
+    momentumRow->addWidget(momentumNone_);
+    form->addRow(tr("momentum"), momentumRow);
+    connect(momentum_, &QDoubleSpinBox::valueChanged, this, [this] { applyMomentum(false); });
+    connect(momentumNone_, &QCheckBox::clicked, this, [this] { applyMomentum(false); });
+
+    affine_ = new QCheckBox(tr("affine (learnable gamma, beta)"), box);
+    affine_->setObjectName(QStringLiteral("affineCheck"));
+    track_ = new QCheckBox(tr("track_running_stats"), box);
+    track_->setObjectName(QStringLiteral("trackCheck"));
+    form->addRow(affine_);
+    form->addRow(track_);
+    connect(affine_, &QCheckBox::clicked, document_, &Document::setAffine);
+    connect(track_, &QCheckBox::clicked, document_, &Document::setTrackRunningStats);
+    return box;
+}
+
+QWidget* ControlsPanel::buildAffineBox()
+{
+    auto* box = new QGroupBox(tr("gamma / beta"), this);
+    auto* layout = new QVBoxLayout(box);
+    gammaBeta_ = new GammaBetaEditor(document_, box);
+    layout->addWidget(gammaBeta_);
+    return box;
+}
+
+QWidget* ControlsPanel::buildRunningBox()
+{
+    auto* box = new QGroupBox(tr("Running statistics"), this);
+    auto* layout = new QVBoxLayout(box);
+    auto* row = new QHBoxLayout;
+    step_ = new QPushButton(tr("Step"), box);
+    step_->setObjectName(QStringLiteral("stepButton"));
+    step_->setToolTip(tr("One training forward pass: running_mean and running_var move (F5)"));
+    stepFresh_ = new QPushButton(tr("Step on fresh batch"), box);
+    stepFresh_->setToolTip(tr("Draw a new batch (next seed), then one training pass (Shift+F5)"));
+    resetRunning_ = new QPushButton(tr("Reset"), box);
+    resetRunning_->setToolTip(tr("reset_running_stats(): running_mean 0, running_var 1"));
+    row->addWidget(step_);
+    row->addWidget(stepFresh_);
+    row->addWidget(resetRunning_);
+    layout->addLayout(row);
+    runningLabel_ = new QLabel(box);
+    runningLabel_->setWordWrap(true);
+    layout->addWidget(runningLabel_);
+    connect(step_, &QPushButton::clicked, this, [this] { document_->step(false); });
+    connect(stepFresh_, &QPushButton::clicked, this, [this] { document_->step(true); });
+    connect(resetRunning_, &QPushButton::clicked, document_, &Document::resetRunningStats);
+    return box;
+}
+
+void ControlsPanel::applyShape()
+{
+    const Experiment& e = document_->experiment();
+    const int rank = e.isLoaded() ? 4 : std::clamp(static_cast<int>(e.shape.size()), 2, 4);
+    Shape shape;
+    for (int a = 0; a < rank; ++a)
+        shape.push_back(dims_[a]->value());
+    if (shape != e.shape || e.isLoaded())
+        document_->setShape(shape);
+}
+
+void ControlsPanel::applyRecipe(bool merge)
+{
+    InputRecipe r = document_->experiment().recipe;
+    r.kind = kGenerators[std::max(0, generator_->currentIndex())];
+    r.mean = mean_->value();
+    r.std = std_->value();
+    r.low = low_->value();
+    r.high = high_->value();
+    r.offset_step = offset_->value();
+    r.seed = static_cast<std::uint64_t>(seed_->value());
+    document_->setRecipe(r, merge);
+}
+
+void ControlsPanel::applyEpsText()
+{
+    bool ok = false;
+    const double eps = epsEdit_->text().trimmed().toDouble(&ok);
+    const auto current = document_->experiment().spec.eps;
+    if (!ok || !(eps > 0) || !std::isfinite(eps)) {
+        refresh();
+        return;
+    }
+    if (!current || *current != eps)
+        document_->setEps(eps);
+}
+
+void ControlsPanel::applyMomentum(bool merge)
+{
+    document_->setMomentum(momentumNone_->isChecked() ? std::nullopt : std::optional<double>(momentum_->value()), merge);
+}
+
+void ControlsPanel::refresh()
+{
+    const Experiment& e = document_->experiment();
+    const NormSpec& s = e.spec;
+    const QList<QWidget*> all = findChildren<QWidget*>();
+    std::vector<std::unique_ptr<QSignalBlocker>> blockers;
+    for (QWidget* w : all)
+        blockers.push_back(std::make_unique<QSignalBlocker>(w));
+
+    norm_->setCurrentIndex(indexOfKind(s.kind));
+    mode_->setCurrentIndex(s.mode == Mode::Training ? 0 : 1);
+
+    const int rank = static_cast<int>(e.shape.size());
+    const bool spinsFit = rank >= 2 && rank <= 4;   // N, C and up to two spatial dims
+    for (int a = 0; a < 4; ++a) {
+        dims_[a]->setVisible(spinsFit && a < rank);
+        if (a < rank)
+            dims_[a]->setValue(static_cast<int>(e.shape[static_cast<std::size_t>(a)]));
+        dims_[a]->setEnabled(spinsFit && !e.isLoaded());
+    }
+    dims_[2]->setPrefix(rank == 3 ? QStringLiteral("L ") : QStringLiteral("H "));
+    const QString shapeText = QString::fromStdString(toString(e.shape));
+    shapeNote_->setText(spinsFit ? tr("%L1 elements").arg(numel(e.shape))
+                                 : tr("%1 = %L2 elements").arg(shapeText).arg(numel(e.shape)));
+    shapeNote_->setToolTip(tr("shape %1").arg(shapeText));
+    dtype_->setCurrentIndex(e.dtype == DType::Float32 ? 0 : 1);
+
+    const InputRecipe& r = e.recipe;
+    generator_->setCurrentIndex(indexOfGenerator(r.kind));
+    mean_->setValue(r.mean);
+    std_->setValue(r.std);
+    low_->setValue(r.low);
+    high_->setValue(r.high);
+    offset_->setValue(r.offset_step);
+    seed_->setValue(static_cast<int>(r.seed));
+    const auto showField = [this](QWidget* field, bool on) {
+        field->setVisible(on);
+        generatorLabels_.at(field)->setVisible(on);
+    };
+    showField(mean_, r.kind != GeneratorKind::Uniform);
+    showField(std_, r.kind == GeneratorKind::Normal || r.kind == GeneratorKind::ChannelOffset);
+    showField(low_, r.kind == GeneratorKind::Uniform);
+    showField(high_, r.kind == GeneratorKind::Uniform);
+    showField(offset_, r.kind == GeneratorKind::ChannelOffset || r.kind == GeneratorKind::ConstantChannels);
+    showField(seed_, r.kind != GeneratorKind::ConstantChannels);
+    for (QWidget* w : {static_cast<QWidget*>(generator_), static_cast<QWidget*>(mean_), static_cast<QWidget*>(std_),
+                       static_cast<QWidget*>(low_), static_cast<QWidget*>(high_), static_cast<QWidget*>(offset_),
+                       static_cast<QWidget*>(seed_)})
+        w->setEnabled(!e.isLoaded());
+    useGenerator_->setEnabled(e.isLoaded());
+    loadedLabel_->setVisible(e.isLoaded());
+    if (e.isLoaded())
+        loadedLabel_->setText(tr("Loaded %1").arg(QFileInfo(QString::fromStdString(e.loadedPath)).fileName()));
+
+    groups_->clear();
+    const std::int64_t C = e.channels();
+    for (std::int64_t g = 1; g <= C; ++g)
+        if (C % g == 0)
+            groups_->addItem(QStringLiteral("%1   (%2 channels each)").arg(g).arg(C / g), QVariant::fromValue<qlonglong>(g));
+    groups_->setCurrentIndex(groups_->findData(QVariant::fromValue<qlonglong>(s.num_groups)));
+    groups_->setPlaceholderText(tr("%1 does not divide C = %2").arg(s.num_groups).arg(C));
+    groups_->setEnabled(s.kind == NormKind::Group);
+
+    normalized_->clear();
+    const auto axisNames = StatsLayout::axisNames(rank);
+    for (int k = 1; k <= std::min(rank, 3); ++k) {
+        QStringList names;
+        for (int a = rank - k; a < rank; ++a)
+            names << QString::fromStdString(axisNames[static_cast<std::size_t>(a)]).toUpper();
+        normalized_->addItem(tr("last %1: (%2) = %3").arg(k).arg(names.join(QStringLiteral(", ")))
+                                 .arg(QString::fromStdString(toString(trailingDims(e.shape, k)))), k);
+    }
+    const bool layerLike = s.kind == NormKind::Layer || s.kind == NormKind::Rms;
+    int normalizedIndex = -1;
+    if (s.normalized_shape == trailingDims(e.shape, static_cast<int>(s.normalized_shape.size())))
+        normalizedIndex = normalized_->findData(static_cast<int>(s.normalized_shape.size()));
+    normalized_->setCurrentIndex(normalizedIndex);
+    normalized_->setEnabled(layerLike);
+
+    epsNone_->setVisible(s.kind == NormKind::Rms);
+    epsNone_->setChecked(!s.eps);
+    epsSlider_->setEnabled(s.eps.has_value());
+    epsEdit_->setEnabled(s.eps.has_value());
+    if (s.eps) {
+        if (!epsSlider_->isSliderDown())
+            epsSlider_->setValue(sliderFromEps(*s.eps));
+        if (!epsEdit_->hasFocus() || epsSlider_->isSliderDown())
+            epsEdit_->setText(epsText(*s.eps));
+    } else {
+        epsEdit_->setText(tr("machine eps"));
+    }
+
+    const bool batchLike = s.kind == NormKind::Batch || s.kind == NormKind::Instance;
+    momentumNone_->setChecked(!s.momentum);
+    if (s.momentum)
+        momentum_->setValue(*s.momentum);
+    momentum_->setEnabled(s.hasRunningStats() && s.momentum.has_value());
+    momentumNone_->setEnabled(s.kind == NormKind::Batch && s.hasRunningStats());
+    affine_->setChecked(s.affine);
+    affine_->setText(layerLike ? tr("elementwise_affine (gamma, beta)") : tr("affine (learnable gamma, beta)"));
+    track_->setChecked(s.track_running_stats && batchLike);
+    track_->setEnabled(batchLike);
+
+    gammaBeta_->setEnabled(s.affine);
+    gammaBeta_->refresh(e);
+
+    step_->setEnabled(s.hasRunningStats());
+    stepFresh_->setEnabled(s.hasRunningStats() && !e.isLoaded());
+    resetRunning_->setEnabled(s.hasRunningStats());
+    if (s.hasRunningStats())
+        runningLabel_->setText(tr("num_batches_tracked = %1. Step runs one training pass; looking never moves them.")
+                                   .arg(e.num_batches_tracked));
+    else
+        runningLabel_->setText(batchLike ? tr("track_running_stats is off: no running statistics.")
+                                         : tr("%1 keeps no running statistics.").arg(norm_->currentText()));
+}
+
+} // namespace normscope::ui

@@ -1,0 +1,112 @@
+#pragma once
+
+#include "ui/document/experiment.h"
+
+#include <QWidget>
+
+#include <map>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSlider;
+class QSpinBox;
+
+namespace normscope::ui {
+
+class GammaBetaEditor;
+class Document;
+
+/**
+ * The left dock: every parameter as PyTorch names it. Each widget pushes an edit to the Document
+ * and shows what the Document holds afterwards (refreshed from experimentChanged), so undo moves the
+ * widgets too. Widgets that do not apply to the chosen norm are disabled, and num_groups offers
+ * only divisors of C, so most refusals cannot be entered at all.
+ */
+class ControlsPanel : public QWidget {
+    Q_OBJECT
+
+public:
+    /// eps slider: 100 positions per decade from 1e-8 to 10.
+    static constexpr int kEpsSliderMax = 900;
+    static double epsFromSlider(int position);
+    static int sliderFromEps(double eps);
+
+    explicit ControlsPanel(Document* document, QWidget* parent = nullptr);
+
+    QComboBox* normCombo() const { return norm_; }
+    QComboBox* modeCombo() const { return mode_; }
+    QSpinBox* dimSpin(int axis) const { return dims_[axis]; }   ///< 0..3 = N, C, H, W
+    QComboBox* dtypeCombo() const { return dtype_; }
+    QComboBox* generatorCombo() const { return generator_; }
+    QDoubleSpinBox* meanSpin() const { return mean_; }
+    QDoubleSpinBox* stdSpin() const { return std_; }
+    QSpinBox* seedSpin() const { return seed_; }
+    QComboBox* groupsCombo() const { return groups_; }
+    QComboBox* normalizedCombo() const { return normalized_; }
+    QSlider* epsSlider() const { return epsSlider_; }
+    QLineEdit* epsEdit() const { return epsEdit_; }
+    QCheckBox* epsNoneCheck() const { return epsNone_; }
+    QDoubleSpinBox* momentumSpin() const { return momentum_; }
+    QCheckBox* momentumNoneCheck() const { return momentumNone_; }
+    QCheckBox* affineCheck() const { return affine_; }
+    QCheckBox* trackCheck() const { return track_; }
+    GammaBetaEditor* gammaBetaEditor() const { return gammaBeta_; }
+    QPushButton* stepButton() const { return step_; }
+    QPushButton* stepFreshButton() const { return stepFresh_; }
+    QPushButton* resetRunningButton() const { return resetRunning_; }
+    QPushButton* loadButton() const { return load_; }
+
+Q_SIGNALS:
+    /// "Load .npy..." was pressed; the window owns the file dialog.
+    void loadRequested();
+
+private:
+    QWidget* buildModuleBox();
+    QWidget* buildInputBox();
+    QWidget* buildParameterBox();
+    QWidget* buildAffineBox();
+    QWidget* buildRunningBox();
+    void refresh();
+    void applyShape();
+    void applyRecipe(bool merge);
+    void applyEpsText();
+    void applyMomentum(bool merge);
+
+    Document* document_;
+    QComboBox* norm_ = nullptr;
+    QComboBox* mode_ = nullptr;
+    QSpinBox* dims_[4] = {};
+    QLabel* shapeNote_ = nullptr;
+    QComboBox* dtype_ = nullptr;
+    QComboBox* generator_ = nullptr;
+    QDoubleSpinBox* mean_ = nullptr;
+    QDoubleSpinBox* std_ = nullptr;
+    QDoubleSpinBox* low_ = nullptr;
+    QDoubleSpinBox* high_ = nullptr;
+    QDoubleSpinBox* offset_ = nullptr;
+    QSpinBox* seed_ = nullptr;
+    QPushButton* load_ = nullptr;
+    QPushButton* useGenerator_ = nullptr;
+    QLabel* loadedLabel_ = nullptr;
+    QComboBox* groups_ = nullptr;
+    QComboBox* normalized_ = nullptr;
+    QSlider* epsSlider_ = nullptr;
+    QLineEdit* epsEdit_ = nullptr;
+    QCheckBox* epsNone_ = nullptr;
+    QDoubleSpinBox* momentum_ = nullptr;
+    QCheckBox* momentumNone_ = nullptr;
+    QCheckBox* affine_ = nullptr;
+    QCheckBox* track_ = nullptr;
+    GammaBetaEditor* gammaBeta_ = nullptr;
+    QPushButton* step_ = nullptr;
+    QPushButton* stepFresh_ = nullptr;
+    QPushButton* resetRunning_ = nullptr;
+    QLabel* runningLabel_ = nullptr;
+    std::map<QWidget*, QLabel*> generatorLabels_;
+};
+
+} // namespace normscope::ui

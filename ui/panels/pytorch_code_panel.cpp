@@ -1,0 +1,352 @@
+#include "ui/panels/pytorch_code_panel.h"
+
+#include <QClipboard>
+#include <QFontDatabase>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+namespace normscope::ui {
+
+namespace {
+
+QString shapeTuple(const Shape& shape)
+{
+    return QString::fromStdString(toString(shape));   // Python's tuple: "(4, 6, 5, 5)", "(5,)"
+}
+
+// normalized_shape as a constructor argument: an int for one dim, else a list.
+QString normalizedShapeArg(const Shape& shape)
+{
+    if (shape.size() == 1)
+        return QString::number(shape.front());
+    return QString::fromStdString(toListString(shape));
+}
+
+// dim= argument of a reduction over these axes: "0", "(0, 2, 3)", "(-2, -1)".
+QString dimArg(const std::vector<int>& axes)
+{
+    if (axes.size() == 1)
+        return QString::number(axes.front());
+    QStringList parts;
+    for (int a : axes)
+        parts << QString::number(a);
+    return QLatin1Char('(') + parts.join(QStringLiteral(", ")) + QLatin1Char(')');
+}
+
+// torch.tensor([...]), shaped with view() when the tensor has several dims.
+QString tensorLiteral(const Tensor<double>& t)
+{
+    QStringList parts;
+    for (double v : t.values())
+        parts << PyTorchCodePanel::pythonFloat(v);
+    QString literal = QStringLiteral("torch.tensor([") + parts.join(QStringLiteral(", ")) + QStringLiteral("])");
+    if (t.rank() > 1) {
+        QStringList dims;
+        for (std::int64_t d : t.shape())
+            dims << QString::number(d);
+        literal += QStringLiteral(".view(") + dims.join(QStringLiteral(", ")) + QLatin1Char(')');
+    }
+    return literal;
+}
+
+bool allEqual(const Tensor<double>& t, double value)
+{
+    for (double v : t.values())
+        if (v != value)
+            return false;
+    return true;
+}
+
+QString variableName(NormKind kind)
+{
+    switch (kind) {
+    case NormKind::Batch: return QStringLiteral("bn");
+    case NormKind::Layer: return QStringLiteral("ln");
+    case NormKind::Instance: return QStringLiteral("inorm");
+    case NormKind::Group: return QStringLiteral("gn");
+    case NormKind::Rms: return QStringLiteral("rms");
+    }
+    return QStringLiteral("norm");
+}
+
+QString epsArg(const NormSpec& spec)
+{
+    return spec.eps ? PyTorchCodePanel::pythonFloat(*spec.eps) : QStringLiteral("None");
+}
+
+QString constructor(const ResultSnapshot& r)
+{
+    const NormSpec& s = r.spec;
+    const int rank = int(r.shape.size());
+    const QString module = QStringLiteral("nn.") + QString::fromStdString(moduleName(s.kind, rank));
+    const QString C = QString::number(rank > 1 ? r.shape[1] : (rank == 1 ? r.shape[0] : 1));
+    const QString boolC = s.affine ? QStringLiteral("True") : QStringLiteral("False");
+    QStringList args;
+    switch (s.kind) {
+    case NormKind::Batch:
+    case NormKind::Instance:
+        args << C << QStringLiteral("eps=") + epsArg(s)
+             << QStringLiteral("momentum=") + (s.momentum ? PyTorchCodePanel::pythonFloat(*s.momentum) : QStringLiteral("None"))
+             << QStringLiteral("affine=") + boolC
+             << QStringLiteral("track_running_stats=") + (s.track_running_stats ? QStringLiteral("True") : QStringLiteral("False"));
+        break;
+    case NormKind::Group:
+        args << QString::number(s.num_groups) << C << QStringLiteral("eps=") + epsArg(s) << QStringLiteral("affine=") + boolC;
+        break;
+    case NormKind::Layer:
+    case NormKind::Rms:
+        args << normalizedShapeArg(s.normalized_shape) << QStringLiteral("eps=") + epsArg(s)
+             << QStringLiteral("elementwise_affine=") + boolC;
+        break;
+    }
+    if (r.dtype == DType::Float64)
+        args << QStringLiteral("dtype=torch.float64");
+    return module + QLatin1Char('(') + args.join(QStringLiteral(", ")) + QLatin1Char(')');
+}
+
+// "1, -1, 1, 1" for view(): a per-channel vector broadcast over an input of this rank.
+QString channelView(int rank)
+{
+    QString v = QStringLiteral("1, -1");
+    for (int a = 2; a < rank; ++a)
+        v += QStringLiteral(", 1");
+    return v;
+}
+
+// [..., None, None]: per-(n, c) statistics broadcast over the spatial dims.
+QString spatialNones(int rank)
+{
+    QString v = QStringLiteral("[...");
+    for (int a = 2; a < rank; ++a)
+        v += QStringLiteral(", None");
+    return v + QLatin1Char(']');
+}
+
+// The module's computation written as torch calls on x, ending in y_ref == y.
+QStringList computationLines(const ResultSnapshot& r, const QString& var)
+{
+    const NormSpec& s = r.spec;
+    const int rank = int(r.shape.size());
+    const QString eps = s.eps ? PyTorchCodePanel::pythonFloat(*s.eps) : QStringLiteral("torch.finfo(x.dtype).eps");
+    const QString view = channelView(rank);
+    const std::vector<int> axes = r.layout ? r.layout->reducedAxes() : std::vector<int>{};
+    QStringList lines;
+    auto perChannelAffine = [&] {
+        if (s.affine)
+            lines << QStringLiteral("y_ref = y_ref * %1.weight.view(%2) + %1.bias.view(%2)").arg(var, view);
+    };
+
+    if (!s.usesInputStats()) {
+        // Eval with tracked statistics: the buffers, one per channel, whatever x holds.
+        lines << QStringLiteral("mean, var = %1.running_mean, %1.running_var  # eval: the buffers, not x").arg(var)
+              << QStringLiteral("y_ref = (x - mean.view(%1)) / torch.sqrt(var.view(%1) + %2)").arg(view, eps);
+        perChannelAffine();
+        return lines;
+    }
+    switch (s.kind) {
+    case NormKind::Batch:
+        lines << QStringLiteral("mean = x.mean(dim=%1)  # one per channel").arg(dimArg(axes))
+              << QStringLiteral("var = x.var(dim=%1, unbiased=False)").arg(dimArg(axes))
+              << QStringLiteral("y_ref = (x - mean.view(%1)) / torch.sqrt(var.view(%1) + %2)").arg(view, eps);
+        perChannelAffine();
+        break;
+    case NormKind::Instance:
+        lines << QStringLiteral("mean = x.mean(dim=%1)  # one per (n, c)").arg(dimArg(axes))
+              << QStringLiteral("var = x.var(dim=%1, unbiased=False)").arg(dimArg(axes))
+              << QStringLiteral("y_ref = (x - mean%1) / torch.sqrt(var%1 + %2)").arg(spatialNones(rank), eps);
+        perChannelAffine();
+        break;
+    case NormKind::Group:
+        lines << QStringLiteral("xg = x.reshape(%1, %2, -1)  # (N, G, C/G * spatial)").arg(rank > 0 ? r.shape[0] : 1).arg(s.num_groups)
+              << QStringLiteral("mean = xg.mean(dim=-1, keepdim=True)  # one per (n, g)")
+              << QStringLiteral("var = xg.var(dim=-1, keepdim=True, unbiased=False)")
+              << QStringLiteral("y_ref = ((xg - mean) / torch.sqrt(var + %1)).view(x.shape)").arg(eps);
+        perChannelAffine();
+        break;
+    case NormKind::Layer:
+    case NormKind::Rms: {
+        std::vector<int> negative;
+        for (int k = int(s.normalized_shape.size()); k >= 1; --k)
+            negative.push_back(-k);
+        if (s.kind == NormKind::Layer) {
+            lines << QStringLiteral("mean = x.mean(dim=%1, keepdim=True)").arg(dimArg(negative))
+                  << QStringLiteral("var = x.var(dim=%1, keepdim=True, unbiased=False)").arg(dimArg(negative))
+                  << QStringLiteral("y_ref = (x - mean) / torch.sqrt(var + %1)").arg(eps);
+            if (s.affine)
+                lines << QStringLiteral("y_ref = y_ref * %1.weight + %1.bias").arg(var);
+        } else {
+            lines << QStringLiteral("ms = x.pow(2).mean(dim=%1, keepdim=True)  # no mean is subtracted").arg(dimArg(negative))
+                  << QStringLiteral("y_ref = x * torch.rsqrt(ms + %1)").arg(eps);
+            if (s.affine)
+                lines << QStringLiteral("y_ref = y_ref * %1.weight").arg(var);
+        }
+        break;
+    }
+    }
+    return lines;
+}
+
+} // namespace
+
+QString PyTorchCodePanel::pythonFloat(double value)
+{
+    if (std::isnan(value))
+        return QStringLiteral("float('nan')");
+    if (std::isinf(value))
+        return value > 0 ? QStringLiteral("float('inf')") : QStringLiteral("-float('inf')");
+    if (value == 0)
+        return std::signbit(value) ? QStringLiteral("-0.0") : QStringLiteral("0.0");
+
+    // Shortest round-trip digits, then Python's repr layout around them.
+    char buf[40];
+    for (int precision = 0; precision < 17; ++precision) {
+        std::snprintf(buf, sizeof buf, "%.*e", precision, value);
+        if (std::strtod(buf, nullptr) == value)
+            break;
+    }
+    std::string text(buf);
+    const bool negative = text[0] == '-';
+    if (negative)
+        text.erase(0, 1);
+    const std::size_t ePos = text.find('e');
+    const int exponent = std::atoi(text.c_str() + ePos + 1);
+    std::string digits;
+    for (std::size_t i = 0; i < ePos; ++i)
+        if (text[i] != '.')
+            digits += text[i];
+    while (digits.size() > 1 && digits.back() == '0')
+        digits.pop_back();
+
+    std::string out;
+    if (exponent >= -4 && exponent < 16) {
+        if (exponent >= 0) {
+            std::string intPart = digits.substr(0, std::min<std::size_t>(digits.size(), std::size_t(exponent) + 1));
+            intPart.append(std::size_t(exponent) + 1 - intPart.size(), '0');
+            std::string frac = digits.size() > std::size_t(exponent) + 1 ? digits.substr(std::size_t(exponent) + 1) : "0";
+            out = intPart + "." + frac;
+        } else {
+            out = "0." + std::string(std::size_t(-exponent - 1), '0') + digits;
+        }
+    } else {
+        out = digits.substr(0, 1);
+        if (digits.size() > 1)
+            out += "." + digits.substr(1);
+        char e[16];
+        std::snprintf(e, sizeof e, "e%c%02d", exponent < 0 ? '-' : '+', std::abs(exponent));
+        out += e;
+    }
+    return QString::fromStdString((negative ? "-" : "") + out);
+}
+
+QString PyTorchCodePanel::codeFor(const ResultSnapshot& r)
+{
+    const NormSpec& s = r.spec;
+    const QString var = variableName(s.kind);
+    QStringList lines;
+    lines << QStringLiteral("import torch") << QStringLiteral("from torch import nn") << QString();
+    if (!r.error.empty()) {
+        lines << QStringLiteral("# PyTorch refuses this:");
+        for (const QString& line : QString::fromStdString(r.error).split(QLatin1Char('\n')))
+            lines << QStringLiteral("#   ") + line;
+    }
+    if (s.kind == NormKind::Rms)
+        lines << QStringLiteral("# nn.RMSNorm needs torch >= 2.4");
+    lines << var + QStringLiteral(" = ") + constructor(r);
+
+    // Parameters and buffers that differ from a fresh module, when short enough to spell out.
+    QStringList state, unlisted;
+    auto listIfChanged = [&](const Tensor<double>& t, const QString& name, double fresh) {
+        if (t.empty() || allEqual(t, fresh))
+            return;
+        if (t.numel() <= kMaxListedValues)
+            state << QStringLiteral("    %1.%2.copy_(%3)").arg(var, name, tensorLiteral(t));
+        else
+            unlisted << QStringLiteral("# %1.%2 holds %3 edited values (too many to list here)").arg(var, name).arg(t.numel());
+    };
+    if (s.affine) {
+        listIfChanged(r.weight, QStringLiteral("weight"), 1.0);
+        listIfChanged(r.bias, QStringLiteral("bias"), 0.0);
+    }
+    if (s.hasRunningStats() && !s.usesInputStats()) {
+        // In eval the output depends on the buffers; eval never changes them.
+        listIfChanged(r.running_mean, QStringLiteral("running_mean"), 0.0);
+        listIfChanged(r.running_var, QStringLiteral("running_var"), 1.0);
+    }
+    if (!state.isEmpty())
+        lines << QStringLiteral("with torch.no_grad():") << state;
+    lines << unlisted;
+    if (s.hasRunningStats() && r.num_batches_tracked > 0)
+        lines << QStringLiteral("# %3 has taken %1 training step%2 before this: %3.num_batches_tracked == %1")
+                     .arg(r.num_batches_tracked)
+                     .arg(r.num_batches_tracked == 1 ? QString() : QStringLiteral("s"))
+                     .arg(var);
+
+    if (s.kind == NormKind::Batch || s.kind == NormKind::Instance)
+        lines << (s.mode == Mode::Training ? var + QStringLiteral(".train()  # statistics of x; updates running stats if tracked")
+                                           : var + QStringLiteral(".eval()"));
+    QString call = QStringLiteral("y = %1(x)  # x.shape == %2").arg(var, shapeTuple(r.shape));
+    if (r.dtype == DType::Float64)
+        call += QStringLiteral(", x.dtype == torch.float64");
+    lines << call;
+
+    if (r.error.empty()) {
+        lines << QString() << QStringLiteral("# what it computes (y_ref equals y up to rounding):");
+        lines << computationLines(r, var);
+    }
+    return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
+PyTorchCodePanel::PyTorchCodePanel(QWidget* parent)
+    : QWidget(parent), text_(new QPlainTextEdit(this)), copy_(new QPushButton(tr("Copy"), this))
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto* header = new QHBoxLayout;
+    auto* label = new QLabel(tr("Equivalent PyTorch code"), this);
+    QFont bold = label->font();
+    bold.setBold(true);
+    label->setFont(bold);
+    header->addWidget(label);
+    header->addStretch();
+    header->addWidget(copy_);
+    layout->addLayout(header);
+    layout->addWidget(text_);
+
+    QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    mono.setPointSizeF(std::max(mono.pointSizeF(), 10.0) + 1);
+    text_->setFont(mono);
+    text_->setReadOnly(true);
+    text_->setLineWrapMode(QPlainTextEdit::NoWrap);
+    text_->setPlaceholderText(tr("No result yet"));
+    text_->setObjectName(QStringLiteral("pytorchCode"));
+    copy_->setObjectName(QStringLiteral("copyButton"));
+    copy_->setToolTip(tr("Copy the code to the clipboard"));
+    connect(copy_, &QPushButton::clicked, this, &PyTorchCodePanel::copyCode);
+    copy_->setEnabled(false);
+}
+
+void PyTorchCodePanel::setResult(ResultPtr result)
+{
+    result_ = std::move(result);
+    code_ = result_ ? codeFor(*result_) : QString();
+    if (text_->toPlainText() != code_)
+        text_->setPlainText(code_);
+    copy_->setEnabled(!code_.isEmpty());
+}
+
+void PyTorchCodePanel::copyCode()
+{
+    QGuiApplication::clipboard()->setText(code_);
+}
+
+} // namespace normscope::ui

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "ui/document/result_snapshot.h"
+
+#include <QString>
+#include <QWidget>
+
+class QPlainTextEdit;
+class QPushButton;
+
+namespace normscope::ui {
+
+/**
+ * The PyTorch code that builds the same module for the same input: constructor with every argument
+ * as PyTorch names it, the mode, parameters or running statistics the user changed (when short
+ * enough to list), and the reduction the module does, written as torch calls.
+ */
+class PyTorchCodePanel : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit PyTorchCodePanel(QWidget* parent = nullptr);
+
+    void setResult(ResultPtr result);
+    ResultPtr result() const { return result_; }
+    /// The text shown (empty without a result).
+    QString code() const { return code_; }
+    /// Copies code() to QGuiApplication::clipboard().
+    void copyCode();
+
+    /// The code for a snapshot; the panel shows this.
+    static QString codeFor(const ResultSnapshot& result);
+    /// A double as Python's repr prints it: 1e-05, 0.1, 10.0, 1e+20.
+    static QString pythonFloat(double value);
+
+    /// Parameter and buffer values are listed when there are at most this many.
+    static constexpr int kMaxListedValues = 32;
+
+private:
+    ResultPtr result_;
+    QString code_;
+    QPlainTextEdit* text_;
+    QPushButton* copy_;
+};
+
+} // namespace normscope::ui

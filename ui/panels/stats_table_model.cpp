@@ -1,0 +1,257 @@
+#include "ui/panels/stats_table_model.h"
+
+#include <QLocale>
+
+#include <algorithm>
+#include <cmath>
+
+namespace normscope::ui {
+
+namespace {
+
+std::vector<StatsTableModel::Column> columnsFor(const ResultSnapshot* result)
+{
+    using M = StatsTableModel;
+    std::vector<M::Column> c{M::GroupColumn, M::CountColumn, M::MeanColumn, M::VarColumn, M::VarUnbiasedColumn};
+    if (result && result->spec.kind == NormKind::Rms)
+        c.push_back(M::MeanSquareColumn);
+    c.insert(c.end(), {M::RstdColumn, M::OutputMeanColumn, M::OutputStdColumn});
+    if (result && result->spec.hasRunningStats())
+        c.insert(c.end(), {M::RunningMeanColumn, M::RunningVarColumn});
+    return c;
+}
+
+QString title(StatsTableModel::Column kind)
+{
+    switch (kind) {
+    case StatsTableModel::GroupColumn: return QStringLiteral("group");
+    case StatsTableModel::CountColumn: return QStringLiteral("count");
+    case StatsTableModel::MeanColumn: return QStringLiteral("mean");
+    case StatsTableModel::VarColumn: return QStringLiteral("var (biased)");
+    case StatsTableModel::VarUnbiasedColumn: return QStringLiteral("var (unbiased)");
+    case StatsTableModel::MeanSquareColumn: return QStringLiteral("mean square");
+    case StatsTableModel::RstdColumn: return QStringLiteral("rstd");
+    case StatsTableModel::OutputMeanColumn: return QStringLiteral("out mean");
+    case StatsTableModel::OutputStdColumn: return QStringLiteral("out std (unbiased)");
+    case StatsTableModel::RunningMeanColumn: return QStringLiteral("running mean");
+    case StatsTableModel::RunningVarColumn: return QStringLiteral("running var");
+    }
+    return {};
+}
+
+QString toolTip(StatsTableModel::Column kind)
+{
+    switch (kind) {
+    case StatsTableModel::GroupColumn:
+        return QStringLiteral("The elements that share one statistic");
+    case StatsTableModel::CountColumn:
+        return QStringLiteral("n, the number of elements in the group");
+    case StatsTableModel::MeanColumn:
+        return QStringLiteral("Mean of x over the group");
+    case StatsTableModel::VarColumn:
+        return QStringLiteral("Σ(x − mean)² / n: the variance the norms normalise with");
+    case StatsTableModel::VarUnbiasedColumn:
+        return QStringLiteral("Σ(x − mean)² / (n − 1), torch.var's default; "
+                              "BatchNorm's running_var is updated with it. nan when n = 1");
+    case StatsTableModel::MeanSquareColumn:
+        return QStringLiteral("Σx² / n: RMSNorm divides by sqrt(mean square + eps) and subtracts no mean");
+    case StatsTableModel::RstdColumn:
+        return QStringLiteral("1 / sqrt(var + eps) as the forward pass used it "
+                              "(from running_var in eval with tracked statistics)");
+    case StatsTableModel::OutputMeanColumn:
+        return QStringLiteral("Mean of y over the group");
+    case StatsTableModel::OutputStdColumn:
+        return QStringLiteral("torch.std(y) over the group (n − 1). The biased std of x-hat is just below 1");
+    case StatsTableModel::RunningMeanColumn:
+        return QStringLiteral("running_mean of the group's channel after this pass");
+    case StatsTableModel::RunningVarColumn:
+        return QStringLiteral("running_var of the group's channel after this pass");
+    }
+    return {};
+}
+
+} // namespace
+
+StatsTableModel::StatsTableModel(QObject* parent) : QAbstractTableModel(parent), columns_(columnsFor(nullptr)) {}
+
+void StatsTableModel::setResult(ResultPtr result)
+{
+    beginResetModel();
+    result_ = std::move(result);
+    digest_ = result_ && result_->ok() ? digestOf(result_) : nullptr;
+    columns_ = columnsFor(result_.get());
+    if (sortColumn_ >= 0 && column(Column(sortColumn_)) < 0)
+        sortColumn_ = -1;   // e.g. running mean, gone with the spec
+    order_ = sortedOrder();
+    endResetModel();
+}
+
+QString StatsTableModel::errorMessage() const
+{
+    return result_ ? QString::fromStdString(result_->error) : QString();
+}
+
+const std::vector<GroupRow>& StatsTableModel::rows() const
+{
+    static const std::vector<GroupRow> none;
+    return digest_ ? digest_->groups : none;
+}
+
+const GroupRow& StatsTableModel::rowAt(int row) const
+{
+    return rows()[static_cast<std::size_t>(order_[static_cast<std::size_t>(row)])];
+}
+
+QString StatsTableModel::label(int row) const
+{
+    return QString::fromStdString(result_->layout->groupLabel(rowAt(row).group));
+}
+
+std::vector<int> StatsTableModel::sortedOrder() const
+{
+    std::vector<int> order(rows().size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = static_cast<int>(i);
+    if (sortColumn_ < 0 || order.empty())
+        return order;
+    const Column kind = Column(sortColumn_);
+    std::vector<double> keys(order.size());
+    for (std::size_t i = 0; i < keys.size(); ++i)
+        keys[i] = value(rows()[i], kind);
+    const bool descending = sortOrder_ == Qt::DescendingOrder;
+    // NaN (unbiased variance of one element) sorts last either way.
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+        const double x = keys[std::size_t(a)], y = keys[std::size_t(b)];
+        if (std::isnan(x) || std::isnan(y))
+            return !std::isnan(x) && std::isnan(y);
+        return descending ? y < x : x < y;
+    });
+    return order;
+}
+
+void StatsTableModel::sort(int column, Qt::SortOrder order)
+{
+    const int kind = column >= 0 && column < columnCount() ? int(columns_[std::size_t(column)]) : -1;
+    if (kind == sortColumn_ && order == sortOrder_)
+        return;
+    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    sortColumn_ = kind;
+    sortOrder_ = order;
+    const std::vector<int> next = sortedOrder();
+    // Persistent indexes (the view's selection and current cell) follow their group.
+    std::vector<int> rowOfEngineRow(next.size());
+    for (std::size_t r = 0; r < next.size(); ++r)
+        rowOfEngineRow[std::size_t(next[r])] = static_cast<int>(r);
+    const QModelIndexList before = persistentIndexList();
+    QModelIndexList after;
+    after.reserve(before.size());
+    for (const QModelIndex& index : before)
+        after << this->index(rowOfEngineRow[std::size_t(order_[std::size_t(index.row())])], index.column());
+    order_ = next;
+    changePersistentIndexList(before, after);
+    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+}
+
+int StatsTableModel::column(Column kind) const
+{
+    for (std::size_t i = 0; i < columns_.size(); ++i)
+        if (columns_[i] == kind)
+            return static_cast<int>(i);
+    return -1;
+}
+
+int StatsTableModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(rows().size());
+}
+
+int StatsTableModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(columns_.size());
+}
+
+double StatsTableModel::value(const GroupRow& row, Column kind) const
+{
+    switch (kind) {
+    case GroupColumn: return double(row.group);
+    case CountColumn: return double(row.count);
+    case MeanColumn: return row.mean;
+    case VarColumn: return row.var;
+    case VarUnbiasedColumn: return row.var_unbiased;
+    case MeanSquareColumn: return row.mean_square;
+    case RstdColumn: return row.rstd;
+    case OutputMeanColumn: return row.output_mean;
+    case OutputStdColumn: return row.output_std_unbiased;
+    case RunningMeanColumn: return row.running_mean;
+    case RunningVarColumn: return row.running_var;
+    }
+    return 0;
+}
+
+QVariant StatsTableModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const GroupRow& row = rowAt(index.row());
+    const Column kind = columns_[static_cast<std::size_t>(index.column())];
+    const double v = value(row, kind);
+
+    switch (role) {
+    case Qt::DisplayRole:
+        if (kind == GroupColumn)
+            return label(index.row());
+        if (kind == CountColumn)
+            return QString::number(row.count);
+        return formatNumber(v);
+    case Qt::ToolTipRole:
+        if (kind == GroupColumn)
+            return QStringLiteral("group %1: %2").arg(row.group).arg(label(index.row()));
+        return exactNumber(v);
+    case Qt::TextAlignmentRole:
+        return QVariant::fromValue(kind == GroupColumn ? Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter)
+                                                       : Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
+    case SortRole:
+        return v;
+    case CopyRole:
+        if (kind == GroupColumn)
+            return label(index.row());
+        if (kind == CountColumn)
+            return QString::number(row.count);
+        return exactNumber(v);
+    case ColumnKindRole:
+        return int(kind);
+    default:
+        return {};
+    }
+}
+
+QVariant StatsTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= columnCount())
+        return QAbstractTableModel::headerData(section, orientation, role);
+    const Column kind = columns_[static_cast<std::size_t>(section)];
+    switch (role) {
+    case Qt::DisplayRole: return title(kind);
+    case Qt::ToolTipRole: return toolTip(kind);
+    case ColumnKindRole: return int(kind);
+    default: return {};
+    }
+}
+
+QString StatsTableModel::formatNumber(double value)
+{
+    if (std::isnan(value))
+        return QStringLiteral("nan");
+    if (std::isinf(value))
+        return value > 0 ? QStringLiteral("inf") : QStringLiteral("-inf");
+    return QString::number(value, 'g', 6);
+}
+
+QString StatsTableModel::exactNumber(double value)
+{
+    if (!std::isfinite(value))
+        return formatNumber(value);
+    return QString::number(value, 'g', QLocale::FloatingPointShortest);
+}
+
+} // namespace normscope::ui

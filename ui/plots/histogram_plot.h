@@ -1,0 +1,53 @@
+#pragma once
+
+#include "engine/analysis/histogram.h"
+#include "ui/document/result_snapshot.h"
+
+#include <QWidget>
+
+class QCustomPlot;
+class QCPCurve;
+class QCPItemText;
+class QCPTextElement;
+
+namespace normscope::ui {
+
+/**
+ * Histograms of the input x and the output y overlaid on one value axis, as translucent step
+ * outlines. Binning happens once per result (ResultDigest) and reads at most ~1M values per tensor,
+ * which the title says when it samples.
+ */
+class HistogramPlot : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit HistogramPlot(QWidget* parent = nullptr);
+
+    void setResult(ResultPtr result);
+    ResultPtr result() const { return result_; }
+
+    QCustomPlot* plot() const { return plot_; }
+    /// The histograms drawn now (empty when none).
+    const Histogram& inputHistogram() const { return input_; }
+    const Histogram& outputHistogram() const { return output_; }
+    /// The sampling note, e.g. "a sample of 917,504 of 6,422,528 values", or empty.
+    QString note() const { return note_; }
+    /// The message over the plot (an engine refusal, "no result"), or empty.
+    QString message() const;
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
+private:
+    ResultPtr result_;
+    QCustomPlot* plot_;
+    QCPTextElement* title_;
+    QCPTextElement* subtitle_;
+    QCPCurve* inputCurve_;
+    QCPCurve* outputCurve_;
+    QCPItemText* message_;
+    Histogram input_, output_;
+    QString note_;
+};
+
+} // namespace normscope::ui

@@ -1,0 +1,268 @@
+#include "ui/plots/plot_style.h"
+
+#include <QVBoxLayout>
+
+#include <QApplication>
+
+#include <qcustomplot.h>
+
+#include <QFontMetrics>
+
+#include <algorithm>
+
+namespace normscope::ui::plot_style {
+
+namespace {
+
+QFont sized(double extra, bool bold = false)
+{
+    QFont f = QApplication::font();
+    const double base = f.pointSizeF() > 0 ? f.pointSizeF() : 10.0;
+    f.setPointSizeF(std::max(base + extra, 9.0 + extra));
+    f.setBold(bold);
+    return f;
+}
+
+} // namespace
+
+QFont tickFont() { return sized(1); }
+QFont labelFont() { return sized(2); }
+QFont titleFont() { return sized(3, true); }
+QFont noteFont() { return sized(0); }
+
+QColor inputColor() { return QColor(0x1f, 0x77, 0xb4); }
+QColor outputColor() { return QColor(0xe6, 0x6a, 0x00); }
+QColor runningColor() { return QColor(0x2c, 0xa0, 0x2c); }
+
+QColor categorical(int index)
+{
+    static const QColor palette[] = {
+        QColor(0x1f, 0x77, 0xb4), QColor(0xff, 0x7f, 0x0e), QColor(0x2c, 0xa0, 0x2c), QColor(0xd6, 0x27, 0x28),
+        QColor(0x94, 0x67, 0xbd), QColor(0x8c, 0x56, 0x4b), QColor(0xe3, 0x77, 0xc2), QColor(0x7f, 0x7f, 0x7f),
+        QColor(0xbc, 0xbd, 0x22), QColor(0x17, 0xbe, 0xcf)};
+    constexpr int n = int(sizeof(palette) / sizeof(palette[0]));
+    return palette[((index % n) + n) % n];
+}
+
+QColor spread(int index, int count)
+{
+    if (count <= 10)
+        return categorical(index);
+    return QColor::fromHsvF(0.9 * double(index) / double(count), 0.75, 0.8);
+}
+
+void styleAxisRect(QCPAxisRect* rect)
+{
+    for (QCPAxis* axis : rect->axes()) {
+        axis->setTickLabelFont(tickFont());
+        axis->setLabelFont(labelFont());
+        axis->setBasePen(QPen(QColor(0x60, 0x60, 0x60)));
+        axis->setTickPen(QPen(QColor(0x60, 0x60, 0x60)));
+        axis->setSubTickPen(QPen(QColor(0x90, 0x90, 0x90)));
+        axis->grid()->setPen(QPen(QColor(0xe4, 0xe4, 0xe4), 0, Qt::SolidLine));
+        axis->grid()->setZeroLinePen(QPen(QColor(0xb0, 0xb0, 0xb0), 0, Qt::SolidLine));
+    }
+}
+
+void apply(QCustomPlot* plot)
+{
+    plot->setAntialiasedElements(QCP::aeAll);
+    plot->setNotAntialiasedElements(QCP::aeAxes | QCP::aeGrid);
+    plot->setBackground(Qt::white);
+    plot->setNoAntialiasingOnDrag(true);
+    // Legend entries are added on purpose: a hidden legend with entries still claims its row.
+    plot->setAutoAddPlottableToLegend(false);
+    QObject::connect(plot, &QCustomPlot::afterLayout, plot, [plot] { fitTickCounts(plot); });
+    if (plot->axisRect())
+        styleAxisRect(plot->axisRect());
+    if (plot->legend) {
+        plot->legend->setFont(noteFont());
+        plot->legend->setBrush(QColor(255, 255, 255, 220));
+        plot->legend->setBorderPen(QPen(QColor(0xc0, 0xc0, 0xc0)));
+    }
+}
+
+void embed(QWidget* owner, QCustomPlot* plot, QSize minimumSize)
+{
+    auto* layout = new QVBoxLayout(owner);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(plot);
+    owner->setMinimumSize(minimumSize);
+    apply(plot);
+}
+
+QCPAxisRect* addLowerPanel(QCustomPlot* plot)
+{
+    auto* rect = new QCPAxisRect(plot);
+    plot->plotLayout()->addElement(1, 0, rect);
+    styleAxisRect(rect);
+    return rect;
+}
+
+QCPTextElement* addTitle(QCustomPlot* plot, const QString& text)
+{
+    plot->plotLayout()->insertRow(0);
+    auto* title = new QCPTextElement(plot, text, titleFont());
+    title->setTextColor(QColor(0x30, 0x30, 0x30));
+    plot->plotLayout()->addElement(0, 0, title);
+    return title;
+}
+
+QCPTextElement* addSubtitle(QCustomPlot* plot)
+{
+    auto* subtitle = new QCPTextElement(plot, QString(), noteFont());
+    subtitle->setTextColor(QColor(0x60, 0x60, 0x60));
+    subtitle->setMargins(QMargins(4, 0, 4, 2));
+    return subtitle;   // enters the layout with its first text
+}
+
+void setSubtitle(QCPTextElement* subtitle, const QString& text)
+{
+    subtitle->setText(text);
+    // An empty text element still claims a line, so the row comes and goes with the text.
+    QCPLayoutGrid* layout = subtitle->parentPlot()->plotLayout();
+    const bool inLayout = subtitle->layout() != nullptr;
+    const bool show = !text.isEmpty() && !subtitle->parentPlot()->property("compact").toBool();
+    if (!show && inLayout) {
+        layout->take(subtitle);
+        layout->simplify();
+    } else if (show && !inLayout) {
+        layout->insertRow(1);
+        layout->addElement(1, 0, subtitle);
+        layout->setRowStretchFactor(1, 0.001);
+    }
+}
+
+void fitHeight(QCustomPlot* plot, int height, QCPTextElement* title, QCPTextElement* subtitle)
+{
+    const bool compact = height < 320;
+    if (plot->property("compact").toBool() == compact && plot->property("compact").isValid())
+        return;
+    plot->setProperty("compact", compact);
+    QFont font = compact ? labelFont() : titleFont();
+    font.setBold(true);
+    title->setFont(font);
+    if (subtitle)
+        setSubtitle(subtitle, subtitle->text());
+}
+
+void fitTickCounts(QCustomPlot* plot)
+{
+    // QCustomPlot does not avoid overlapping tick labels: fewer ticks on short or narrow axes.
+    const QFontMetrics metrics(tickFont());
+    for (QCPAxisRect* rect : plot->axisRects()) {
+        const int vertical = std::clamp(rect->height() / (2 * metrics.height()), 2, 6);
+        const int horizontal = std::clamp(rect->width() / (metrics.horizontalAdvance(QStringLiteral("-0.000")) * 2), 2, 8);
+        for (QCPAxis* axis : rect->axes()) {
+            const int count = axis->orientation() == Qt::Vertical ? vertical : horizontal;
+            if (axis->ticker() && axis->ticker()->tickCount() != count)
+                axis->ticker()->setTickCount(count);
+        }
+    }
+}
+
+void fitLegend(QCustomPlot* plot)
+{
+    QCPLegend* legend = plot->legend;
+    int widest = 0, total = 0, items = 0;
+    for (int i = 0; i < legend->itemCount(); ++i)
+        if (QCPAbstractLegendItem* item = legend->item(i)) {   // a grid cell may be empty
+            const int width = item->minimumOuterSizeHint().width();
+            widest = std::max(widest, width);
+            total += width + (items++ ? legend->columnSpacing() : 0);
+        }
+    if (widest <= 0)
+        return;
+    const int available = std::max(1, plot->width() - 24);
+    // One row when the items fit side by side; a short plot has no height to spare for a second row.
+    const int perRow = total <= available
+        ? items
+        : std::max(1, (available + legend->columnSpacing()) / (widest + legend->columnSpacing()));
+    if (legend->wrap() != perRow) {
+        legend->setWrap(perRow);
+        legend->setFillOrder(QCPLegend::foColumnsFirst, true);
+    }
+}
+
+void legendAsStrip(QCustomPlot* plot, int row)
+{
+    QCPLegend* legend = plot->legend;
+    if (auto* inset = qobject_cast<QCPLayoutInset*>(legend->layout()))
+        inset->take(legend);
+    // Centred between two empty cells that take the spare width.
+    auto* strip = new QCPLayoutGrid;
+    plot->plotLayout()->insertRow(row);
+    plot->plotLayout()->addElement(row, 0, strip);
+    plot->plotLayout()->setRowStretchFactor(row, 0.001);
+    strip->addElement(0, 0, new QCPLayoutElement(plot));
+    strip->addElement(0, 1, legend);
+    strip->addElement(0, 2, new QCPLayoutElement(plot));
+    strip->setColumnStretchFactor(0, 1);
+    strip->setColumnStretchFactor(1, 0.001);
+    strip->setColumnStretchFactor(2, 1);
+    legend->setFillOrder(QCPLegend::foColumnsFirst);
+    legend->setBorderPen(Qt::NoPen);
+    legend->setBrush(Qt::NoBrush);
+    legend->setMargins(QMargins(6, 0, 6, 3));
+    legend->setColumnSpacing(18);
+}
+
+void setLegendVisible(QCustomPlot* plot, bool visible)
+{
+    plot->legend->setVisible(visible);
+    // An invisible element still claims its row; an empty legend claims only its margins.
+    plot->legend->setMargins(visible ? QMargins(6, 0, 6, 3) : QMargins());
+}
+
+void useIntegerTicks(QCPAxis* axis)
+{
+    auto* ticker = new QCPAxisTickerFixed;
+    ticker->setTickStep(1.0);
+    ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+    axis->setTicker(QSharedPointer<QCPAxisTicker>(ticker));   // as the base type: see GroupStatsPlot::updateTicks
+}
+
+QCPItemText* addMessage(QCustomPlot* plot)
+{
+    // Centred on the whole plot: a two-panel plot's message may be taller than one panel.
+    auto* item = new QCPItemText(plot);
+    item->setClipToAxisRect(false);
+    item->position->setType(QCPItemPosition::ptViewportRatio);
+    item->position->setCoords(0.5, 0.55);
+    item->setPositionAlignment(Qt::AlignCenter);
+    item->setTextAlignment(Qt::AlignCenter);
+    item->setFont(labelFont());
+    item->setPadding(QMargins(10, 6, 10, 6));
+    item->setBrush(QColor(255, 255, 255, 230));
+    item->setVisible(false);
+    return item;
+}
+
+void setMessage(QCPItemText* item, const QString& text, bool error)
+{
+    // QCPItemText does not wrap; long engine messages are broken at spaces.
+    QString wrapped;
+    int lineLength = 0;
+    for (const QString& word : text.split(QLatin1Char(' '))) {
+        if (lineLength > 0 && lineLength + word.size() > 56) {
+            wrapped += QLatin1Char('\n');
+            lineLength = 0;
+        } else if (lineLength > 0) {
+            wrapped += QLatin1Char(' ');
+            ++lineLength;
+        }
+        wrapped += word;
+        lineLength += int(word.size());
+    }
+    item->setText(wrapped);
+    item->setProperty("message", text);
+    item->setColor(error ? QColor(0xb0, 0x20, 0x20) : QColor(0x50, 0x50, 0x50));
+    item->setVisible(!text.isEmpty());
+}
+
+QString message(const QCPItemText* item)
+{
+    return item->visible() ? item->property("message").toString() : QString();
+}
+
+} // namespace normscope::ui::plot_style

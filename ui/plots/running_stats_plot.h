@@ -1,0 +1,54 @@
+#pragma once
+
+#include "ui/document/result_snapshot.h"
+
+#include <QWidget>
+
+class QCustomPlot;
+class QCPAxisRect;
+class QCPItemText;
+class QCPTextElement;
+
+namespace normscope::ui {
+
+/**
+ * running_mean (top) and running_var (bottom) of every channel against the training step, from the
+ * snapshot's history (entry 0 is the state before the first step). Says so when the spec tracks no
+ * running statistics.
+ */
+class RunningStatsPlot : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit RunningStatsPlot(QWidget* parent = nullptr);
+
+    void setResult(ResultPtr result);
+    ResultPtr result() const { return result_; }
+
+    QCustomPlot* plot() const { return plot_; }
+    QCPAxisRect* meanRect() const { return meanRect_; }
+    QCPAxisRect* varRect() const { return varRect_; }
+    /// Channels drawn (one line each per panel) and points per line (history entries).
+    int channelCount() const { return channels_; }
+    int stepCount() const { return steps_; }
+    QString message() const;
+
+    /// Above this many channels the legend is hidden (the lines stay).
+    static constexpr int kMaxLegendChannels = 8;
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
+private:
+    ResultPtr result_;
+    QCustomPlot* plot_;
+    QCPTextElement* title_;
+    QCPTextElement* subtitle_;
+    QCPAxisRect* meanRect_;
+    QCPAxisRect* varRect_;
+    QCPItemText* message_;
+    int channels_ = 0;
+    int steps_ = 0;
+};
+
+} // namespace normscope::ui
