@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds everything with warnings as errors, runs every test, then builds
-# the engine and CLI tests again with AddressSanitizer + UndefinedBehaviorSanitizer and runs those.
-# Any failure or sanitizer report fails the script.
+# Installs what is missing, checks the C++ style against .clang-format, builds everything with
+# warnings as errors, runs every test, then builds the engine and CLI tests again with
+# AddressSanitizer + UndefinedBehaviorSanitizer and runs those. Any failure or sanitizer report
+# fails the script.
 set -euo pipefail
 cd "$(dirname "$0")"
 tools/install-deps.sh
+tools/check-format.sh
 
 BUILD_DIR=build tools/build.sh -DNORMSCOPE_WERROR=ON
 (cd build && ctest --output-on-failure -j"$(nproc)")
