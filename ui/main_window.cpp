@@ -67,17 +67,14 @@ MainWindow::MainWindow(Document* document, QWidget* parent) : QMainWindow(parent
     buildDocks();
     buildMenus();
 
+    // After the views' own connections (made as they were built), so the cube's hover is current.
     connect(document_, &Document::resultChanged, this, &MainWindow::onResult);
-    connect(document_, &Document::compareResultsChanged, this,
-            [this](const std::vector<ResultPtr>& results) { compare_->setResults(results); });
     connect(document_, &Document::compareEnabledChanged, this, &MainWindow::setCompareShown);
     connect(document_, &Document::busyChanged, this, &MainWindow::updateStatus);
     connect(document_, &Document::errorReported, this, &MainWindow::showNotice);
     connect(document_, &Document::experimentChanged, noticeBanner_, &QLabel::hide);
 
     onResult(document_->result());
-    if (document_->isCompareEnabled())
-        compare_->setResults(document_->compareResults());
 }
 
 void MainWindow::buildCentre()
@@ -101,8 +98,10 @@ void MainWindow::buildCentre()
     tabs_->setDocumentMode(true);
     cube_ = new CubeView(tabs_);
     cube_->setObjectName(QStringLiteral("cubeView"));
+    cube_->observe(document_);
     compare_ = new CompareView;
     compare_->setObjectName(QStringLiteral("compareView"));
+    compare_->observe(document_);
     // Five cubes need more width than the single one; scrolling beats widening the whole window.
     auto* compareScroll = new QScrollArea(tabs_);
     compareScroll->setWidget(compare_);
@@ -186,11 +185,13 @@ void MainWindow::buildDocks()
 
     table_ = new StatsTableView;
     table_->setObjectName(QStringLiteral("statsTable"));
+    table_->observe(document_);
     QDockWidget* tableDock = dock(this, tr("Statistics per group"), "statsDock", table_);
     addDockWidget(Qt::RightDockWidgetArea, tableDock);
 
     formula_ = new FormulaPanel;
     formula_->setObjectName(QStringLiteral("formulaPanel"));
+    formula_->observe(document_);
     auto* formulaScroll = new QScrollArea;
     formulaScroll->setWidget(formula_);
     formulaScroll->setWidgetResizable(true);
@@ -201,6 +202,7 @@ void MainWindow::buildDocks()
 
     code_ = new PyTorchCodePanel;
     code_->setObjectName(QStringLiteral("codePanel"));
+    code_->observe(document_);
     QDockWidget* codeDock = dock(this, tr("PyTorch code"), "codeDock", code_);
     addDockWidget(Qt::RightDockWidgetArea, codeDock);
     tabifyDockWidget(tableDock, codeDock);
@@ -209,10 +211,13 @@ void MainWindow::buildDocks()
     auto* plots = new QSplitter(Qt::Horizontal);
     histogram_ = new HistogramPlot(plots);
     histogram_->setObjectName(QStringLiteral("histogramPlot"));
+    histogram_->observe(document_);
     groupStats_ = new GroupStatsPlot(plots);
     groupStats_->setObjectName(QStringLiteral("groupStatsPlot"));
+    groupStats_->observe(document_);
     runningStats_ = new RunningStatsPlot(plots);
     runningStats_->setObjectName(QStringLiteral("runningStatsPlot"));
+    runningStats_->observe(document_);
     plots->addWidget(histogram_);
     plots->addWidget(groupStats_);
     plots->addWidget(runningStats_);
@@ -314,14 +319,8 @@ void MainWindow::buildMenus()
 
 void MainWindow::onResult(const ResultPtr& result)
 {
-    cube_->setResult(result);
-    formula_->setResult(result);
-    table_->setResult(result);
-    code_->setResult(result);
-    histogram_->setResult(result);
-    groupStats_->setResult(result);
-    runningStats_->setResult(result);
-
+    // The views observe the document themselves; the window keeps its own parts and the cell the
+    // formula shows, which links the cube's hover and selection.
     const bool refused = result && !result->error.empty();
     errorBanner_->setVisible(refused);
     if (refused)

@@ -30,8 +30,9 @@ class ViewOptionsBar;
 /**
  * The window: the cube in the centre with its view options, the controls on the left, the numbers
  * (statistics table, formula, PyTorch code) on the right, the plots below and a compare tab with all
- * five norms. It forwards every Document result to every view, puts the registered Actions into
- * menus, toolbar and controls, and shows the engine's refusals in a banner above the cube.
+ * five norms. Every view observes the Document itself; the window builds and lays them out, puts the
+ * registered Actions into menus, toolbar and controls, links the cube's hover and selection to the
+ * formula, and shows the engine's refusals in a banner above the cube.
  */
 class MainWindow : public QMainWindow {
     Q_OBJECT
