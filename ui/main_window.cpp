@@ -1,5 +1,6 @@
 #include "ui/main_window.h"
 
+#include "ui/actions.h"
 #include "ui/cube/compare_view.h"
 #include "ui/panels/controls_panel.h"
 #include "ui/cube/cube_view.h"
@@ -26,7 +27,6 @@
 #include <QTabWidget>
 #include <QTimer>
 #include <QToolBar>
-#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace normscope::ui {
@@ -62,21 +62,19 @@ QDockWidget* dock(QMainWindow* window, const QString& title, const char* objectN
 MainWindow::MainWindow(Document* document, QWidget* parent) : QMainWindow(parent), document_(document)
 {
     setWindowTitle(tr("NormScope"));
+    actions_ = new Actions(document_, this);
     buildCentre();
     buildDocks();
     buildMenus();
 
+    // After the views' own connections (made as they were built), so the cube's hover is current.
     connect(document_, &Document::resultChanged, this, &MainWindow::onResult);
-    connect(document_, &Document::compareResultsChanged, this,
-            [this](const std::vector<ResultPtr>& results) { compare_->setResults(results); });
+    connect(document_, &Document::compareEnabledChanged, this, &MainWindow::setCompareShown);
     connect(document_, &Document::busyChanged, this, &MainWindow::updateStatus);
     connect(document_, &Document::errorReported, this, &MainWindow::showNotice);
     connect(document_, &Document::experimentChanged, noticeBanner_, &QLabel::hide);
-    connect(controls_, &ControlsPanel::loadRequested, this, &MainWindow::openNpy);
 
     onResult(document_->result());
-    if (document_->isCompareEnabled())
-        compare_->setResults(document_->compareResults());
 }
 
 void MainWindow::buildCentre()
@@ -100,8 +98,10 @@ void MainWindow::buildCentre()
     tabs_->setDocumentMode(true);
     cube_ = new CubeView(tabs_);
     cube_->setObjectName(QStringLiteral("cubeView"));
+    cube_->observe(document_);
     compare_ = new CompareView;
     compare_->setObjectName(QStringLiteral("compareView"));
+    compare_->observe(document_);
     // Five cubes need more width than the single one; scrolling beats widening the whole window.
     auto* compareScroll = new QScrollArea(tabs_);
     compareScroll->setWidget(compare_);
@@ -124,7 +124,7 @@ void MainWindow::buildCentre()
         cube_->setExploded(on, axis);
         compare_->setExploded(on, axis);
     });
-    connect(viewOptions_, &ViewOptionsBar::resetViewRequested, this, &MainWindow::resetViews);
+    connect(viewOptions_, &ViewOptionsBar::resetViewRequested, actions_->resetView(), &QAction::trigger);
     connect(cube_, &CubeView::cellHovered, this, &MainWindow::onCellHovered);
     connect(cube_, &CubeView::cellSelected, this, &MainWindow::onCellSelected);
     connect(tabs_, &QTabWidget::currentChanged, this, &MainWindow::onTabChanged);
@@ -134,8 +134,6 @@ void MainWindow::onTabChanged(int index)
 {
     const bool compare = index == 1;
     document_->setCompareEnabled(compare);
-    if (compareAction_)
-        compareAction_->setChecked(compare);
     // The single norm's table and plots make room for the five cubes, and come back afterwards.
     if (compare) {
         dockedForCompare_.clear();
@@ -169,6 +167,13 @@ void MainWindow::buildDocks()
 
     controls_ = new ControlsPanel(document_);
     controls_->setObjectName(QStringLiteral("controlsPanel"));
+    ControlsPanel::Commands commands;
+    commands.load = actions_->open();
+    commands.useGenerator = actions_->useGenerator();
+    commands.step = actions_->step();
+    commands.stepFresh = actions_->stepFresh();
+    commands.resetRunning = actions_->resetRunning();
+    controls_->setActions(commands);
     auto* scroll = new QScrollArea;
     scroll->setWidget(controls_);
     scroll->setWidgetResizable(true);
@@ -180,11 +185,13 @@ void MainWindow::buildDocks()
 
     table_ = new StatsTableView;
     table_->setObjectName(QStringLiteral("statsTable"));
+    table_->observe(document_);
     QDockWidget* tableDock = dock(this, tr("Statistics per group"), "statsDock", table_);
     addDockWidget(Qt::RightDockWidgetArea, tableDock);
 
     formula_ = new FormulaPanel;
     formula_->setObjectName(QStringLiteral("formulaPanel"));
+    formula_->observe(document_);
     auto* formulaScroll = new QScrollArea;
     formulaScroll->setWidget(formula_);
     formulaScroll->setWidgetResizable(true);
@@ -195,6 +202,7 @@ void MainWindow::buildDocks()
 
     code_ = new PyTorchCodePanel;
     code_->setObjectName(QStringLiteral("codePanel"));
+    code_->observe(document_);
     QDockWidget* codeDock = dock(this, tr("PyTorch code"), "codeDock", code_);
     addDockWidget(Qt::RightDockWidgetArea, codeDock);
     tabifyDockWidget(tableDock, codeDock);
@@ -203,17 +211,19 @@ void MainWindow::buildDocks()
     auto* plots = new QSplitter(Qt::Horizontal);
     histogram_ = new HistogramPlot(plots);
     histogram_->setObjectName(QStringLiteral("histogramPlot"));
+    histogram_->observe(document_);
     groupStats_ = new GroupStatsPlot(plots);
     groupStats_->setObjectName(QStringLiteral("groupStatsPlot"));
+    groupStats_->observe(document_);
     runningStats_ = new RunningStatsPlot(plots);
     runningStats_->setObjectName(QStringLiteral("runningStatsPlot"));
+    runningStats_->observe(document_);
     plots->addWidget(histogram_);
     plots->addWidget(groupStats_);
     plots->addWidget(runningStats_);
     plots->setChildrenCollapsible(false);
     QDockWidget* plotsDock = dock(this, tr("Plots"), "plotsDock", plots);
     addDockWidget(Qt::BottomDockWidgetArea, plotsDock);
-
 
     status_ = new QLabel(this);
     status_->setObjectName(QStringLiteral("engineStatus"));
@@ -249,68 +259,46 @@ void MainWindow::applyDefaultDockSizes()
 
 void MainWindow::buildMenus()
 {
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* open = file->addAction(tr("&Open .npy..."), this, &MainWindow::openNpy);
-    open->setShortcut(QKeySequence::Open);
-    file->addSeparator();
-    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
-
-    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-    // Own actions rather than QUndoStack's, whose text grows with the command name and makes the
-    // toolbar jump; the command name goes to the tooltip instead.
-    QUndoStack* stack = document_->undoStack();
-    QAction* undo = new QAction(tr("&Undo"), this);
-    QAction* redo = new QAction(tr("&Redo"), this);
-    connect(undo, &QAction::triggered, stack, &QUndoStack::undo);
-    connect(redo, &QAction::triggered, stack, &QUndoStack::redo);
-    const auto updateUndo = [stack, undo, redo] {
-        undo->setEnabled(stack->canUndo());
-        redo->setEnabled(stack->canRedo());
-        undo->setToolTip(stack->canUndo() ? tr("Undo %1 (Ctrl+Z)").arg(stack->undoText()) : tr("Nothing to undo"));
-        redo->setToolTip(stack->canRedo() ? tr("Redo %1 (Ctrl+Shift+Z)").arg(stack->redoText()) : tr("Nothing to redo"));
-    };
-    connect(stack, &QUndoStack::indexChanged, this, updateUndo);
-    connect(stack, &QUndoStack::cleanChanged, this, updateUndo);
-    updateUndo();
-    undo->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Z));
-    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
-    edit->addAction(undo);
-    edit->addAction(redo);
-    edit->addSeparator();
-    QAction* copy = edit->addAction(tr("Copy statistics table"), this, [this] { table_->copySelection(); });
-    copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
-
-    QMenu* run = menuBar()->addMenu(tr("&Run"));
-    QAction* step = run->addAction(tr("&Step (one training pass)"), this, [this] { document_->step(false); });
-    step->setShortcuts({QKeySequence(Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::Key_T)});
-    QAction* fresh = run->addAction(tr("Step on &fresh batch"), this, [this] { document_->step(true); });
-    fresh->setShortcuts({QKeySequence(Qt::SHIFT | Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T)});
-    QAction* reset = run->addAction(tr("&Reset running statistics"), document_, &Document::resetRunningStats);
-    reset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
-
-    QMenu* view = menuBar()->addMenu(tr("&View"));
-    compareAction_ = view->addAction(tr("&Compare all five norms"));
-    compareAction_->setCheckable(true);
-    compareAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
-    connect(compareAction_, &QAction::toggled, this, &MainWindow::setCompareShown);
-    QAction* resetView = view->addAction(tr("&Reset cube view"), this, &MainWindow::resetViews);
-    resetView->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
-    view->addSeparator();
-    const QString sources[3] = {tr("Colour by input &x"), tr("Colour by &normalized x\u0302"), tr("Colour by &output y")};
-    for (int i = 0; i < 3; ++i) {
-        QAction* a = view->addAction(sources[i], this,
-                                     [this, i] { viewOptions_->setValueSource(static_cast<CubeView::ValueSource>(i)); });
-        a->setShortcut(QKeySequence(Qt::CTRL | (Qt::Key_1 + i)));
-    }
-    QAction* allGroups = view->addAction(tr("Toggle &all groups"), this, [this] {
+    Actions* a = actions_;
+    connect(a->open(), &QAction::triggered, this, &MainWindow::openNpy);
+    connect(a->quit(), &QAction::triggered, this, &QWidget::close);
+    connect(a->copyTable(), &QAction::triggered, table_, &StatsTableView::copySelection);
+    connect(a->compare(), &QAction::triggered, this, &MainWindow::setCompareShown);
+    connect(a->resetView(), &QAction::triggered, this, &MainWindow::resetViews);
+    for (int i = 0; i < 3; ++i)
+        connect(a->colourBy(i), &QAction::triggered, viewOptions_,
+                [this, i] { viewOptions_->setValueSource(static_cast<CubeView::ValueSource>(i)); });
+    connect(a->allGroups(), &QAction::triggered, viewOptions_, [this] {
         viewOptions_->setHighlightMode(viewOptions_->highlightMode() == CubeView::HighlightMode::AllGroups
                                            ? CubeView::HighlightMode::HoveredGroup
                                            : CubeView::HighlightMode::AllGroups);
     });
-    allGroups->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
-    QAction* explode = view->addAction(tr("Toggle &exploded"), viewOptions_, &ViewOptionsBar::toggleExploded);
-    explode->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    connect(a->explode(), &QAction::triggered, viewOptions_, &ViewOptionsBar::toggleExploded);
+    connect(a->about(), &QAction::triggered, this, [this] {
+        QMessageBox::about(this, tr("About NormScope"),
+                           tr("<b>NormScope</b><p>Which elements share a mean and a variance? BatchNorm, LayerNorm, "
+                              "InstanceNorm, GroupNorm and RMSNorm, computed as PyTorch does and drawn as the "
+                              "cube of the Group Normalization paper.</p>"));
+    });
+
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(a->open());
+    file->addSeparator();
+    file->addAction(a->quit());
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(a->undo());
+    edit->addAction(a->redo());
+    edit->addSeparator();
+    edit->addAction(a->copyTable());
+
+    QMenu* run = menuBar()->addMenu(tr("&Run"));
+    run->addActions({a->step(), a->stepFresh(), a->resetRunning()});
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addActions({a->compare(), a->resetView()});
+    view->addSeparator();
+    view->addActions({a->colourBy(0), a->colourBy(1), a->colourBy(2), a->allGroups(), a->explode()});
     view->addSeparator();
     for (QDockWidget* d : findChildren<QDockWidget*>())
         view->addAction(d->toggleViewAction());
@@ -319,52 +307,20 @@ void MainWindow::buildMenus()
     bar->setObjectName(QStringLiteral("mainToolBar"));
     bar->setMovable(false);
     bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    undo->setIconText(tr("Undo"));
-    redo->setIconText(tr("Redo"));
-    bar->addAction(undo);
-    bar->addAction(redo);
+    bar->addActions({a->undo(), a->redo()});
     bar->addSeparator();
-    step->setIconText(tr("Step"));
-    fresh->setIconText(tr("Step on fresh batch"));
-    reset->setIconText(tr("Reset running stats"));
-    bar->addAction(step);
-    bar->addAction(fresh);
-    bar->addAction(reset);
+    bar->addActions({a->step(), a->stepFresh(), a->resetRunning()});
     bar->addSeparator();
     bar->addWidget(viewOptions_);
-    stepAction_ = step;
-    freshAction_ = fresh;
-    resetRunningAction_ = reset;
-    connect(document_, &Document::experimentChanged, this, &MainWindow::updateActions);
-    updateActions();
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About NormScope"), this, [this] {
-        QMessageBox::about(this, tr("About NormScope"),
-                           tr("<b>NormScope</b><p>Which elements share a mean and a variance? BatchNorm, LayerNorm, "
-                              "InstanceNorm, GroupNorm and RMSNorm, computed as PyTorch does and drawn as the "
-                              "cube of the Group Normalization paper.</p>"));
-    });
-}
-
-void MainWindow::updateActions()
-{
-    const Experiment& e = document_->experiment();
-    stepAction_->setEnabled(e.spec.hasRunningStats());
-    freshAction_->setEnabled(e.spec.hasRunningStats() && !e.isLoaded());
-    resetRunningAction_->setEnabled(e.spec.hasRunningStats());
+    help->addAction(a->about());
 }
 
 void MainWindow::onResult(const ResultPtr& result)
 {
-    cube_->setResult(result);
-    formula_->setResult(result);
-    table_->setResult(result);
-    code_->setResult(result);
-    histogram_->setResult(result);
-    groupStats_->setResult(result);
-    runningStats_->setResult(result);
-
+    // The views observe the document themselves; the window keeps its own parts and the cell the
+    // formula shows, which links the cube's hover and selection.
     const bool refused = result && !result->error.empty();
     errorBanner_->setVisible(refused);
     if (refused)

@@ -8,13 +8,13 @@
 #include <cstdint>
 #include <vector>
 
-class QAction;
 class QDockWidget;
 class QLabel;
 class QTabWidget;
 
 namespace normscope::ui {
 
+class Actions;
 class CompareView;
 class ControlsPanel;
 class CubeView;
@@ -30,8 +30,9 @@ class ViewOptionsBar;
 /**
  * The window: the cube in the centre with its view options, the controls on the left, the numbers
  * (statistics table, formula, PyTorch code) on the right, the plots below and a compare tab with all
- * five norms. It forwards every Document result to every view and shows the engine's refusals in a
- * banner above the cube.
+ * five norms. Every view observes the Document itself; the window builds and lays them out, puts the
+ * registered Actions into menus, toolbar and controls, links the cube's hover and selection to the
+ * formula, and shows the engine's refusals in a banner above the cube.
  */
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -40,6 +41,7 @@ public:
     explicit MainWindow(Document* document, QWidget* parent = nullptr);
 
     Document* document() const { return document_; }
+    Actions* actions() const { return actions_; }
     CubeView* cubeView() const { return cube_; }
     CompareView* compareView() const { return compare_; }
     FormulaPanel* formulaPanel() const { return formula_; }
@@ -81,11 +83,11 @@ private:
     void onCellSelected(std::int64_t flatIndex);
     void updateStatus();
     void resetViews();
-    void updateActions();
     void onTabChanged(int index);
     void showNotice(const QString& message);
 
     Document* document_;
+    Actions* actions_ = nullptr;
     QTabWidget* tabs_ = nullptr;
     CubeView* cube_ = nullptr;
     CompareView* compare_ = nullptr;
@@ -100,10 +102,6 @@ private:
     QLabel* errorBanner_ = nullptr;
     QLabel* noticeBanner_ = nullptr;
     QLabel* status_ = nullptr;
-    QAction* compareAction_ = nullptr;
-    QAction* stepAction_ = nullptr;
-    QAction* freshAction_ = nullptr;
-    QAction* resetRunningAction_ = nullptr;
     std::int64_t selectedCell_ = -1;
     bool layoutApplied_ = false;
     std::vector<QPointer<QDockWidget>> dockedForCompare_;

@@ -1,5 +1,6 @@
 #include "engine/kernels/forward.h"
 #include "engine/analysis/input_generator.h"
+#include "ui/actions.h"
 #include "ui/panels/controls_panel.h"
 #include "ui/panels/gamma_beta_editor.h"
 #include "ui/document/document.h"
@@ -54,6 +55,18 @@ std::vector<qlonglong> comboValues(const QComboBox* combo)
     for (int i = 0; i < combo->count(); ++i)
         out.push_back(combo->itemData(i).toLongLong());
     return out;
+}
+
+/// The panel's buttons show the window's registered actions (ui/actions.h); bind them as the window does.
+ControlsPanel::Commands commandsOf(const Actions& actions)
+{
+    ControlsPanel::Commands c;
+    c.load = actions.open();
+    c.useGenerator = actions.useGenerator();
+    c.step = actions.step();
+    c.stepFresh = actions.stepFresh();
+    c.resetRunning = actions.resetRunning();
+    return c;
 }
 
 void activate(QComboBox* combo, int index)
@@ -230,6 +243,8 @@ private slots:
     {
         Document document(small());
         ControlsPanel panel(&document);
+        Actions actions(&document);
+        panel.setActions(commandsOf(actions));
         panel.momentumSpin()->setValue(0.5);
         QCOMPARE(*document.experiment().spec.momentum, 0.5);
         panel.stepButton()->click();
@@ -264,6 +279,9 @@ private slots:
     {
         Document document(small());
         ControlsPanel panel(&document);
+        Actions actions(&document);
+        panel.setActions(commandsOf(actions));
+        QVERIFY(panel.stepButton()->isEnabled());   // BatchNorm tracks running statistics
         activate(panel.normCombo(), 2);
         QVERIFY(!panel.affineCheck()->isChecked());     // InstanceNorm's defaults
         QVERIFY(!panel.trackCheck()->isChecked());

@@ -1,6 +1,7 @@
 #include "ui/cube/compare_view.h"
 
 #include "ui/document/cell_info.h"
+#include "ui/document/document.h"
 
 #include <QGridLayout>
 #include <QLabel>
@@ -97,6 +98,14 @@ void CompareView::ensureColumns(int count)
         cubes_[k]->setVisible(used);
         stats_[k]->setVisible(used);
     }
+}
+
+void CompareView::observe(Document* document)
+{
+    connect(document, &Document::compareResultsChanged, this, &CompareView::setResults);
+    // Empty while compare is off; the first set arrives when the window turns it on.
+    if (!document->compareResults().empty())
+        setResults(document->compareResults());
 }
 
 void CompareView::setResults(const std::vector<ResultPtr>& results)

@@ -14,6 +14,8 @@ class QLabel;
 
 namespace normscope::ui {
 
+class Document;
+
 /**
  * The Group Normalization paper's figure, live: one small cube per norm (BatchNorm, LayerNorm,
  * InstanceNorm, GroupNorm, RMSNorm) on the same input, side by side. Selecting or hovering a cell in
@@ -26,6 +28,8 @@ class CompareView : public QWidget {
 public:
     explicit CompareView(QWidget* parent = nullptr);
 
+    /// Shows the document's compare results now and each set it publishes from then on (call once).
+    void observe(Document* document);
     /// One result per column, in the order given (the Document sends Batch, Layer, Instance, Group, Rms).
     void setResults(const std::vector<normscope::ui::ResultPtr>& results);
     int count() const { return static_cast<int>(results_.size()); }

@@ -1,5 +1,6 @@
 #include "ui/cube/cube_view.h"
 
+#include "ui/document/document.h"
 #include "ui/document/cell_info.h"
 #include "ui/cube/color_bar.h"
 
@@ -140,6 +141,12 @@ QSize CubeView::minimumSizeHint() const
 }
 
 // --- state --------------------------------------------------------------------------------------
+
+void CubeView::observe(Document* document)
+{
+    connect(document, &Document::resultChanged, this, &CubeView::setResult);
+    setResult(document->result());
+}
 
 void CubeView::setResult(ResultPtr result)
 {

@@ -18,6 +18,7 @@
 namespace normscope::ui {
 
 class ColorBar;
+class Document;
 
 /**
  * The input tensor as a 3D grid of cells, N left to right, C in depth and the flattened spatial
@@ -41,6 +42,8 @@ public:
     explicit CubeView(QWidget* parent = nullptr);
     ~CubeView() override;
 
+    /// Shows the document's result now and each one it publishes from then on (call once).
+    void observe(Document* document);
     void setResult(normscope::ui::ResultPtr result);
     ResultPtr result() const { return result_; }
 

@@ -109,6 +109,7 @@ void Document::setCompareEnabled(bool on)
     if (on == compareEnabled_)
         return;
     compareEnabled_ = on;
+    Q_EMIT compareEnabledChanged(on);
     if (!on) {
         compareResults_.clear();
         return;

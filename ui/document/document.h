@@ -102,6 +102,7 @@ Q_SIGNALS:
     void experimentChanged();
     void resultChanged(normscope::ui::ResultPtr result);
     void compareResultsChanged(std::vector<normscope::ui::ResultPtr> results);
+    void compareEnabledChanged(bool on);
     void busyChanged(bool busy);
     /// A step or load the engine refused; the message names the values.
     void errorReported(const QString& message);

@@ -2,6 +2,7 @@
 
 #include "engine/core/error.h"
 #include "engine/core/stats_layout.h"
+#include "ui/panels/action_button.h"
 #include "ui/panels/gamma_beta_editor.h"
 #include "ui/document/document.h"
 
@@ -87,6 +88,8 @@ ControlsPanel::ControlsPanel(Document* document, QWidget* parent) : QWidget(pare
     layout->addWidget(buildRunningBox());
     layout->addWidget(buildAffineBox());
     layout->addStretch(1);
+    for (QPushButton* button : {load_, useGenerator_, step_, stepFresh_, resetRunning_})
+        button->setEnabled(false);   // until setActions()
     // Long item texts must not widen the dock.
     for (QComboBox* combo : findChildren<QComboBox*>()) {
         combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
@@ -183,16 +186,15 @@ QWidget* ControlsPanel::buildInputBox()
 
     auto* fileRow = new QHBoxLayout;
     load_ = new QPushButton(tr("Load .npy..."), box);
-    load_->setToolTip(tr("Use a NumPy array as the input (Ctrl+O)"));
+    load_->setObjectName(QStringLiteral("loadButton"));
     useGenerator_ = new QPushButton(tr("Use generator"), box);
+    useGenerator_->setObjectName(QStringLiteral("useGeneratorButton"));
     fileRow->addWidget(load_);
     fileRow->addWidget(useGenerator_);
     form->addRow(fileRow);
     loadedLabel_ = new QLabel(box);
     loadedLabel_->setWordWrap(true);
     form->addRow(loadedLabel_);
-    connect(load_, &QPushButton::clicked, this, &ControlsPanel::loadRequested);
-    connect(useGenerator_, &QPushButton::clicked, document_, &Document::useGenerator);
     return box;
 }
 
@@ -279,11 +281,10 @@ QWidget* ControlsPanel::buildRunningBox()
     auto* row = new QHBoxLayout;
     step_ = new QPushButton(tr("Step"), box);
     step_->setObjectName(QStringLiteral("stepButton"));
-    step_->setToolTip(tr("One training forward pass: running_mean and running_var move (F5)"));
     stepFresh_ = new QPushButton(tr("Step on fresh batch"), box);
-    stepFresh_->setToolTip(tr("Draw a new batch (next seed), then one training pass (Shift+F5)"));
+    stepFresh_->setObjectName(QStringLiteral("stepFreshButton"));
     resetRunning_ = new QPushButton(tr("Reset"), box);
-    resetRunning_->setToolTip(tr("reset_running_stats(): running_mean 0, running_var 1"));
+    resetRunning_->setObjectName(QStringLiteral("resetRunningButton"));
     row->addWidget(step_);
     row->addWidget(stepFresh_);
     row->addWidget(resetRunning_);
@@ -291,10 +292,16 @@ QWidget* ControlsPanel::buildRunningBox()
     runningLabel_ = new QLabel(box);
     runningLabel_->setWordWrap(true);
     layout->addWidget(runningLabel_);
-    connect(step_, &QPushButton::clicked, this, [this] { document_->step(false); });
-    connect(stepFresh_, &QPushButton::clicked, this, [this] { document_->step(true); });
-    connect(resetRunning_, &QPushButton::clicked, document_, &Document::resetRunningStats);
     return box;
+}
+
+void ControlsPanel::setActions(const Commands& commands)
+{
+    bindButtonToAction(load_, commands.load);
+    bindButtonToAction(useGenerator_, commands.useGenerator);
+    bindButtonToAction(step_, commands.step);
+    bindButtonToAction(stepFresh_, commands.stepFresh);
+    bindButtonToAction(resetRunning_, commands.resetRunning);
 }
 
 void ControlsPanel::applyShape()
@@ -388,7 +395,6 @@ void ControlsPanel::refresh()
                        static_cast<QWidget*>(low_), static_cast<QWidget*>(high_), static_cast<QWidget*>(offset_),
                        static_cast<QWidget*>(seed_)})
         w->setEnabled(!e.isLoaded());
-    useGenerator_->setEnabled(e.isLoaded());
     loadedLabel_->setVisible(e.isLoaded());
     if (e.isLoaded())
         loadedLabel_->setText(tr("Loaded %1").arg(QFileInfo(QString::fromStdString(e.loadedPath)).fileName()));
@@ -445,9 +451,6 @@ void ControlsPanel::refresh()
     gammaBeta_->setEnabled(s.affine);
     gammaBeta_->refresh(e);
 
-    step_->setEnabled(s.hasRunningStats());
-    stepFresh_->setEnabled(s.hasRunningStats() && !e.isLoaded());
-    resetRunning_->setEnabled(s.hasRunningStats());
     if (s.hasRunningStats())
         runningLabel_->setText(tr("num_batches_tracked = %1. Step runs one training pass; looking never moves them.")
                                    .arg(e.num_batches_tracked));

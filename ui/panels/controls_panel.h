@@ -6,6 +6,7 @@
 
 #include <map>
 
+class QAction;
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
@@ -25,6 +26,10 @@ class Document;
  * and shows what the Document holds afterwards (refreshed from experimentChanged), so undo moves the
  * widgets too. Widgets that do not apply to the chosen norm are disabled, and num_groups offers
  * only divisors of C, so most refusals cannot be entered at all.
+ *
+ * The buttons for window commands (load, back to the generator, step, reset running statistics) show
+ * QActions the window registered once (ui/actions.h): the panel takes them through setActions() and
+ * neither connects them to the Document nor decides when they are enabled.
  */
 class ControlsPanel : public QWidget {
     Q_OBJECT
@@ -35,7 +40,20 @@ public:
     static double epsFromSlider(int position);
     static int sliderFromEps(double eps);
 
+    /// The registered commands the panel's buttons show; a null member leaves its button disabled.
+    struct Commands {
+        QAction* load = nullptr;
+        QAction* useGenerator = nullptr;
+        QAction* step = nullptr;
+        QAction* stepFresh = nullptr;
+        QAction* resetRunning = nullptr;
+    };
+
     explicit ControlsPanel(Document* document, QWidget* parent = nullptr);
+
+    /// Binds the buttons to the window's actions: a click triggers the action, enabling follows it.
+    /// Until then those buttons are disabled. Call once.
+    void setActions(const Commands& commands);
 
     QComboBox* normCombo() const { return norm_; }
     QComboBox* modeCombo() const { return mode_; }
@@ -59,10 +77,6 @@ public:
     QPushButton* stepFreshButton() const { return stepFresh_; }
     QPushButton* resetRunningButton() const { return resetRunning_; }
     QPushButton* loadButton() const { return load_; }
-
-Q_SIGNALS:
-    /// "Load .npy..." was pressed; the window owns the file dialog.
-    void loadRequested();
 
 private:
     QWidget* buildModuleBox();

@@ -1,5 +1,6 @@
 #include "ui/panels/formula_panel.h"
 
+#include "ui/document/document.h"
 #include "ui/document/cell_info.h"
 
 #include <QLabel>
@@ -38,6 +39,12 @@ FormulaPanel::FormulaPanel(QWidget* parent) : QWidget(parent), label_(new QLabel
     layout->addWidget(label_);
     layout->addStretch(1);
     refresh();
+}
+
+void FormulaPanel::observe(Document* document)
+{
+    connect(document, &Document::resultChanged, this, &FormulaPanel::setResult);
+    setResult(document->result());
 }
 
 void FormulaPanel::setResult(ResultPtr result)

@@ -11,6 +11,8 @@ class QLabel;
 
 namespace normscope::ui {
 
+class Document;
+
 /**
  * The norm's formula, y = (x - mean) / sqrt(var + eps) * gamma + beta (RMSNorm: y = x /
  * sqrt(mean(x^2) + eps) * gamma), with the numbers of one element substituted: the engine's mean,
@@ -22,6 +24,8 @@ class FormulaPanel : public QWidget {
 public:
     explicit FormulaPanel(QWidget* parent = nullptr);
 
+    /// Shows the document's result now and each one it publishes from then on (call once).
+    void observe(Document* document);
     void setResult(normscope::ui::ResultPtr result);
     /// The element whose numbers are substituted; -1 shows the formula alone.
     void setCell(std::int64_t flatIndex);

@@ -1,5 +1,7 @@
 #include "ui/panels/pytorch_code_panel.h"
 
+#include "ui/document/document.h"
+
 #include <QClipboard>
 #include <QFontDatabase>
 #include <QGuiApplication>
@@ -333,6 +335,12 @@ PyTorchCodePanel::PyTorchCodePanel(QWidget* parent)
     copy_->setToolTip(tr("Copy the code to the clipboard"));
     connect(copy_, &QPushButton::clicked, this, &PyTorchCodePanel::copyCode);
     copy_->setEnabled(false);
+}
+
+void PyTorchCodePanel::observe(Document* document)
+{
+    connect(document, &Document::resultChanged, this, &PyTorchCodePanel::setResult);
+    setResult(document->result());
 }
 
 void PyTorchCodePanel::setResult(ResultPtr result)

@@ -10,6 +10,8 @@ class QPushButton;
 
 namespace normscope::ui {
 
+class Document;
+
 /**
  * The PyTorch code that builds the same module for the same input: constructor with every argument
  * as PyTorch names it, the mode, parameters or running statistics the user changed (when short
@@ -21,6 +23,8 @@ class PyTorchCodePanel : public QWidget {
 public:
     explicit PyTorchCodePanel(QWidget* parent = nullptr);
 
+    /// Shows the document's result now and each one it publishes from then on (call once).
+    void observe(Document* document);
     void setResult(ResultPtr result);
     ResultPtr result() const { return result_; }
     /// The text shown (empty without a result).

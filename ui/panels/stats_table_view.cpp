@@ -1,5 +1,6 @@
 #include "ui/panels/stats_table_view.h"
 
+#include "ui/document/document.h"
 #include "ui/panels/stats_table_model.h"
 
 #include <QClipboard>
@@ -32,6 +33,12 @@ StatsTableView::StatsTableView(QWidget* parent) : QTableView(parent), model_(new
     horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     horizontalHeader()->setStretchLastSection(false);
     setObjectName(QStringLiteral("statsTable"));
+}
+
+void StatsTableView::observe(Document* document)
+{
+    connect(document, &Document::resultChanged, this, &StatsTableView::setResult);
+    setResult(document->result());
 }
 
 void StatsTableView::setResult(ResultPtr result)

@@ -6,6 +6,7 @@
 
 namespace normscope::ui {
 
+class Document;
 class StatsTableModel;
 
 /**
@@ -20,6 +21,8 @@ class StatsTableView : public QTableView {
 public:
     explicit StatsTableView(QWidget* parent = nullptr);
 
+    /// Shows the document's result now and each one it publishes from then on (call once).
+    void observe(Document* document);
     void setResult(ResultPtr result);
 
     StatsTableModel* statsModel() const { return model_; }

@@ -1,5 +1,6 @@
 #include "ui/plots/group_stats_plot.h"
 
+#include "ui/document/document.h"
 #include "ui/plots/plot_style.h"
 #include "ui/document/result_digest.h"
 
@@ -131,6 +132,12 @@ void GroupStatsPlot::updateTicks()
         plot_style::useIntegerTicks(meanX);
         plot_style::useIntegerTicks(varX);
     }
+}
+
+void GroupStatsPlot::observe(Document* document)
+{
+    connect(document, &Document::resultChanged, this, &GroupStatsPlot::setResult);
+    setResult(document->result());
 }
 
 void GroupStatsPlot::setResult(ResultPtr result)

@@ -14,6 +14,8 @@ class QCPTextElement;
 
 namespace normscope::ui {
 
+class Document;
+
 /**
  * Per-group mean (top) and biased variance (bottom) of x against the group index, from the
  * engine's group summary: bars for a few groups, a thin line for many; the group labels ("c=3")
@@ -26,6 +28,8 @@ class GroupStatsPlot : public QWidget {
 public:
     explicit GroupStatsPlot(QWidget* parent = nullptr);
 
+    /// Shows the document's result now and each one it publishes from then on (call once).
+    void observe(Document* document);
     void setResult(ResultPtr result);
     ResultPtr result() const { return result_; }
 

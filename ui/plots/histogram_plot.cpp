@@ -1,5 +1,6 @@
 #include "ui/plots/histogram_plot.h"
 
+#include "ui/document/document.h"
 #include "ui/plots/plot_style.h"
 #include "ui/document/result_digest.h"
 
@@ -84,6 +85,12 @@ void HistogramPlot::resizeEvent(QResizeEvent* event)
 QString HistogramPlot::message() const
 {
     return plot_style::message(message_);
+}
+
+void HistogramPlot::observe(Document* document)
+{
+    connect(document, &Document::resultChanged, this, &HistogramPlot::setResult);
+    setResult(document->result());
 }
 
 void HistogramPlot::setResult(ResultPtr result)

@@ -12,6 +12,8 @@ class QCPTextElement;
 
 namespace normscope::ui {
 
+class Document;
+
 /**
  * Histograms of the input x and the output y overlaid on one value axis, as translucent step
  * outlines. Binning happens once per result (ResultDigest) and reads at most ~1M values per tensor,
@@ -23,6 +25,8 @@ class HistogramPlot : public QWidget {
 public:
     explicit HistogramPlot(QWidget* parent = nullptr);
 
+    /// Shows the document's result now and each one it publishes from then on (call once).
+    void observe(Document* document);
     void setResult(ResultPtr result);
     ResultPtr result() const { return result_; }
 

@@ -1,5 +1,6 @@
 #include "ui/plots/running_stats_plot.h"
 
+#include "ui/document/document.h"
 #include "ui/plots/plot_style.h"
 
 
@@ -77,6 +78,12 @@ void RunningStatsPlot::resizeEvent(QResizeEvent* event)
 QString RunningStatsPlot::message() const
 {
     return plot_style::message(message_);
+}
+
+void RunningStatsPlot::observe(Document* document)
+{
+    connect(document, &Document::resultChanged, this, &RunningStatsPlot::setResult);
+    setResult(document->result());
 }
 
 void RunningStatsPlot::setResult(ResultPtr result)

@@ -11,6 +11,8 @@ class QCPTextElement;
 
 namespace normscope::ui {
 
+class Document;
+
 /**
  * running_mean (top) and running_var (bottom) of every channel against the training step, from the
  * snapshot's history (entry 0 is the state before the first step). Says so when the spec tracks no
@@ -22,6 +24,8 @@ class RunningStatsPlot : public QWidget {
 public:
     explicit RunningStatsPlot(QWidget* parent = nullptr);
 
+    /// Shows the document's result now and each one it publishes from then on (call once).
+    void observe(Document* document);
     void setResult(ResultPtr result);
     ResultPtr result() const { return result_; }
 

@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The NormScope authors
+#include "ui/actions.h"
+
+#include "ui/document/document.h"
+
+#include <QAction>
+#include <QKeySequence>
+#include <QUndoStack>
+
+namespace normscope::ui {
+
+Actions::Actions(Document* document, QObject* parent) : QObject(parent), document_(document)
+{
+    open_ = make("openAction", tr("&Open .npy..."));
+    open_->setShortcut(QKeySequence::Open);
+    open_->setToolTip(tr("Use a NumPy array as the input (Ctrl+O)"));
+    useGenerator_ = make("useGeneratorAction", tr("Use &generator"));
+    useGenerator_->setToolTip(tr("Go back from the loaded array to the generated input"));
+    quit_ = make("quitAction", tr("&Quit"));
+    quit_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+
+    // Own actions rather than QUndoStack's, whose text grows with the command name and makes the
+    // toolbar jump; the command name goes to the tooltip instead.
+    undo_ = make("undoAction", tr("&Undo"));
+    undo_->setIconText(tr("Undo"));
+    undo_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Z));
+    redo_ = make("redoAction", tr("&Redo"));
+    redo_->setIconText(tr("Redo"));
+    redo_->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    copyTable_ = make("copyTableAction", tr("Copy statistics table"));
+    copyTable_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+
+    step_ = make("stepAction", tr("&Step (one training pass)"));
+    step_->setIconText(tr("Step"));
+    step_->setToolTip(tr("One training forward pass: running_mean and running_var move (F5)"));
+    step_->setShortcuts({QKeySequence(Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::Key_T)});
+    stepFresh_ = make("stepFreshAction", tr("Step on &fresh batch"));
+    stepFresh_->setIconText(tr("Step on fresh batch"));
+    stepFresh_->setToolTip(tr("Draw a new batch (next seed), then one training pass (Shift+F5)"));
+    stepFresh_->setShortcuts({QKeySequence(Qt::SHIFT | Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T)});
+    resetRunning_ = make("resetRunningAction", tr("&Reset running statistics"));
+    resetRunning_->setIconText(tr("Reset running stats"));
+    resetRunning_->setToolTip(tr("reset_running_stats(): running_mean 0, running_var 1 (Ctrl+R)"));
+    resetRunning_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+
+    compare_ = make("compareAction", tr("&Compare all five norms"));
+    compare_->setCheckable(true);
+    compare_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    resetView_ = make("resetViewAction", tr("&Reset cube view"));
+    resetView_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    const QString sources[3] = {tr("Colour by input &x"), tr("Colour by &normalized x\u0302"), tr("Colour by &output y")};
+    const char* sourceNames[3] = {"colourByInputAction", "colourByNormalizedAction", "colourByOutputAction"};
+    for (int i = 0; i < 3; ++i) {
+        colourBy_[i] = make(sourceNames[i], sources[i]);
+        colourBy_[i]->setShortcut(QKeySequence(Qt::CTRL | (Qt::Key_1 + i)));
+    }
+    allGroups_ = make("allGroupsAction", tr("Toggle &all groups"));
+    allGroups_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
+    explode_ = make("explodeAction", tr("Toggle &exploded"));
+    explode_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    about_ = make("aboutAction", tr("&About NormScope"));
+
+    QUndoStack* stack = document_->undoStack();
+    connect(undo_, &QAction::triggered, stack, &QUndoStack::undo);
+    connect(redo_, &QAction::triggered, stack, &QUndoStack::redo);
+    connect(step_, &QAction::triggered, document_, [this] { document_->step(false); });
+    connect(stepFresh_, &QAction::triggered, document_, [this] { document_->step(true); });
+    connect(resetRunning_, &QAction::triggered, document_, &Document::resetRunningStats);
+    connect(useGenerator_, &QAction::triggered, document_, &Document::useGenerator);
+
+    connect(stack, &QUndoStack::indexChanged, this, &Actions::updateState);
+    connect(stack, &QUndoStack::cleanChanged, this, &Actions::updateState);
+    connect(document_, &Document::experimentChanged, this, &Actions::updateState);
+    connect(document_, &Document::compareEnabledChanged, this, &Actions::updateState);
+    updateState();
+}
+
+QAction* Actions::make(const char* objectName, const QString& text)
+{
+    auto* action = new QAction(text, this);
+    action->setObjectName(QLatin1String(objectName));
+    all_.push_back(action);
+    return action;
+}
+
+void Actions::updateState()
+{
+    const QUndoStack* stack = document_->undoStack();
+    undo_->setEnabled(stack->canUndo());
+    redo_->setEnabled(stack->canRedo());
+    undo_->setToolTip(stack->canUndo() ? tr("Undo %1 (Ctrl+Z)").arg(stack->undoText()) : tr("Nothing to undo"));
+    redo_->setToolTip(stack->canRedo() ? tr("Redo %1 (Ctrl+Shift+Z)").arg(stack->redoText()) : tr("Nothing to redo"));
+
+    // PyTorch keeps running statistics only in BatchNorm and InstanceNorm with track_running_stats;
+    // a fresh batch comes from the generator, which a loaded array replaces.
+    const Experiment& e = document_->experiment();
+    const bool running = e.spec.hasRunningStats();
+    step_->setEnabled(running);
+    stepFresh_->setEnabled(running && !e.isLoaded());
+    resetRunning_->setEnabled(running);
+    useGenerator_->setEnabled(e.isLoaded());
+
+    compare_->setChecked(document_->isCompareEnabled());
+}
+
+} // namespace normscope::ui

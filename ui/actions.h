@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The NormScope authors
+#pragma once
+
+#include <QList>
+#include <QObject>
+
+class QAction;
+
+namespace normscope::ui {
+
+class Document;
+
+/**
+ * Every user command of the window, each one QAction registered once (Tiled's ActionManager). Menus,
+ * the toolbar and the controls panel's buttons show these same objects, so a command's text,
+ * shortcut and tooltip are written here and nowhere else, and updateState() is the one place that
+ * decides from the Document which commands are enabled or checked.
+ *
+ * Commands on the Document (undo, redo, step, reset running statistics, back to the generator) are
+ * connected here. Commands on the window's widgets (open dialog, compare tab, view options, copy,
+ * quit, about) are connected by the window, which owns what they act on.
+ */
+class Actions : public QObject {
+    Q_OBJECT
+
+public:
+    explicit Actions(Document* document, QObject* parent = nullptr);
+
+    QAction* open() const { return open_; }
+    QAction* useGenerator() const { return useGenerator_; }
+    QAction* quit() const { return quit_; }
+    QAction* undo() const { return undo_; }
+    QAction* redo() const { return redo_; }
+    QAction* copyTable() const { return copyTable_; }
+    QAction* step() const { return step_; }
+    QAction* stepFresh() const { return stepFresh_; }
+    QAction* resetRunning() const { return resetRunning_; }
+    QAction* compare() const { return compare_; }
+    QAction* resetView() const { return resetView_; }
+    /// 0 colour by x, 1 by x-hat, 2 by y (Ctrl+1/2/3).
+    QAction* colourBy(int source) const { return colourBy_[source]; }
+    QAction* allGroups() const { return allGroups_; }
+    QAction* explode() const { return explode_; }
+    QAction* about() const { return about_; }
+
+    /// Every registered action, in menu order.
+    QList<QAction*> all() const { return all_; }
+
+    /// Enabled, checked and tooltip state from the Document (runs on its every change).
+    void updateState();
+
+private:
+    QAction* make(const char* objectName, const QString& text);
+
+    Document* document_;
+    QList<QAction*> all_;
+    QAction* open_ = nullptr;
+    QAction* useGenerator_ = nullptr;
+    QAction* quit_ = nullptr;
+    QAction* undo_ = nullptr;
+    QAction* redo_ = nullptr;
+    QAction* copyTable_ = nullptr;
+    QAction* step_ = nullptr;
+    QAction* stepFresh_ = nullptr;
+    QAction* resetRunning_ = nullptr;
+    QAction* compare_ = nullptr;
+    QAction* resetView_ = nullptr;
+    QAction* colourBy_[3] = {};
+    QAction* allGroups_ = nullptr;
+    QAction* explode_ = nullptr;
+    QAction* about_ = nullptr;
+};
+
+} // namespace normscope::ui
