@@ -27,9 +27,8 @@ float toFloat(double v)
     constexpr double overflow = 0x1.ffffffp127;   // FLT_MAX + half its ulp: ties go to inf (even)
     if (std::abs(v) <= double(std::numeric_limits<float>::max()))
         return static_cast<float>(v);
-    if (std::abs(v) >= overflow)
-        return std::copysign(std::numeric_limits<float>::infinity(), static_cast<float>(std::signbit(v) ? -1 : 1));
-    return std::copysign(std::numeric_limits<float>::max(), static_cast<float>(std::signbit(v) ? -1 : 1));
+    const float sign = std::signbit(v) ? -1.0f : 1.0f;
+    return sign * (std::abs(v) >= overflow ? std::numeric_limits<float>::infinity() : std::numeric_limits<float>::max());
 }
 
 template <typename... Args>

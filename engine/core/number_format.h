@@ -13,14 +13,14 @@ namespace normscope {
  * ui/document/number_text.h) every view of the window. Digits come from std::to_chars, never from
  * a hand-written loop, and never depend on the locale.
  *
- * Layout, the same for every function here and chosen to read like Python's repr() (and NumPy's):
+ * Layout of exact values (formatShortest, formatPythonFloat), chosen to read like Python's repr():
  *  - positional when the decimal exponent of the written digits is in [-4, 16): "0.3", "0.0001",
  *    "123456789.125", "100" (integral values get no ".0"; formatPythonFloat adds it);
  *  - scientific otherwise, as C's printf and Python write it: mantissa, 'e', sign, at least two
  *    exponent digits: "1e-05", "1.5e-05", "1e+20", "3.4028235e+38", "1e-100";
  *  - non-finite values as PyTorch prints them: "nan", "inf", "-inf" (a NaN's sign is not shown).
  * formatSignificant follows printf's "%g" instead (scientific below 1e-4 or from 10^digits up), which
- * is what its compact labels have always shown.
+ * is what the window's compact labels have always shown, and formatFixed printf's "%f".
  */
 
 /// The shortest decimal that reads back to the same value in dtype: for Float32, v is rounded to
