@@ -6,6 +6,7 @@
 // the longest gap is the longest time the GUI could not respond. One JSON line per size on stdout.
 
 #include "engine/core/error.h"
+#include "engine/core/number_format.h"
 #include "ui/panels/controls_panel.h"
 #include "ui/document/experiment.h"
 #include "ui/main_window.h"
@@ -164,14 +165,16 @@ int main(int argc, char** argv)
         QString shapeText;
         for (std::size_t i = 0; i < shape.size(); ++i)
             shapeText += (i ? QStringLiteral("x") : QString()) + QString::number(shape[i]);
+        const auto ms = [](double v) { return formatFixed(v, 2); };
         std::printf("{\"shape\": \"%s\", \"norm\": \"batch\", \"parameter\": \"eps\", \"repeat\": %d, "
-                    "\"p50_ms\": %.2f, \"p95_ms\": %.2f, \"max_ms\": %.2f, \"max_gui_blocked_ms\": %.2f, "
-                    "\"compute_p50_ms\": %.2f, \"views_p50_ms\": %.2f, \"repaint_p50_ms\": %.2f, "
+                    "\"p50_ms\": %s, \"p95_ms\": %s, \"max_ms\": %s, \"max_gui_blocked_ms\": %s, "
+                    "\"compute_p50_ms\": %s, \"views_p50_ms\": %s, \"repaint_p50_ms\": %s, "
                     "\"page_faults_per_change\": %ld}\n",
-                    qPrintable(shapeText), repeat, percentile(m.latencyMs, 0.5), percentile(m.latencyMs, 0.95),
-                    *std::max_element(m.latencyMs.begin(), m.latencyMs.end()), m.maxBlockedMs,
-                    percentile(m.computeMs, 0.5), percentile(m.viewsMs, 0.5), percentile(m.paintMs, 0.5),
-                    m.pageFaults / repeat);
+                    qPrintable(shapeText), repeat, ms(percentile(m.latencyMs, 0.5)).c_str(),
+                    ms(percentile(m.latencyMs, 0.95)).c_str(),
+                    ms(*std::max_element(m.latencyMs.begin(), m.latencyMs.end())).c_str(), ms(m.maxBlockedMs).c_str(),
+                    ms(percentile(m.computeMs, 0.5)).c_str(), ms(percentile(m.viewsMs, 0.5)).c_str(),
+                    ms(percentile(m.paintMs, 0.5)).c_str(), m.pageFaults / repeat);
         std::fflush(stdout);
     }
     return 0;

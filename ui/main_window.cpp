@@ -10,6 +10,7 @@
 #include "ui/panels/pytorch_code_panel.h"
 #include "ui/plots/running_stats_plot.h"
 #include "ui/document/document.h"
+#include "ui/document/number_text.h"
 #include "ui/panels/stats_table_view.h"
 #include "ui/cube/view_options_bar.h"
 
@@ -355,8 +356,8 @@ void MainWindow::updateStatus()
     if (r) {
         text = tr("%L1 elements  \u00b7  engine %2 ms  \u00b7  result %3 ms")
                    .arg(numel(r->shape))
-                   .arg(document_->lastEngineMilliseconds(), 0, 'f', 2)
-                   .arg(document_->lastComputeMilliseconds(), 0, 'f', 1);
+                   .arg(fixedText(document_->lastEngineMilliseconds(), 2),
+                        fixedText(document_->lastComputeMilliseconds(), 1));
     }
     if (document_->isBusy())
         text = tr("computing\u2026 (showing the previous result)  \u00b7  ") + text;

@@ -3,6 +3,7 @@
 #include "engine/kernels/backward.h"
 #include "engine/options/command_line.h"
 #include "engine/core/error.h"
+#include "engine/core/number_format.h"
 #include "engine/kernels/forward.h"
 
 #include <omp.h>
@@ -11,7 +12,6 @@
 #include <chrono>
 #include <cstring>
 #include <functional>
-#include <iomanip>
 #include <iostream>
 #include <random>
 #include <sstream>
@@ -105,20 +105,23 @@ void bench(const BenchOptions& o)
     std::ostringstream shape;
     for (std::size_t i = 0; i < o.shape.size(); ++i)
         shape << (i ? "," : "") << o.shape[i];
+    // Timings are measurements, not tensor values: a few significant digits say all they hold.
     if (o.json) {
-        std::cout << std::setprecision(6) << "{\"norm\": \"" << toString(o.spec.kind) << "\", \"shape\": [" << shape.str()
+        const auto n = [](double v) { return formatSignificant(v, 6); };
+        std::cout << "{\"norm\": \"" << toString(o.spec.kind) << "\", \"shape\": [" << shape.str()
                   << "], \"dtype\": \"" << toString(dtypeOf<T>()) << "\", \"mode\": \"" << toString(o.spec.mode)
                   << "\", \"backward\": " << (o.backward ? "true" : "false") << ", \"threads\": " << threads
-                  << ", \"repeat\": " << o.repeat << ", \"median_ms\": " << t.medianMs << ", \"min_ms\": " << t.minMs
-                  << ", \"gbytes_per_s\": " << gbps << ", \"copy_median_ms\": " << c.medianMs
-                  << ", \"copy_gbytes_per_s\": " << copyGbps << ", \"fraction_of_copy_bandwidth\": " << gbps / copyGbps
-                  << "}\n";
+                  << ", \"repeat\": " << o.repeat << ", \"median_ms\": " << n(t.medianMs)
+                  << ", \"min_ms\": " << n(t.minMs) << ", \"gbytes_per_s\": " << n(gbps)
+                  << ", \"copy_median_ms\": " << n(c.medianMs) << ", \"copy_gbytes_per_s\": " << n(copyGbps)
+                  << ", \"fraction_of_copy_bandwidth\": " << n(gbps / copyGbps) << "}\n";
     } else {
+        const auto n = [](double v) { return formatSignificant(v, 4); };
         std::cout << moduleName(o.spec.kind, static_cast<int>(o.shape.size())) << " " << (o.backward ? "forward+backward" : "forward")
                   << " on (" << shape.str() << ") " << toString(dtypeOf<T>()) << ", " << toString(o.spec.mode) << ", "
-                  << threads << " thread(s), " << o.repeat << " runs: median " << std::setprecision(4) << t.medianMs
-                  << " ms, min " << t.minMs << " ms, " << gbps << " GB/s (plain copy: " << copyGbps << " GB/s, "
-                  << std::setprecision(3) << 100 * gbps / copyGbps << "%)\n";
+                  << threads << " thread(s), " << o.repeat << " runs: median " << n(t.medianMs)
+                  << " ms, min " << n(t.minMs) << " ms, " << n(gbps) << " GB/s (plain copy: " << n(copyGbps)
+                  << " GB/s, " << formatSignificant(100 * gbps / copyGbps, 3) << "%)\n";
     }
 }
 

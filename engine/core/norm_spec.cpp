@@ -1,9 +1,9 @@
 #include "engine/core/norm_spec.h"
 
 #include "engine/core/error.h"
+#include "engine/core/number_format.h"
 
 #include <cmath>
-#include <sstream>
 
 namespace normscope {
 
@@ -61,13 +61,6 @@ std::string moduleName(NormKind kind, int rank)
 
 namespace {
 
-std::string formatDouble(double v)
-{
-    std::ostringstream out;
-    out << v;
-    return out.str();
-}
-
 std::int64_t spatialSize(const Shape& shape)
 {
     std::int64_t s = 1;
@@ -88,11 +81,11 @@ void validate(const NormSpec& spec, const Shape& x)
             throw Error("input has an empty dimension: shape " + toString(x));
 
     if (spec.eps && !(std::isfinite(*spec.eps) && *spec.eps > 0))
-        throw Error("eps must be finite and > 0, got " + formatDouble(*spec.eps));
+        throw Error("eps must be finite and > 0, got " + formatShortest(*spec.eps, DType::Float64));
     if (spec.eps == std::nullopt && spec.kind != NormKind::Rms)
         throw Error(std::string("eps=None is only accepted by RMSNorm, not by --norm ") + toString(spec.kind));
     if (spec.momentum && !(std::isfinite(*spec.momentum)))
-        throw Error("momentum must be a finite number or none, got " + formatDouble(*spec.momentum));
+        throw Error("momentum must be a finite number or none, got " + formatShortest(*spec.momentum, DType::Float64));
 
     switch (spec.kind) {
     case NormKind::Batch: {

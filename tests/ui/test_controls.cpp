@@ -163,6 +163,23 @@ private slots:
         QCOMPARE(*document.experiment().spec.eps, 2.5e-3);
     }
 
+    void epsFieldHoldsTheExactEps()
+    {
+        // The field shows the eps itself (Python: repr(10 ** (-8 + 610 / 100))), so confirming the
+        // shown text changes nothing; ten digits used to set 0.01258925412 and add an undo step.
+        Document document(small());
+        ControlsPanel panel(&document);
+        panel.epsSlider()->setValue(610);
+        const double eps = *document.experiment().spec.eps;
+        QCOMPARE(eps, ControlsPanel::epsFromSlider(610));
+        QCOMPARE(panel.epsEdit()->text(), QStringLiteral("0.012589254117941661"));
+        QVERIFY(panel.epsEdit()->hasAcceptableInput());
+        const int steps = document.undoStack()->count();
+        Q_EMIT panel.epsEdit()->editingFinished();
+        QCOMPARE(document.undoStack()->count(), steps);
+        QCOMPARE(*document.experiment().spec.eps, eps);
+    }
+
     void epsNoneForRms()
     {
         Document document(small());

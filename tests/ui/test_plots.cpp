@@ -5,6 +5,7 @@
 #include "ui/plots/group_stats_plot.h"
 #include "ui/plots/histogram_plot.h"
 #include "ui/panels/pytorch_code_panel.h"
+#include "ui/document/number_text.h"
 #include "ui/document/result_digest.h"
 #include "ui/plots/running_stats_plot.h"
 #include "ui/document/snapshot_builder.h"
@@ -85,6 +86,7 @@ private Q_SLOTS:
     void codePanelConstructors_data();
     void codePanelConstructors();
     void codePanelMentionsEvalStateAndErrors();
+    void codePanelLiteralsRoundTrip();
     void pythonFloatLikeRepr_data();
     void pythonFloatLikeRepr();
 };
@@ -357,8 +359,9 @@ void TestPlots::codePanelMentionsEvalStateAndErrors()
                                           "track_running_stats=True, dtype=torch.float64)")),
              qPrintable(code));
     QVERIFY(code.contains(QStringLiteral("bn.eval()")));
-    QVERIFY(code.contains(QStringLiteral("bn.weight.copy_(torch.tensor([1.0, 2.0, 0.25]))")));
-    QVERIFY(code.contains(QStringLiteral("bn.running_mean.copy_(torch.tensor([0.5, -1.0, 2.0]))")));
+    QVERIFY(code.contains(QStringLiteral("bn.weight.copy_(torch.tensor([1.0, 2.0, 0.25], dtype=torch.float64))")));
+    QVERIFY(code.contains(
+        QStringLiteral("bn.running_mean.copy_(torch.tensor([0.5, -1.0, 2.0], dtype=torch.float64))")));
     QVERIFY(!code.contains(QStringLiteral("bn.bias.copy_")));          // still zeros
     QVERIFY(!code.contains(QStringLiteral("bn.running_var.copy_")));   // still ones
 
@@ -369,9 +372,45 @@ void TestPlots::codePanelMentionsEvalStateAndErrors()
     QVERIFY(panel.code().isEmpty());
 }
 
+void TestPlots::codePanelLiteralsRoundTrip()
+{
+    // Every literal reads back bit for bit: tensor values in the tensor's dtype (a float32 0.3 is
+    // 0.3, not 0.30000001192092896), eps and momentum as the Python floats the module keeps.
+    NormSpec spec = specFor(NormKind::Batch);
+    spec.mode = Mode::Eval;
+    spec.eps = 0.1 + 0.2;
+    spec.momentum = 0.3;
+    const Tensor<double> x = test::randomTensor<double>({2, 3, 4}, 1);
+    {
+        NormState<float> state = NormState<float>::initial(spec, x.shape());
+        state.weight = Tensor<float>({3}, std::vector<float>{0.3f, 1.0f / 3.0f, -0.1f});
+        state.running_var = Tensor<float>({3}, std::vector<float>{1e-5f, 1e20f, 2.0f});
+        const Tensor<float> xf = x.cast<float>();
+        ForwardResult<float> r;
+        forward(spec, xf, state, r);
+        const QString code = PyTorchCodePanel::codeFor(*buildSnapshot(1, spec, xf, r, state));
+        QVERIFY2(code.contains(QStringLiteral("nn.BatchNorm1d(3, eps=0.30000000000000004, momentum=0.3, affine=True, "
+                                              "track_running_stats=True)")),
+                 qPrintable(code));
+        QVERIFY(code.contains(QStringLiteral("bn.weight.copy_(torch.tensor([0.3, 0.33333334, -0.1]))")));
+        QVERIFY(code.contains(QStringLiteral("bn.running_var.copy_(torch.tensor([1e-05, 1e+20, 2.0]))")));
+        QVERIFY(code.contains(QStringLiteral("torch.sqrt(var.view(1, -1, 1) + 0.30000000000000004)")));
+    }
+    {
+        NormState<double> state = NormState<double>::initial(spec, x.shape());
+        state.weight = Tensor<double>({3}, std::vector<double>{0.1, 1.0 / 3.0, double(0.3f)});
+        ForwardResult<double> r;
+        forward(spec, x, state, r);
+        const QString code = PyTorchCodePanel::codeFor(*buildSnapshot(1, spec, x, r, state));
+        QVERIFY2(code.contains(QStringLiteral("bn.weight.copy_(torch.tensor([0.1, 0.3333333333333333, "
+                                              "0.30000001192092896], dtype=torch.float64))")),
+                 qPrintable(code));
+    }
+}
+
 void TestPlots::pythonFloatLikeRepr_data()
 {
-    // What Python 3's repr() prints for these doubles.
+    // What Python 3's repr() prints for these doubles: the code panel writes its literals so.
     QTest::addColumn<double>("value");
     QTest::addColumn<QString>("repr");
     QTest::newRow("1e-5") << 1e-5 << "1e-05";
@@ -396,7 +435,7 @@ void TestPlots::pythonFloatLikeRepr()
 {
     QFETCH(double, value);
     QFETCH(QString, repr);
-    QCOMPARE(PyTorchCodePanel::pythonFloat(value), repr);
+    QCOMPARE(pythonFloatText(value, DType::Float64), repr);
 }
 
 QTEST_MAIN(TestPlots)

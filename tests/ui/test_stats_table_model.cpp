@@ -14,6 +14,7 @@
 #include <QtTest>
 
 #include <cmath>
+#include <cstdlib>
 
 using namespace normscope;
 using namespace normscope::ui;
@@ -65,6 +66,7 @@ private Q_SLOTS:
     void sortsNumerically();
     void modelSortKeepsSelectionAndNaNLast();
     void copiesTabSeparatedText();
+    void copiesFloat32InItsDtype();
     void copiesSelectedRowsInViewOrder();
     void errorAndNullShowNoRows();
 };
@@ -307,6 +309,40 @@ void TestStatsTableModel::copiesTabSeparatedText()
     }
     // Copied numbers keep full precision: 5/3 is not cut to six digits.
     QCOMPARE(lines[1].split(QLatin1Char('\t'))[4], QStringLiteral("1.6666666666666667"));
+}
+
+void TestStatsTableModel::copiesFloat32InItsDtype()
+{
+    // Channel 0 holds 0.3f twice, channel 1 holds 0.1f and 0.5f (x is (N=2, C=2, 1, 1)). Summed in
+    // double, channel 0's mean is 0.30000001192092896 (the float 0.3f widened) and channel 1's
+    // 0.30000000074505806; both round to the float 0.3f and are copied as "0.3". By hand, channel 1's
+    // deviations are +-0.2: var 0.04 and unbiased var 0.08, again exact as floats; channel 0's are 0.
+    const Tensor<float> x({2, 2, 1, 1}, std::vector<float>{0.3f, 0.1f, 0.3f, 0.5f});
+    StatsTableView view;
+    view.setResult(runEngine(specFor(NormKind::Batch), x));
+    const QStringList lines = view.selectionAsTsv().trimmed().split(QLatin1Char('\n'));
+    QCOMPARE(lines.size(), 3);
+    const QStringList c0 = lines[1].split(QLatin1Char('\t')), c1 = lines[2].split(QLatin1Char('\t'));
+    QCOMPARE(c0.mid(0, 5), (QStringList{"c=0", "2", "0.3", "0", "0"}));
+    QCOMPARE(c1.mid(0, 5), (QStringList{"c=1", "2", "0.3", "0.04", "0.08"}));
+    QCOMPARE(c0[6], QStringLiteral("0"));   // y = 0 * rstd: out mean and out std
+    QCOMPARE(c0[7], QStringLiteral("0"));
+
+    // Every number copied is the float32 value of its cell, in at most float's 9 significant digits.
+    const StatsTableModel& model = *view.statsModel();
+    for (int r = 0; r < 2; ++r) {
+        const QStringList cells = lines[r + 1].split(QLatin1Char('\t'));
+        QCOMPARE(cells.size(), model.columnCount());
+        for (int c = 2; c < model.columnCount(); ++c) {
+            const float expected = static_cast<float>(model.index(r, c).data(StatsTableModel::SortRole).toDouble());
+            QCOMPARE(std::strtof(cells[c].toLatin1().constData(), nullptr), expected);
+            QVERIFY2(cells[c].size() <= 15, qPrintable(cells[c]));   // "-1.2345678e-05"; a double's noise is longer
+            QCOMPARE(model.index(r, c).data(Qt::ToolTipRole).toString(), cells[c]);
+        }
+    }
+    // The old copy wrote the widened double; the display keeps six significant digits.
+    QVERIFY(!lines[1].contains(QStringLiteral("0.30000001192092896")));
+    QCOMPARE(model.index(1, model.column(StatsTableModel::MeanColumn)).data().toString(), QStringLiteral("0.3"));
 }
 
 void TestStatsTableModel::copiesSelectedRowsInViewOrder()

@@ -1,5 +1,7 @@
 #include "ui/cube/color_bar.h"
 
+#include "ui/document/number_text.h"
+
 #include <QLinearGradient>
 #include <QPainter>
 
@@ -9,11 +11,10 @@ namespace normscope::ui {
 
 QString formatTick(double value)
 {
-    if (!std::isfinite(value))
-        return QString::number(value);
+    // A tick computed as lo + i * step lands a rounding error away from zero: "1.388e-17" is noise.
     if (std::abs(value) < 1e-12)
         return QStringLiteral("0");
-    return QString::number(value, 'g', 4);
+    return significantText(value, 4);
 }
 
 ColorBar::ColorBar(QWidget* parent) : QWidget(parent)

@@ -2,6 +2,7 @@
 
 #include "ui/document/cell_info.h"
 #include "ui/document/document.h"
+#include "ui/document/number_text.h"
 
 #include <QGridLayout>
 #include <QLabel>
@@ -21,7 +22,7 @@ QString range(const Tensor<double>& t)
     const auto [lo, hi] = std::minmax_element(t.values().begin(), t.values().end());
     if (*lo == *hi)
         return formatNumber(*lo);
-    return QStringLiteral("%1 \u2026 %2").arg(QString::number(*lo, 'g', 4), QString::number(*hi, 'g', 4));
+    return QStringLiteral("%1 \u2026 %2").arg(significantText(*lo, 4), significantText(*hi, 4));
 }
 
 } // namespace

@@ -2,20 +2,7 @@
 
 #include <QStringList>
 
-#include <cmath>
-
 namespace normscope::ui {
-
-QString formatNumber(double value)
-{
-    if (std::isnan(value))
-        return QStringLiteral("nan");
-    if (std::isinf(value))
-        return value > 0 ? QStringLiteral("inf") : QStringLiteral("-inf");
-    if (value == 0.0)
-        return QStringLiteral("0");
-    return QString::number(value, 'g', 6);
-}
 
 QString statisticsName(bool rms)
 {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ui/document/number_text.h"
 #include "ui/document/result_snapshot.h"
 
 #include <QString>
@@ -13,7 +14,8 @@ namespace normscope::ui {
 
 /**
  * Every number the window shows about one element, read from a snapshot (the engine's numbers,
- * never recomputed here) and formatted once, for the cube's hover overlay and the formula panel.
+ * never recomputed here) and formatted once, for the cube's hover overlay and the formula panel;
+ * numbers are compact (formatNumber, ui/document/number_text.h).
  */
 struct CellInfo {
     std::int64_t flatIndex = -1;
@@ -45,9 +47,6 @@ struct CellInfo {
     QString toPlainText() const;   ///< one "label: value" per line
     QString toHtml() const;        ///< a two-column table
 };
-
-/// The window's number format: 6 significant digits, no "-0".
-QString formatNumber(double value);
 
 /// The statistics' name for a norm: "mean and variance" or "root mean square".
 QString statisticsName(bool rms);

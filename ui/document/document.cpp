@@ -5,6 +5,7 @@
 #include "engine/core/thread_limit.h"
 #include "ui/document/engine_runner.h"
 #include "ui/document/experiment_command.h"
+#include "ui/document/number_text.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -298,13 +299,13 @@ void Document::setNormalizedDims(int dims)
 
 void Document::setEps(std::optional<double> eps, bool merge)
 {
-    edit(tr("eps %1").arg(eps ? QString::number(*eps, 'g', 6) : QStringLiteral("None")),
+    edit(tr("eps %1").arg(eps ? formatNumber(*eps) : QStringLiteral("None")),
          [eps](Experiment& e) { e.spec.eps = eps; }, merge ? MergeEps : NoMerge);
 }
 
 void Document::setMomentum(std::optional<double> momentum, bool merge)
 {
-    edit(tr("momentum %1").arg(momentum ? QString::number(*momentum, 'g', 6) : QStringLiteral("None")),
+    edit(tr("momentum %1").arg(momentum ? formatNumber(*momentum) : QStringLiteral("None")),
          [momentum](Experiment& e) { e.spec.momentum = momentum; }, merge ? MergeMomentum : NoMerge);
 }
 
@@ -324,7 +325,7 @@ std::vector<double> Document::affineValuesOrDefault(const Experiment& e, double 
 
 void Document::setWeight(std::int64_t index, double value, bool merge)
 {
-    edit(tr("gamma[%1] = %2").arg(index).arg(value), [&](Experiment& e) {
+    edit(tr("gamma[%1] = %2").arg(index).arg(formatNumber(value)), [&](Experiment& e) {
         if (e.weight.empty())
             e.weight = affineValuesOrDefault(e, 1.0);
         if (index >= 0 && index < static_cast<std::int64_t>(e.weight.size()))
@@ -334,7 +335,7 @@ void Document::setWeight(std::int64_t index, double value, bool merge)
 
 void Document::setBias(std::int64_t index, double value, bool merge)
 {
-    edit(tr("beta[%1] = %2").arg(index).arg(value), [&](Experiment& e) {
+    edit(tr("beta[%1] = %2").arg(index).arg(formatNumber(value)), [&](Experiment& e) {
         if (e.bias.empty())
             e.bias = affineValuesOrDefault(e, 0.0);
         if (index >= 0 && index < static_cast<std::int64_t>(e.bias.size()))

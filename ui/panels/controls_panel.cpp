@@ -5,6 +5,7 @@
 #include "ui/panels/action_button.h"
 #include "ui/panels/gamma_beta_editor.h"
 #include "ui/document/document.h"
+#include "ui/document/number_text.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -50,9 +51,10 @@ int indexOfGenerator(GeneratorKind kind)
     return 0;
 }
 
+// The exact eps: entering the shown text again must not change it (ten digits did, making an undo step).
 QString epsText(double eps)
 {
-    return QString::number(eps, 'g', 10);
+    return shortestText(eps, DType::Float64);   // eps is a Python float whatever the tensor's dtype
 }
 
 QDoubleSpinBox* numberSpin(QWidget* parent, double min, double max, double step, int decimals)
@@ -223,7 +225,8 @@ QWidget* ControlsPanel::buildParameterBox()
     epsSlider_->setToolTip(tr("eps on a log scale, 1e-8 to 10"));
     epsEdit_ = new QLineEdit(box);
     epsEdit_->setObjectName(QStringLiteral("epsEdit"));
-    auto* validator = new QDoubleValidator(0.0, 1e30, 12, epsEdit_);
+    // 20 decimals: the exact text of an eps from 1e-4 up has up to 17 digits after "0.000".
+    auto* validator = new QDoubleValidator(0.0, 1e30, 20, epsEdit_);
     validator->setNotation(QDoubleValidator::ScientificNotation);
     epsEdit_->setValidator(validator);
     epsEdit_->setMaximumWidth(100);

@@ -2,6 +2,7 @@
 
 #include "engine/core/error.h"
 #include "ui/document/document.h"
+#include "ui/document/number_text.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -30,11 +31,6 @@ QString rowLabel(const NormSpec& spec, const Shape& paramShape, std::int64_t ind
         index /= paramShape[d];
     }
     return QStringLiteral("(%1)").arg(parts.join(QStringLiteral(", ")));
-}
-
-QString number(double v)
-{
-    return QString::number(v, 'g', 6);
 }
 
 } // namespace
@@ -110,7 +106,7 @@ void GammaBetaEditor::refresh(const Experiment& e)
     for (int row = 0; row < static_cast<int>(count); ++row) {
         const auto i = static_cast<std::size_t>(row);
         for (int col = 0; col < 2; ++col) {
-            const QString text = number(col == 0 ? weight[i] : bias[i]);
+            const QString text = formatNumber(col == 0 ? weight[i] : bias[i]);
             QTableWidgetItem* item = table_->item(row, col);
             if (!item)
                 table_->setItem(row, col, new QTableWidgetItem(text));
@@ -134,7 +130,7 @@ void GammaBetaEditor::onItemChanged(int row, int column)
     if (!ok || !std::isfinite(v)) {
         const QSignalBlocker block(table_);
         const auto i = static_cast<std::size_t>(row);
-        item->setText(number(column == 0 ? shownWeight_[i] : shownBias_[i]));
+        item->setText(formatNumber(column == 0 ? shownWeight_[i] : shownBias_[i]));
         return;
     }
     if (column == 0)

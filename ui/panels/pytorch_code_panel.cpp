@@ -1,6 +1,7 @@
 #include "ui/panels/pytorch_code_panel.h"
 
 #include "ui/document/document.h"
+#include "ui/document/number_text.h"
 
 #include <QClipboard>
 #include <QFontDatabase>
@@ -12,10 +13,6 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
-#include <cmath>
-#include <cstdio>
-#include <cstdlib>
-#include <string>
 
 namespace normscope::ui {
 
@@ -45,13 +42,23 @@ QString dimArg(const std::vector<int>& axes)
     return QLatin1Char('(') + parts.join(QStringLiteral(", ")) + QLatin1Char(')');
 }
 
-// torch.tensor([...]), shaped with view() when the tensor has several dims.
-QString tensorLiteral(const Tensor<double>& t)
+// A module argument (eps, momentum): PyTorch keeps it as a Python float, a double in every dtype.
+QString pythonFloat(double value)
+{
+    return pythonFloatText(value, DType::Float64);
+}
+
+// torch.tensor([...]) holding t's values in dtype, shaped with view() when t has several dims.
+// Without dtype=torch.float64 torch would round a float64 tensor's literals to float32.
+QString tensorLiteral(const Tensor<double>& t, DType dtype)
 {
     QStringList parts;
     for (double v : t.values())
-        parts << PyTorchCodePanel::pythonFloat(v);
-    QString literal = QStringLiteral("torch.tensor([") + parts.join(QStringLiteral(", ")) + QStringLiteral("])");
+        parts << pythonFloatText(v, dtype);
+    QString literal = QStringLiteral("torch.tensor([") + parts.join(QStringLiteral(", ")) + QLatin1Char(']');
+    if (dtype == DType::Float64)
+        literal += QStringLiteral(", dtype=torch.float64");
+    literal += QLatin1Char(')');
     if (t.rank() > 1) {
         QStringList dims;
         for (std::int64_t d : t.shape())
@@ -83,7 +90,7 @@ QString variableName(NormKind kind)
 
 QString epsArg(const NormSpec& spec)
 {
-    return spec.eps ? PyTorchCodePanel::pythonFloat(*spec.eps) : QStringLiteral("None");
+    return spec.eps ? pythonFloat(*spec.eps) : QStringLiteral("None");
 }
 
 QString constructor(const ResultSnapshot& r)
@@ -98,7 +105,7 @@ QString constructor(const ResultSnapshot& r)
     case NormKind::Batch:
     case NormKind::Instance:
         args << C << QStringLiteral("eps=") + epsArg(s)
-             << QStringLiteral("momentum=") + (s.momentum ? PyTorchCodePanel::pythonFloat(*s.momentum) : QStringLiteral("None"))
+             << QStringLiteral("momentum=") + (s.momentum ? pythonFloat(*s.momentum) : QStringLiteral("None"))
              << QStringLiteral("affine=") + boolC
              << QStringLiteral("track_running_stats=") + (s.track_running_stats ? QStringLiteral("True") : QStringLiteral("False"));
         break;
@@ -139,7 +146,7 @@ QStringList computationLines(const ResultSnapshot& r, const QString& var)
 {
     const NormSpec& s = r.spec;
     const int rank = int(r.shape.size());
-    const QString eps = s.eps ? PyTorchCodePanel::pythonFloat(*s.eps) : QStringLiteral("torch.finfo(x.dtype).eps");
+    const QString eps = s.eps ? pythonFloat(*s.eps) : QStringLiteral("torch.finfo(x.dtype).eps");
     const QString view = channelView(rank);
     const std::vector<int> axes = r.layout ? r.layout->reducedAxes() : std::vector<int>{};
     QStringList lines;
@@ -200,56 +207,6 @@ QStringList computationLines(const ResultSnapshot& r, const QString& var)
 
 } // namespace
 
-QString PyTorchCodePanel::pythonFloat(double value)
-{
-    if (std::isnan(value))
-        return QStringLiteral("float('nan')");
-    if (std::isinf(value))
-        return value > 0 ? QStringLiteral("float('inf')") : QStringLiteral("-float('inf')");
-    if (value == 0)
-        return std::signbit(value) ? QStringLiteral("-0.0") : QStringLiteral("0.0");
-
-    // Shortest round-trip digits, then Python's repr layout around them.
-    char buf[40];
-    for (int precision = 0; precision < 17; ++precision) {
-        std::snprintf(buf, sizeof buf, "%.*e", precision, value);
-        if (std::strtod(buf, nullptr) == value)
-            break;
-    }
-    std::string text(buf);
-    const bool negative = text[0] == '-';
-    if (negative)
-        text.erase(0, 1);
-    const std::size_t ePos = text.find('e');
-    const int exponent = std::atoi(text.c_str() + ePos + 1);
-    std::string digits;
-    for (std::size_t i = 0; i < ePos; ++i)
-        if (text[i] != '.')
-            digits += text[i];
-    while (digits.size() > 1 && digits.back() == '0')
-        digits.pop_back();
-
-    std::string out;
-    if (exponent >= -4 && exponent < 16) {
-        if (exponent >= 0) {
-            std::string intPart = digits.substr(0, std::min<std::size_t>(digits.size(), std::size_t(exponent) + 1));
-            intPart.append(std::size_t(exponent) + 1 - intPart.size(), '0');
-            std::string frac = digits.size() > std::size_t(exponent) + 1 ? digits.substr(std::size_t(exponent) + 1) : "0";
-            out = intPart + "." + frac;
-        } else {
-            out = "0." + std::string(std::size_t(-exponent - 1), '0') + digits;
-        }
-    } else {
-        out = digits.substr(0, 1);
-        if (digits.size() > 1)
-            out += "." + digits.substr(1);
-        char e[16];
-        std::snprintf(e, sizeof e, "e%c%02d", exponent < 0 ? '-' : '+', std::abs(exponent));
-        out += e;
-    }
-    return QString::fromStdString((negative ? "-" : "") + out);
-}
-
 QString PyTorchCodePanel::codeFor(const ResultSnapshot& r)
 {
     const NormSpec& s = r.spec;
@@ -271,7 +228,7 @@ QString PyTorchCodePanel::codeFor(const ResultSnapshot& r)
         if (t.empty() || allEqual(t, fresh))
             return;
         if (t.numel() <= kMaxListedValues)
-            state << QStringLiteral("    %1.%2.copy_(%3)").arg(var, name, tensorLiteral(t));
+            state << QStringLiteral("    %1.%2.copy_(%3)").arg(var, name, tensorLiteral(t, r.dtype));
         else
             unlisted << QStringLiteral("# %1.%2 holds %3 edited values (too many to list here)").arg(var, name).arg(t.numel());
     };

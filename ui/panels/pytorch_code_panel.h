@@ -15,7 +15,9 @@ class Document;
 /**
  * The PyTorch code that builds the same module for the same input: constructor with every argument
  * as PyTorch names it, the mode, parameters or running statistics the user changed (when short
- * enough to list), and the reduction the module does, written as torch calls.
+ * enough to list), and the reduction the module does, written as torch calls. Every number is a
+ * literal that reads back bit for bit (pythonFloatText, ui/document/number_text.h): eps and momentum
+ * as the Python floats PyTorch keeps them, tensor values in the tensor's dtype.
  */
 class PyTorchCodePanel : public QWidget {
     Q_OBJECT
@@ -34,9 +36,6 @@ public:
 
     /// The code for a snapshot; the panel shows this.
     static QString codeFor(const ResultSnapshot& result);
-    /// A double as Python's repr prints it: 1e-05, 0.1, 10.0, 1e+20.
-    static QString pythonFloat(double value);
-
     /// Parameter and buffer values are listed when there are at most this many.
     static constexpr int kMaxListedValues = 32;
 

@@ -1,6 +1,6 @@
 #include "ui/panels/stats_table_model.h"
 
-#include <QLocale>
+#include "ui/document/number_text.h"
 
 #include <algorithm>
 #include <cmath>
@@ -206,7 +206,7 @@ QVariant StatsTableModel::data(const QModelIndex& index, int role) const
     case Qt::ToolTipRole:
         if (kind == GroupColumn)
             return QStringLiteral("group %1: %2").arg(row.group).arg(label(index.row()));
-        return exactNumber(v);
+        return exactText(v);
     case Qt::TextAlignmentRole:
         return QVariant::fromValue(kind == GroupColumn ? Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter)
                                                        : Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
@@ -217,7 +217,7 @@ QVariant StatsTableModel::data(const QModelIndex& index, int role) const
             return label(index.row());
         if (kind == CountColumn)
             return QString::number(row.count);
-        return exactNumber(v);
+        return exactText(v);
     case ColumnKindRole:
         return int(kind);
     default:
@@ -238,20 +238,11 @@ QVariant StatsTableModel::headerData(int section, Qt::Orientation orientation, i
     }
 }
 
-QString StatsTableModel::formatNumber(double value)
+QString StatsTableModel::exactText(double value) const
 {
-    if (std::isnan(value))
-        return QStringLiteral("nan");
-    if (std::isinf(value))
-        return value > 0 ? QStringLiteral("inf") : QStringLiteral("-inf");
-    return QString::number(value, 'g', 6);
-}
-
-QString StatsTableModel::exactNumber(double value)
-{
-    if (!std::isfinite(value))
-        return formatNumber(value);
-    return QString::number(value, 'g', QLocale::FloatingPointShortest);
+    // The statistics are summed in double; a float32 tensor's are written as float32 values, as
+    // PyTorch would compute them, without the widening's 0.30000001192092896.
+    return shortestText(value, result_ ? result_->dtype : DType::Float64);
 }
 
 } // namespace normscope::ui

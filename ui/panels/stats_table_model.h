@@ -13,7 +13,8 @@ namespace normscope::ui {
 /**
  * The statistics table: one row per statistic group of the current result, with the engine's
  * numbers (engine/group_summary.h). Qt::DisplayRole gives six significant digits, SortRole the raw
- * double and CopyRole the shortest text that reads back as the same double. The columns depend on
+ * double, and CopyRole and the tool tip the shortest text that reads back as the same value in the
+ * result's dtype (a float32 0.3 is "0.3"; ui/document/number_text.h). The columns depend on
  * the spec: running statistics only when tracked, the mean square only for RMSNorm. A snapshot
  * with an error, or none, has no rows.
  *
@@ -40,7 +41,7 @@ public:
     };
     enum Role {
         SortRole = Qt::UserRole,   ///< double (the group index for the group column)
-        CopyRole,                  ///< QString, full precision
+        CopyRole,                  ///< QString, the shortest text exact in the result's dtype
         ColumnKindRole,            ///< int Column, also answered by headerData
     };
 
@@ -72,13 +73,10 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    /// Six significant digits, "nan" and "inf" as PyTorch prints them.
-    static QString formatNumber(double value);
-    /// The shortest decimal text that reads back as value.
-    static QString exactNumber(double value);
-
 private:
     double value(const GroupRow& row, Column kind) const;
+    /// The shortest text of value in the result's dtype.
+    QString exactText(double value) const;
     /// order_ for the current rows, sort column and order.
     std::vector<int> sortedOrder() const;
 

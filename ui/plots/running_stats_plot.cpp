@@ -1,6 +1,7 @@
 #include "ui/plots/running_stats_plot.h"
 
 #include "ui/document/document.h"
+#include "ui/document/number_text.h"
 #include "ui/plots/plot_style.h"
 
 
@@ -17,7 +18,7 @@ QString momentumText(const NormSpec& spec)
 {
     if (!spec.momentum)
         return QObject::tr("momentum=None (cumulative average)");
-    return QObject::tr("momentum=%1").arg(*spec.momentum);
+    return QObject::tr("momentum=%1").arg(shortestText(*spec.momentum, DType::Float64));   // as in the code panel
 }
 
 void fitValues(QCPAxis* axis, const std::vector<Tensor<double>>& history)
