@@ -3,6 +3,7 @@
 
 #include "app/cli/bench_command.h"
 #include "engine/core/error.h"
+#include "engine/io/signal_cleanup.h"
 #include "app/cli/forward_command.h"
 
 #include <cstdio>
@@ -32,6 +33,7 @@ int fail(const std::string& message)
 
 int main(int argc, char** argv)
 {
+    normscope::installSignalCleanup();
     const std::vector<std::string> args(argv + (argc > 1 ? 2 : 1), argv + argc);
     const std::string command = argc > 1 ? argv[1] : "";
     const bool wantsHelp = !args.empty() && (args[0] == "--help" || args[0] == "-h");

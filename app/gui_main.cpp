@@ -1,5 +1,6 @@
 // normscope: the window. Everything past the command line lives in ui::runNormScope.
 
+#include "engine/io/signal_cleanup.h"
 #include "ui/document/app_options.h"
 #include "ui/application.h"
 #include "ui/memory_tuning.h"
@@ -20,6 +21,7 @@ int main(int argc, char** argv)
         return *status;
 
     normscope::ui::keepLargeBuffersInProcess();   // before any thread exists
+    normscope::installSignalCleanup();            // a screenshot interrupted leaves no staging file
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("NormScope"));
     QApplication::setApplicationDisplayName(QStringLiteral("NormScope"));

@@ -4,7 +4,11 @@
 #include "ui/main_window.h"
 #include "ui/document/document.h"
 
+#include "engine/core/error.h"
+#include "engine/io/atomic_file.h"
+
 #include <QApplication>
+#include <QBuffer>
 #include <QUndoStack>
 
 #include <cstdio>
@@ -19,9 +23,20 @@ int saveScreenshot(Document& document, MainWindow& window, const QString& path)
     document.waitUntilIdle();
     for (int i = 0; i < 5; ++i)
         QApplication::processEvents();
-    if (!window.grab().save(path, "PNG")) {
-        std::fprintf(stderr, "normscope: cannot write screenshot %s\n", qPrintable(path));
+    // Encoded in memory, then written through the engine's staged writes like every other output:
+    // the destination checks, permissions and all-or-nothing rule are the CLI's.
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    if (!window.grab().save(&buffer, "PNG")) {
+        std::fprintf(stderr, "normscope: cannot encode the screenshot as PNG\n");
         return 1;
+    }
+    try {
+        writeFileAtomically(path.toStdString(), [&png](std::ostream& out) { out.write(png.constData(), png.size()); });
+    } catch (const Error& e) {
+        std::fprintf(stderr, "normscope: %s\n", e.what());
+        return 2;
     }
     return 0;
 }

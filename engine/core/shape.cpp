@@ -9,11 +9,54 @@
 
 namespace normscope {
 
+namespace {
+
+/// The exact product of the sizes in decimal, however large: the message must show the true size,
+/// not a wrapped one. Schoolbook multiplication of little-endian decimal digits.
+std::string exactProduct(const Shape& shape)
+{
+    std::vector<int> product{1};
+    for (std::int64_t d : shape) {
+        std::vector<int> factor;
+        for (std::uint64_t v = static_cast<std::uint64_t>(d); v > 0; v /= 10)
+            factor.push_back(static_cast<int>(v % 10));
+        if (factor.empty())
+            return "0";
+        std::vector<int> next(product.size() + factor.size() + 1, 0);
+        for (std::size_t i = 0; i < product.size(); ++i)
+            for (std::size_t j = 0; j < factor.size(); ++j)
+                next[i + j] += product[i] * factor[j];
+        for (std::size_t k = 0; k + 1 < next.size(); ++k) {
+            next[k + 1] += next[k] / 10;
+            next[k] %= 10;
+        }
+        while (next.size() > 1 && next.back() == 0)
+            next.pop_back();
+        product = std::move(next);
+    }
+    std::string text;
+    for (auto it = product.rbegin(); it != product.rend(); ++it)
+        text += static_cast<char>('0' + *it);
+    return text;
+}
+
+} // namespace
+
 std::int64_t numel(const Shape& shape)
 {
     std::int64_t n = 1;
     for (std::int64_t d : shape)
-        n *= d;
+        if (d < 0)
+            throw Error("shape " + toString(shape) + " has a negative size");
+    // A zero anywhere makes the count zero, whatever the order of the other sizes.
+    for (std::int64_t d : shape)
+        if (d == 0)
+            return 0;
+    for (std::int64_t d : shape) {
+        if (__builtin_mul_overflow(n, d, &n))
+            throw Error("shape " + toString(shape) + " has " + exactProduct(shape)
+                        + " elements, more than NormScope can count (at most 9223372036854775807)");
+    }
     return n;
 }
 

@@ -8,7 +8,9 @@ namespace normscope {
 
 using Shape = std::vector<std::int64_t>;
 
-/// Number of elements of a shape; 1 for the empty (rank 0) shape.
+/// Number of elements of a shape; 1 for the empty (rank 0) shape. Every product of sizes goes through
+/// here, so a shape whose product does not fit in int64 (or has a negative size) is refused: Error
+/// with the exact element count, a limit of NormScope's own.
 std::int64_t numel(const Shape& shape);
 
 /// "(2, 3, 4)", as Python prints a tuple; "()" for rank 0, "(5,)" for rank 1.

@@ -1,5 +1,6 @@
 #include "engine/core/stats_layout.h"
 
+#include <algorithm>
 #include <cctype>
 #include <sstream>
 
@@ -7,12 +8,12 @@ namespace normscope {
 
 namespace {
 
+/// Checked like every product of sizes (numel): a shape with a zero size can hold sub-products
+/// that overflow.
 std::int64_t product(const Shape& s, std::size_t from, std::size_t to)
 {
-    std::int64_t p = 1;
-    for (std::size_t i = from; i < to && i < s.size(); ++i)
-        p *= s[i];
-    return p;
+    to = std::min(to, s.size());
+    return from >= to ? 1 : numel(Shape(s.begin() + static_cast<std::ptrdiff_t>(from), s.begin() + static_cast<std::ptrdiff_t>(to)));
 }
 
 std::string joinUpper(const std::vector<std::string>& names, const std::vector<int>& axes)

@@ -208,12 +208,9 @@ AnyTensor readNpy(const std::string& path)
 }
 
 template <typename T>
-void writeNpy(const std::string& path, const Tensor<T>& t)
+void writeNpy(std::ostream& out, const Tensor<T>& t)
 {
     const Shape& shape = t.shape();
-    for (std::int64_t d : shape)
-        if (d < 0)
-            throw std::invalid_argument("writeNpy: negative dimension in shape " + toString(shape));
     if (numel(shape) != t.numel())
         throw std::invalid_argument("writeNpy: shape " + toString(shape) + " does not match "
                                     + std::to_string(t.numel()) + " stored values");
@@ -231,19 +228,26 @@ void writeNpy(const std::string& path, const Tensor<T>& t)
         header = paddedHeader(12);
     }
 
-    writeFileAtomically(path, [&](std::ostream& out) {
-        out.write(kMagic, kMagicSize);
-        out.put(static_cast<char>(major));
-        out.put(0);
-        const int lengthBytes = major == 1 ? 2 : 4;
-        for (int i = 0; i < lengthBytes; ++i)
-            out.put(static_cast<char>((header.size() >> (8 * i)) & 0xff));
-        out.write(header.data(), static_cast<std::streamsize>(header.size()));
-        if (t.numel() > 0)
-            out.write(reinterpret_cast<const char*>(t.data()), static_cast<std::streamsize>(t.numel() * sizeof(T)));
-    });
+    out.write(kMagic, kMagicSize);
+    out.put(static_cast<char>(major));
+    out.put(0);
+    const int lengthBytes = major == 1 ? 2 : 4;
+    for (int i = 0; i < lengthBytes; ++i)
+        out.put(static_cast<char>((header.size() >> (8 * i)) & 0xff));
+    out.write(header.data(), static_cast<std::streamsize>(header.size()));
+    // Straight from the tensor's storage: no copy of the data is made for writing.
+    if (t.numel() > 0)
+        out.write(reinterpret_cast<const char*>(t.data()), static_cast<std::streamsize>(t.numel() * sizeof(T)));
 }
 
+template <typename T>
+void writeNpy(const std::string& path, const Tensor<T>& t)
+{
+    writeFileAtomically(path, [&](std::ostream& out) { writeNpy(out, t); });
+}
+
+template void writeNpy<float>(std::ostream& out, const Tensor<float>& t);
+template void writeNpy<double>(std::ostream& out, const Tensor<double>& t);
 template void writeNpy<float>(const std::string& path, const Tensor<float>& t);
 template void writeNpy<double>(const std::string& path, const Tensor<double>& t);
 

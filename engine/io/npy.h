@@ -2,6 +2,7 @@
 
 #include "engine/core/tensor.h"
 
+#include <ostream>
 #include <string>
 
 namespace normscope {
@@ -23,6 +24,10 @@ template <typename T>
 void writeNpy(const std::string& path, const Tensor<T>& t);
 
 void writeNpy(const std::string& path, const AnyTensor& t);
+
+/// The same bytes to a stream (the caller makes the write atomic, e.g. StagedOutputs).
+template <typename T>
+void writeNpy(std::ostream& out, const Tensor<T>& t);
 
 /// The largest rank readNpy accepts.
 constexpr int kMaxNpyRank = 8;

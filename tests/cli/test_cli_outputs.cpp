@@ -1,0 +1,242 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The NormScope authors
+
+// normscope-cli's writes are all or nothing, whatever the destinations are and whatever happens
+// while they are written: refused destinations, a replaced file's permissions, symlinks, long names,
+// the file size limit and signals during the write phase, and element counts that overflow.
+
+#include "engine/io/npy.h"
+#include "tests/support/fixture_check.h"
+#include "tests/support/random_tensor.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+#include <csignal>
+
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace normscope;
+using namespace normscope::test;
+
+namespace {
+
+QByteArray contents(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<missing>");
+}
+
+void writeFile(const QString& path, const QByteArray& bytes)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(bytes);
+}
+
+QStringList entries(const QString& dir)
+{
+    return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot, QDir::Name);
+}
+
+mode_t modeOf(const QString& path)
+{
+    struct stat st {};
+    return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? st.st_mode : 0;
+}
+
+} // namespace
+
+class TestCliOutputs : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(inputs_.isValid());
+        writeNpy(inputs_.filePath("x.npy").toStdString(), randomTensor<float>({2, 4, 3, 3}, 1));
+        // Large enough that writing its outputs takes a while: the signal tests stop it there.
+        writeNpy(inputs_.filePath("big.npy").toStdString(), randomTensor<float>({4, 16, 256, 256}, 2));
+    }
+
+    void fileAndDirectoryOfTheSameNameAreRefusedBeforeAnyWrite_data()
+    {
+        QTest::addColumn<QStringList>("outputs");
+        QTest::newRow("state-out is the mean-out file")
+            << QStringList{"--output", "y.npy", "--mean-out", "m.npy", "--state-out", "m.npy"};
+        QTest::newRow("state-out is the output file") << QStringList{"--output", "y.npy", "--state-out", "y.npy"};
+    }
+
+    void fileAndDirectoryOfTheSameNameAreRefusedBeforeAnyWrite()
+    {
+        QFETCH(QStringList, outputs);
+        QTemporaryDir out;
+        writeFile(out.filePath("y.npy"), "previous y");
+        QStringList args{"forward", "--norm", "batch", "--input", inputs_.filePath("x.npy")};
+        for (int i = 0; i < outputs.size(); ++i)
+            args << (i % 2 ? out.filePath(outputs[i]) : outputs[i]);
+        const CliRun run = runCli(args);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.count('\n') == 1, qPrintable(run.err));
+        QCOMPARE(contents(out.filePath("y.npy")), QByteArray("previous y"));
+        QCOMPARE(entries(out.path()), QStringList{"y.npy"});
+    }
+
+    void destinationsThatAreNotRegularFilesAreRefused_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("device") << "device";
+        QTest::newRow("fifo") << "fifo";
+        QTest::newRow("directory") << "directory";
+    }
+
+    void destinationsThatAreNotRegularFilesAreRefused()
+    {
+        QFETCH(QString, kind);
+        QTemporaryDir out;
+        QString target = "/dev/null";
+        if (kind == "fifo") {
+            target = out.filePath("pipe");
+            QCOMPARE(::mkfifo(QFile::encodeName(target).constData(), 0644), 0);
+        } else if (kind == "directory") {
+            target = out.filePath("dir");
+            QVERIFY(QDir().mkdir(target));
+        }
+        const mode_t before = modeOf(target);
+        const CliRun run = runCli({"forward", "--norm", "batch", "--input", inputs_.filePath("x.npy"), "--output",
+                                   out.filePath("y.npy"), "--mean-out", target});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(kind == "directory" ? "is a directory" : "is not a regular file"), qPrintable(run.err));
+        QCOMPARE(modeOf(target), before);   // still the same kind of node, untouched
+        QVERIFY(!QFile::exists(out.filePath("y.npy")));
+    }
+
+    void symlinkIsWrittenThrough()
+    {
+        QTemporaryDir out;
+        const QString target = out.filePath("real.npy"), link = out.filePath("link.npy");
+        writeFile(target, "old");
+        QVERIFY(QFile::link(target, link));
+        const CliRun run = runCli({"forward", "--norm", "batch", "--input", inputs_.filePath("x.npy"), "--output", link});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY(QFileInfo(link).isSymLink());
+        QCOMPARE(shapeOf(readNpy(target.toStdString())), (Shape{2, 4, 3, 3}));
+        QCOMPARE(entries(out.path()), (QStringList{"link.npy", "real.npy"}));
+    }
+
+    void replacedFileKeepsItsPermissions()
+    {
+        QTemporaryDir out;
+        const QString y = out.filePath("y.npy");
+        for (mode_t mode : {0600, 0640, 0604}) {
+            writeFile(y, "old");
+            QVERIFY(::chmod(QFile::encodeName(y).constData(), mode) == 0);
+            const CliRun run = runCli({"forward", "--norm", "batch", "--input", inputs_.filePath("x.npy"), "--output", y});
+            QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+            QCOMPARE(modeOf(y) & 07777, mode);
+        }
+    }
+
+    void longFileNamesWork()
+    {
+        QTemporaryDir out;
+        const QString y = out.filePath(QString(246, 'y') + ".npy");   // 250 characters, legal on ext4
+        const CliRun run = runCli({"forward", "--norm", "batch", "--input", inputs_.filePath("x.npy"), "--output", y});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QCOMPARE(shapeOf(readNpy(y.toStdString())), (Shape{2, 4, 3, 3}));
+    }
+
+    void fileSizeLimitIsAWriteError()
+    {
+        QTemporaryDir out;
+        const QString y = out.filePath("y.npy");
+        writeFile(y, "previous y");
+        QProcess process;
+        process.setChildProcessModifier([] {
+            const rlimit limit{100000, 100000};   // bytes: the big output is 16 MB
+            ::setrlimit(RLIMIT_FSIZE, &limit);
+        });
+        process.start(QStringLiteral(NORMSCOPE_CLI_PATH),
+                      {"forward", "--norm", "batch", "--input", inputs_.filePath("big.npy"), "--output", y});
+        QVERIFY(process.waitForFinished(120000));
+        const QString err = QString::fromUtf8(process.readAllStandardError());
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 2);
+        QVERIFY2(err.contains("File too large"), qPrintable(err));
+        QCOMPARE(contents(y), QByteArray("previous y"));
+        QCOMPARE(entries(out.path()), QStringList{"y.npy"});
+    }
+
+    void signalDuringTheWritePhaseLeavesNothingBehind_data()
+    {
+        QTest::addColumn<int>("signal");
+        QTest::newRow("SIGTERM") << int(SIGTERM);
+        QTest::newRow("SIGINT") << int(SIGINT);
+    }
+
+    void signalDuringTheWritePhaseLeavesNothingBehind()
+    {
+        QFETCH(int, signal);
+        QTemporaryDir out;
+        const QString y = out.filePath("y.npy");
+        writeFile(y, "previous y");
+        QProcess process;
+        process.start(QStringLiteral(NORMSCOPE_CLI_PATH),
+                      {"forward", "--norm", "batch", "--input", inputs_.filePath("big.npy"), "--output", y,
+                       "--grad-output", inputs_.filePath("big.npy"), "--grad-input-out", out.filePath("dx.npy")});
+        QVERIFY(process.waitForStarted());
+        // Freeze the process as soon as its first staging file appears, then signal it there.
+        QElapsedTimer timer;
+        timer.start();
+        bool stopped = false;
+        while (!stopped && timer.elapsed() < 60000 && process.state() == QProcess::Running) {
+            for (const QString& name : entries(out.path()))
+                if (name.startsWith(".normscope-")) {
+                    ::kill(static_cast<pid_t>(process.processId()), SIGSTOP);
+                    stopped = true;
+                }
+            if (!stopped)
+                QThread::usleep(200);
+        }
+        QVERIFY2(stopped, "the write phase was never seen");
+        ::kill(static_cast<pid_t>(process.processId()), signal);
+        ::kill(static_cast<pid_t>(process.processId()), SIGCONT);
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitStatus(), QProcess::CrashExit);   // ended by the signal, as before
+        QCOMPARE(contents(y), QByteArray("previous y"));
+        QCOMPARE(entries(out.path()), QStringList{"y.npy"});
+    }
+
+    void elementCountsThatOverflowAreRefused_data()
+    {
+        QTest::addColumn<QString>("shape");
+        QTest::addColumn<QString>("count");
+        QTest::newRow("2^64") << "65536,65536,65536,65536" << "18446744073709551616";
+        QTest::newRow("(2^31-1)^3") << "2147483647,2147483647,2147483647" << "9903520300447984150353281023";
+    }
+
+    void elementCountsThatOverflowAreRefused()
+    {
+        QFETCH(QString, shape);
+        QFETCH(QString, count);
+        const CliRun run = runCli({"bench", "--norm", "batch", "--shape", shape});
+        QVERIFY(!run.crashed);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(count + " elements"), qPrintable(run.err));
+        QVERIFY2(!run.err.contains("PyTorch"), qPrintable(run.err));   // NormScope's own limit
+    }
+
+private:
+    QTemporaryDir inputs_;
+};
+
+QTEST_GUILESS_MAIN(TestCliOutputs)
+#include "test_cli_outputs.moc"
