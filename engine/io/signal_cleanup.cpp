@@ -5,6 +5,8 @@
 #include <csignal>
 #include <cstdio>
 
+#include <pthread.h>
+
 #include <unistd.h>
 
 namespace normscope {
@@ -12,6 +14,7 @@ namespace normscope {
 struct SignalCleanup::Entry {
     std::string path;
     std::string restoreTo;
+    const std::atomic<bool>* committed;
 };
 
 namespace {
@@ -22,17 +25,25 @@ std::array<std::atomic<SignalCleanup::Entry*>, kSlots> slots{};
 
 constexpr int kCaughtSignals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
 
+// Files are created and registered on the thread that called installSignalCleanup(). A signal that
+// lands on another thread (OpenMP's) is passed there, so that the cleanup never runs while that
+// thread is between registering a name and creating the file, or creates one after the cleanup.
+pthread_t writerThread;
+
 extern "C" void undoAndDie(int signal)
 {
+    if (!pthread_equal(pthread_self(), writerThread)) {
+        pthread_kill(writerThread, signal);
+        return;
+    }
     for (auto& slot : slots) {
         const SignalCleanup::Entry* e = slot.load();
         if (!e)
             continue;
         // rename() and unlink() are async-signal-safe; c_str() of a finished string allocates nothing.
-        if (e->restoreTo.empty())
-            ::unlink(e->path.c_str());
-        else
+        if (!e->restoreTo.empty() && !(e->committed && e->committed->load()))
             ::rename(e->path.c_str(), e->restoreTo.c_str());
+        ::unlink(e->path.c_str());
     }
     std::signal(signal, SIG_DFL);
     std::raise(signal);
@@ -42,6 +53,7 @@ extern "C" void undoAndDie(int signal)
 
 void installSignalCleanup()
 {
+    writerThread = pthread_self();
     for (int s : kCaughtSignals) {
         struct sigaction action {};
         action.sa_handler = undoAndDie;
@@ -53,8 +65,8 @@ void installSignalCleanup()
     std::signal(SIGXFSZ, SIG_IGN);
 }
 
-SignalCleanup::SignalCleanup(std::string path, std::string restoreTo)
-    : entry_(new Entry{std::move(path), std::move(restoreTo)})
+SignalCleanup::SignalCleanup(std::string path, std::string restoreTo, const std::atomic<bool>* committed)
+    : entry_(new Entry{std::move(path), std::move(restoreTo), committed})
 {
     for (int i = 0; i < kSlots; ++i) {
         Entry* expected = nullptr;

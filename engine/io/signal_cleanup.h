@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <string>
 
 namespace normscope {
@@ -11,15 +12,20 @@ namespace normscope {
  * installSignalCleanup() makes SIGINT, SIGTERM, SIGHUP and SIGQUIT undo every registration and
  * then end the process by the same signal, and ignores SIGXFSZ so that a write past the file size
  * limit fails with EFBIG (a write error with the system's reason) instead of killing the process.
- * Programs that write files call it once at start-up.
+ * Programs that write files call it once at start-up, on the thread that writes them.
  */
 void installSignalCleanup();
 
 /// One registration; the handler reads it without locks or allocation.
 class SignalCleanup {
 public:
-    /// On a signal: remove `path`, or, when restoreTo is not empty, rename `path` to `restoreTo`.
-    explicit SignalCleanup(std::string path, std::string restoreTo = {});
+    /// On a signal: remove `path`, or, when restoreTo is not empty, rename `path` to `restoreTo` and
+    /// remove `path` if it is still there (a hard link of restoreTo, which rename leaves alone).
+    /// Register before the file exists: signals reach OpenMP's threads too, so no mask can close the
+    /// gap between creating a file and registering it afterwards.
+    /// Once *committed is true, a restore registration only removes `path`: the commit is whole.
+    explicit SignalCleanup(std::string path, std::string restoreTo = {},
+                           const std::atomic<bool>* committed = nullptr);
     ~SignalCleanup();
     SignalCleanup(const SignalCleanup&) = delete;
     SignalCleanup& operator=(const SignalCleanup&) = delete;

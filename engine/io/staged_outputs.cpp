@@ -146,12 +146,21 @@ void StagedOutputs::stage(const std::string& destination, const Writer& write, b
                 throw Error(destination + ": is a directory another output needs");
     }
 
-    std::string pattern = (dir / (".normscope-" + randomSuffix() + "-XXXXXX")).string();
-    const int fd = ::mkostemp(pattern.data(), O_CLOEXEC);
+    // The name is registered before the file exists (see SignalCleanup), then created exclusively.
+    int fd = -1;
+    for (int attempt = 0; attempt < 100 && fd < 0; ++attempt) {
+        const fs::path name = dir / (".normscope-" + randomSuffix());
+        auto cleanup = std::make_unique<SignalCleanup>(name.string());
+        fd = ::open(name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd >= 0) {
+            e->staged = name;
+            e->stagedCleanup = std::move(cleanup);
+        } else if (errno != EEXIST) {
+            throw Error(destination + ": cannot create a file in " + dir.string() + ": " + reason(errno));
+        }
+    }
     if (fd < 0)
-        throw Error(destination + ": cannot create a file in " + dir.string() + ": " + reason(errno));
-    e->staged = pattern;
-    e->stagedCleanup = std::make_unique<SignalCleanup>(e->staged.string());
+        throw Error(destination + ": cannot create a file in " + dir.string() + ": no free name");
     const int chmodError = ::fchmod(fd, e->existingMode.value_or(newFileMode())) == 0 ? 0 : errno;
     ::close(fd);
     // From here on a failure removes the staging file (the destructor, or the catch below).
@@ -210,21 +219,19 @@ void StagedOutputs::commit()
     auto rollBack = [&] {
         for (auto it = entries_.rbegin(); it != entries_.rend(); ++it) {
             Entry& e = **it;
-            if (e.committed) {
-                if (!e.backup.empty())
-                    ::rename(e.backup.c_str(), e.destination.c_str());
-                else
-                    ::unlink(e.destination.c_str());
-            } else {
-                if (!e.backup.empty()) {
-                    ::rename(e.backup.c_str(), e.destination.c_str());   // a no-op for a hard link
-                    ::unlink(e.backup.c_str());
-                }
-                ::unlink(e.staged.c_str());
+            if (!e.backup.empty()) {
+                // Puts the old file back; for a hard link of an untouched destination rename does
+                // nothing and the unlink drops the second name.
+                ::rename(e.backup.c_str(), e.destination.c_str());
+                ::unlink(e.backup.c_str());
+            } else if (e.committed) {
+                ::unlink(e.destination.c_str());
             }
+            if (!e.committed)
+                ::unlink(e.staged.c_str());
+            e.committed = false;
             e.staged.clear();
             e.stagedCleanup.reset();
-            e.committed = false;
             e.commitCleanup.reset();
         }
         for (auto it = created.rbegin(); it != created.rend(); ++it)
@@ -248,34 +255,33 @@ void StagedOutputs::commit()
             if (exists) {
                 // Keep the old file under a second name until every output is in place. A hard link
                 // leaves the destination present throughout; where links are not supported, move it.
+                // Either way a signal from now on puts it back (SignalCleanup's restore).
                 for (int attempt = 0; attempt < 100 && e.backup.empty(); ++attempt) {
                     const fs::path name = e.destination.parent_path() / (".normscope-" + randomSuffix() + ".old");
-                    if (::link(e.destination.c_str(), name.c_str()) == 0) {
+                    auto restore = std::make_unique<SignalCleanup>(name.string(), e.destination.string(), &allRenamed_);
+                    if (::link(e.destination.c_str(), name.c_str()) == 0
+                        || (errno != EEXIST && ::rename(e.destination.c_str(), name.c_str()) == 0)) {
                         e.backup = name;
-                        e.commitCleanup = std::make_unique<SignalCleanup>(name.string());
+                        e.commitCleanup = std::move(restore);
                     } else if (errno != EEXIST) {
-                        if (::rename(e.destination.c_str(), name.c_str()) != 0)
-                            throw Error(e.given + ": cannot be replaced: " + reason(errno));
-                        e.backup = name;
-                        e.commitCleanup = std::make_unique<SignalCleanup>(name.string(), e.destination.string());
+                        throw Error(e.given + ": cannot be replaced: " + reason(errno));
                     }
                 }
                 if (e.backup.empty())
                     throw Error(e.given + ": cannot be replaced: no free name for the old file");
+            } else {
+                e.commitCleanup = std::make_unique<SignalCleanup>(e.destination.string());
             }
             if (::rename(e.staged.c_str(), e.destination.c_str()) != 0)
                 throw Error(e.given + ": cannot be written: " + reason(errno));
             e.committed = true;
             e.stagedCleanup.reset();
-            // A signal from here on puts the old file back (or removes the new one).
-            e.commitCleanup = e.backup.empty()
-                                  ? std::make_unique<SignalCleanup>(e.destination.string())
-                                  : std::make_unique<SignalCleanup>(e.backup.string(), e.destination.string());
         }
     } catch (...) {
         rollBack();
         throw;
     }
+    allRenamed_ = true;
     for (const auto& e : entries_) {
         e->commitCleanup.reset();
         if (!e->backup.empty())

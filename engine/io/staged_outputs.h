@@ -3,6 +3,7 @@
 #include "engine/core/tensor.h"
 #include "engine/io/signal_cleanup.h"
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -52,6 +53,8 @@ private:
     struct Entry;
     std::vector<std::unique_ptr<Entry>> entries_;
     bool committed_ = false;
+    /// Read by the signal handler: once every rename is done, a signal no longer restores old files.
+    std::atomic<bool> allRenamed_{false};
 };
 
 } // namespace normscope
