@@ -1,5 +1,9 @@
 #include "engine/core/running_stats.h"
 
+#include "engine/core/error.h"
+
+#include <limits>
+#include <string>
 #include <vector>
 
 namespace normscope {
@@ -8,8 +12,14 @@ template <typename T>
 void updateRunningStats(const NormSpec& spec, const StatsLayout& layout, const double* mean,
                         const double* biasedVar, NormState<T>& state)
 {
-    if (spec.kind == NormKind::Batch)
+    if (spec.kind == NormKind::Batch) {
+        // PyTorch's int64 counter would wrap to a negative count (and momentum=None to a negative
+        // factor); NormScope refuses instead, before anything has changed.
+        if (state.num_batches_tracked == std::numeric_limits<std::int64_t>::max())
+            throw Error("num_batches_tracked (" + std::to_string(state.num_batches_tracked)
+                        + ") cannot count another batch: it is at NormScope's limit for an int64 counter");
         ++state.num_batches_tracked;
+    }
     const double factor = spec.momentum ? *spec.momentum : 1.0 / static_cast<double>(state.num_batches_tracked);
     const double n = static_cast<double>(layout.groupSize());
     // Validation guarantees n > 1 whenever statistics come from the input.

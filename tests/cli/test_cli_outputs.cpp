@@ -234,6 +234,20 @@ private Q_SLOTS:
         QVERIFY2(!run.err.contains("PyTorch"), qPrintable(run.err));   // NormScope's own limit
     }
 
+    void counterAtInt64MaxIsRefused()
+    {
+        QTemporaryDir out;
+        const QStringList args{"forward", "--norm", "batch", "--momentum", "none", "--input", inputs_.filePath("x.npy"),
+                               "--output", out.filePath("y.npy"), "--num-batches-tracked"};
+        const CliRun atMax = runCli(args + QStringList{"9223372036854775807"});
+        QCOMPARE(atMax.exitCode, 2);
+        QVERIFY2(atMax.err.contains("num_batches_tracked (9223372036854775807)"), qPrintable(atMax.err));
+        QVERIFY2(atMax.err.contains("NormScope's limit"), qPrintable(atMax.err));
+        QCOMPARE(entries(out.path()), QStringList{});
+        const CliRun below = runCli(args + QStringList{"9223372036854775806"});
+        QVERIFY2(below.exitCode == 0, qPrintable(below.err));
+    }
+
 private:
     QTemporaryDir inputs_;
 };
