@@ -7,6 +7,9 @@
 #include <omp.h>
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
+#include <type_traits>
 
 namespace normscope {
 
@@ -22,6 +25,11 @@ namespace {
 // (widening 16 lanes twice) cost more than the additions, a quarter of the pass. The corrected
 // two-pass scheme below then recovers what float rounding loses in the mean.
 constexpr std::int64_t kLanes = 16;
+
+// The type a group is redone in when T cannot hold its arithmetic (see wideGroupMoments).
+template <typename T>
+using WideOf = std::conditional_t<std::is_same_v<T, float>, double, long double>;
+
 constexpr std::int64_t kDepth = 8;
 constexpr std::int64_t kChunk = kLanes * kDepth;
 
@@ -106,6 +114,35 @@ T sampledMean(const StatsLayout& layout, const T* x, std::int64_t g)
     return static_cast<T>(treeSum(v) / static_cast<double>(k));
 }
 
+// The moments of group g in the wide type, plain two-pass: the fallback for a group whose fast
+// moments are not finite. Finite float data near FLT_MAX overflows the float lanes of the fast sums
+// (deviations of 6.8e38) but not a double; data with NaN or Inf gets PyTorch's answer, NaN where a
+// NaN is summed and mean +-inf with variance NaN where an infinity is.
+template <typename T>
+void wideGroupMoments(const StatsLayout& layout, const T* x, std::int64_t g, double& mean, double& lo, double& var)
+{
+    using Wide = WideOf<T>;
+    const auto n = static_cast<Wide>(layout.groupSize());
+    Wide sum = 0;
+    for (std::int64_t a = 0; a < layout.segmentCount(); ++a) {
+        const T* p = x + layout.segmentStart(g, a);
+        for (std::int64_t i = 0; i < layout.segmentLength(); ++i)
+            sum += static_cast<Wide>(p[i]);
+    }
+    const Wide wideMean = sum / n;
+    Wide sumSquares = 0;
+    for (std::int64_t a = 0; a < layout.segmentCount(); ++a) {
+        const T* p = x + layout.segmentStart(g, a);
+        for (std::int64_t i = 0; i < layout.segmentLength(); ++i) {
+            const Wide d = static_cast<Wide>(p[i]) - wideMean;
+            sumSquares += d * d;
+        }
+    }
+    mean = static_cast<double>(wideMean);
+    lo = static_cast<double>(wideMean - static_cast<Wide>(mean));
+    var = static_cast<double>(sumSquares / n);
+}
+
 // The moments of group g: mean = center + lo with center a T, and the biased variance about it
 // (RMSNorm: center = lo = 0 and var = the mean of squares).
 template <typename T>
@@ -146,7 +183,11 @@ void groupMoments(const StatsLayout& layout, const T* x, std::int64_t g, bool su
         lo = (static_cast<double>(shift) - static_cast<double>(center)) + m;
     }
     mean = static_cast<double>(center);
-    var = std::max(0.0, (sumD2 - sumD * m) / n);
+    var = (sumD2 - sumD * m) / n;
+    if (var < 0)   // rounding only; a NaN must stay NaN (std::max(0.0, NaN) is 0)
+        var = 0;
+    if (!std::isfinite(var) || !std::isfinite(mean + lo))
+        wideGroupMoments(layout, x, g, mean, lo, var);
 }
 
 // Writes y[0, n) through body(first, count, dst): straight, or with `stream` a line at a time past the
@@ -249,6 +290,36 @@ bool streamsNormalizedOutput(const StatsLayout& layout)
            && (groupBytes >= kStreamingGroupBytes || layout.groupCount() * groupBytes > lastLevelCacheBytes() / 8);
 }
 
+// Whether T's arithmetic would lose group g: a deviation x - center that can overflow T (every
+// |x - mean| is at most sqrt(n * var)), or an rstd too small for T's normal range. Finite data near
+// FLT_MAX needs this; ordinary data never does, so the fast path keeps its speed.
+template <typename T>
+bool needsWideNormalization(const StatsLayout& layout, double mean, double lo, double rstd)
+{
+    const double largestDeviation = 1.0 / rstd * std::sqrt(static_cast<double>(layout.groupSize())) + std::abs(lo);
+    return std::isfinite(mean) && std::isfinite(rstd)
+           && (largestDeviation > static_cast<double>(std::numeric_limits<T>::max()) / 4
+               || rstd < static_cast<double>(std::numeric_limits<T>::min()) * 0x1p24);
+}
+
+// normalizeGroup in the wide type, element by element: the rare groups that T cannot hold.
+template <typename T>
+void normalizeGroupWide(const StatsLayout& layout, const T* x, std::int64_t g, double mean, double lo, double rstd,
+                        const T* gamma, const T* beta, T* y)
+{
+    using Wide = WideOf<T>;
+    const Wide wideMean = static_cast<Wide>(mean) + static_cast<Wide>(lo);
+    for (std::int64_t a = 0; a < layout.segmentCount(); ++a) {
+        const std::int64_t start = layout.segmentStart(g, a);
+        for (std::int64_t r = start; r < start + layout.segmentLength(); ++r) {
+            const std::int64_t p = layout.paramOf(r);
+            const Wide xhat = (static_cast<Wide>(x[r]) - wideMean) * static_cast<Wide>(rstd);
+            y[r] = static_cast<T>(xhat * (gamma ? static_cast<Wide>(gamma[p]) : Wide(1))
+                                  + (beta ? static_cast<Wide>(beta[p]) : Wide(0)));
+        }
+    }
+}
+
 // y = (x - mean - lo) * rstd * gamma + beta over group g. mean is a T (a kernel's center or a running
 // mean), so center is exact.
 template <typename T>
@@ -265,6 +336,10 @@ void normalizeGroup(const StatsLayout& layout, const T* x, std::int64_t g, doubl
     const bool perElement = layout.paramsPerElement();
     const std::int64_t run = perElement ? L : layout.paramInner();
     const T center = static_cast<T>(mean);
+    if (needsWideNormalization<T>(layout, mean, lo, rstd)) {
+        normalizeGroupWide(layout, x, g, mean, lo, rstd, gamma, beta, y);
+        return;
+    }
     for (std::int64_t a = 0; a < layout.segmentCount(); ++a) {
         const std::int64_t start = layout.segmentStart(g, a);
         if (perElement) {
