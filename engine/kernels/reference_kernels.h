@@ -76,8 +76,8 @@ ArrayXl sumPerParam(const StatsLayout& layout, const Eigen::ArrayBase<Derived>& 
     return perParamColumns.colwise().sum().transpose();
 }
 
-/// The sum in memory order, started from +0 as the fast kernels' accumulators are (Eigen starts from the
-/// first element, which would make a group of -0 sum to -0).
+/// The sum in memory order, started from +0 like a plain loop: Eigen starts from the first element, so
+/// a group of -0 would get the mean -0 and normalise to +0 rather than -0.
 template <typename Derived>
 long double sum(const Eigen::ArrayBase<Derived>& values)
 {
