@@ -1,12 +1,10 @@
 // The plain reference backward pass: the shared semantics (backward_pass.h) with statistics from the
-// reference kernels and gradients element by element through StatsLayout::forEachElement, summed in
-// long double. Deliberately simple; the fast kernels in backward.cpp are tested against it.
+// reference kernels and the gradients as Eigen array expressions over each group, in long double.
+// Deliberately simple; the fast kernels in backward.cpp are tested against it.
 
 #include "engine/kernels/backward.h"
 #include "engine/kernels/backward_pass.h"
 #include "engine/kernels/reference_kernels.h"
-
-#include <vector>
 
 namespace normscope {
 
@@ -18,43 +16,35 @@ struct ReferenceBackwardKernels : detail::ReferenceKernels {
                           const double* meanLo, const double* rstd, const T* gamma, detail::GradientFlow flow,
                           T* dx, double* dgamma, double* dbeta, int)
     {
+        using detail::reference::ArrayXl;
+        using detail::reference::ArrayXXl;
+        namespace ref = detail::reference;
         const auto n = static_cast<long double>(layout.groupSize());
-        std::vector<long double> sumDyXhat(static_cast<std::size_t>(layout.paramCount()));
-        std::vector<long double> sumDy(static_cast<std::size_t>(layout.paramCount()));
+        const auto P = static_cast<Eigen::Index>(layout.paramCount());
+        const std::int64_t k = ref::paramsPerRun(layout);
+        ArrayXl sumDyXhat = ArrayXl::Zero(P), sumDy = ArrayXl::Zero(P);
 
         for (std::int64_t group = 0; group < layout.groupCount(); ++group) {
-            // x - mean is exact; meanLo carries the digits of the mean that neither type can hold.
             const long double r = rstd[group];
-            const auto xhat = [&](std::int64_t i) {
-                return (static_cast<long double>(x[i]) - mean[group] - meanLo[group]) * r;
-            };
-            const auto g = [&](std::int64_t i) {
-                return static_cast<long double>(dy[i]) * (gamma ? gamma[layout.paramOf(i)] : 1.0L);
-            };
-
-            long double sumG = 0, sumGXhat = 0;
-            layout.forEachElement(group, [&](std::int64_t i) {
-                sumG += g(i);
-                sumGXhat += g(i) * xhat(i);
-                const auto p = static_cast<std::size_t>(layout.paramOf(i));
-                sumDyXhat[p] += dy[i] * xhat(i);
-                sumDy[p] += dy[i];
-            });
+            const ArrayXXl xhat = ref::xhatOf(layout, x, group, mean, meanLo, rstd);
+            const auto dyg = ref::groupOf(layout, dy, group).template cast<long double>();
+            const ArrayXXl g =
+                gamma ? ArrayXXl(dyg.colwise() * ref::paramAlongRun(layout, gamma, group)) : ArrayXXl(dyg);
 
             // Statistics taken from the input move with every element of the group; running ones do not.
-            const long double meanG = flow.throughMean ? sumG / n : 0.0L;
-            const long double meanGXhat = flow.throughVar ? sumGXhat / n : 0.0L;
-            layout.forEachElement(group, [&](std::int64_t i) {
-                dx[i] = static_cast<T>(r * (g(i) - meanG - xhat(i) * meanGXhat));
-            });
+            const long double meanG = flow.throughMean ? ref::sum(g) / n : 0.0L;
+            const long double meanGXhat = flow.throughVar ? ref::sum(g * xhat) / n : 0.0L;
+            ref::groupOf(layout, dx, group) = (r * (g - meanG - xhat * meanGXhat)).template cast<T>();
+
+            const Eigen::Index first = layout.paramOf(layout.segmentStart(group, 0));
+            sumDyXhat.segment(first, k) += ref::sumPerParam(layout, dyg * xhat);
+            sumDy.segment(first, k) += ref::sumPerParam(layout, dyg);
         }
 
-        for (std::size_t p = 0; p < sumDy.size(); ++p) {
-            if (dgamma)
-                dgamma[p] = static_cast<double>(sumDyXhat[p]);
-            if (dbeta)
-                dbeta[p] = static_cast<double>(sumDy[p]);
-        }
+        if (dgamma)
+            Eigen::Map<Eigen::ArrayXd>(dgamma, P) = sumDyXhat.cast<double>();
+        if (dbeta)
+            Eigen::Map<Eigen::ArrayXd>(dbeta, P) = sumDy.cast<double>();
     }
 };
 

@@ -1,5 +1,5 @@
-// The plain reference forward pass: the shared semantics (forward_pass.h) with the element-by-element
-// long double kernels of reference_kernels.h. The fast kernels in forward.cpp are tested against it.
+// The plain reference forward pass: the shared semantics (forward_pass.h) with the long double Eigen
+// kernels of reference_kernels.h. The fast kernels in forward.cpp are tested against it.
 
 #include "engine/kernels/forward.h"
 #include "engine/kernels/forward_pass.h"

@@ -5,6 +5,7 @@
 #include <QtTest>
 
 #include <cmath>
+#include <random>
 #include <set>
 
 using normscope::ui::CubeProjection;
@@ -169,6 +170,92 @@ private Q_SLOTS:
         QVERIFY(n.outward.y() > 0);                       // label below the cube
         const auto c = p.labelEdge(CubeProjection::AxisC);
         QVERIFY(c.to.y() < c.from.y());                   // c recedes up and away
+    }
+
+    void projectedFaceCentresHitTheirCells_data()
+    {
+        QTest::addColumn<double>("yaw");
+        QTest::addColumn<double>("pitch");
+        QTest::newRow("default") << CubeProjection::kDefaultYaw << CubeProjection::kDefaultPitch;
+        QTest::newRow("from the left, below") << 40.0 << -30.0;
+        QTest::newRow("from behind") << 160.0 << 25.0;
+        QTest::newRow("from behind, below") << -150.0 << -20.0;
+        QTest::newRow("nearly from above") << 10.0 << 85.0;
+        QTest::newRow("quarter turn") << 90.0 << 0.0;
+    }
+
+    void projectedFaceCentresHitTheirCells()
+    {
+        // project() and the faces' hit testing are two routes through the camera; they must agree at
+        // the centre of every cell of every visible face of the joined cube (whose faces never overlap).
+        QFETCH(double, yaw);
+        QFETCH(double, pitch);
+        CubeProjection p = makeProjection(4, 3, 6);
+        p.setRotation(yaw, pitch);
+        int checked = 0;
+        for (const auto& face : p.faces()) {
+            for (int i = 0; i < face.width; ++i) {
+                for (int j = 0; j < face.height; ++j) {
+                    const Cell cell = p.cellOnFace(face, i, j);
+                    double at[3];
+                    for (int a = 0; a < 3; ++a)
+                        at[a] = cell[static_cast<std::size_t>(a)] + 0.5;
+                    at[face.axis] = face.hiSide ? p.cells(face.axis) : 0;
+                    const auto hit = p.hitTest(p.project(at[0], at[1], at[2]));
+                    QVERIFY(hit.has_value());
+                    QCOMPARE(*hit, cell);
+                    ++checked;
+                }
+            }
+        }
+        QVERIFY(checked >= 3 * 6);   // at least the front face's 4 x 6 cells, or a side's 3 x 6
+    }
+
+    void aQuarterTurnShowsOneSide()
+    {
+        // Yaw 90 degrees turns the n = 0 face towards the viewer; -90 the n = N-1 face.
+        CubeProjection p = makeProjection(4, 3, 6);
+        p.setRotation(90, 0);
+        QCOMPARE(p.faces().size(), std::size_t(1));
+        QCOMPARE(p.faces().front().axis, int(CubeProjection::AxisN));
+        QCOMPARE(p.faces().front().hiSide, false);
+        p.setRotation(-90, 0);
+        QCOMPARE(p.faces().size(), std::size_t(1));
+        QCOMPARE(p.faces().front().hiSide, true);
+    }
+
+    void verticalEdgesStayVertical()
+    {
+        // A turntable camera: yaw turns about the world's vertical before pitch tilts, so the cube's
+        // H·W edges are drawn upright at any angle (pitch first would lean them sideways).
+        CubeProjection p = makeProjection(4, 3, 6);
+        for (const auto& [yaw, pitch] : {std::pair{-32.0, 22.0}, {40.0, -30.0}, {160.0, 25.0}, {-75.0, 60.0}}) {
+            p.setRotation(yaw, pitch);
+            for (const auto& [n, c] : {std::pair{0.0, 0.0}, {4.0, 0.0}, {0.0, 3.0}, {4.0, 3.0}}) {
+                const QPointF top = p.project(n, c, 0), bottom = p.project(n, c, 6);
+                QVERIFY(std::abs(top.x() - bottom.x()) < 1e-9);
+                QVERIFY(bottom.y() - top.y() > 1);
+            }
+        }
+    }
+
+    void rotationStaysOrthonormalAfterManyDrags()
+    {
+        CubeProjection p = makeProjection(5, 6, 7);
+        std::mt19937 rng(11);
+        std::uniform_real_distribution<double> step(-40.0, 40.0);
+        for (int drag = 0; drag < 5000; ++drag)
+            p.setRotation(p.yaw() + step(rng), p.pitch() + step(rng));
+        QVERIFY(p.yaw() > -180.0 && p.yaw() <= 180.0);
+        QVERIFY(p.pitch() >= -89.0 && p.pitch() <= 89.0);
+        const Eigen::Matrix3d& r = p.rotation();
+        QVERIFY((r.transpose() * r - Eigen::Matrix3d::Identity()).cwiseAbs().maxCoeff() < 1e-12);
+        QVERIFY(std::abs(r.determinant() - 1.0) < 1e-12);
+        QVERIFY(r.isApprox(CubeProjection::viewRotation(p.yaw(), p.pitch()), 1e-12));
+        // Whatever the rotation, the cube's centre stays at the viewport's centre.
+        const QPointF centre = p.project(2.5, 3.0, 3.5);
+        QVERIFY(std::abs(centre.x() - p.viewport().center().x()) < 1e-9);
+        QVERIFY(std::abs(centre.y() - p.viewport().center().y()) < 1e-9);
     }
 };
 

@@ -2,13 +2,37 @@
 
 #include <algorithm>
 #include <cmath>
-#include <numeric>
 
 namespace normscope::ui {
 
 namespace {
 
 constexpr double kPi = 3.14159265358979323846;
+
+double radians(double degrees)
+{
+    return degrees * kPi / 180.0;
+}
+
+/// World directions of increasing n, c and hw: N to the right, C away from the viewer, H·W downwards.
+Eigen::Matrix3d worldAxes()
+{
+    Eigen::Matrix3d axes;
+    axes << 1, 0, 0,
+            0, 0, -1,
+            0, -1, 0;
+    return axes;
+}
+
+Eigen::Vector2d toVector(const QPointF& p)
+{
+    return {p.x(), p.y()};
+}
+
+QPointF toPoint(const Eigen::Vector2d& v)
+{
+    return {v.x(), v.y()};
+}
 
 } // namespace
 
@@ -32,6 +56,14 @@ std::pair<int, int> CubeProjection::faceAxes(int axis)
     }
 }
 
+Eigen::Matrix3d CubeProjection::viewRotation(double yawDegrees, double pitchDegrees)
+{
+    // A turntable: yaw about the world's vertical first, so vertical edges stay vertical on screen.
+    const Eigen::AngleAxisd yaw(radians(yawDegrees), Eigen::Vector3d::UnitY());
+    const Eigen::AngleAxisd pitch(radians(pitchDegrees), Eigen::Vector3d::UnitX());
+    return (pitch * yaw).toRotationMatrix();
+}
+
 QPolygonF CubeProjection::Face::polygon() const
 {
     return transform.map(QPolygonF(QRectF(0, 0, width, height)));
@@ -45,12 +77,10 @@ CubeProjection::CubeProjection()
 void CubeProjection::setCells(int n, int c, int hw)
 {
     cells_ = {std::max(1, n), std::max(1, c), std::max(1, hw)};
-    for (std::size_t a = 0; a < 3; ++a) {
-        // Long axes are compressed (total length grows like sqrt(count)) so that a 4 x 6 x 64 cube
-        // still reads as a box rather than a needle.
-        const double count = cells_[a];
-        cellLength_[a] = std::sqrt(count) / count;
-    }
+    // Long axes are compressed (total length grows like sqrt(count)) so that a 4 x 6 x 64 cube still
+    // reads as a box rather than a needle.
+    const Eigen::Array3d count(cells_[0], cells_[1], cells_[2]);
+    cellLength_ = count.sqrt() / count;
     update();
 }
 
@@ -90,36 +120,22 @@ void CubeProjection::resetView()
 
 double CubeProjection::start(int axis, int index) const
 {
-    const auto a = static_cast<std::size_t>(axis);
-    return index * (cellLength_[a] + gap_[a]);
+    return index * (cellLength_[axis] + gap_[axis]);
 }
 
-CubeProjection::Vec3 CubeProjection::world(double pn, double pc, double phw) const
+Eigen::Vector3d CubeProjection::lowCorner(const Box& box) const
 {
-    // Centred at the origin; N to the right, H·W downwards from the top, C away from the viewer.
-    return {pn - 0.5 * total(AxisN), 0.5 * total(AxisHW) - phw, 0.5 * total(AxisC) - pc};
+    return {start(AxisN, box.lo[0]), start(AxisC, box.lo[1]), start(AxisHW, box.lo[2])};
 }
 
-CubeProjection::Vec3 CubeProjection::axisDirection(int axis) const
+Eigen::Vector3d CubeProjection::highCorner(const Box& box) const
 {
-    switch (axis) {
-    case AxisN: return {1, 0, 0};
-    case AxisC: return {0, 0, -1};
-    default: return {0, -1, 0};
-    }
+    return {end(AxisN, box.hi[0] - 1), end(AxisC, box.hi[1] - 1), end(AxisHW, box.hi[2] - 1)};
 }
 
-CubeProjection::Vec3 CubeProjection::rotate(const Vec3& v) const
+QPointF CubeProjection::toScreen(const Eigen::Vector3d& cubePosition) const
 {
-    const auto& r = rotation_;
-    return {r[0] * v[0] + r[1] * v[1] + r[2] * v[2],
-            r[3] * v[0] + r[4] * v[1] + r[5] * v[2],
-            r[6] * v[0] + r[7] * v[1] + r[8] * v[2]};
-}
-
-QPointF CubeProjection::toScreen(const Vec3& p) const
-{
-    return {viewport_.center().x() + scale_ * p[0], viewport_.center().y() - scale_ * p[1]};
+    return toPoint((screenFromCube_ * cubePosition).head<2>());
 }
 
 QPointF CubeProjection::project(double n, double c, double hw) const
@@ -127,64 +143,59 @@ QPointF CubeProjection::project(double n, double c, double hw) const
     const auto position = [this](int axis, double x) {
         const int last = cells(axis) - 1;
         const int index = std::clamp(static_cast<int>(std::floor(x)), 0, last);
-        return start(axis, index) + (x - index) * cellLength_[static_cast<std::size_t>(axis)];
+        return start(axis, index) + (x - index) * cellLength_[axis];
     };
-    return toScreen(rotate(world(position(AxisN, n), position(AxisC, c), position(AxisHW, hw))));
+    return toScreen({position(AxisN, n), position(AxisC, c), position(AxisHW, hw)});
 }
 
 bool CubeProjection::faceVisible(int axis, bool hiSide, double* facing) const
 {
-    Vec3 normal = axisDirection(axis);
-    if (!hiSide)
-        for (double& x : normal)
-            x = -x;
-    const double z = rotate(normal)[2];
+    // The outward normal in view space; its z is the cosine with the direction towards the viewer.
+    const Eigen::Vector3d normal = viewFromCube_.linear().col(axis) * (hiSide ? 1.0 : -1.0);
     if (facing)
-        *facing = z;
-    return z > 1e-6;
+        *facing = normal.z();
+    return normal.z() > 1e-6;
 }
 
 void CubeProjection::update()
 {
-    const double yaw = yaw_ * kPi / 180.0, pitch = pitch_ * kPi / 180.0;
-    const double cy = std::cos(yaw), sy = std::sin(yaw), cp = std::cos(pitch), sp = std::sin(pitch);
-    rotation_ = {cy, 0, sy, sy * sp, cp, -cy * sp, -sy * cp, sp, cy * cp};
-
-    gap_ = {0, 0, 0};
+    gap_.setZero();
     if (exploded_) {
         // Wide enough gaps to look between the slices (a fraction of the slices' own size), but the
         // exploded cube stays within three times the joined cube's longest side.
-        const auto a = static_cast<std::size_t>(explodeAxis_);
-        double others = 1e300, longest = 0;
-        for (std::size_t k = 0; k < 3; ++k) {
-            const double length = cells_[k] * cellLength_[k];
-            longest = std::max(longest, length);
+        const int a = explodeAxis_;
+        const Eigen::Array3d length = Eigen::Array3d(cells_[0], cells_[1], cells_[2]) * cellLength_;
+        double others = 1e300;
+        for (int k = 0; k < 3; ++k)
             if (k != a)
-                others = std::min(others, length);
-        }
-        const double own = cells_[a] * cellLength_[a];
-        const double cap = cells_[a] > 1 ? (3.0 * longest - own) / (cells_[a] - 1) : 0.0;
+                others = std::min(others, length[k]);
+        const int slices = cells(a);
+        const double cap = slices > 1 ? (3.0 * length.maxCoeff() - length[a]) / (slices - 1) : 0.0;
         gap_[a] = std::max(0.4 * cellLength_[a], std::min(0.45 * others, cap));
     }
+
+    // The camera. Cube positions are centred on the origin and turned into world axes, rotated into
+    // view space, then scaled to pixels about the viewport's centre with y pointing down.
+    const Eigen::Affine3d worldFromCube = Eigen::Affine3d(worldAxes()) * Eigen::Translation3d(-0.5 * extent());
+    rotation_ = viewRotation(yaw_, pitch_);
+    viewFromCube_ = rotation_ * worldFromCube;
 
     // Fit the cube's silhouette in the default view; rotating keeps the scale, so the cube does not
     // breathe while it is dragged.
     {
-        const double yaw0 = kDefaultYaw * kPi / 180.0, pitch0 = kDefaultPitch * kPi / 180.0;
-        const double c0 = std::cos(yaw0), s0 = std::sin(yaw0), c1 = std::cos(pitch0), s1 = std::sin(pitch0);
-        double minX = 1e300, maxX = -1e300, minY = 1e300, maxY = -1e300;
+        const Eigen::Affine3d defaultView = viewRotation(kDefaultYaw, kDefaultPitch) * worldFromCube;
+        Eigen::AlignedBox2d silhouette;
         for (int corner = 0; corner < 8; ++corner) {
-            const Vec3 p = world(corner & 1 ? total(AxisN) : 0, corner & 2 ? total(AxisC) : 0,
-                                 corner & 4 ? total(AxisHW) : 0);
-            const double x = c0 * p[0] + s0 * p[2];
-            const double y = s0 * s1 * p[0] + c1 * p[1] - c0 * s1 * p[2];
-            minX = std::min(minX, x), maxX = std::max(maxX, x);
-            minY = std::min(minY, y), maxY = std::max(maxY, y);
+            const Eigen::Vector3d which(corner & 1 ? 1 : 0, corner & 2 ? 1 : 0, corner & 4 ? 1 : 0);
+            silhouette.extend((defaultView * extent().cwiseProduct(which)).head<2>());
         }
-        const double w = std::max(1e-9, maxX - minX), h = std::max(1e-9, maxY - minY);
+        const double w = std::max(1e-9, silhouette.sizes().x()), h = std::max(1e-9, silhouette.sizes().y());
         fitted_ = QSizeF(w, h);
         scale_ = std::min(viewport_.width() / w, viewport_.height() / h) * zoom_;
     }
+    const QPointF centre = viewport_.center();
+    screenFromCube_ = Eigen::Translation3d(centre.x(), centre.y(), 0.0) * Eigen::Scaling(scale_, -scale_, scale_)
+                      * viewFromCube_;
 
     boxes_.clear();
     if (!exploded_) {
@@ -199,10 +210,7 @@ void CubeProjection::update()
         }
         // Parallel slices: the one whose centre is farther from the viewer is painted first.
         const auto depth = [this](const Box& b) {
-            const Vec3 centre = world(0.5 * (start(AxisN, b.lo[0]) + end(AxisN, b.hi[0] - 1)),
-                                      0.5 * (start(AxisC, b.lo[1]) + end(AxisC, b.hi[1] - 1)),
-                                      0.5 * (start(AxisHW, b.lo[2]) + end(AxisHW, b.hi[2] - 1)));
-            return rotate(centre)[2];
+            return (viewFromCube_ * (0.5 * (lowCorner(b) + highCorner(b)))).z();
         };
         std::stable_sort(boxes_.begin(), boxes_.end(),
                          [&](const Box& x, const Box& y) { return depth(x) < depth(y); });
@@ -226,24 +234,22 @@ void CubeProjection::update()
                 face.height = box.hi[v] - box.lo[v];
                 face.facing = facing;
 
-                std::array<double, 3> origin{};
-                origin[u] = start(face.uAxis, box.lo[u]);
-                origin[v] = start(face.vAxis, box.lo[v]);
-                const auto ax = static_cast<std::size_t>(axis);
-                origin[ax] = hiSide ? end(axis, box.hi[ax] - 1) : start(axis, box.lo[ax]);
-                const QPointF o = toScreen(rotate(world(origin[0], origin[1], origin[2])));
-
-                const auto linear = [this](const Vec3& d, double length) {
-                    const Vec3 r = rotate(d);
-                    return QPointF(scale_ * r[0] * length, -scale_ * r[1] * length);
-                };
-                const QPointF du = linear(axisDirection(face.uAxis), cellLength_[u]);
-                const QPointF dv = linear(axisDirection(face.vAxis), cellLength_[v]);
-                face.transform = QTransform(du.x(), du.y(), dv.x(), dv.y(), o.x(), o.y());
-                bool invertible = false;
-                face.inverse = face.transform.inverted(&invertible);
-                if (invertible)
-                    faces_.push_back(face);
+                // Image pixel (i, j) is the cell i along u and j along v from the face's first corner.
+                Eigen::Vector3d origin = lowCorner(box);
+                if (hiSide)
+                    origin[axis] = highCorner(box)[axis];
+                Eigen::Matrix<double, 3, 2> cubeFromImage;
+                cubeFromImage.col(0) = Eigen::Vector3d::Unit(face.uAxis) * cellLength_[face.uAxis];
+                cubeFromImage.col(1) = Eigen::Vector3d::Unit(face.vAxis) * cellLength_[face.vAxis];
+                face.screenFromImage.linear() = (screenFromCube_.linear() * cubeFromImage).topRows<2>();
+                face.screenFromImage.translation() = (screenFromCube_ * origin).head<2>();
+                // The same invertibility test QTransform::inverted() makes.
+                if (std::abs(face.screenFromImage.linear().determinant()) <= 1e-12)
+                    continue;
+                face.imageFromScreen = face.screenFromImage.inverse(Eigen::Affine);
+                const Eigen::Matrix3d& m = face.screenFromImage.matrix();
+                face.transform = QTransform(m(0, 0), m(1, 0), m(0, 1), m(1, 1), m(0, 2), m(1, 2));
+                faces_.push_back(face);
             }
         }
     }
@@ -264,7 +270,7 @@ std::optional<CubeProjection::Hit> CubeProjection::hitFace(const QPointF& point)
 {
     for (std::size_t k = faces_.size(); k-- > 0;) {
         const Face& face = faces_[k];
-        const QPointF p = face.inverse.map(point);
+        const Eigen::Vector2d p = face.imageFromScreen * toVector(point);
         if (p.x() < 0 || p.y() < 0 || p.x() >= face.width || p.y() >= face.height)
             continue;
         Hit hit;
@@ -295,7 +301,8 @@ std::optional<QPointF> CubeProjection::visiblePoint(const Cell& cell) const
             continue;
         if (cell[u] < box.lo[u] || cell[u] >= box.hi[u] || cell[v] < box.lo[v] || cell[v] >= box.hi[v])
             continue;
-        const QPointF p = face.transform.map(QPointF(cell[u] - box.lo[u] + 0.5, cell[v] - box.lo[v] + 0.5));
+        const Eigen::Vector2d centre(cell[u] - box.lo[u] + 0.5, cell[v] - box.lo[v] + 0.5);
+        const QPointF p = toPoint(face.screenFromImage * centre);
         if (hitTest(p) == cell)
             return p;
     }
@@ -305,50 +312,50 @@ std::optional<QPointF> CubeProjection::visiblePoint(const Cell& cell) const
 CubeProjection::AxisEdge CubeProjection::labelEdge(int axis) const
 {
     const auto [b, d] = faceAxes(axis);
-    const QPointF centre = toScreen(rotate(world(0.5 * total(AxisN), 0.5 * total(AxisC), 0.5 * total(AxisHW))));
-    AxisEdge best;
+    const auto screen = [this](const Eigen::Vector3d& cubePosition) -> Eigen::Vector2d {
+        return (screenFromCube_ * cubePosition).head<2>();
+    };
+    const Eigen::Vector2d centre = screen(0.5 * extent());
+    Eigen::Vector2d from, to;
     double bestScore = -1e300;
     bool bestSilhouette = false;
     for (int corner = 0; corner < 4; ++corner) {
         const bool hiB = corner & 1, hiD = corner & 2;
-        std::array<double, 3> p0{}, p1{};
-        p0[static_cast<std::size_t>(b)] = p1[static_cast<std::size_t>(b)] = hiB ? total(b) : 0;
-        p0[static_cast<std::size_t>(d)] = p1[static_cast<std::size_t>(d)] = hiD ? total(d) : 0;
-        p0[static_cast<std::size_t>(axis)] = 0;
-        p1[static_cast<std::size_t>(axis)] = total(axis);
-        const QPointF from = toScreen(rotate(world(p0[0], p0[1], p0[2])));
-        const QPointF to = toScreen(rotate(world(p1[0], p1[1], p1[2])));
-        const QPointF mid = 0.5 * (from + to);
+        Eigen::Vector3d p0 = Eigen::Vector3d::Zero();
+        p0[b] = hiB ? total(b) : 0;
+        p0[d] = hiD ? total(d) : 0;
+        Eigen::Vector3d p1 = p0;
+        p1[axis] = total(axis);
+        const Eigen::Vector2d s0 = screen(p0), s1 = screen(p1);
+        const Eigen::Vector2d mid = 0.5 * (s0 + s1);
         const bool silhouette = faceVisible(b, hiB) != faceVisible(d, hiD);
         const double score = axis == AxisHW ? -mid.x() : mid.y();
         if ((silhouette && !bestSilhouette) || (silhouette == bestSilhouette && score > bestScore)) {
             bestScore = score;
             bestSilhouette = silhouette;
-            best.from = from;
-            best.to = to;
+            from = s0;
+            to = s1;
         }
     }
     // Away from the cube, perpendicular to the edge.
-    QPointF along = best.to - best.from;
-    const double len = std::hypot(along.x(), along.y());
-    QPointF out = 0.5 * (best.from + best.to) - centre;
+    Eigen::Vector2d along = to - from;
+    const double len = along.norm();
+    Eigen::Vector2d out = 0.5 * (from + to) - centre;
     if (len > 1e-9) {
         along /= len;
-        out -= QPointF::dotProduct(out, along) * along;
+        out -= out.dot(along) * along;
     }
-    const double outLen = std::hypot(out.x(), out.y());
+    const double outLen = out.norm();
     if (outLen > 1e-9)
         out /= outLen;
     else
-        out = len > 1e-9 ? QPointF(along.y(), -along.x()) : QPointF(0, 1);
-    best.outward = out;
-    return best;
+        out = len > 1e-9 ? Eigen::Vector2d(along.y(), -along.x()) : Eigen::Vector2d(0, 1);
+    return {toPoint(from), toPoint(to), toPoint(out)};
 }
 
 double CubeProjection::cellPixels(int axis) const
 {
-    const Vec3 r = rotate(axisDirection(axis));
-    return scale_ * cellLength_[static_cast<std::size_t>(axis)] * std::hypot(r[0], r[1]);
+    return cellLength_[axis] * screenFromCube_.linear().col(axis).head<2>().norm();
 }
 
 } // namespace normscope::ui

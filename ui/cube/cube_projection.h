@@ -6,6 +6,8 @@
 #include <QSizeF>
 #include <QTransform>
 
+#include <Eigen/Geometry>
+
 #include <array>
 #include <optional>
 #include <utility>
@@ -17,6 +19,10 @@ namespace normscope::ui {
  * The cube's geometry and camera: a grid of cells along three logical axes, N (horizontal, left to
  * right), C (depth, front to back) and H·W (vertical, top to bottom), drawn in an orthographic
  * projection after a yaw (around the vertical) and a pitch (tilting the top towards the viewer).
+ *
+ * The camera is one affine map, camera() = screen <- view <- cube: cube positions (layout units along
+ * N, C, H·W, 0 at the cube's first boundary, gaps of an exploded cube included) are centred and turned
+ * into world axes, rotated into view space (z towards the viewer), then scaled to pixels with y down.
  *
  * Orthographic projection maps every face of an axis-aligned box of cells affinely onto the screen,
  * so a face is drawn as one small image (one pixel per cell) under a QTransform, and hit testing is
@@ -42,8 +48,9 @@ public:
         bool hiSide = false; ///< the face at the box's high end of `axis`
         int uAxis = 0, vAxis = 0;
         int width = 0, height = 0;
-        QTransform transform;
-        QTransform inverse;  ///< screen -> image coordinates
+        Eigen::Affine2d screenFromImage;   ///< image coordinates -> screen coordinates
+        Eigen::Affine2d imageFromScreen;   ///< its inverse, for hit testing
+        QTransform transform;              ///< screenFromImage, for the painter
         double facing = 0;   ///< cosine between the face normal and the view direction, in (0, 1]
 
         int id() const { return axis * 2 + (hiSide ? 1 : 0); }
@@ -121,29 +128,37 @@ public:
     /// Screen size of one cell along an axis, in pixels (for deciding whether grid lines fit).
     double cellPixels(int axis) const;
 
-private:
-    using Vec3 = std::array<double, 3>;
+    /// The view rotation for these angles (degrees): yaw about the vertical, then pitch about the
+    /// horizontal screen axis. World x is N to the right, y up, z towards the viewer.
+    static Eigen::Matrix3d viewRotation(double yawDegrees, double pitchDegrees);
+    /// World -> view: the current viewRotation(yaw(), pitch()).
+    const Eigen::Matrix3d& rotation() const { return rotation_; }
+    /// Cube positions -> screen: pixels in x and y, depth (towards the viewer) in z.
+    const Eigen::Affine3d& camera() const { return screenFromCube_; }
 
-    double start(int axis, int index) const;   // logical position of a cell's low boundary
-    double end(int axis, int index) const { return start(axis, index) + cellLength_[static_cast<std::size_t>(axis)]; }
+private:
+    double start(int axis, int index) const;   // cube position of a cell's low boundary
+    double end(int axis, int index) const { return start(axis, index) + cellLength_[axis]; }
     double total(int axis) const { return end(axis, cells(axis) - 1); }
-    Vec3 world(double pn, double pc, double phw) const;   // logical positions -> world
-    Vec3 rotate(const Vec3& v) const;
-    QPointF toScreen(const Vec3& rotated) const;
-    Vec3 axisDirection(int axis) const;                    // world direction of increasing index
+    Eigen::Vector3d extent() const { return {total(AxisN), total(AxisC), total(AxisHW)}; }
+    Eigen::Vector3d lowCorner(const Box& box) const;    // cube positions of a box's first and last boundaries
+    Eigen::Vector3d highCorner(const Box& box) const;
+    QPointF toScreen(const Eigen::Vector3d& cubePosition) const;
     bool faceVisible(int axis, bool hiSide, double* facing = nullptr) const;
     void update();
 
     Cell cells_{{1, 1, 1}};
-    std::array<double, 3> cellLength_{{1, 1, 1}};
-    std::array<double, 3> gap_{{0, 0, 0}};
+    Eigen::Array3d cellLength_ = Eigen::Array3d::Ones();   // cube units per cell
+    Eigen::Array3d gap_ = Eigen::Array3d::Zero();          // between the slices of an exploded cube
     bool exploded_ = false;
     int explodeAxis_ = AxisC;
     double yaw_ = kDefaultYaw, pitch_ = kDefaultPitch, zoom_ = 1.0;
     QRectF viewport_{0, 0, 400, 400};
     double scale_ = 1.0;
     QSizeF fitted_{1, 1};   // default-view bounding box in world units
-    std::array<double, 9> rotation_{};
+    Eigen::Matrix3d rotation_ = Eigen::Matrix3d::Identity();
+    Eigen::Affine3d viewFromCube_ = Eigen::Affine3d::Identity();     // centred, world axes, rotated
+    Eigen::Affine3d screenFromCube_ = Eigen::Affine3d::Identity();   // viewFromCube_, then to pixels
     std::vector<Box> boxes_;
     std::vector<Face> faces_;
 };

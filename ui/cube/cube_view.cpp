@@ -3,15 +3,14 @@
 #include "ui/document/document.h"
 #include "ui/document/cell_info.h"
 #include "ui/cube/color_bar.h"
+#include "ui/cube/scaled_font.h"
 
 #include <QMouseEvent>
 #include <QPainter>
-#include <QPainterPath>
 #include <QWheelEvent>
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 
 namespace normscope::ui {
 
@@ -19,98 +18,6 @@ namespace {
 
 constexpr double kDragDegreesPerPixel = 0.45;
 constexpr int kClickSlop = 4;
-
-QFont scaledFont(const QFont& base, double factor, bool bold = false)
-{
-    QFont f = base;
-    f.setPointSizeF(base.pointSizeF() * factor);
-    f.setBold(bold);
-    return f;
-}
-
-/// A fixed darkening per face direction so the cube reads as a solid (top face lightest).
-void shadeImage(QImage& image, int axis)
-{
-    const int keep = axis == CubeProjection::AxisHW ? 256 : axis == CubeProjection::AxisN ? 222 : 244;
-    if (keep == 256)
-        return;
-    for (int j = 0; j < image.height(); ++j) {
-        auto* line = reinterpret_cast<QRgb*>(image.scanLine(j));
-        for (int i = 0; i < image.width(); ++i) {
-            const QRgb c = line[i];
-            line[i] = qRgb(qRed(c) * keep >> 8, qGreen(c) * keep >> 8, qBlue(c) * keep >> 8);
-        }
-    }
-}
-
-/// The border of the lit cells of a w x h face (lit[j * w + i]), as few straight segments as
-/// possible: runs of cell edges along a row or column are merged.
-QVector<QLineF> litBorder(const std::vector<std::uint8_t>& lit, int w, int h)
-{
-    const auto isLit = [&](int i, int j) {
-        return i >= 0 && j >= 0 && i < w && j < h && lit[static_cast<std::size_t>(j) * w + i];
-    };
-    QVector<QLineF> out;
-    // Horizontal edges at y = j (between rows j - 1 and j).
-    for (int j = 0; j <= h; ++j) {
-        int runStart = -1;
-        for (int i = 0; i <= w; ++i) {
-            const bool edge = i < w && isLit(i, j - 1) != isLit(i, j);
-            if (edge && runStart < 0)
-                runStart = i;
-            if (!edge && runStart >= 0) {
-                out.append(QLineF(runStart, j, i, j));
-                runStart = -1;
-            }
-        }
-    }
-    // Vertical edges at x = i.
-    for (int i = 0; i <= w; ++i) {
-        int runStart = -1;
-        for (int j = 0; j <= h; ++j) {
-            const bool edge = j < h && isLit(i - 1, j) != isLit(i, j);
-            if (edge && runStart < 0)
-                runStart = j;
-            if (!edge && runStart >= 0) {
-                out.append(QLineF(i, runStart, i, j));
-                runStart = -1;
-            }
-        }
-    }
-    return out;
-}
-
-/// Smallest and largest finite value; (inf, -inf) when there is none. Written so the compiler
-/// vectorises the common all-finite case (NaN fails both comparisons and drops out by itself).
-std::pair<double, double> finiteRange(const double* v, std::int64_t count)
-{
-    constexpr double kInf = std::numeric_limits<double>::infinity();
-    double lo[4] = {kInf, kInf, kInf, kInf}, hi[4] = {-kInf, -kInf, -kInf, -kInf};
-    std::int64_t i = 0;
-    for (; i + 4 <= count; i += 4)
-        for (int k = 0; k < 4; ++k) {
-            lo[k] = v[i + k] < lo[k] ? v[i + k] : lo[k];
-            hi[k] = v[i + k] > hi[k] ? v[i + k] : hi[k];
-        }
-    for (; i < count; ++i) {
-        lo[0] = v[i] < lo[0] ? v[i] : lo[0];
-        hi[0] = v[i] > hi[0] ? v[i] : hi[0];
-    }
-    double a = std::min(std::min(lo[0], lo[1]), std::min(lo[2], lo[3]));
-    double b = std::max(std::max(hi[0], hi[1]), std::max(hi[2], hi[3]));
-    if (std::isfinite(a) && std::isfinite(b))
-        return {a, b};
-    // Rare: an infinity among the values. Take the slow path that skips it.
-    a = kInf;
-    b = -kInf;
-    for (std::int64_t k = 0; k < count; ++k) {
-        if (!std::isfinite(v[k]))
-            continue;
-        a = std::min(a, v[k]);
-        b = std::max(b, v[k]);
-    }
-    return {a, b};
-}
 
 } // namespace
 
@@ -121,9 +28,6 @@ CubeView::CubeView(QWidget* parent) : QWidget(parent), colorBar_(new ColorBar(th
     setFocusPolicy(Qt::ClickFocus);
     colorBar_->setAttribute(Qt::WA_TransparentForMouseEvents);
     colorBar_->hide();
-    for (QTextDocument* doc : {&captionDoc_, &noteDoc_, &statusDoc_, &overlayDoc_})
-        doc->setDocumentMargin(0);
-    overlayDoc_.setDocumentMargin(6);
     updateTexts();
     relayout();
 }
@@ -157,10 +61,7 @@ void CubeView::setResult(ResultPtr result)
 
     if (!result_) {
         grid_ = CubeGrid();
-        cellValues_.clear();
-        cellGroups_.clear();
-        cellColors_.clear();
-        cellLit_.clear();
+        cells_.clear();
         faceImages_.clear();
         hovered_ = linkedHover_ = -1;
         updateHoverText();
@@ -189,12 +90,7 @@ void CubeView::setResult(ResultPtr result)
     if (hovered_ >= count)
         hovered_ = -1;
 
-    cellGroups_.assign(static_cast<std::size_t>(grid_.cellCount()), -1);
-    if (r.ok() && !r.input.empty()) {
-        const StatsLayout& layout = *r.layout;
-        for (std::int64_t cell = 0; cell < grid_.cellCount(); ++cell)
-            cellGroups_[static_cast<std::size_t>(cell)] = layout.groupOf(grid_.representative(cell));
-    }
+    cells_.setGroups(grid_, r.ok() && !r.input.empty() ? &*r.layout : nullptr);
 
     rebuildValues();
     rebuildColors();
@@ -372,7 +268,7 @@ std::int64_t CubeView::drawnCellIndex(const CubeProjection::Cell& cell) const
 
 void CubeView::rebuildValues()
 {
-    cellValues_.clear();
+    cells_.clearValues();
     if (!result_ || result_->input.empty())
         return;
     const ResultSnapshot& r = *result_;
@@ -386,22 +282,7 @@ void CubeView::rebuildValues()
         shown = ValueSource::Output;
     }
 
-    cellValues_.resize(static_cast<std::size_t>(grid_.cellCount()));
-    const CubeAxis& an = grid_.axis(0);
-    const CubeAxis& ac = grid_.axis(1);
-    const CubeAxis& as = grid_.axis(2);
-    std::size_t cell = 0;
-    for (std::int64_t n = 0; n < an.bins; ++n)
-        for (std::int64_t c = 0; c < ac.bins; ++c) {
-            const double* row = values->data() + (an.firstOf(n) * ac.length + ac.firstOf(c)) * as.length;
-            for (std::int64_t s = 0; s < as.bins; ++s)
-                cellValues_[cell++] = row[as.firstOf(s)];
-        }
-
-    // The colour range of the drawn cells: every element when the tensor is drawn in full, the
-    // sampled ones otherwise (a full pass over millions of values would cost more than the rest of
-    // the update, and only drawn values need a colour).
-    auto [lo, hi] = finiteRange(cellValues_.data(), static_cast<std::int64_t>(cellValues_.size()));
+    const auto [lo, hi] = cells_.setValues(grid_, *values);
     if (shown == ValueSource::Input) {
         colorMap_.setRange(lo, hi);   // x may sit far from 0 (offset data): centre on its midpoint
     } else {
@@ -417,149 +298,32 @@ void CubeView::rebuildValues()
 void CubeView::rebuildColors()
 {
     litGroup_ = highlightedGroup();
-    const auto count = cellValues_.size();
-    cellColors_.resize(count);
-    cellLit_.assign(count, 0);
-    const bool byGroup = mode_ == HighlightMode::AllGroups;
-    const double centre = colorMap_.centre(), half = 0.5 * (colorMap_.upper() - colorMap_.lower());
-    for (std::size_t cell = 0; cell < count; ++cell) {
-        const double v = cellValues_[cell];
-        const std::int64_t group = cellGroups_.empty() ? -1 : cellGroups_[cell];
-        QRgb color = byGroup && group >= 0 ? ColorMap::groupColor(group, std::isfinite(v) ? (v - centre) / half : 0)
-                                           : colorMap_.color(v);
-        if (litGroup_ >= 0) {
-            if (group == litGroup_)
-                cellLit_[cell] = 1;
-            else
-                color = ColorMap::dimmed(color, byGroup ? 0.6 : 0.82);
-        }
-        cellColors_[cell] = color;
-    }
+    cells_.recolor(colorMap_, mode_ == HighlightMode::AllGroups, litGroup_);
     rebuildImages();
 }
 
 void CubeView::rebuildImages()
 {
-    faceImages_.clear();
-    if (cellColors_.empty())
-        return;
-    const int explodeAxis = projection_.explodeAxis();
-    const int slices = projection_.exploded() ? projection_.cells(explodeAxis) : 1;
-    faceImages_.resize(static_cast<std::size_t>(slices) * 6);
-    const bool outline = litGroup_ >= 0;
-
-    for (int slice = 0; slice < slices; ++slice) {
-        CubeProjection::Box box{{0, 0, 0}, {grid_.cells(0), grid_.cells(1), grid_.cells(2)}};
-        if (projection_.exploded()) {
-            box.lo[static_cast<std::size_t>(explodeAxis)] = slice;
-            box.hi[static_cast<std::size_t>(explodeAxis)] = slice + 1;
-        }
-        for (int axis = 0; axis < 3; ++axis) {
-            const auto [uAxis, vAxis] = CubeProjection::faceAxes(axis);
-            const auto a = static_cast<std::size_t>(axis), u = static_cast<std::size_t>(uAxis),
-                       v = static_cast<std::size_t>(vAxis);
-            const int w = box.hi[u] - box.lo[u], h = box.hi[v] - box.lo[v];
-            for (const bool hiSide : {false, true}) {
-                FaceImage& fi = faceImages_[static_cast<std::size_t>(slice * 6 + axis * 2 + (hiSide ? 1 : 0))];
-                fi.image = QImage(w, h, QImage::Format_RGB32);
-                CubeProjection::Cell cell{};
-                cell[a] = hiSide ? box.hi[a] - 1 : box.lo[a];
-                std::vector<std::uint8_t> lit(outline ? static_cast<std::size_t>(w) * h : 0);
-                for (int j = 0; j < h; ++j) {
-                    auto* line = reinterpret_cast<QRgb*>(fi.image.scanLine(j));
-                    cell[v] = box.lo[v] + j;
-                    for (int i = 0; i < w; ++i) {
-                        cell[u] = box.lo[u] + i;
-                        const auto index = static_cast<std::size_t>(drawnCellIndex(cell));
-                        line[i] = cellColors_[index];
-                        if (outline)
-                            lit[static_cast<std::size_t>(j) * w + i] = cellLit_[index];
-                    }
-                }
-                shadeImage(fi.image, axis);
-                if (outline)
-                    fi.litEdges = litBorder(lit, w, h);
-            }
-        }
-    }
-}
-
-const CubeView::FaceImage* CubeView::faceImage(const CubeProjection::Face& face) const
-{
-    const auto& box = projection_.boxes()[static_cast<std::size_t>(face.box)];
-    const int slice = projection_.exploded() ? box.lo[static_cast<std::size_t>(projection_.explodeAxis())] : 0;
-    const auto index = static_cast<std::size_t>(slice * 6 + face.id());
-    return index < faceImages_.size() ? &faceImages_[index] : nullptr;
+    faceImages_.rebuild(grid_, projection_, cells_.colors(), cells_.lit(), litGroup_ >= 0);
 }
 
 // --- texts and layout ---------------------------------------------------------------------------
 
-QString CubeView::statusText() const
-{
-    if (!result_)
-        return QStringLiteral("No result yet.");
-    if (!result_->ok())
-        return {};
-    const std::int64_t group = highlightedGroup();
-    const bool rms = result_->spec.kind == NormKind::Rms;
-    if (group >= 0) {
-        const StatsLayout& layout = *result_->layout;
-        const CellInfo info = CellInfo::from(result_, layout.segmentStart(group, 0));
-        QString numbers = rms ? QStringLiteral("%1 = %2").arg(info.varName(), formatNumber(info.var))
-                              : QStringLiteral("%1 = %2, %3 = %4")
-                                    .arg(info.meanName(), formatNumber(info.mean), info.varName(), formatNumber(info.var));
-        return QStringLiteral("<b>Lit:</b> group %1 &mdash; the %2 elements that share one %3 (%4)")
-            .arg(QString::fromStdString(layout.groupLabel(group)).toHtmlEscaped())
-            .arg(layout.groupSize())
-            .arg(rms ? QStringLiteral("root mean square") : QStringLiteral("mean and variance"))
-            .arg(numbers.toHtmlEscaped());
-    }
-    if (mode_ == HighlightMode::AllGroups)
-        return QStringLiteral("Each colour is one of the %1 groups; hover a cell to pick its group out.")
-            .arg(result_->layout->groupCount());
-    return QStringLiteral("Hover a cell to light up every element that shares its %1; click to keep it lit.")
-        .arg(rms ? QStringLiteral("root mean square") : QStringLiteral("mean and variance"));
-}
-
 void CubeView::updateTexts()
 {
-    const QColor ink(25, 25, 25);
-    const QString style = QStringLiteral("<div style='color:%1'>").arg(ink.name());
-    QString caption;
-    if (!caption_.isEmpty()) {
-        const int colon = caption_.indexOf(QLatin1Char(':'));
-        const QString name = colon > 0 ? caption_.left(colon) : QString();
-        const QString rest = colon > 0 ? caption_.mid(colon + 1).trimmed() : caption_;
-        caption = compact_ ? QStringLiteral("<div align='center'><b>%1</b><br><span style='font-size:small'>%2</span></div>")
-                                 .arg(name.toHtmlEscaped(), rest.toHtmlEscaped())
-                           : QStringLiteral("<b>%1:</b> %2").arg(name.toHtmlEscaped(), rest.toHtmlEscaped());
-    } else if (result_ && !result_->ok()) {
-        caption = QStringLiteral("<b>%1</b>").arg(QString::fromStdString(moduleName(result_->spec.kind, static_cast<int>(result_->shape.size()))).toHtmlEscaped());
-    }
-    captionDoc_.setDefaultFont(scaledFont(font(), compact_ ? 1.0 : 1.3));
-    captionDoc_.setHtml(style + caption + QStringLiteral("</div>"));
-
-    noteDoc_.setDefaultFont(scaledFont(font(), compact_ ? 0.8 : 0.95));
-    noteDoc_.setHtml(note_.isEmpty() ? QString()
-                                     : QStringLiteral("<div align='%1' style='color:#7a4a00'><i>%2</i></div>")
-                                           .arg(compact_ ? QStringLiteral("center") : QStringLiteral("left"), note_.toHtmlEscaped()));
-
-    statusDoc_.setDefaultFont(scaledFont(font(), 1.05));
-    statusDoc_.setHtml(style + statusText() + QStringLiteral("</div>"));
+    QString failedModule;
+    if (caption_.isEmpty() && result_ && !result_->ok())
+        failedModule = QString::fromStdString(moduleName(result_->spec.kind, static_cast<int>(result_->shape.size())));
+    texts_.set(caption_, failedModule, note_,
+               CubeTexts::statusHtml(result_, highlightedGroup(), mode_ == HighlightMode::AllGroups), font(), compact_);
 }
 
 void CubeView::updateHoverText()
 {
-    if (hovered_ < 0) {
-        overlayDoc_.clear();
-        return;
-    }
-    overlayDoc_.setDefaultFont(scaledFont(font(), compact_ ? 0.9 : 1.0));
-    QString html = CellInfo::from(result_, hovered_).toHtml();
-    if (grid_.binned())
-        html += QStringLiteral("<div style='color:#7a4a00'><i>the drawn cell shows this element,<br>the first of its bin</i></div>");
-    overlayDoc_.setHtml(html);
-    overlayDoc_.adjustSize();
+    if (hovered_ < 0)
+        overlay_.clear();
+    else
+        overlay_.setElement(result_, hovered_, grid_.binned(), scaledFont(font(), compact_ ? 0.9 : 1.0));
 }
 
 void CubeView::relayout()
@@ -569,30 +333,18 @@ void CubeView::relayout()
     captionRect_ = QRectF();
     noteRect_ = QRectF();
     if (showCaption_) {
-        captionDoc_.setTextWidth(r.width());
-        double h = captionDoc_.size().height();
-        if (compact_) {
-            // Side by side cubes line up when their captions take the same room: the name and
-            // four lines of the rule.
-            const QFontMetricsF name(scaledFont(captionDoc_.defaultFont(), 1.0, true));
-            const QFontMetricsF rule(scaledFont(captionDoc_.defaultFont(), 0.85));
-            h = std::max(h, name.lineSpacing() + 4 * rule.lineSpacing());
-        }
-        captionRect_ = QRectF(r.left(), top, r.width(), h);
+        captionRect_ = QRectF(r.left(), top, r.width(), texts_.captionHeight(r.width(), compact_));
         top = captionRect_.bottom() + 2;
     }
     if (showCaption_ && !note_.isEmpty()) {
-        noteDoc_.setTextWidth(r.width());
-        noteRect_ = QRectF(r.left(), top, r.width(), noteDoc_.size().height());
+        noteRect_ = QRectF(r.left(), top, r.width(), texts_.noteHeight(r.width()));
         top = noteRect_.bottom() + 2;
     }
 
     double bottom = r.bottom();
     statusRect_ = QRectF();
     if (!compact_) {
-        // Two lines, whatever the text: the status changes on every hover and must not move the cube.
-        statusDoc_.setTextWidth(r.width());
-        const double h = 2 * QFontMetricsF(statusDoc_.defaultFont()).lineSpacing() + 2;
+        const double h = texts_.statusHeight(r.width());
         statusRect_ = QRectF(r.left(), bottom - h, r.width(), h);
         bottom = statusRect_.top() - 4;
     }
@@ -614,7 +366,7 @@ void CubeView::relayout()
     }
     cubeRect_ = QRectF(r.left(), top, std::max(10.0, right - r.left()), std::max(10.0, bottom - top));
 
-    const Margins m = labelMargins(cubeRect_.width(), cubeRect_.height());
+    const CubeAxisLabels::Margins m = labelMargins(cubeRect_.width(), cubeRect_.height());
     projection_.setViewport(cubeRect_.adjusted(m.left, 8, -m.right, -m.bottom));
 
     // A narrow compact cube leaves height to spare: keep its colour bar right beneath it and centre
@@ -631,19 +383,9 @@ void CubeView::relayout()
     }
 }
 
-CubeView::Margins CubeView::labelMargins(double width, double height) const
+CubeAxisLabels::Margins CubeView::labelMargins(double width, double height) const
 {
-    // Room for the axis labels around the cube as the default view places them: H·W on the left
-    // (turned upright in the compact form), N below, C below on the right.
-    const QFontMetricsF fm(scaledFont(font(), compact_ ? 0.9 : 1.1, true));
-    const QString hwLabel = grid_.axisLabel(CubeGrid::AxisHW);
-    const double hwWidth = compact_ ? fm.height() : fm.horizontalAdvance(hwLabel);
-    const double cap = width * 0.3;
-    Margins m;
-    m.left = std::min(cap, hwLabel.isEmpty() ? 12.0 : hwWidth + 24);
-    m.right = std::min(cap, std::max(12.0, 0.5 * fm.horizontalAdvance(grid_.axisLabel(CubeGrid::AxisC)) + 10));
-    m.bottom = std::min(height * 0.3, fm.height() + 22);
-    return m;
+    return CubeAxisLabels::margins(font(), grid_, compact_, width, height);
 }
 
 bool CubeView::hasHeightForWidth() const
@@ -660,16 +402,11 @@ int CubeView::heightForWidth(int width) const
     const double w = width - 16.0;
     double h = 12;
     if (showCaption_) {
-        captionDoc_.setTextWidth(w);
-        const QFontMetricsF name(scaledFont(captionDoc_.defaultFont(), 1.0, true));
-        const QFontMetricsF rule(scaledFont(captionDoc_.defaultFont(), 0.85));
-        h += std::max(captionDoc_.size().height(), name.lineSpacing() + 4 * rule.lineSpacing()) + 2;
-        if (!note_.isEmpty()) {
-            noteDoc_.setTextWidth(w);
-            h += noteDoc_.size().height() + 2;
-        }
+        h += texts_.captionHeight(w, true) + 2;
+        if (!note_.isEmpty())
+            h += texts_.noteHeight(w) + 2;
     }
-    const Margins m = labelMargins(w, 1e9);
+    const CubeAxisLabels::Margins m = labelMargins(w, 1e9);
     const QSizeF world = projection_.fittedWorldSize();
     h += 8 + std::max(60.0, (w - m.left - m.right) * world.height() / world.width()) + m.bottom;
     h += colorBar_->sizeHint().height() + 4;
@@ -690,28 +427,11 @@ void CubeView::paintEvent(QPaintEvent*)
     p.setRenderHint(QPainter::Antialiasing);
     p.setRenderHint(QPainter::TextAntialiasing);
 
-    if (!captionRect_.isNull()) {
-        p.save();
-        p.translate(captionRect_.topLeft());
-        captionDoc_.drawContents(&p);
-        p.restore();
-    }
-    if (!noteRect_.isNull()) {
-        p.save();
-        p.translate(noteRect_.topLeft());
-        noteDoc_.drawContents(&p);
-        p.restore();
-    }
-    if (!statusRect_.isNull()) {
-        p.save();
-        p.translate(statusRect_.topLeft());
-        statusDoc_.drawContents(&p, QRectF(QPointF(0, 0), statusRect_.size()));
-        p.restore();
-    }
+    texts_.paint(p, captionRect_, noteRect_, statusRect_);
 
     if (hasPicture()) {
-        paintCube(p);
-        paintAxisLabels(p);
+        faceImages_.paint(p, projection_, compact_);
+        CubeAxisLabels::paint(p, font(), grid_, projection_, compact_, size());
         if (error_.isEmpty()) {
             if (selected_ >= 0 && selected_ != hovered_)
                 paintCellOutline(p, selected_, QColor(255, 140, 0), 3.2);
@@ -742,114 +462,8 @@ void CubeView::paintEvent(QPaintEvent*)
         p.setPen(QColor(140, 0, 0));
         p.drawText(box.adjusted(12, 10, -12, -10), Qt::AlignCenter | Qt::TextWordWrap, error_);
     } else if (hovered_ >= 0 && !dragging_) {
-        paintOverlay(p);
+        overlay_.paint(p, mousePos_, size());
     }
-}
-
-void CubeView::paintCube(QPainter& p) const
-{
-    // Antialiased strokes and image edges are costly in the raster engine (they split into many
-    // spans); only the few outline strokes get antialiasing, the cells and grid lines are drawn
-    // pixel-exact.
-    p.save();
-    p.setRenderHint(QPainter::SmoothPixmapTransform, false);
-    QPen gridPen(QColor(128, 128, 128), 0);
-    QPen edgePen(QColor(40, 40, 40), compact_ ? 1.0 : 1.4);
-    edgePen.setCosmetic(true);
-    edgePen.setJoinStyle(Qt::MiterJoin);
-    QPen litPen(QColor(15, 15, 15), compact_ ? 2.0 : 2.8);
-    litPen.setCosmetic(true);
-    litPen.setCapStyle(Qt::SquareCap);
-    QVector<QLineF> gridLines;
-
-    for (const CubeProjection::Face& face : projection_.faces()) {
-        const FaceImage* fi = faceImage(face);
-        if (!fi)
-            continue;
-        const QTransform& t = face.transform;
-        p.setTransform(t);
-        p.setRenderHint(QPainter::Antialiasing, false);
-        p.drawImage(QPointF(0, 0), fi->image);
-
-        // Grid lines only where the cells are large enough on screen to keep them apart.
-        const double det = std::abs(t.m11() * t.m22() - t.m12() * t.m21());
-        const double spacingU = det / std::max(1e-9, std::hypot(t.m21(), t.m22()));
-        const double spacingV = det / std::max(1e-9, std::hypot(t.m11(), t.m12()));
-        gridLines.clear();
-        if (spacingU >= 6)
-            for (int i = 1; i < face.width; ++i)
-                gridLines.append(QLineF(i, 0, i, face.height));
-        if (spacingV >= 6)
-            for (int j = 1; j < face.height; ++j)
-                gridLines.append(QLineF(0, j, face.width, j));
-        if (!gridLines.isEmpty()) {
-            p.setPen(gridPen);
-            p.drawLines(gridLines);
-        }
-
-        p.setRenderHint(QPainter::Antialiasing, true);
-        if (!fi->litEdges.isEmpty()) {
-            p.setPen(litPen);
-            p.drawLines(fi->litEdges);
-        }
-        p.setPen(edgePen);
-        p.setBrush(Qt::NoBrush);
-        p.drawRect(QRectF(0, 0, face.width, face.height));
-    }
-    p.restore();
-}
-
-void CubeView::paintAxisLabels(QPainter& p) const
-{
-    p.save();
-    const QFont f = scaledFont(font(), compact_ ? 0.9 : 1.1, true);
-    p.setFont(f);
-    const QFontMetricsF fm(f);
-    const QColor ink(30, 30, 30);
-    for (int axis = 0; axis < 3; ++axis) {
-        const QString label = grid_.axisLabel(axis);
-        if (label.isEmpty())
-            continue;
-        const auto edge = projection_.labelEdge(axis);
-        const QPointF offset = edge.outward * (compact_ ? 7.0 : 11.0);
-        const QPointF from = edge.from + offset, to = edge.to + offset;
-        const QPointF along = to - from;
-        const double length = std::hypot(along.x(), along.y());
-        if (length > 14) {
-            // An arrow from index 0 towards the last index.
-            const QPointF dir = along / length;
-            const QPointF normal(-dir.y(), dir.x());
-            p.setPen(QPen(ink, 1.3));
-            p.drawLine(from + dir * 2, to - dir * 2);
-            QPainterPath head;
-            head.moveTo(to);
-            head.lineTo(to - dir * 8 + normal * 3.5);
-            head.lineTo(to - dir * 8 - normal * 3.5);
-            head.closeSubpath();
-            p.fillPath(head, ink);
-        }
-        // In the narrow compact form the vertical axis' label is turned to run along its edge.
-        const bool upright = compact_ && axis == CubeGrid::AxisHW;
-        const QSizeF text(fm.horizontalAdvance(label) + 4, fm.height());
-        const QSizeF size = upright ? text.transposed() : text;
-        const double distance = std::abs(edge.outward.x()) * size.width() / 2 + std::abs(edge.outward.y()) * size.height() / 2;
-        QRectF box(QPointF(0, 0), size);
-        box.moveCenter(0.5 * (from + to) + edge.outward * (distance + 5));
-        // Never off the widget, even for a long exploded cube.
-        box.moveLeft(std::clamp(box.left(), 2.0, std::max(2.0, width() - box.width() - 2)));
-        box.moveTop(std::clamp(box.top(), 2.0, std::max(2.0, height() - box.height() - 2)));
-        p.setPen(ink);
-        if (upright) {
-            p.save();
-            p.translate(box.center());
-            p.rotate(-90);
-            p.drawText(QRectF(QPointF(-text.width() / 2, -text.height() / 2), text), Qt::AlignCenter, label);
-            p.restore();
-        } else {
-            p.drawText(box, Qt::AlignCenter, label);
-        }
-    }
-    p.restore();
 }
 
 void CubeView::paintCellOutline(QPainter& p, std::int64_t flatIndex, const QColor& color, double width) const
@@ -868,28 +482,6 @@ void CubeView::paintCellOutline(QPainter& p, std::int64_t flatIndex, const QColo
     p.drawPolygon(quad);
     p.setPen(QPen(Qt::white, 1.0));
     p.drawPolygon(quad);
-    p.restore();
-}
-
-void CubeView::paintOverlay(QPainter& p) const
-{
-    if (overlayDoc_.isEmpty())
-        return;
-    const QSizeF size = overlayDoc_.size();
-    QPointF topLeft = mousePos_ + QPointF(18, 18);
-    if (topLeft.x() + size.width() > width() - 4)
-        topLeft.setX(mousePos_.x() - 18 - size.width());
-    if (topLeft.y() + size.height() > height() - 4)
-        topLeft.setY(height() - 4 - size.height());
-    topLeft.setX(std::max(4.0, topLeft.x()));
-    topLeft.setY(std::max(4.0, topLeft.y()));
-    const QRectF box(topLeft, size);
-    p.save();
-    p.setPen(QPen(QColor(90, 90, 90), 1));
-    p.setBrush(QColor(255, 255, 250, 238));
-    p.drawRoundedRect(box, 5, 5);
-    p.translate(topLeft);
-    overlayDoc_.drawContents(&p);
     p.restore();
 }
 

@@ -1,14 +1,15 @@
 #pragma once
 
 #include "ui/cube/color_map.h"
+#include "ui/cube/cube_axis_labels.h"
+#include "ui/cube/cube_cell_colors.h"
+#include "ui/cube/cube_face_images.h"
 #include "ui/cube/cube_grid.h"
+#include "ui/cube/cube_hover_overlay.h"
 #include "ui/cube/cube_projection.h"
+#include "ui/cube/cube_texts.h"
 #include "ui/document/result_snapshot.h"
 
-#include <QImage>
-#include <QLineF>
-#include <QTextDocument>
-#include <QVector>
 #include <QWidget>
 
 #include <cstdint>
@@ -28,7 +29,9 @@ class Document;
  *
  * Per-result work (sampling the drawn cells, the colour range, each cell's group) happens in
  * setResult; highlight changes recolour the drawn cells (at most 64 per axis); painting only draws
- * one image per visible face.
+ * one image per visible face. The parts: CubeCellColors (what each drawn cell shows), CubeFaceImages
+ * (the faces as images and their painting), CubeAxisLabels, CubeTexts, CubeHoverOverlay and the
+ * camera, CubeProjection; this class holds the state, lays the parts out and handles the mouse.
  */
 class CubeView : public QWidget {
     Q_OBJECT
@@ -122,31 +125,18 @@ protected:
     void leaveEvent(QEvent* event) override;
 
 private:
-    struct FaceImage {
-        QImage image;
-        QVector<QLineF> litEdges;   // outline of the lit group on this face, in image coordinates
-    };
-
     void rebuildValues();
     void rebuildColors();
     void rebuildImages();
-    struct Margins {
-        double left = 0, right = 0, bottom = 0;
-    };
-    Margins labelMargins(double width, double height) const;
+    CubeAxisLabels::Margins labelMargins(double width, double height) const;
     void relayout();
     void updateTexts();
     void updateHoverText();
     void setHover(std::int64_t flatIndex, const QPointF& pos);
-    const FaceImage* faceImage(const CubeProjection::Face& face) const;
     std::int64_t drawnCellIndex(const CubeProjection::Cell& cell) const;
-    bool hasPicture() const { return !cellColors_.empty(); }
-    QString statusText() const;
+    bool hasPicture() const { return !cells_.empty(); }
 
-    void paintCube(QPainter& p) const;
-    void paintAxisLabels(QPainter& p) const;
     void paintCellOutline(QPainter& p, std::int64_t flatIndex, const QColor& color, double width) const;
-    void paintOverlay(QPainter& p) const;
 
     ResultPtr result_;
     CubeGrid grid_;
@@ -159,12 +149,10 @@ private:
     bool compact_ = false;
     bool showCaption_ = true;
 
-    std::vector<double> cellValues_;        // value of each drawn cell's representative
-    std::vector<std::int64_t> cellGroups_;  // its statistic group, -1 without a layout
-    std::vector<QRgb> cellColors_;
-    std::vector<std::uint8_t> cellLit_;
+    CubeCellColors cells_;
     std::int64_t litGroup_ = -1;            // the group the colours were built for
-    std::vector<FaceImage> faceImages_;     // (slice * 6 + face id)
+    CubeFaceImages faceImages_;
+    CubeHoverOverlay overlay_;
 
     std::int64_t hovered_ = -1, linkedHover_ = -1, selected_ = -1;
     QPointF mousePos_;
@@ -173,7 +161,7 @@ private:
     bool pressed_ = false, dragging_ = false;
 
     QString caption_, note_, error_;
-    mutable QTextDocument captionDoc_, noteDoc_, statusDoc_, overlayDoc_;   // drawContents is not const
+    CubeTexts texts_;
     QRectF captionRect_, noteRect_, cubeRect_, statusRect_;
 };
 

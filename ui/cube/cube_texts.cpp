@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The NormScope authors
+#include "ui/cube/cube_texts.h"
+
+#include "ui/cube/scaled_font.h"
+#include "ui/document/cell_info.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+
+#include <algorithm>
+
+namespace normscope::ui {
+
+CubeTexts::CubeTexts()
+{
+    for (QTextDocument* doc : {&caption_, &note_, &status_})
+        doc->setDocumentMargin(0);
+}
+
+void CubeTexts::set(const QString& caption, const QString& failedModule, const QString& note,
+                    const QString& statusHtml, const QFont& base, bool compact)
+{
+    const QColor ink(25, 25, 25);
+    const QString style = QStringLiteral("<div style='color:%1'>").arg(ink.name());
+    QString html;
+    if (!caption.isEmpty()) {
+        const int colon = caption.indexOf(QLatin1Char(':'));
+        const QString name = colon > 0 ? caption.left(colon) : QString();
+        const QString rest = colon > 0 ? caption.mid(colon + 1).trimmed() : caption;
+        html = compact ? QStringLiteral("<div align='center'><b>%1</b><br>"
+                                        "<span style='font-size:small'>%2</span></div>")
+                             .arg(name.toHtmlEscaped(), rest.toHtmlEscaped())
+                       : QStringLiteral("<b>%1:</b> %2").arg(name.toHtmlEscaped(), rest.toHtmlEscaped());
+    } else if (!failedModule.isEmpty()) {
+        html = QStringLiteral("<b>%1</b>").arg(failedModule.toHtmlEscaped());
+    }
+    caption_.setDefaultFont(scaledFont(base, compact ? 1.0 : 1.3));
+    caption_.setHtml(style + html + QStringLiteral("</div>"));
+
+    note_.setDefaultFont(scaledFont(base, compact ? 0.8 : 0.95));
+    note_.setHtml(note.isEmpty() ? QString()
+                                 : QStringLiteral("<div align='%1' style='color:#7a4a00'><i>%2</i></div>")
+                                       .arg(compact ? QStringLiteral("center") : QStringLiteral("left"), note.toHtmlEscaped()));
+
+    status_.setDefaultFont(scaledFont(base, 1.05));
+    status_.setHtml(style + statusHtml + QStringLiteral("</div>"));
+}
+
+QString CubeTexts::statusHtml(const ResultPtr& result, std::int64_t litGroup, bool allGroups)
+{
+    if (!result)
+        return QStringLiteral("No result yet.");
+    if (!result->ok())
+        return {};
+    const bool rms = result->spec.kind == NormKind::Rms;
+    if (litGroup >= 0) {
+        const StatsLayout& layout = *result->layout;
+        const CellInfo info = CellInfo::from(result, layout.segmentStart(litGroup, 0));
+        QString numbers = rms ? QStringLiteral("%1 = %2").arg(info.varName(), formatNumber(info.var))
+                              : QStringLiteral("%1 = %2, %3 = %4")
+                                    .arg(info.meanName(), formatNumber(info.mean), info.varName(), formatNumber(info.var));
+        return QStringLiteral("<b>Lit:</b> group %1 &mdash; the %2 elements that share one %3 (%4)")
+            .arg(QString::fromStdString(layout.groupLabel(litGroup)).toHtmlEscaped())
+            .arg(layout.groupSize())
+            .arg(rms ? QStringLiteral("root mean square") : QStringLiteral("mean and variance"))
+            .arg(numbers.toHtmlEscaped());
+    }
+    if (allGroups)
+        return QStringLiteral("Each colour is one of the %1 groups; hover a cell to pick its group out.")
+            .arg(result->layout->groupCount());
+    return QStringLiteral("Hover a cell to light up every element that shares its %1; click to keep it lit.")
+        .arg(rms ? QStringLiteral("root mean square") : QStringLiteral("mean and variance"));
+}
+
+double CubeTexts::captionHeight(double width, bool compact) const
+{
+    caption_.setTextWidth(width);
+    const double h = caption_.size().height();
+    if (!compact)
+        return h;
+    const QFontMetricsF name(scaledFont(caption_.defaultFont(), 1.0, true));
+    const QFontMetricsF rule(scaledFont(caption_.defaultFont(), 0.85));
+    return std::max(h, name.lineSpacing() + 4 * rule.lineSpacing());
+}
+
+double CubeTexts::noteHeight(double width) const
+{
+    note_.setTextWidth(width);
+    return note_.size().height();
+}
+
+double CubeTexts::statusHeight(double width) const
+{
+    status_.setTextWidth(width);
+    return 2 * QFontMetricsF(status_.defaultFont()).lineSpacing() + 2;
+}
+
+void CubeTexts::paint(QPainter& p, const QRectF& captionRect, const QRectF& noteRect, const QRectF& statusRect) const
+{
+    if (!captionRect.isNull()) {
+        p.save();
+        p.translate(captionRect.topLeft());
+        caption_.drawContents(&p);
+        p.restore();
+    }
+    if (!noteRect.isNull()) {
+        p.save();
+        p.translate(noteRect.topLeft());
+        note_.drawContents(&p);
+        p.restore();
+    }
+    if (!statusRect.isNull()) {
+        p.save();
+        p.translate(statusRect.topLeft());
+        status_.drawContents(&p, QRectF(QPointF(0, 0), statusRect.size()));
+        p.restore();
+    }
+}
+
+} // namespace normscope::ui
