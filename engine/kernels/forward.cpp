@@ -139,7 +139,7 @@ void wideGroupMoments(const StatsLayout& layout, const T* x, std::int64_t g, dou
         }
     }
     mean = static_cast<double>(wideMean);
-    lo = static_cast<double>(wideMean - static_cast<Wide>(mean));
+    lo = std::isfinite(mean) ? static_cast<double>(wideMean - static_cast<Wide>(mean)) : 0.0;   // inf - inf
     var = static_cast<double>(sumSquares / n);
 }
 

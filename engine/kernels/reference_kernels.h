@@ -101,9 +101,13 @@ struct ReferenceKernels {
             const auto d = xg - m;
             const long double correction = subtractMean ? reference::sum(d) / n : 0.0L;
             mean[g] = static_cast<double>(m);
-            meanLo[g] = static_cast<double>((m - static_cast<long double>(mean[g])) + correction);
-            // std::max(0, NaN) is 0: a NaN group gets variance 0 here and its NaN from the mean.
-            var[g] = static_cast<double>(std::max(0.0L, reference::sum(d.square()) / n - correction * correction));
+            // An infinite mean has nothing left over (inf - inf would make it NaN): PyTorch's mean is inf.
+            meanLo[g] = std::isfinite(mean[g]) ? static_cast<double>((m - static_cast<long double>(mean[g])) + correction)
+                                               : 0.0;
+            // Clamped only below zero (rounding): a NaN or infinite group keeps variance NaN, as in
+            // PyTorch (std::max(0, NaN) would be 0).
+            const long double v = reference::sum(d.square()) / n - correction * correction;
+            var[g] = static_cast<double>(v < 0 ? 0.0L : v);
         }
     }
 
