@@ -8,6 +8,7 @@ packages=(
   libeigen3-dev qt6-base-dev libqcustomplot-dev libgl-dev
   python3-numpy            # the npy test checks that numpy reads what we write
   xvfb xauth fonts-dejavu-core   # running the window headless (screenshots)
+  clang libclang-rt-14-dev libomp-14-dev   # the libFuzzer harnesses (tools/fuzz.sh)
 )
 if [[ "${1:-}" == "--torch" ]]; then
   packages+=(python3-torch libjemalloc2)  # regenerating fixtures, PyTorch cross-checks and benchmarks
