@@ -48,10 +48,6 @@ public:
     StatsTableView* statsTable() const { return table_; }
     ControlsPanel* controls() const { return controls_; }
     PyTorchCodePanel* codePanel() const { return code_; }
-    HistogramPlot* histogramPlot() const { return histogram_; }
-    GroupStatsPlot* groupStatsPlot() const { return groupStats_; }
-    RunningStatsPlot* runningStatsPlot() const { return runningStats_; }
-    ViewOptionsBar* viewOptions() const { return viewOptions_; }
 
     /// The refusal banner above the cube: visible, with the engine's message, while the spec is refused.
     QLabel* errorBanner() const { return errorBanner_; }

@@ -353,9 +353,4 @@ CubeProjection::AxisEdge CubeProjection::labelEdge(int axis) const
     return {toPoint(from), toPoint(to), toPoint(out)};
 }
 
-double CubeProjection::cellPixels(int axis) const
-{
-    return cellLength_[axis] * screenFromCube_.linear().col(axis).head<2>().norm();
-}
-
 } // namespace normscope::ui

@@ -125,8 +125,6 @@ public:
     QPointF project(double n, double c, double hw) const;
     /// The edge of the (whole) cube along this axis that best carries its label.
     AxisEdge labelEdge(int axis) const;
-    /// Screen size of one cell along an axis, in pixels (for deciding whether grid lines fit).
-    double cellPixels(int axis) const;
 
     /// The view rotation for these angles (degrees): yaw about the vertical, then pitch about the
     /// horizontal screen axis. World x is N to the right, y up, z towards the viewer.

@@ -177,13 +177,6 @@ void CubeView::setCompact(bool compact)
     update();
 }
 
-void CubeView::setCaptionVisible(bool visible)
-{
-    showCaption_ = visible;
-    relayout();
-    update();
-}
-
 void CubeView::selectCell(std::int64_t flatIndex)
 {
     const std::int64_t count = result_ ? result_->input.numel() : 0;
@@ -332,11 +325,9 @@ void CubeView::relayout()
     double top = r.top();
     captionRect_ = QRectF();
     noteRect_ = QRectF();
-    if (showCaption_) {
-        captionRect_ = QRectF(r.left(), top, r.width(), texts_.captionHeight(r.width(), compact_));
-        top = captionRect_.bottom() + 2;
-    }
-    if (showCaption_ && !note_.isEmpty()) {
+    captionRect_ = QRectF(r.left(), top, r.width(), texts_.captionHeight(r.width(), compact_));
+    top = captionRect_.bottom() + 2;
+    if (!note_.isEmpty()) {
         noteRect_ = QRectF(r.left(), top, r.width(), texts_.noteHeight(r.width()));
         top = noteRect_.bottom() + 2;
     }
@@ -401,11 +392,9 @@ int CubeView::heightForWidth(int width) const
     // so that a row of them does not spread out vertically.
     const double w = width - 16.0;
     double h = 12;
-    if (showCaption_) {
-        h += texts_.captionHeight(w, true) + 2;
-        if (!note_.isEmpty())
-            h += texts_.noteHeight(w) + 2;
-    }
+    h += texts_.captionHeight(w, true) + 2;
+    if (!note_.isEmpty())
+        h += texts_.noteHeight(w) + 2;
     const CubeAxisLabels::Margins m = labelMargins(w, 1e9);
     const QSizeF world = projection_.fittedWorldSize();
     h += 8 + std::max(60.0, (w - m.left - m.right) * world.height() / world.width()) + m.bottom;

@@ -86,10 +86,6 @@ public:
     /// The hover overlay's text (index, x, group, its statistics, x-hat, gamma, beta, y); empty if none.
     QString hoverText() const;
 
-    /// Whether the caption and note are drawn above the cube (on by default); a window that shows
-    /// caption() and note() elsewhere can turn them off.
-    void setCaptionVisible(bool visible);
-    bool isCaptionVisible() const { return showCaption_; }
     /// Compact form for the compare view: smaller text, colour bar below the cube, no status line.
     void setCompact(bool compact);
     bool isCompact() const { return compact_; }
@@ -147,7 +143,6 @@ private:
     ValueSource source_ = ValueSource::Input;
     HighlightMode mode_ = HighlightMode::HoveredGroup;
     bool compact_ = false;
-    bool showCaption_ = true;
 
     CubeCellColors cells_;
     std::int64_t litGroup_ = -1;            // the group the colours were built for

@@ -20,8 +20,6 @@ class ViewOptionsBar : public QWidget {
 public:
     explicit ViewOptionsBar(QWidget* parent = nullptr);
 
-    QComboBox* valueSourceCombo() const { return valueSource_; }
-    QComboBox* highlightCombo() const { return highlight_; }
 
     CubeView::ValueSource valueSource() const;
     void setValueSource(CubeView::ValueSource source);

@@ -22,7 +22,7 @@ namespace normscope::ui {
  *
  * Every edit is an ExperimentCommand on the undo stack; the setters below build them, so controls
  * never touch state. After each change the Document asks the engine for a new ResultSnapshot: on the
- * GUI thread for small inputs, on a worker above asyncThreshold() elements. A newer request makes an
+ * GUI thread for small inputs, on a worker above the async threshold (elements). A newer request makes an
  * older one obsolete: at most one worker job runs, the latest request waits behind it, and a result
  * whose generation is not the latest requested is dropped, never published.
  *
@@ -61,7 +61,6 @@ public:
     bool isCompareEnabled() const { return compareEnabled_; }
     /// Inputs with more elements than this are computed on a worker thread.
     void setAsyncThreshold(std::int64_t elements) { asyncThreshold_ = elements; }
-    std::int64_t asyncThreshold() const { return asyncThreshold_; }
 
     /// Runs the event loop until no computation is pending; false on timeout. For tests, the
     /// command line (--steps, --screenshot) and the benchmark.

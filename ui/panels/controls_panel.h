@@ -61,7 +61,6 @@ public:
     QComboBox* dtypeCombo() const { return dtype_; }
     QComboBox* generatorCombo() const { return generator_; }
     QDoubleSpinBox* meanSpin() const { return mean_; }
-    QDoubleSpinBox* stdSpin() const { return std_; }
     QSpinBox* seedSpin() const { return seed_; }
     QComboBox* groupsCombo() const { return groups_; }
     QComboBox* normalizedCombo() const { return normalized_; }
