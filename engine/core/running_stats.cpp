@@ -8,7 +8,7 @@ template <typename T>
 void updateRunningStats(const NormSpec& spec, const StatsLayout& layout, const double* mean,
                         const double* biasedVar, NormState<T>& state)
 {
-    if (spec.kind == NormKind::Batch)
+    if (spec.traits().countsBatches)
         ++state.num_batches_tracked;
     const double factor = spec.momentum ? *spec.momentum : 1.0 / static_cast<double>(state.num_batches_tracked);
     const double n = static_cast<double>(layout.groupSize());

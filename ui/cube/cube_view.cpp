@@ -494,7 +494,7 @@ QString CubeView::statusText() const
     if (!result_->ok())
         return {};
     const std::int64_t group = highlightedGroup();
-    const bool rms = result_->spec.kind == NormKind::Rms;
+    const bool rms = !result_->spec.subtractsMean();
     if (group >= 0) {
         const StatsLayout& layout = *result_->layout;
         const CellInfo info = CellInfo::from(result_, layout.segmentStart(group, 0));
