@@ -67,9 +67,7 @@ int runNormScope(const QStringList& arguments)
 int runNormScope(const AppOptions& options)
 {
     Document document(options.experiment);
-    for (int i = 0; i < options.steps; ++i)
-        document.step(false);
-    document.waitUntilIdle();
+    runStartingSteps(document, options);
     document.undoStack()->clear();   // the command line is the starting point, not an undo step
 
     MainWindow window(&document);

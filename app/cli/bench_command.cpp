@@ -1,7 +1,7 @@
 #include "app/cli/bench_command.h"
 
 #include "engine/kernels/backward.h"
-#include "engine/options/command_line.h"
+#include "engine/options/module_options.h"
 #include "engine/core/error.h"
 #include "engine/core/number_format.h"
 #include "engine/kernels/forward.h"
@@ -125,15 +125,24 @@ void bench(const BenchOptions& o)
     }
 }
 
+const OptionTable& benchOptions()
+{
+    static const OptionTable table{
+        {"--shape", "N,C,H,W", "the generated input's shape (required)"},
+        {"--dtype", "float32|float64", "default float32"},
+        {"--backward", "", "time forward plus backward (dx, dgamma, dbeta), as a training step runs them"},
+        {"--threads", "T", "worker threads (default 1; 0: all cores)"},
+        {"--repeat", "R", "timed runs after 3 warm-up runs (default 20)"},
+        {"--json", "", "end with one JSON object on its own line"},
+    };
+    return table;
+}
+
 } // namespace
 
 void runBenchCommand(const std::vector<std::string>& args)
 {
-    std::set<std::string> values = specValueOptions();
-    values.insert({"--shape", "--threads", "--repeat", "--dtype"});
-    std::set<std::string> flags = specFlagOptions();
-    flags.insert({"--backward", "--json"});
-    const CommandLine cl(args, values, flags);
+    const CommandLine cl(args, {&specOptions(), &benchOptions()});
 
     BenchOptions o;
     o.spec = specFromCommandLine(cl);
@@ -159,15 +168,11 @@ void runBenchCommand(const std::vector<std::string>& args)
 
 std::string benchUsage()
 {
-    return R"(usage: normscope-cli bench --norm KIND --shape N,C,H,W [--num-groups G] [--normalized-shape D1,...]
-                          [--eval] [--backward] [--threads T] [--repeat R] [--dtype float32|float64] [--json]
-
-Times the engine on generated data in-process: 3 warm-up runs, then R timed runs (default 20).
---backward times forward plus backward (dx, dgamma, dbeta) as a training step runs them. --threads
-defaults to 1 (0: all cores). Bandwidth counts the input read once and the output written once
-(backward adds x and dy read, dx written); a plain parallel copy of the same data is timed in the
-same run as the yardstick. With --json the last line is one JSON object.
-)";
+    return "usage: normscope-cli bench --norm KIND --shape N,C,H,W [options]\n\n"
+           "Times the engine on generated data in-process. Bandwidth counts the input read once and the\n"
+           "output written once (backward adds x and dy read, dx written); a plain parallel copy of the same\n"
+           "data is timed in the same run as the yardstick. The module:\n"
+           + formatOptionHelp(specOptions()) + "The run:\n" + formatOptionHelp(benchOptions());
 }
 
 } // namespace normscope

@@ -9,54 +9,19 @@ namespace normscope {
 
 NormSpec NormSpec::defaults(NormKind kind)
 {
+    const NormTraits& t = traitsOf(kind);
     NormSpec spec;
     spec.kind = kind;
-    if (kind == NormKind::Instance) {
-        spec.affine = false;
-        spec.track_running_stats = false;
-    }
-    if (kind == NormKind::Rms)
+    spec.affine = t.defaultAffine;
+    spec.track_running_stats = t.defaultTrackRunningStats;
+    if (t.defaultEpsNone)
         spec.eps = std::nullopt;
-    if (kind == NormKind::Layer || kind == NormKind::Group || kind == NormKind::Rms)
-        spec.track_running_stats = false;
     return spec;
-}
-
-const char* toString(NormKind kind)
-{
-    switch (kind) {
-    case NormKind::Batch: return "batch";
-    case NormKind::Layer: return "layer";
-    case NormKind::Instance: return "instance";
-    case NormKind::Group: return "group";
-    case NormKind::Rms: return "rms";
-    }
-    return "?";
-}
-
-std::optional<NormKind> parseNormKind(const std::string& name)
-{
-    for (NormKind k : {NormKind::Batch, NormKind::Layer, NormKind::Instance, NormKind::Group, NormKind::Rms})
-        if (name == toString(k))
-            return k;
-    return std::nullopt;
 }
 
 const char* toString(Mode mode)
 {
     return mode == Mode::Training ? "training" : "eval";
-}
-
-std::string moduleName(NormKind kind, int rank)
-{
-    switch (kind) {
-    case NormKind::Batch: return "BatchNorm" + std::to_string(rank <= 3 ? 1 : rank - 2) + "d";
-    case NormKind::Instance: return "InstanceNorm" + std::to_string(rank <= 3 ? 1 : rank - 2) + "d";
-    case NormKind::Layer: return "LayerNorm";
-    case NormKind::Group: return "GroupNorm";
-    case NormKind::Rms: return "RMSNorm";
-    }
-    return "?";
 }
 
 namespace {
@@ -71,6 +36,26 @@ std::int64_t spatialSize(const Shape& shape)
 
 } // namespace
 
+void validateSpec(const NormSpec& spec)
+{
+    const NormTraits& t = spec.traits();
+    if (spec.eps && !(std::isfinite(*spec.eps) && *spec.eps > 0))
+        throw Error("eps must be finite and > 0, got " + formatShortest(*spec.eps, DType::Float64));
+    if (!spec.eps && !t.acceptsEpsNone)
+        throw Error("eps=None is only accepted by " + displayNamesWhere(&NormTraits::acceptsEpsNone) + ", not by --norm "
+                    + t.cliName);
+    if (t.takesRunningStats) {
+        if (spec.momentum && !std::isfinite(*spec.momentum))
+            throw Error("momentum must be a finite number or none, got " + formatShortest(*spec.momentum, DType::Float64));
+        if (!spec.momentum && !t.acceptsMomentumNone)
+            throw Error(std::string(t.displayName) + " does not accept momentum=None (PyTorch: argument 'momentum' must be float)");
+    }
+    if (t.takesNumGroups && spec.num_groups <= 0)
+        throw Error("num_groups must be positive, got " + std::to_string(spec.num_groups));
+    if (t.takesNormalizedShape && spec.normalized_shape.empty())
+        throw Error("normalized_shape must have at least one dimension");
+}
+
 void validate(const NormSpec& spec, const Shape& x)
 {
     const int rank = static_cast<int>(x.size());
@@ -80,12 +65,7 @@ void validate(const NormSpec& spec, const Shape& x)
         if (d <= 0)
             throw Error("input has an empty dimension: shape " + toString(x));
 
-    if (spec.eps && !(std::isfinite(*spec.eps) && *spec.eps > 0))
-        throw Error("eps must be finite and > 0, got " + formatShortest(*spec.eps, DType::Float64));
-    if (spec.eps == std::nullopt && spec.kind != NormKind::Rms)
-        throw Error(std::string("eps=None is only accepted by RMSNorm, not by --norm ") + toString(spec.kind));
-    if (spec.momentum && !(std::isfinite(*spec.momentum)))
-        throw Error("momentum must be a finite number or none, got " + formatShortest(*spec.momentum, DType::Float64));
+    validateSpec(spec);
 
     switch (spec.kind) {
     case NormKind::Batch: {
@@ -99,8 +79,6 @@ void validate(const NormSpec& spec, const Shape& x)
     case NormKind::Instance: {
         if (rank < 3)
             throw Error("InstanceNorm expects a 3D to 5D input (N, C, ...), got " + std::to_string(rank) + "D input of shape " + toString(x));
-        if (!spec.momentum)
-            throw Error("InstanceNorm does not accept momentum=None (PyTorch: instance_norm(): argument 'momentum' must be float)");
         if (spec.usesInputStats() && spatialSize(x) == 1)
             throw Error("Expected more than 1 spatial element when training, got input size " + toListString(x));
         break;
@@ -108,8 +86,6 @@ void validate(const NormSpec& spec, const Shape& x)
     case NormKind::Group: {
         if (rank < 2)
             throw Error("GroupNorm expects an input of at least 2 dimensions (N, C, ...), got shape " + toString(x));
-        if (spec.num_groups <= 0)
-            throw Error("num_groups must be positive, got " + std::to_string(spec.num_groups));
         if (x[1] % spec.num_groups != 0)
             throw Error("num_groups (" + std::to_string(spec.num_groups) + ") must divide num_channels (" + std::to_string(x[1]) + ")");
         // F.group_norm checks the (N*C/G, G, *spatial) view like batch norm does, in every mode.
@@ -124,8 +100,6 @@ void validate(const NormSpec& spec, const Shape& x)
     case NormKind::Layer:
     case NormKind::Rms: {
         const Shape& ns = spec.normalized_shape;
-        if (ns.empty())
-            throw Error("normalized_shape must have at least one dimension");
         bool fits = ns.size() <= x.size();
         for (std::size_t i = 0; fits && i < ns.size(); ++i)
             fits = ns[i] == x[x.size() - ns.size() + i];
@@ -139,7 +113,7 @@ void validate(const NormSpec& spec, const Shape& x)
 
 Shape affineShape(const NormSpec& spec, const Shape& x)
 {
-    if (spec.kind == NormKind::Layer || spec.kind == NormKind::Rms)
+    if (spec.traits().takesNormalizedShape)
         return spec.normalized_shape;
     return Shape{x.size() > 1 ? x[1] : 1};
 }

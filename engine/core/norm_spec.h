@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engine/core/norm_traits.h"
 #include "engine/core/shape.h"
 #include "engine/core/tensor.h"
 
@@ -9,8 +10,6 @@
 #include <string>
 
 namespace normscope {
-
-enum class NormKind { Batch, Layer, Instance, Group, Rms };
 
 /// The module's mode, as set by PyTorch's `module.train()` / `module.eval()`.
 enum class Mode { Training, Eval };
@@ -27,30 +26,32 @@ struct NormSpec {
     bool track_running_stats = true;           ///< BatchNorm and InstanceNorm only
     Mode mode = Mode::Training;
 
-    /// PyTorch's defaults for the module of this kind (InstanceNorm: affine and tracking off; RMSNorm: eps None).
+    /// PyTorch's defaults for the module of this kind (NormTraits: InstanceNorm has affine and
+    /// tracking off, RMSNorm eps None; only BatchNorm tracks by default).
     static NormSpec defaults(NormKind kind);
 
-    bool hasRunningStats() const { return (kind == NormKind::Batch || kind == NormKind::Instance) && track_running_stats; }
+    const NormTraits& traits() const { return traitsOf(kind); }
+    bool hasRunningStats() const { return traits().takesRunningStats && track_running_stats; }
     /// True when the statistics come from the input: training, or a module that tracks nothing.
     bool usesInputStats() const { return mode == Mode::Training || !hasRunningStats(); }
     /// True when a forward pass updates running_mean, running_var (and num_batches_tracked for batch).
     bool updatesRunningStats() const { return mode == Mode::Training && hasRunningStats(); }
-    bool subtractsMean() const { return kind != NormKind::Rms; }
-    bool hasBias() const { return affine && kind != NormKind::Rms; }
+    bool subtractsMean() const { return traits().subtractsMean; }
+    bool hasBias() const { return affine && traits().hasBias; }
     template <typename T>
     T effectiveEps() const { return eps ? static_cast<T>(*eps) : std::numeric_limits<T>::epsilon(); }
 };
 
-const char* toString(NormKind kind);                 ///< "batch", "layer", ...
-std::optional<NormKind> parseNormKind(const std::string& name);
 const char* toString(Mode mode);                     ///< "training", "eval"
-
-/// The PyTorch module this spec and input rank stand for: "BatchNorm2d", "LayerNorm", "InstanceNorm1d"...
-std::string moduleName(NormKind kind, int rank);
 
 /// Refuses what PyTorch refuses (and eps that is not finite and positive) for this input shape.
 /// Throws Error with a message that names the values. Kernels assume a validated spec.
 void validate(const NormSpec& spec, const Shape& inputShape);
+
+/// The part of validate() that needs no input: what the module's constructor refuses (eps and
+/// momentum values, eps=None and momentum=None where the kind takes no None, num_groups <= 0, an
+/// empty normalized_shape). validate() runs it too.
+void validateSpec(const NormSpec& spec);
 
 /// Shapes of the module's parameters and buffers for this spec and input.
 Shape affineShape(const NormSpec& spec, const Shape& inputShape);      ///< (C,) or normalized_shape

@@ -12,7 +12,7 @@ template <typename T>
 void updateRunningStats(const NormSpec& spec, const StatsLayout& layout, const double* mean,
                         const double* biasedVar, NormState<T>& state)
 {
-    if (spec.kind == NormKind::Batch) {
+    if (spec.traits().countsBatches) {
         // PyTorch's int64 counter would wrap to a negative count (and momentum=None to a negative
         // factor); NormScope refuses instead, before anything has changed.
         if (state.num_batches_tracked == std::numeric_limits<std::int64_t>::max())

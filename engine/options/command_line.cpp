@@ -1,7 +1,6 @@
 #include "engine/options/command_line.h"
 
 #include "engine/core/error.h"
-#include "engine/core/shape.h"
 
 #include <cctype>
 #include <cerrno>
@@ -9,8 +8,34 @@
 
 namespace normscope {
 
-CommandLine::CommandLine(const std::vector<std::string>& args, const std::set<std::string>& valueOptions,
-                         const std::set<std::string>& flagOptions)
+namespace {
+
+constexpr std::size_t kHelpColumn = 32;   ///< where descriptions start in --help
+
+const OptionInfo* find(const std::vector<const OptionTable*>& tables, const std::string& name)
+{
+    for (const OptionTable* table : tables)
+        for (const OptionInfo& option : *table)
+            if (option.name == name)
+                return &option;
+    return nullptr;
+}
+
+} // namespace
+
+std::string formatOptionHelp(const OptionTable& table)
+{
+    std::string out;
+    for (const OptionInfo& option : table) {
+        std::string line = "  " + option.name + (option.value.empty() ? "" : " " + option.value);
+        line += line.size() < kHelpColumn ? std::string(kHelpColumn - line.size(), ' ')
+                                              : "\n" + std::string(kHelpColumn, ' ');
+        out += line + option.help + "\n";
+    }
+    return out;
+}
+
+CommandLine::CommandLine(const std::vector<std::string>& args, const std::vector<const OptionTable*>& tables)
 {
     for (std::size_t i = 0; i < args.size(); ++i) {
         std::string name = args[i];
@@ -21,22 +46,25 @@ CommandLine::CommandLine(const std::vector<std::string>& args, const std::set<st
             inlineValue = name.substr(eq + 1);
             name = name.substr(0, eq);
         }
+        const OptionInfo* option = find(tables, name);
+        if (!option)
+            throw Error("unknown option " + name);
         if (has(name))
             throw Error("option " + name + " is given twice");
-        if (valueOptions.count(name)) {
-            if (!inlineValue) {
-                if (i + 1 >= args.size())
-                    throw Error("option " + name + " needs a value");
-                inlineValue = args[++i];
-            }
-            values_[name] = *inlineValue;
-        } else if (flagOptions.count(name)) {
+        if (option->value.empty()) {
             if (inlineValue)
                 throw Error("option " + name + " takes no value");
             flags_.insert(name);
-        } else {
-            throw Error("unknown option " + name);
+            continue;
         }
+        if (!inlineValue) {
+            if (i + 1 >= args.size())
+                throw Error("option " + name + " needs a value");
+            inlineValue = args[++i];
+        }
+        if (inlineValue->empty())
+            throw Error("option " + name + " needs a value, got an empty one");
+        values_[name] = *inlineValue;
     }
 }
 
@@ -84,83 +112,9 @@ std::optional<std::int64_t> CommandLine::integer(const std::string& name) const
     char* end = nullptr;
     errno = 0;
     const long long v = std::strtoll(text->c_str(), &end, 10);
-    if (text->empty() || *end != '\0' || errno == ERANGE)
+    if (text->empty() || std::isspace(static_cast<unsigned char>(text->front())) || *end != '\0' || errno == ERANGE)
         throw Error(name + " must be an integer, got '" + *text + "'");
     return v;
-}
-
-const std::set<std::string>& specValueOptions()
-{
-    static const std::set<std::string> options{"--norm", "--num-groups", "--normalized-shape", "--eps", "--momentum"};
-    return options;
-}
-
-const std::set<std::string>& specFlagOptions()
-{
-    static const std::set<std::string> options{"--affine", "--no-affine", "--track-running-stats",
-                                               "--no-track-running-stats", "--eval"};
-    return options;
-}
-
-namespace {
-
-void refuseUnless(const CommandLine& cl, bool applies, const std::string& option, const std::string& why)
-{
-    if (!applies && cl.has(option))
-        throw Error(option + " does not apply to " + why);
-}
-
-} // namespace
-
-NormSpec specFromCommandLine(const CommandLine& cl)
-{
-    const std::string kindName = cl.required("--norm");
-    const auto kind = parseNormKind(kindName);
-    if (!kind)
-        throw Error("--norm must be batch, layer, instance, group or rms, got '" + kindName + "'");
-    NormSpec spec = NormSpec::defaults(*kind);
-    const std::string module = std::string("--norm ") + kindName;
-
-    const bool hasRunningStats = *kind == NormKind::Batch || *kind == NormKind::Instance;
-    refuseUnless(cl, *kind == NormKind::Group, "--num-groups", module + " (only GroupNorm takes num_groups)");
-    refuseUnless(cl, *kind == NormKind::Layer || *kind == NormKind::Rms, "--normalized-shape",
-                 module + " (only LayerNorm and RMSNorm take normalized_shape)");
-    for (const char* option : {"--momentum", "--track-running-stats", "--no-track-running-stats"})
-        refuseUnless(cl, hasRunningStats, option, module + " (it keeps no running statistics)");
-
-    if (*kind == NormKind::Group) {
-        if (!cl.has("--num-groups"))
-            throw Error("--norm group needs --num-groups G");
-        spec.num_groups = *cl.integer("--num-groups");
-    }
-    if (*kind == NormKind::Layer || *kind == NormKind::Rms) {
-        if (!cl.has("--normalized-shape"))
-            throw Error(module + " needs --normalized-shape D1[,D2...]");
-        spec.normalized_shape = parseShape(*cl.value("--normalized-shape"), "--normalized-shape");
-    }
-    if (cl.has("--eps"))
-        spec.eps = cl.number("--eps");
-    if (const auto m = cl.value("--momentum")) {
-        if (*m == "none" || *m == "None")
-            spec.momentum = std::nullopt;
-        else
-            spec.momentum = cl.number("--momentum");
-    }
-    if (cl.flag("--affine") && cl.flag("--no-affine"))
-        throw Error("--affine and --no-affine contradict each other");
-    if (cl.flag("--affine"))
-        spec.affine = true;
-    if (cl.flag("--no-affine"))
-        spec.affine = false;
-    if (cl.flag("--track-running-stats") && cl.flag("--no-track-running-stats"))
-        throw Error("--track-running-stats and --no-track-running-stats contradict each other");
-    if (cl.flag("--track-running-stats"))
-        spec.track_running_stats = true;
-    if (cl.flag("--no-track-running-stats"))
-        spec.track_running_stats = false;
-    if (cl.flag("--eval"))
-        spec.mode = Mode::Eval;
-    return spec;
 }
 
 } // namespace normscope

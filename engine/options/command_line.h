@@ -1,7 +1,6 @@
 #pragma once
 
-#include "engine/core/norm_spec.h"
-
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
@@ -10,16 +9,32 @@
 
 namespace normscope {
 
+/// One option a program takes: its name, the placeholder of its value in the help (empty for a
+/// flag, which takes no value) and a one-line description. A program's option tables define both
+/// what its command line accepts and its --help.
+struct OptionInfo {
+    std::string name;    ///< "--num-groups"
+    std::string value;   ///< "G"; empty: a flag
+    std::string help;
+};
+using OptionTable = std::vector<OptionInfo>;
+
+/// The tables' options as help lines: two spaces, the name and its value, the description in one
+/// column (continued on the next line when the name is long).
+std::string formatOptionHelp(const OptionTable& table);
+
 /**
- * A command line of `--name value` / `--name=value` options and `--flag`s, as both normscope-cli
- * and the normscope window take them. Option names follow ../shared/cli.md.
+ * The tokenizer of normscope-cli's commands and of the window: `--name value`, `--name=value` and
+ * `--flag`, with the same refusals everywhere (../shared/cli.md): an unknown option, a value option
+ * without a value or with an empty one (`--weight=`, `--eps ""`), a flag given a value, a positional
+ * argument, an option given twice. It only splits and checks names; what a value means is up to the
+ * caller (module_options.h for the options both programs share).
  */
 class CommandLine {
 public:
-    /// Parses args (without the program and subcommand). Throws Error for an unknown option, a
-    /// missing value, a positional argument or an option given twice.
-    CommandLine(const std::vector<std::string>& args, const std::set<std::string>& valueOptions,
-                const std::set<std::string>& flagOptions);
+    /// Parses args (without the program and subcommand) against the options of these tables. Throws
+    /// Error naming the option.
+    CommandLine(const std::vector<std::string>& args, const std::vector<const OptionTable*>& tables);
 
     bool has(const std::string& name) const { return values_.count(name) || flags_.count(name); }
     std::optional<std::string> value(const std::string& name) const;
@@ -33,19 +48,6 @@ private:
     std::map<std::string, std::string> values_;
     std::set<std::string> flags_;
 };
-
-/// The options that describe the module: --norm, --num-groups, --normalized-shape, --eps,
-/// --momentum, --affine/--no-affine, --track-running-stats/--no-track-running-stats, --eval.
-const std::set<std::string>& specValueOptions();
-const std::set<std::string>& specFlagOptions();
-
-/**
- * The NormSpec a command line describes, with PyTorch's defaults for what it leaves out. Refuses
- * (Error) an option the module's constructor does not take (e.g. --momentum for LayerNorm), a missing
- * --num-groups / --normalized-shape, and values that are not numbers. Range checks that depend on the
- * input (num_groups dividing C, eps > 0...) are left to validate().
- */
-NormSpec specFromCommandLine(const CommandLine& cl);
 
 /// Parses a strict floating-point number ("1e-5", "nan", "inf" included); nullopt when not a number.
 std::optional<double> parseNumber(const std::string& text);

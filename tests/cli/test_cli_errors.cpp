@@ -2,6 +2,7 @@
 // names the offending values, and no output file created or changed.
 
 #include "engine/io/npy.h"
+#include "engine/options/module_options.h"
 #include "tests/support/fixture_check.h"
 #include "tests/support/random_tensor.h"
 
@@ -97,6 +98,28 @@ private Q_SLOTS:
         row("same output twice", QStringList{"--norm", "batch", "--input", x, "--mean-out", "{out}/y.npy"} + out, "the same file");
         row("option twice", QStringList{"--norm", "batch", "--norm", "layer", "--input", x} + out, "given twice");
         row("contradicting flags", QStringList{"--norm", "batch", "--affine", "--no-affine", "--input", x} + out, "contradict");
+        // An empty value is refused, never taken as "not given".
+        row("empty weight", QStringList{"--norm", "batch", "--input", x, "--weight="} + out,
+            "option --weight needs a value, got an empty one");
+        row("empty eps", QStringList{"--norm", "batch", "--input", x, "--eps", ""} + out, "option --eps needs a value, got an empty one");
+        row("empty input", QStringList{"--norm", "batch", "--input="} + out, "option --input needs a value, got an empty one");
+        row("value missing at the end", QStringList{"--norm", "batch", "--input", x} + out + QStringList{"--eps"},
+            "option --eps needs a value");
+        row("eps none for batch", QStringList{"--norm", "batch", "--eps", "none", "--input", x} + out,
+            "--eps none does not apply to --norm batch (only RMSNorm takes eps=None)");
+        row("momentum inf", QStringList{"--norm", "batch", "--momentum", "inf", "--input", x} + out,
+            "momentum must be a finite number or none, got inf");
+        row("group G zero", QStringList{"--norm", "group", "--num-groups", "0", "--input", x} + out, "num_groups must be positive, got 0");
+        row("batches for layer", QStringList{"--norm", "layer", "--normalized-shape", "3", "--num-batches-tracked", "2", "--input", x} + out,
+            "--num-batches-tracked needs running statistics, which --norm layer does not keep");
+        row("running mean untracked instance", QStringList{"--norm", "instance", "--running-mean", path("w4.npy"), "--input", x} + out,
+            "--running-mean needs running statistics, which --norm instance keeps only with --track-running-stats");
+        // The spec's error comes before any file is read (here neither file exists).
+        row("spec before files", QStringList{"--norm", "rms", "--normalized-shape", "3", "--bias", path("nope.npy"), "--input", path("nope.npy")} + out,
+            "--bias does not apply to --norm rms (RMSNorm has no bias)");
+        row("eps before files", QStringList{"--norm", "batch", "--eps", "abc", "--input", path("nope.npy")} + out,
+            "--eps must be a number, got 'abc'");
+        row("missing weight file", QStringList{"--norm", "batch", "--weight", path("nope.npy"), "--input", x} + out, "nope.npy");
     }
 
     void refuses()
@@ -154,6 +177,36 @@ private Q_SLOTS:
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QCOMPARE(dtypeOf(readNpy(QDir(out.path()).filePath("y.npy").toStdString())), DType::Float64);
         QCOMPARE(shapeOf(readNpy(QDir(out.path()).filePath("m.npy").toStdString())), Shape{3});
+    }
+
+    void rmsTakesEpsNone()
+    {
+        // RMSNorm(eps=None) is RMSNorm's default: --eps none gives the same output as no --eps.
+        QTemporaryDir out;
+        const QStringList common{"forward", "--norm", "rms", "--normalized-shape", "3", "--input", path("x.npy"), "--output"};
+        const CliRun none = runCli(common + QStringList{QDir(out.path()).filePath("none.npy"), "--eps", "none"});
+        QVERIFY2(none.exitCode == 0, qPrintable(none.err));
+        const CliRun byDefault = runCli(common + QStringList{QDir(out.path()).filePath("default.npy")});
+        QVERIFY2(byDefault.exitCode == 0, qPrintable(byDefault.err));
+        QFile a(QDir(out.path()).filePath("none.npy")), b(QDir(out.path()).filePath("default.npy"));
+        QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+        QCOMPARE(a.readAll(), b.readAll());
+    }
+
+    void helpListsEveryOption()
+    {
+        const CliRun help = runCli({"forward", "--help"});
+        QCOMPARE(help.exitCode, 0);
+        for (const OptionTable* table : {&specOptions(), &startOptions()})
+            for (const OptionInfo& option : *table)
+                QVERIFY2(help.out.contains(QString::fromStdString(option.name) + " "), option.name.c_str());
+        for (const char* option : {"--output", "--state-out", "--mean-out", "--var-out", "--grad-output", "--grad-input-out",
+                                   "--grad-weight-out", "--grad-bias-out", "--threads"})
+            QVERIFY2(help.out.contains(option), option);
+        const CliRun bench = runCli({"bench", "--help"});
+        QCOMPARE(bench.exitCode, 0);
+        for (const OptionInfo& option : specOptions())
+            QVERIFY2(bench.out.contains(QString::fromStdString(option.name) + " "), option.name.c_str());
     }
 
     void helpAndUnknownCommand()

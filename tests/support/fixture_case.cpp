@@ -127,9 +127,14 @@ Comparison compareTextFiles(const QString& actualPath, const QString& expectedPa
 
 CliRun runCli(const QStringList& args)
 {
+    return runProgram(QStringLiteral(NORMSCOPE_CLI_PATH), args);
+}
+
+CliRun runProgram(const QString& program, const QStringList& args)
+{
     CliRun run;
     QProcess process;
-    process.start(QStringLiteral(NORMSCOPE_CLI_PATH), args);
+    process.start(program, args);
     if (!process.waitForFinished(120000)) {
         process.kill();
         run.crashed = true;

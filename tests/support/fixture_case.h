@@ -44,6 +44,9 @@ struct CliRun {
     QString out, err;
 };
 
+/// Runs a program with these arguments and waits for it (two minutes at most).
+CliRun runProgram(const QString& program, const QStringList& args);
+
 /// Runs normscope-cli with these arguments and waits for it.
 CliRun runCli(const QStringList& args);
 

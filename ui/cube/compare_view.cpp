@@ -182,7 +182,7 @@ QString CompareView::statsHtml(const ResultPtr& result)
     if (!r.ok())
         return QStringLiteral("<span style='color:#8c0000'>%1</span>").arg(QString::fromStdString(r.error).toHtmlEscaped());
     const StatsLayout& layout = *r.layout;
-    const bool rms = r.spec.kind == NormKind::Rms;
+    const bool rms = !r.spec.subtractsMean();
     const bool running = !r.spec.usesInputStats();
 
     QString per;

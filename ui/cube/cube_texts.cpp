@@ -53,7 +53,7 @@ QString CubeTexts::statusHtml(const ResultPtr& result, std::int64_t litGroup, bo
         return QStringLiteral("No result yet.");
     if (!result->ok())
         return {};
-    const bool rms = result->spec.kind == NormKind::Rms;
+    const bool rms = !result->spec.subtractsMean();
     if (litGroup >= 0) {
         const StatsLayout& layout = *result->layout;
         const CellInfo info = CellInfo::from(result, layout.segmentStart(litGroup, 0));

@@ -10,12 +10,16 @@
 
 namespace normscope::ui {
 
+class Document;
+
 /// The window's command line: the starting experiment, named as in normscope-cli's options.
 struct AppOptions {
     Experiment experiment = Experiment::demo();
     bool compare = false;
     QString screenshot;     ///< non-empty: render the window to this PNG and exit
-    int steps = 0;          ///< training steps before the window opens
+    /// normscope-cli forward's --steps: the window shows the last of these passes, so the ones before
+    /// it are committed first where they move running statistics (training with tracking).
+    int steps = 1;
     QSize size{1400, 900};
     int colorBy = 0;              ///< 0 x, 1 x-hat, 2 y (CubeView::ValueSource)
     bool allGroups = false;       ///< every group in its own hue
@@ -31,8 +35,16 @@ struct AppOptionsParse {
     QString text;
 };
 
-/// Parses the arguments (arguments[0] is the program). Reads --input here so a bad file is a
-/// command-line error; a spec the engine refuses is not an error here: the window shows the message.
+/// Parses the arguments (arguments[0] is the program). The module and start options (--norm ...
+/// --steps) go through normscope-cli forward's parser (engine/options/module_options.h), so both
+/// programs refuse the same command lines with the same message; the window only fills what the CLI
+/// requires (--norm, --input, --num-groups, --normalized-shape) with its demo's defaults. Reads
+/// --input and the parameter files here, so a bad file is a command-line error too.
 AppOptionsParse parseAppOptions(const QStringList& arguments);
+
+/// Runs the passes of --steps before the one the window shows, keeping them as Steps where they move
+/// the running statistics (training with tracking; in eval, or untracked, every pass is the same), and
+/// waits for them. The document then shows what `normscope-cli forward` computes with these options.
+void runStartingSteps(Document& document, const AppOptions& options);
 
 } // namespace normscope::ui

@@ -30,7 +30,7 @@ CellInfo CellInfo::from(const ResultPtr& result, std::int64_t flatIndex)
         parts << QStringLiteral("%1=%2").arg(QString::fromStdString(names[k])).arg(coords[k]);
     info.index = parts.join(QStringLiteral(", "));
 
-    info.rms = r.spec.kind == NormKind::Rms;
+    info.rms = !r.spec.subtractsMean();
     info.runningStats = !r.spec.usesInputStats();
     info.eps = r.dtype == DType::Float32 ? static_cast<double>(r.spec.effectiveEps<float>())
                                          : r.spec.effectiveEps<double>();

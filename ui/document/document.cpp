@@ -17,18 +17,6 @@ namespace normscope::ui {
 
 namespace {
 
-QString kindTitle(NormKind kind)
-{
-    switch (kind) {
-    case NormKind::Batch: return QStringLiteral("BatchNorm");
-    case NormKind::Layer: return QStringLiteral("LayerNorm");
-    case NormKind::Instance: return QStringLiteral("InstanceNorm");
-    case NormKind::Group: return QStringLiteral("GroupNorm");
-    case NormKind::Rms: return QStringLiteral("RMSNorm");
-    }
-    return {};
-}
-
 /// Keeps the number of normalized dims when the shape changes, and num_groups when it still divides C.
 void fitSpecToShape(Experiment& e)
 {
@@ -209,7 +197,7 @@ void Document::edit(const QString& text, const std::function<void(Experiment&)>&
 
 void Document::setNormKind(NormKind kind)
 {
-    edit(tr("Norm: %1").arg(kindTitle(kind)), [kind](Experiment& e) {
+    edit(tr("Norm: %1").arg(QString::fromUtf8(traitsOf(kind).displayName)), [kind](Experiment& e) {
         const Mode mode = e.spec.mode;
         e.spec = defaultSpecFor(kind, e.shape);
         e.spec.mode = mode;

@@ -114,7 +114,7 @@ Experiment step(const Experiment& experiment, const AnyTensor& x, int threads)
 std::vector<Experiment> compareExperiments(const Experiment& experiment)
 {
     std::vector<Experiment> out;
-    for (NormKind kind : {NormKind::Batch, NormKind::Layer, NormKind::Instance, NormKind::Group, NormKind::Rms}) {
+    for (NormKind kind : kNormKinds) {
         Experiment e = experiment;
         e.spec = defaultSpecFor(kind, e.shape);
         e.spec.normalized_shape = trailingDims(e.shape, static_cast<int>(e.shape.size()) - 1);

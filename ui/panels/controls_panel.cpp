@@ -31,17 +31,8 @@ namespace normscope::ui {
 
 namespace {
 
-constexpr NormKind kKinds[] = {NormKind::Batch, NormKind::Layer, NormKind::Instance, NormKind::Group, NormKind::Rms};
 constexpr GeneratorKind kGenerators[] = {GeneratorKind::ChannelOffset, GeneratorKind::Normal, GeneratorKind::Uniform,
                                          GeneratorKind::ConstantChannels};
-
-int indexOfKind(NormKind kind)
-{
-    for (int i = 0; i < 5; ++i)
-        if (kKinds[i] == kind)
-            return i;
-    return 0;
-}
 
 int indexOfGenerator(GeneratorKind kind)
 {
@@ -108,13 +99,15 @@ QWidget* ControlsPanel::buildModuleBox()
     auto* form = new QFormLayout(box);
     norm_ = new QComboBox(box);
     norm_->setObjectName(QStringLiteral("normCombo"));
-    norm_->addItems({tr("BatchNorm"), tr("LayerNorm"), tr("InstanceNorm"), tr("GroupNorm"), tr("RMSNorm")});
+    for (NormKind kind : kNormKinds)   // PyTorch's names, not translated
+        norm_->addItem(QString::fromUtf8(traitsOf(kind).displayName), static_cast<int>(kind));
     mode_ = new QComboBox(box);
     mode_->setObjectName(QStringLiteral("modeCombo"));
     mode_->addItems({tr("training  (train())"), tr("eval  (eval())")});
     form->addRow(tr("Norm"), norm_);
     form->addRow(tr("Mode"), mode_);
-    connect(norm_, &QComboBox::activated, this, [this](int i) { document_->setNormKind(kKinds[i]); });
+    connect(norm_, &QComboBox::activated, this,
+            [this](int i) { document_->setNormKind(static_cast<NormKind>(norm_->itemData(i).toInt())); });
     connect(mode_, &QComboBox::activated, this,
             [this](int i) { document_->setMode(i == 0 ? Mode::Training : Mode::Eval); });
     return box;
@@ -257,8 +250,9 @@ QWidget* ControlsPanel::buildParameterBox()
     connect(momentum_, &QDoubleSpinBox::valueChanged, this, [this] { applyMomentum(false); });
     connect(momentumNone_, &QCheckBox::clicked, this, [this] { applyMomentum(false); });
 
-    affine_ = new QCheckBox(tr("affine (learnable gamma, beta)"), box);
+    affine_ = new QCheckBox(box);   // named after the kind's argument in refresh()
     affine_->setObjectName(QStringLiteral("affineCheck"));
+    affine_->setToolTip(tr("Learnable gamma and beta (RMSNorm: gamma only)"));
     track_ = new QCheckBox(tr("track_running_stats"), box);
     track_->setObjectName(QStringLiteral("trackCheck"));
     form->addRow(affine_);
@@ -358,7 +352,8 @@ void ControlsPanel::refresh()
     for (QWidget* w : all)
         blockers.push_back(std::make_unique<QSignalBlocker>(w));
 
-    norm_->setCurrentIndex(indexOfKind(s.kind));
+    const NormTraits& t = s.traits();
+    norm_->setCurrentIndex(norm_->findData(static_cast<int>(s.kind)));
     mode_->setCurrentIndex(s.mode == Mode::Training ? 0 : 1);
 
     const int rank = static_cast<int>(e.shape.size());
@@ -409,7 +404,7 @@ void ControlsPanel::refresh()
             groups_->addItem(QStringLiteral("%1   (%2 channels each)").arg(g).arg(C / g), QVariant::fromValue<qlonglong>(g));
     groups_->setCurrentIndex(groups_->findData(QVariant::fromValue<qlonglong>(s.num_groups)));
     groups_->setPlaceholderText(tr("%1 does not divide C = %2").arg(s.num_groups).arg(C));
-    groups_->setEnabled(s.kind == NormKind::Group);
+    groups_->setEnabled(t.takesNumGroups);
 
     normalized_->clear();
     const auto axisNames = StatsLayout::axisNames(rank);
@@ -420,14 +415,13 @@ void ControlsPanel::refresh()
         normalized_->addItem(tr("last %1: (%2) = %3").arg(k).arg(names.join(QStringLiteral(", ")))
                                  .arg(QString::fromStdString(toString(trailingDims(e.shape, k)))), k);
     }
-    const bool layerLike = s.kind == NormKind::Layer || s.kind == NormKind::Rms;
     int normalizedIndex = -1;
     if (s.normalized_shape == trailingDims(e.shape, static_cast<int>(s.normalized_shape.size())))
         normalizedIndex = normalized_->findData(static_cast<int>(s.normalized_shape.size()));
     normalized_->setCurrentIndex(normalizedIndex);
-    normalized_->setEnabled(layerLike);
+    normalized_->setEnabled(t.takesNormalizedShape);
 
-    epsNone_->setVisible(s.kind == NormKind::Rms);
+    epsNone_->setVisible(t.acceptsEpsNone);
     epsNone_->setChecked(!s.eps);
     epsSlider_->setEnabled(s.eps.has_value());
     epsEdit_->setEnabled(s.eps.has_value());
@@ -440,16 +434,15 @@ void ControlsPanel::refresh()
         epsEdit_->setText(tr("machine eps"));
     }
 
-    const bool batchLike = s.kind == NormKind::Batch || s.kind == NormKind::Instance;
     momentumNone_->setChecked(!s.momentum);
     if (s.momentum)
         momentum_->setValue(*s.momentum);
     momentum_->setEnabled(s.hasRunningStats() && s.momentum.has_value());
-    momentumNone_->setEnabled(s.kind == NormKind::Batch && s.hasRunningStats());
+    momentumNone_->setEnabled(t.acceptsMomentumNone && s.hasRunningStats());
     affine_->setChecked(s.affine);
-    affine_->setText(layerLike ? tr("elementwise_affine (gamma, beta)") : tr("affine (learnable gamma, beta)"));
-    track_->setChecked(s.track_running_stats && batchLike);
-    track_->setEnabled(batchLike);
+    affine_->setText(tr("%1 (gamma, beta)").arg(QString::fromUtf8(t.affineArgument)));
+    track_->setChecked(s.track_running_stats && t.takesRunningStats);
+    track_->setEnabled(t.takesRunningStats);
 
     gammaBeta_->setEnabled(s.affine);
     gammaBeta_->refresh(e);
@@ -458,7 +451,7 @@ void ControlsPanel::refresh()
         runningLabel_->setText(tr("num_batches_tracked = %1. Step runs one training pass; looking never moves them.")
                                    .arg(e.num_batches_tracked));
     else
-        runningLabel_->setText(batchLike ? tr("track_running_stats is off: no running statistics.")
+        runningLabel_->setText(t.takesRunningStats ? tr("track_running_stats is off: no running statistics.")
                                          : tr("%1 keeps no running statistics.").arg(norm_->currentText()));
 }
 

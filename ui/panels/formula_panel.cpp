@@ -83,7 +83,7 @@ void FormulaPanel::refresh()
         return;
     }
 
-    const bool rms = r.spec.kind == NormKind::Rms;
+    const bool rms = !r.spec.subtractsMean();
     const bool running = !r.spec.usesInputStats();
     const bool gamma = r.spec.affine;
     const bool beta = r.spec.hasBias();

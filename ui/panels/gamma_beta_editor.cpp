@@ -21,7 +21,7 @@ namespace {
 /// "c=3" per channel; "(1, 2, 0)" for an element of a multi-dim normalized_shape.
 QString rowLabel(const NormSpec& spec, const Shape& paramShape, std::int64_t index)
 {
-    if (spec.kind != NormKind::Layer && spec.kind != NormKind::Rms)
+    if (!spec.traits().takesNormalizedShape)
         return QStringLiteral("c=%1").arg(index);
     if (paramShape.size() <= 1)
         return QStringLiteral("[%1]").arg(index);
@@ -75,7 +75,7 @@ void GammaBetaEditor::refresh(const Experiment& e)
         paramShape.clear();
     }
     const std::int64_t count = paramShape.empty() ? 0 : numel(paramShape);
-    const bool hasBias = e.spec.kind != NormKind::Rms;
+    const bool hasBias = e.spec.traits().hasBias;
     std::vector<double> weight = e.weight, bias = e.bias;
     if (weight.empty())
         weight.assign(static_cast<std::size_t>(count), 1.0);

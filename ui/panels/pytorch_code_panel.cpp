@@ -96,28 +96,26 @@ QString epsArg(const NormSpec& spec)
 QString constructor(const ResultSnapshot& r)
 {
     const NormSpec& s = r.spec;
+    const NormTraits& t = s.traits();
     const int rank = int(r.shape.size());
     const QString module = QStringLiteral("nn.") + QString::fromStdString(moduleName(s.kind, rank));
     const QString C = QString::number(rank > 1 ? r.shape[1] : (rank == 1 ? r.shape[0] : 1));
-    const QString boolC = s.affine ? QStringLiteral("True") : QStringLiteral("False");
+    const auto pythonBool = [](bool b) { return b ? QStringLiteral("True") : QStringLiteral("False"); };
+    // The constructor's arguments in PyTorch's order: (num_groups, num_channels), normalized_shape
+    // or num_features, then eps, momentum, affine, track_running_stats where the module takes them.
     QStringList args;
-    switch (s.kind) {
-    case NormKind::Batch:
-    case NormKind::Instance:
-        args << C << QStringLiteral("eps=") + epsArg(s)
-             << QStringLiteral("momentum=") + (s.momentum ? pythonFloat(*s.momentum) : QStringLiteral("None"))
-             << QStringLiteral("affine=") + boolC
-             << QStringLiteral("track_running_stats=") + (s.track_running_stats ? QStringLiteral("True") : QStringLiteral("False"));
-        break;
-    case NormKind::Group:
-        args << QString::number(s.num_groups) << C << QStringLiteral("eps=") + epsArg(s) << QStringLiteral("affine=") + boolC;
-        break;
-    case NormKind::Layer:
-    case NormKind::Rms:
-        args << normalizedShapeArg(s.normalized_shape) << QStringLiteral("eps=") + epsArg(s)
-             << QStringLiteral("elementwise_affine=") + boolC;
-        break;
-    }
+    if (t.takesNumGroups)
+        args << QString::number(s.num_groups) << C;
+    else if (t.takesNormalizedShape)
+        args << normalizedShapeArg(s.normalized_shape);
+    else
+        args << C;
+    args << QStringLiteral("eps=") + epsArg(s);
+    if (t.takesRunningStats)
+        args << QStringLiteral("momentum=") + (s.momentum ? pythonFloat(*s.momentum) : QStringLiteral("None"));
+    args << QString::fromUtf8(t.affineArgument) + QLatin1Char('=') + pythonBool(s.affine);
+    if (t.takesRunningStats)
+        args << QStringLiteral("track_running_stats=") + pythonBool(s.track_running_stats);
     if (r.dtype == DType::Float64)
         args << QStringLiteral("dtype=torch.float64");
     return module + QLatin1Char('(') + args.join(QStringLiteral(", ")) + QLatin1Char(')');
@@ -187,7 +185,7 @@ QStringList computationLines(const ResultSnapshot& r, const QString& var)
         std::vector<int> negative;
         for (int k = int(s.normalized_shape.size()); k >= 1; --k)
             negative.push_back(-k);
-        if (s.kind == NormKind::Layer) {
+        if (s.subtractsMean()) {
             lines << QStringLiteral("mean = x.mean(dim=%1, keepdim=True)").arg(dimArg(negative))
                   << QStringLiteral("var = x.var(dim=%1, keepdim=True, unbiased=False)").arg(dimArg(negative))
                   << QStringLiteral("y_ref = (x - mean) / torch.sqrt(var + %1)").arg(eps);
@@ -218,8 +216,8 @@ QString PyTorchCodePanel::codeFor(const ResultSnapshot& r)
         for (const QString& line : QString::fromStdString(r.error).split(QLatin1Char('\n')))
             lines << QStringLiteral("#   ") + line;
     }
-    if (s.kind == NormKind::Rms)
-        lines << QStringLiteral("# nn.RMSNorm needs torch >= 2.4");
+    if (const char* since = s.traits().sinceTorch)
+        lines << QStringLiteral("# nn.%1 needs torch >= %2").arg(QString::fromUtf8(s.traits().displayName), QString::fromUtf8(since));
     lines << var + QStringLiteral(" = ") + constructor(r);
 
     // Parameters and buffers that differ from a fresh module, when short enough to spell out.
@@ -250,7 +248,7 @@ QString PyTorchCodePanel::codeFor(const ResultSnapshot& r)
                      .arg(r.num_batches_tracked == 1 ? QString() : QStringLiteral("s"))
                      .arg(var);
 
-    if (s.kind == NormKind::Batch || s.kind == NormKind::Instance)
+    if (s.traits().takesRunningStats)   // the mode changes nothing for the other modules
         lines << (s.mode == Mode::Training ? var + QStringLiteral(".train()  # statistics of x; updates running stats if tracked")
                                            : var + QStringLiteral(".eval()"));
     QString call = QStringLiteral("y = %1(x)  # x.shape == %2").arg(var, shapeTuple(r.shape));

@@ -13,7 +13,7 @@ std::vector<StatsTableModel::Column> columnsFor(const ResultSnapshot* result)
 {
     using M = StatsTableModel;
     std::vector<M::Column> c{M::GroupColumn, M::CountColumn, M::MeanColumn, M::VarColumn, M::VarUnbiasedColumn};
-    if (result && result->spec.kind == NormKind::Rms)
+    if (result && !result->spec.subtractsMean())
         c.push_back(M::MeanSquareColumn);
     c.insert(c.end(), {M::RstdColumn, M::OutputMeanColumn, M::OutputStdColumn});
     if (result && result->spec.hasRunningStats())

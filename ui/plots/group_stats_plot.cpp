@@ -153,7 +153,7 @@ void GroupStatsPlot::setResult(ResultPtr result)
     QCPAxis* meanY = meanRect_->axis(QCPAxis::atLeft);
     QCPAxis* varX = varRect_->axis(QCPAxis::atBottom);
     QCPAxis* varY = varRect_->axis(QCPAxis::atLeft);
-    const bool rms = result_ && result_->spec.kind == NormKind::Rms;
+    const bool rms = result_ && !result_->spec.subtractsMean();
     meanY->setLabel(tr("mean"));
     varY->setLabel(rms ? tr("E[x²]") : tr("var"));
 

@@ -102,10 +102,11 @@ void RunningStatsPlot::setResult(ResultPtr result)
         message = tr("No result yet");
     } else if (!r->spec.hasRunningStats()) {
         message = tr("%1 keeps no running statistics").arg(QString::fromStdString(moduleName(r->spec.kind, int(r->shape.size()))));
-        if (r->spec.kind == NormKind::Batch || r->spec.kind == NormKind::Instance)
+        if (r->spec.traits().takesRunningStats)
             message += tr("\n(track_running_stats=False)");
         else
-            message += tr("\n(only BatchNorm and InstanceNorm can track them)");
+            message += tr("\n(only %1 can track them)")
+                           .arg(QString::fromStdString(displayNamesWhere(&NormTraits::takesRunningStats)));
     } else if (r->running_mean_history.empty() || r->running_var_history.size() != r->running_mean_history.size()) {
         message = r->error.empty() ? tr("No running statistics recorded") : QString::fromStdString(r->error);
         error = !r->error.empty();
