@@ -10,6 +10,7 @@
 #include "engine/kernels/backward.h"
 #include "engine/kernels/forward.h"
 #include "engine/options/command_line.h"
+#include "engine/options/module_options.h"
 #include "tests/support/fixture_case.h"
 #include "tests/support/fixture_check.h"
 
@@ -69,13 +70,16 @@ test::CliRun runReferenceCommand(const QStringList& args)
     std::vector<std::string> list;
     for (const QString& a : args)
         list.push_back(a.toStdString());
-    std::set<std::string> values = specValueOptions();
-    values.insert({"--input", "--output", "--weight", "--bias", "--running-mean", "--running-var",
-                   "--num-batches-tracked", "--steps", "--state-out", "--mean-out", "--var-out", "--grad-output",
-                   "--grad-input-out", "--grad-weight-out", "--grad-bias-out"});
+    static const OptionTable outputs = [] {
+        OptionTable t;
+        for (const char* name : {"--output", "--state-out", "--mean-out", "--var-out", "--grad-output",
+                                 "--grad-input-out", "--grad-weight-out", "--grad-bias-out"})
+            t.push_back({name, "FILE", ""});
+        return t;
+    }();
     test::CliRun run;
     try {
-        const CommandLine cl(list, values, specFlagOptions());
+        const CommandLine cl(list, {&specOptions(), &startOptions(), &outputs});
         const NormSpec spec = specFromCommandLine(cl);
         std::visit([&](const auto& x) { runReference(spec, x, cl); }, readNpy(cl.required("--input")));
         run.exitCode = 0;
