@@ -63,14 +63,14 @@ QString CubeTexts::statusHtml(const ResultPtr& result, std::int64_t litGroup, bo
         return QStringLiteral("<b>Lit:</b> group %1 &mdash; the %2 elements that share one %3 (%4)")
             .arg(QString::fromStdString(layout.groupLabel(litGroup)).toHtmlEscaped())
             .arg(layout.groupSize())
-            .arg(rms ? QStringLiteral("root mean square") : QStringLiteral("mean and variance"))
+            .arg(statisticsName(rms))
             .arg(numbers.toHtmlEscaped());
     }
     if (allGroups)
         return QStringLiteral("Each colour is one of the %1 groups; hover a cell to pick its group out.")
             .arg(result->layout->groupCount());
     return QStringLiteral("Hover a cell to light up every element that shares its %1; click to keep it lit.")
-        .arg(rms ? QStringLiteral("root mean square") : QStringLiteral("mean and variance"));
+        .arg(statisticsName(rms));
 }
 
 double CubeTexts::captionHeight(double width, bool compact) const
