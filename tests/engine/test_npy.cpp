@@ -16,7 +16,6 @@
 #include <limits>
 #include <stdexcept>
 
-#include <sys/stat.h>
 
 using namespace normscope;
 
@@ -98,14 +97,6 @@ bool sameBits(const AnyTensor& a, const AnyTensor& b)
         a);
 }
 
-/// The test is single-threaded, so reading the umask by setting it back at once is safe here.
-mode_t currentUmask()
-{
-    const mode_t mask = ::umask(022);
-    ::umask(mask);
-    return mask;
-}
-
 } // namespace
 
 class TestNpy : public QObject {
@@ -131,10 +122,6 @@ private slots:
     void survivesEveryTruncation();
     void survivesHeaderByteChanges();
     void writeNpyIntoMissingDirectoryFails();
-    void atomicWriteIntoMissingDirectoryCreatesNothing();
-    void atomicWriteKeepsOldFileWhenCallbackThrows();
-    void atomicWriteKeepsOldFileWhenStreamFails();
-    void atomicWriteReplacesAndKeepsPermissions();
 };
 
 void TestNpy::roundTrip_data()
@@ -546,81 +533,6 @@ void TestNpy::writeNpyIntoMissingDirectoryFails()
         QVERIFY2(QString(e.what()).startsWith(QString::fromStdString(path)), e.what());
     }
     QVERIFY(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot).isEmpty());
-}
-
-void TestNpy::atomicWriteIntoMissingDirectoryCreatesNothing()
-{
-    QTemporaryDir dir;
-    const std::string path = dir.filePath("missing/out.txt").toStdString();
-    bool called = false;
-    try {
-        writeFileAtomically(path, [&called](std::ostream& out) {
-            called = true;
-            out << "data";
-        });
-        QFAIL("writing into a missing directory succeeded");
-    } catch (const Error& e) {
-        QVERIFY2(QString(e.what()).contains(QString::fromStdString(path)), e.what());
-        QVERIFY2(QString(e.what()).contains("No such file or directory"), e.what());
-    }
-    QVERIFY(!called);
-    QVERIFY(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot).isEmpty());
-}
-
-void TestNpy::atomicWriteKeepsOldFileWhenCallbackThrows()
-{
-    QTemporaryDir dir;
-    const std::string path = dir.filePath("out.txt").toStdString();
-    QVERIFY(writeBytes(path, "old content"));
-    bool threw = false;
-    try {
-        writeFileAtomically(path, [](std::ostream& out) {
-            out << "half of the new con";
-            out.flush();
-            throw std::runtime_error("computation failed");
-        });
-    } catch (const std::runtime_error& e) {
-        threw = QString(e.what()) == "computation failed";
-    }
-    QVERIFY(threw);
-    QCOMPARE(readBytes(path), QByteArray("old content"));
-    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), QStringList{"out.txt"});
-}
-
-void TestNpy::atomicWriteKeepsOldFileWhenStreamFails()
-{
-    QTemporaryDir dir;
-    const std::string path = dir.filePath("out.txt").toStdString();
-    QVERIFY(writeBytes(path, "old content"));
-    try {
-        writeFileAtomically(path, [](std::ostream& out) {
-            out << "new";
-            out.setstate(std::ios::badbit); // what a full disk does to the stream
-        });
-        QFAIL("a failed stream was reported as success");
-    } catch (const Error& e) {
-        QVERIFY2(QString(e.what()).startsWith(QString::fromStdString(path) + ": "), e.what());
-    }
-    QCOMPARE(readBytes(path), QByteArray("old content"));
-    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), QStringList{"out.txt"});
-}
-
-void TestNpy::atomicWriteReplacesAndKeepsPermissions()
-{
-    QTemporaryDir dir;
-    const std::string fresh = dir.filePath("fresh.txt").toStdString();
-    writeFileAtomically(fresh, [](std::ostream& out) { out << "first"; });
-    QCOMPARE(readBytes(fresh), QByteArray("first"));
-    struct stat info {};
-    QCOMPARE(::stat(fresh.c_str(), &info), 0);
-    QCOMPARE(info.st_mode & 0777, 0666 & ~currentUmask());
-
-    QVERIFY(::chmod(fresh.c_str(), 0640) == 0);
-    writeFileAtomically(fresh, [](std::ostream& out) { out << "second, longer"; });
-    QCOMPARE(readBytes(fresh), QByteArray("second, longer"));
-    QCOMPARE(::stat(fresh.c_str(), &info), 0);
-    QCOMPARE(info.st_mode & 0777, mode_t(0640));
-    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), QStringList{"fresh.txt"});
 }
 
 QTEST_GUILESS_MAIN(TestNpy)

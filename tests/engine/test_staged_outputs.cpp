@@ -1,16 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 The NormScope authors
 
-// StagedOutputs in-process: the all-or-nothing rule holds even when a rename fails half-way
+// StagedOutputs and writeFileAtomically in-process: the all-or-nothing rule holds even when a rename fails half-way
 // through a commit, staging names say nothing about the destination, and nothing is left behind.
 
 #include "engine/core/error.h"
+#include "engine/io/atomic_file.h"
 #include "engine/io/staged_outputs.h"
 
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
 
 using namespace normscope;
 
@@ -32,6 +35,29 @@ void writeFile(const QString& path, const QByteArray& bytes)
 QStringList entries(const QString& dir)
 {
     return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot, QDir::Name);
+}
+
+} // namespace
+
+namespace {
+
+QByteArray readBytes(const std::string& path)
+{
+    return contents(QString::fromStdString(path));
+}
+
+bool writeBytes(const std::string& path, const QByteArray& bytes)
+{
+    QFile file(QString::fromStdString(path));
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size();
+}
+
+/// The test is single-threaded, so reading the umask by setting it back at once is safe here.
+mode_t currentUmask()
+{
+    const mode_t mask = ::umask(022);
+    ::umask(mask);
+    return mask;
 }
 
 } // namespace
@@ -117,6 +143,82 @@ private Q_SLOTS:
         StagedOutputs other;
         other.stageText(dir.filePath("s/running_mean.npy").toStdString(), "x", true);
         QVERIFY_THROWS_EXCEPTION(Error, other.stageText(dir.filePath("s").toStdString(), "y"));
+    }
+
+    // writeFileAtomically is one staged output.
+    void atomicWriteIntoMissingDirectoryCreatesNothing()
+    {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("missing/out.txt").toStdString();
+        bool called = false;
+        try {
+            writeFileAtomically(path, [&called](std::ostream& out) {
+                called = true;
+                out << "data";
+            });
+            QFAIL("writing into a missing directory succeeded");
+        } catch (const Error& e) {
+            QVERIFY2(QString(e.what()).contains(QString::fromStdString(path)), e.what());
+            QVERIFY2(QString(e.what()).contains("No such file or directory"), e.what());
+        }
+        QVERIFY(!called);
+        QVERIFY(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot).isEmpty());
+    }
+
+    void atomicWriteKeepsOldFileWhenCallbackThrows()
+    {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("out.txt").toStdString();
+        QVERIFY(writeBytes(path, "old content"));
+        bool threw = false;
+        try {
+            writeFileAtomically(path, [](std::ostream& out) {
+                out << "half of the new con";
+                out.flush();
+                throw std::runtime_error("computation failed");
+            });
+        } catch (const std::runtime_error& e) {
+            threw = QString(e.what()) == "computation failed";
+        }
+        QVERIFY(threw);
+        QCOMPARE(readBytes(path), QByteArray("old content"));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), QStringList{"out.txt"});
+    }
+
+    void atomicWriteKeepsOldFileWhenStreamFails()
+    {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("out.txt").toStdString();
+        QVERIFY(writeBytes(path, "old content"));
+        try {
+            writeFileAtomically(path, [](std::ostream& out) {
+                out << "new";
+                out.setstate(std::ios::badbit); // what a full disk does to the stream
+            });
+            QFAIL("a failed stream was reported as success");
+        } catch (const Error& e) {
+            QVERIFY2(QString(e.what()).startsWith(QString::fromStdString(path) + ": "), e.what());
+        }
+        QCOMPARE(readBytes(path), QByteArray("old content"));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), QStringList{"out.txt"});
+    }
+
+    void atomicWriteReplacesAndKeepsPermissions()
+    {
+        QTemporaryDir dir;
+        const std::string fresh = dir.filePath("fresh.txt").toStdString();
+        writeFileAtomically(fresh, [](std::ostream& out) { out << "first"; });
+        QCOMPARE(readBytes(fresh), QByteArray("first"));
+        struct stat info {};
+        QCOMPARE(::stat(fresh.c_str(), &info), 0);
+        QCOMPARE(info.st_mode & 0777, 0666 & ~currentUmask());
+
+        QVERIFY(::chmod(fresh.c_str(), 0640) == 0);
+        writeFileAtomically(fresh, [](std::ostream& out) { out << "second, longer"; });
+        QCOMPARE(readBytes(fresh), QByteArray("second, longer"));
+        QCOMPARE(::stat(fresh.c_str(), &info), 0);
+        QCOMPARE(info.st_mode & 0777, mode_t(0640));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), QStringList{"fresh.txt"});
     }
 
     void emptyNameIsRefused()
