@@ -14,6 +14,7 @@ CC=clang CXX=clang++ BUILD_DIR=build-fuzz tools/build.sh -DNORMSCOPE_FUZZ=ON -DN
 # harness -> committed seed directory
 declare -A seeds=(
   [fuzz_npy]=tests/fixtures/npy
+  [fuzz_options]=tests/fuzz/seeds/options
 )
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
