@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The NormScope authors
 # Installs what is missing, builds, and launches NormScope on its built-in demo tensor. Arguments go
 # to the window (./run.sh --norm group --num-groups 3). Without a display it renders the window to
 # normscope-demo.png instead and says so.

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The NormScope authors
 # Installs what is missing, checks the C++ style against .clang-format, builds everything with
 # warnings as errors, runs every test, then builds the engine and CLI tests again with
 # AddressSanitizer + UndefinedBehaviorSanitizer and runs those, then runs every libFuzzer harness for

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The NormScope authors
+
 // normscope-cli: the engine, headless. Subcommands parse their own options; this file only
 // dispatches and turns errors into exit statuses (2: the user's input, 1: a program error).
 

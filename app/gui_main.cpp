@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The NormScope authors
+
 // normscope: the window. Everything past the command line lives in ui::runNormScope.
 
 #include "engine/io/signal_cleanup.h"

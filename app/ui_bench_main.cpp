@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The NormScope authors
+
 // normscope-ui-bench: how long the window takes from a control change to every view repainted.
 //
 // For each size it opens the full main window, moves the eps slider (the same path a user's drag

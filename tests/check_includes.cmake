@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The NormScope authors
 # Fails when a source file under DIR has an #include line matching FORBID: the layers of
 # ARCHITECTURE.md point down only. Run as: cmake -DDIR=... -DFORBID=regex -DRULE=text -P this file.
 file(GLOB_RECURSE files ${DIR}/*.h ${DIR}/*.cpp)

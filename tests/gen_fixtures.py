@@ -1,4 +1,6 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The NormScope authors
 """Generates the PyTorch reference fixtures for normscope-cli's parity tests.
 
     /usr/bin/python3 tests/gen_fixtures.py

@@ -1,4 +1,6 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The NormScope authors
 """Writes the .npy fixtures for tests/engine/test_npy.cpp with real numpy.
 
 Run from anywhere: /usr/bin/python3 tests/gen_npy_fixtures.py

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The NormScope authors
 """Random cases through normscope-cli forward and through PyTorch, compared output by output.
 
 Not part of the test suite (it needs torch): run it where python3-torch is installed,

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The NormScope authors
 """normscope-cli bench against PyTorch on the same machine, same cases, same thread counts.
 
     /usr/bin/python3 tools/bench_vs_torch.py --cli build/app/normscope-cli [--rounds 5] [--markdown]

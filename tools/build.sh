@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The NormScope authors
 # Configures and builds NormScope into build/ (or $BUILD_DIR). Extra arguments go to cmake.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The NormScope authors
 # Builds the libFuzzer harnesses of tests/fuzz with clang (engine instrumented, ASan + UBSan) into
 # build-fuzz/ and runs each for FUZZ_SECONDS (default 30) on a scratch copy of its committed seeds.
 # Any crash, sanitizer report, leak or timeout fails the script; each harness prints its executions

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The NormScope authors
 # Installs the Debian packages NormScope needs that are missing (build, tests, window). Idempotent:
 # with everything present it only checks. Needs root (or sudo) for apt-get.
 set -euo pipefail

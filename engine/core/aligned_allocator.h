@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The NormScope authors
+
 #pragma once
 
 // Storage for tensors. Every tensor starts on a cache line, so rows of whole lines (LayerNorm over

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The NormScope authors
+
 // The plain reference backward pass: the shared semantics (backward_pass.h) with statistics from the
 // reference kernels and the gradients as Eigen array expressions over each group, in long double.
 // Deliberately simple; the fast kernels in backward.cpp are tested against it.

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The NormScope authors
+
 #pragma once
 
 // Internal to the engine: the semantics of one forward pass, written once and instantiated with the

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The NormScope authors
+
 // The plain reference forward pass: the shared semantics (forward_pass.h) with the long double Eigen
 // kernels of reference_kernels.h. The fast kernels in forward.cpp are tested against it.
 

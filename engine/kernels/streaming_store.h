@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The NormScope authors
+
 #pragma once
 
 // Internal to the engine: writing a large output a cache line at a time without reading it first.

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The NormScope authors
+
 #pragma once
 
 // Internal to the engine: float32 data widened to double eight elements at a time with AVX-512 (and

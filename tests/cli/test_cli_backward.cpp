@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The NormScope authors
+
 // normscope-cli forward --grad-output, the real binary: every PyTorch autograd fixture, the gradients of
 // the last of several passes, and the refusals of the gradient options.
 #include "tests/support/fixture_check.h"

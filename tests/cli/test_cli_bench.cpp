@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The NormScope authors
+
 // normscope-cli bench keeps its contract: with --json the last stdout line is one JSON object with
 // the documented keys and consistent values; bad options are refused. (No timing is asserted.)
 

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The NormScope authors
+
 // normscope-cli refuses bad input the way the contract says: exit status 2, one line on stderr that
 // names the offending values, and no output file created or changed.
 

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The NormScope authors
+
 // normscope-cli forward, the real binary, against every PyTorch fixture and refusal.
 #include "tests/support/fixture_parity_test.h"
 

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The NormScope authors
+
 // The backward pass: fast kernels against the reference on odd sizes and offset data, independence of
 // the thread count, float64 central finite differences of the forward pass, a case worked by hand, and
 // the PyTorch autograd fixtures run in-process.

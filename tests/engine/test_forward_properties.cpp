@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The NormScope authors
+
 // Properties that hold whatever PyTorch's fixtures say: the fast kernels equal the plain reference,
 // normalised groups have mean 0 and variance 1, GroupNorm's two limits are InstanceNorm and LayerNorm,
 // and offset data keeps its digits in float32.

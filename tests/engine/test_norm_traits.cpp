@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The NormScope authors
+
 // The norm traits against PyTorch's modules, with every expected value written out here from
 // PyTorch's documentation (torch.nn.BatchNorm1d ... torch.nn.RMSNorm), not from the table.
 

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The NormScope authors
+
 // The statistics layout answers "which elements share a mean and variance" for every norm. Expected
 // groups here come from the definitions in the Group Normalization paper (Wu & He, 2018, Fig. 2),
 // computed with index arithmetic on (n, c, h, w), not with the layout itself.

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The NormScope authors
+
 // Tensor storage: the alignment the kernels count on (aligned_allocator.h) and values that survive
 // the ways a tensor is built, resized and cast.
 

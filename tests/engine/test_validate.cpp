@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The NormScope authors
+
 // validate() refuses what PyTorch refuses (and eps that is not finite and positive), with messages
 // that name the values.
 

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The NormScope authors
+
 #pragma once
 
 // Deterministic test data without the engine's own generator, so tests do not share code with what

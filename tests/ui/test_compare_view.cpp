@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The NormScope authors
+
 // The compare view: five cubes on the same input, each lighting its own norm's group for the same
 // selected or hovered element, with each norm's statistics beneath.
 

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The NormScope authors
+
 // The cube's 3D -> 2D geometry and hit testing, without any tensor or engine.
 
 #include "ui/cube/cube_projection.h"

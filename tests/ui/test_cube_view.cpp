@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The NormScope authors
+
 // The cube view on snapshots of real engine runs: highlight = the engine layout's group (and the
 // norms' definitions), hover shows the engine's numbers, captions, subsampled large tensors,
 // colours per value source, and every rank and an error snapshot render.

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The NormScope authors
+
 // One element's numbers (CellInfo) and the formula panel that substitutes them: the engine's
 // statistics, checked against the definitions and against known running statistics.
 

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The NormScope authors
+
 // The window and `normscope-cli forward` parse the module and start options with the same code
 // (engine/options/module_options.h): both refuse the same command lines with the same message, and
 // what the window starts from is what the CLI computes with the same options.

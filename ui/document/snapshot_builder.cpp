@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The NormScope authors
+
 #include "ui/document/snapshot_builder.h"
 
 namespace normscope::ui {
