@@ -42,11 +42,11 @@ long minorFaults()
 }
 
 struct Measurement {
-    long pageFaults = 0;   ///< minor page faults during the measured changes (fresh memory touched)
+    long pageFaults = 0; ///< minor page faults during the measured changes (fresh memory touched)
     std::vector<double> latencyMs;
-    std::vector<double> computeMs;   ///< Document: input, engine, snapshot, digest (worker or GUI thread)
-    std::vector<double> viewsMs;     ///< every view's setResult (GUI thread)
-    std::vector<double> paintMs;     ///< the synchronous repaint of the whole window
+    std::vector<double> computeMs; ///< Document: input, engine, snapshot, digest (worker or GUI thread)
+    std::vector<double> viewsMs;   ///< every view's setResult (GUI thread)
+    std::vector<double> paintMs;   ///< the synchronous repaint of the whole window
     double maxBlockedMs = 0;
 };
 
@@ -113,15 +113,15 @@ Measurement measure(const Shape& shape, int repeat)
         measuring = i >= warmup;
         if (i == warmup)
             faultsAtStart = minorFaults();
-        const int position = 300 + (i % 2 == 0 ? 1 : -1) * (1 + i % 97);   // a new eps every time
+        const int position = 300 + (i % 2 == 0 ? 1 : -1) * (1 + i % 97); // a new eps every time
         arrived = false;
         const qint64 start = clock.nsecsElapsed();
         slider->setValue(position);
         if (!arrived) {
             // Sleeps in the event loop (timers and the worker's signal wake it) until the result is in.
             QEventLoop loop;
-            const auto connection = QObject::connect(&document, &Document::resultChanged, &loop, &QEventLoop::quit,
-                                                     Qt::QueuedConnection);
+            const auto connection =
+                QObject::connect(&document, &Document::resultChanged, &loop, &QEventLoop::quit, Qt::QueuedConnection);
             loop.exec();
             QObject::disconnect(connection);
         }
@@ -145,7 +145,7 @@ Measurement measure(const Shape& shape, int repeat)
 
 int main(int argc, char** argv)
 {
-    normscope::ui::keepLargeBuffersInProcess();   // before any thread exists
+    normscope::ui::keepLargeBuffersInProcess(); // before any thread exists
     QApplication app(argc, argv);
     int repeat = 40;
     const QStringList args = QApplication::arguments();

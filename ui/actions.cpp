@@ -49,7 +49,8 @@ Actions::Actions(Document* document, QObject* parent) : QObject(parent), documen
     compare_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
     resetView_ = make("resetViewAction", tr("&Reset cube view"));
     resetView_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
-    const QString sources[3] = {tr("Colour by input &x"), tr("Colour by &normalized x\u0302"), tr("Colour by &output y")};
+    const QString sources[3] = {tr("Colour by input &x"), tr("Colour by &normalized x\u0302"),
+                                tr("Colour by &output y")};
     const char* sourceNames[3] = {"colourByInputAction", "colourByNormalizedAction", "colourByOutputAction"};
     for (int i = 0; i < 3; ++i) {
         colourBy_[i] = make(sourceNames[i], sources[i]);

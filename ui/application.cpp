@@ -71,7 +71,7 @@ int runNormScope(const AppOptions& options)
 {
     Document document(options.experiment);
     runStartingSteps(document, options);
-    document.undoStack()->clear();   // the command line is the starting point, not an undo step
+    document.undoStack()->clear(); // the command line is the starting point, not an undo step
 
     MainWindow window(&document);
     window.resize(options.size);

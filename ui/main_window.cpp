@@ -88,10 +88,12 @@ void MainWindow::buildCentre()
     layout->setContentsMargins(6, 4, 6, 0);
     layout->setSpacing(4);
 
-    errorBanner_ = banner(centre, "errorBanner",
-                          QStringLiteral("QLabel { background: #b3261e; color: white; padding: 8px; border-radius: 4px; }"));
-    noticeBanner_ = banner(centre, "noticeBanner",
-                           QStringLiteral("QLabel { background: #f9dd8c; color: #3b2f00; padding: 6px; border-radius: 4px; }"));
+    errorBanner_ =
+        banner(centre, "errorBanner",
+               QStringLiteral("QLabel { background: #b3261e; color: white; padding: 8px; border-radius: 4px; }"));
+    noticeBanner_ =
+        banner(centre, "noticeBanner",
+               QStringLiteral("QLabel { background: #f9dd8c; color: #3b2f00; padding: 6px; border-radius: 4px; }"));
     layout->addWidget(errorBanner_);
     layout->addWidget(noticeBanner_);
 
@@ -251,8 +253,7 @@ void MainWindow::applyDefaultDockSizes()
     auto* formulaDock = findChild<QDockWidget*>(QStringLiteral("formulaDock"));
     auto* plotsDock = findChild<QDockWidget*>(QStringLiteral("plotsDock"));
     const int w = width(), h = height();
-    resizeDocks({controlsDock, statsDock}, {std::max(340, w / 4), std::max(400, w * 3 / 10)},
-                Qt::Horizontal);
+    resizeDocks({controlsDock, statsDock}, {std::max(340, w / 4), std::max(400, w * 3 / 10)}, Qt::Horizontal);
     resizeDocks({statsDock, formulaDock}, {h * 3 / 10, h * 3 / 10}, Qt::Vertical);
     resizeDocks({plotsDock}, {std::max(220, h / 4)}, Qt::Vertical);
     if (auto* plots = qobject_cast<QSplitter*>(plotsDock->widget())) {
@@ -330,9 +331,10 @@ void MainWindow::onResult(const ResultPtr& result)
     if (refused)
         errorBanner_->setText(tr("PyTorch refuses this configuration: %1").arg(QString::fromStdString(result->error)));
     if (result) {
-        setWindowTitle(tr("NormScope \u2014 %1 on %2 %3")
-                           .arg(QString::fromStdString(moduleName(result->spec.kind, static_cast<int>(result->shape.size()))),
-                                QString::fromStdString(toString(result->shape)), QLatin1String(toString(result->dtype))));
+        setWindowTitle(
+            tr("NormScope \u2014 %1 on %2 %3")
+                .arg(QString::fromStdString(moduleName(result->spec.kind, static_cast<int>(result->shape.size()))),
+                     QString::fromStdString(toString(result->shape)), QLatin1String(toString(result->dtype))));
     }
     const std::int64_t cell = cube_->hoveredCell() >= 0 ? cube_->hoveredCell() : selectedCell_;
     if (result && cell >= numel(result->shape))

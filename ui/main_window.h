@@ -57,7 +57,7 @@ public:
     QString errorText() const;
 
     /// View options, as the combo boxes above the cube set them.
-    void setValueSource(int source);        ///< 0 x, 1 x-hat, 2 y
+    void setValueSource(int source); ///< 0 x, 1 x-hat, 2 y
     void setAllGroupsHighlighted(bool all);
     void setExploded(bool on, int axis);
     /// Selects an element in the cube and every compare cube, as a click would.

@@ -3,7 +3,7 @@
 
 #include "ui/memory_tuning.h"
 
-#include <cstdlib>   // defines __GLIBC__ on glibc
+#include <cstdlib> // defines __GLIBC__ on glibc
 
 #if defined(__GLIBC__)
 #include <malloc.h>

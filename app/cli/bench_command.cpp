@@ -75,14 +75,14 @@ void bench(const BenchOptions& o)
     const double elementBytes = static_cast<double>(x.numel()) * sizeof(T);
 
     Timing t;
-    double bytes = 2 * elementBytes;   // input read once, output written once
+    double bytes = 2 * elementBytes; // input read once, output written once
     const int warmup = 3;
     if (!o.backward) {
         t = measure(warmup, o.repeat, [&] { forward(o.spec, x, state, result, ForwardOptions{o.threads}); });
     } else {
         const Tensor<T> dy = generated<T>(o.shape, 2);
         BackwardResult<T> grads;
-        bytes += 3 * elementBytes;     // backward: x and dy read, dx written
+        bytes += 3 * elementBytes; // backward: x and dy read, dx written
         // The backward pass reads only the weight from the state, which the forward pass does not change.
         t = measure(warmup, o.repeat, [&] {
             forward(o.spec, x, state, result, ForwardOptions{o.threads});
@@ -111,8 +111,8 @@ void bench(const BenchOptions& o)
     // Timings are measurements, not tensor values: a few significant digits say all they hold.
     if (o.json) {
         const auto n = [](double v) { return formatSignificant(v, 6); };
-        std::cout << "{\"norm\": \"" << toString(o.spec.kind) << "\", \"shape\": [" << shape.str()
-                  << "], \"dtype\": \"" << toString(dtypeOf<T>()) << "\", \"mode\": \"" << toString(o.spec.mode)
+        std::cout << "{\"norm\": \"" << toString(o.spec.kind) << "\", \"shape\": [" << shape.str() << "], \"dtype\": \""
+                  << toString(dtypeOf<T>()) << "\", \"mode\": \"" << toString(o.spec.mode)
                   << "\", \"backward\": " << (o.backward ? "true" : "false") << ", \"threads\": " << threads
                   << ", \"repeat\": " << o.repeat << ", \"median_ms\": " << n(t.medianMs)
                   << ", \"min_ms\": " << n(t.minMs) << ", \"gbytes_per_s\": " << n(gbps)
@@ -120,11 +120,12 @@ void bench(const BenchOptions& o)
                   << ", \"fraction_of_copy_bandwidth\": " << n(gbps / copyGbps) << "}\n";
     } else {
         const auto n = [](double v) { return formatSignificant(v, 4); };
-        std::cout << moduleName(o.spec.kind, static_cast<int>(o.shape.size())) << " " << (o.backward ? "forward+backward" : "forward")
-                  << " on (" << shape.str() << ") " << toString(dtypeOf<T>()) << ", " << toString(o.spec.mode) << ", "
-                  << threads << " thread(s), " << o.repeat << " runs: median " << n(t.medianMs)
-                  << " ms, min " << n(t.minMs) << " ms, " << n(gbps) << " GB/s (plain copy: " << n(copyGbps)
-                  << " GB/s, " << formatSignificant(100 * gbps / copyGbps, 3) << "%)\n";
+        std::cout << moduleName(o.spec.kind, static_cast<int>(o.shape.size())) << " "
+                  << (o.backward ? "forward+backward" : "forward") << " on (" << shape.str() << ") "
+                  << toString(dtypeOf<T>()) << ", " << toString(o.spec.mode) << ", " << threads << " thread(s), "
+                  << o.repeat << " runs: median " << n(t.medianMs) << " ms, min " << n(t.minMs) << " ms, " << n(gbps)
+                  << " GB/s (plain copy: " << n(copyGbps) << " GB/s, " << formatSignificant(100 * gbps / copyGbps, 3)
+                  << "%)\n";
     }
 }
 
@@ -175,7 +176,7 @@ std::string benchUsage()
            "Times the engine on generated data in-process. Bandwidth counts the input read once and the\n"
            "output written once (backward adds x and dy read, dx written); a plain parallel copy of the same\n"
            "data is timed in the same run as the yardstick. The module:\n"
-           + formatOptionHelp(specOptions()) + "The run:\n" + formatOptionHelp(benchOptions());
+        + formatOptionHelp(specOptions()) + "The run:\n" + formatOptionHelp(benchOptions());
 }
 
 } // namespace normscope

@@ -56,7 +56,8 @@ void checkOutputOptions(const CommandLine& cl, const NormSpec& spec)
                     + spec.traits().displayName + " subtracts no mean; --var-out holds the mean of squares)");
 
     const char* outputs[] = {"--grad-input-out", "--grad-weight-out", "--grad-bias-out"};
-    const bool anyOutput = std::any_of(std::begin(outputs), std::end(outputs), [&](const char* o) { return cl.has(o); });
+    const bool anyOutput =
+        std::any_of(std::begin(outputs), std::end(outputs), [&](const char* o) { return cl.has(o); });
     if (!cl.has("--grad-output")) {
         for (const char* option : outputs)
             if (cl.has(option))
@@ -64,7 +65,8 @@ void checkOutputOptions(const CommandLine& cl, const NormSpec& spec)
         return;
     }
     if (!anyOutput)
-        throw Error("--grad-output given but no gradient is asked for (add --grad-input-out, --grad-weight-out or --grad-bias-out)");
+        throw Error("--grad-output given but no gradient is asked for (add --grad-input-out, --grad-weight-out or "
+                    "--grad-bias-out)");
     if (cl.has("--grad-weight-out"))
         requireAffine("--grad-weight-out", spec);
     if (cl.has("--grad-bias-out"))
@@ -101,16 +103,22 @@ void run(const ModuleStart& start, const Tensor<T>& x, const ForwardFiles& files
 
     StagedOutputs outputs;
     outputs.stageNpy(files.output, result.output);
-    if (!files.meanOut.empty()) outputs.stageNpy(files.meanOut, result.mean);
-    if (!files.varOut.empty()) outputs.stageNpy(files.varOut, result.var);
-    if (!files.gradInputOut.empty()) outputs.stageNpy(files.gradInputOut, gradients.grad_input);
-    if (!files.gradWeightOut.empty()) outputs.stageNpy(files.gradWeightOut, gradients.grad_weight);
-    if (!files.gradBiasOut.empty()) outputs.stageNpy(files.gradBiasOut, gradients.grad_bias);
+    if (!files.meanOut.empty())
+        outputs.stageNpy(files.meanOut, result.mean);
+    if (!files.varOut.empty())
+        outputs.stageNpy(files.varOut, result.var);
+    if (!files.gradInputOut.empty())
+        outputs.stageNpy(files.gradInputOut, gradients.grad_input);
+    if (!files.gradWeightOut.empty())
+        outputs.stageNpy(files.gradWeightOut, gradients.grad_weight);
+    if (!files.gradBiasOut.empty())
+        outputs.stageNpy(files.gradBiasOut, gradients.grad_bias);
     if (!files.stateOut.empty()) {
         const std::filesystem::path dir(files.stateOut);
         outputs.stageNpy((dir / "running_mean.npy").string(), state.running_mean, true);
         outputs.stageNpy((dir / "running_var.npy").string(), state.running_var, true);
-        outputs.stageText((dir / "num_batches_tracked.txt").string(), std::to_string(state.num_batches_tracked) + "\n", true);
+        outputs.stageText((dir / "num_batches_tracked.txt").string(), std::to_string(state.num_batches_tracked) + "\n",
+                          true);
     }
     outputs.commit();
 }
@@ -146,9 +154,9 @@ std::string forwardUsage()
            "Runs one PyTorch normalization module on X (BatchNorm1d/2d/3d and InstanceNorm1d/2d/3d chosen by\n"
            "the input's rank) and writes its output. --num-groups is required for group, --normalized-shape\n"
            "for layer and rms. The module (PyTorch's constructor arguments):\n"
-           + formatOptionHelp(specOptions()) + "Its input and starting state:\n" + formatOptionHelp(startOptions())
-           + "Outputs:\n" + formatOptionHelp(outputOptions())
-           + "Errors exit with status 2 and one line on stderr; no output file is created or changed.\n";
+        + formatOptionHelp(specOptions()) + "Its input and starting state:\n" + formatOptionHelp(startOptions())
+        + "Outputs:\n" + formatOptionHelp(outputOptions())
+        + "Errors exit with status 2 and one line on stderr; no output file is created or changed.\n";
 }
 
 } // namespace normscope

@@ -53,13 +53,15 @@ Histogram histogram(const double* values, std::int64_t size, const HistogramOpti
                 hi = std::max(hi, v);
             }
         });
-        if (!(lo <= hi)) {   // nothing finite
+        if (!(lo <= hi)) { // nothing finite
             lo = 0;
             hi = 1;
         }
     }
-    if (options.lo) lo = *options.lo;
-    if (options.hi) hi = *options.hi;
+    if (options.lo)
+        lo = *options.lo;
+    if (options.hi)
+        hi = *options.hi;
     if (!(hi > lo)) {
         // One value (a constant channel, a zero output): a bin of width 1 around it still shows where it is.
         const double half = std::max(0.5, std::abs(lo) * 1e-3);
@@ -77,7 +79,7 @@ Histogram histogram(const double* values, std::int64_t size, const HistogramOpti
     std::int64_t read = 0, skipped = 0;
     forEachSampled(values, h.total, h.stride, run, [&](double v) {
         const std::size_t lane = static_cast<std::size_t>(read++ & 3);
-        if (!(v >= lo && v <= hi)) {   // also NaN and infinities
+        if (!(v >= lo && v <= hi)) { // also NaN and infinities
             ++skipped;
             return;
         }

@@ -28,7 +28,7 @@ public:
             hasSpare_ = false;
             return spare_;
         }
-        const double u1 = 1.0 - uniform();   // in (0, 1], so log is finite
+        const double u1 = 1.0 - uniform(); // in (0, 1], so log is finite
         const double u2 = uniform();
         const double r = std::sqrt(-2.0 * std::log(u1));
         spare_ = r * std::sin(kTwoPi * u2);
@@ -47,7 +47,7 @@ private:
 bool InputRecipe::operator==(const InputRecipe& o) const
 {
     return kind == o.kind && mean == o.mean && std == o.std && low == o.low && high == o.high
-           && offset_step == o.offset_step && scale_step == o.scale_step && seed == o.seed;
+        && offset_step == o.offset_step && scale_step == o.scale_step && seed == o.seed;
 }
 
 template <typename T>
@@ -56,7 +56,7 @@ Tensor<T> generateInput(const InputRecipe& recipe, const Shape& shape)
     Tensor<T> x(shape);
     const std::size_t rank = shape.size();
     const std::int64_t channels = rank > 1 ? shape[1] : 1;
-    std::int64_t inner = 1;   // elements per (n, c) slice
+    std::int64_t inner = 1; // elements per (n, c) slice
     for (std::size_t i = 2; i < rank; ++i)
         inner *= shape[i];
 
@@ -67,18 +67,12 @@ Tensor<T> generateInput(const InputRecipe& recipe, const Shape& shape)
         const double c = static_cast<double>((i / inner) % channels);
         double v = 0.0;
         switch (recipe.kind) {
-        case GeneratorKind::Normal:
-            v = recipe.mean + recipe.std * source.normal();
-            break;
-        case GeneratorKind::Uniform:
-            v = recipe.low + (recipe.high - recipe.low) * source.uniform();
-            break;
+        case GeneratorKind::Normal: v = recipe.mean + recipe.std * source.normal(); break;
+        case GeneratorKind::Uniform: v = recipe.low + (recipe.high - recipe.low) * source.uniform(); break;
         case GeneratorKind::ChannelOffset:
             v = recipe.mean + c * recipe.offset_step + recipe.std * (1.0 + c * recipe.scale_step) * source.normal();
             break;
-        case GeneratorKind::ConstantChannels:
-            v = recipe.mean + c * recipe.offset_step;
-            break;
+        case GeneratorKind::ConstantChannels: v = recipe.mean + c * recipe.offset_step; break;
         }
         out[i] = static_cast<T>(v);
     }
@@ -108,8 +102,8 @@ const char* toString(GeneratorKind kind)
 
 std::optional<GeneratorKind> parseGeneratorKind(const std::string& name)
 {
-    for (GeneratorKind k : {GeneratorKind::Normal, GeneratorKind::Uniform, GeneratorKind::ChannelOffset,
-                            GeneratorKind::ConstantChannels})
+    for (GeneratorKind k :
+         {GeneratorKind::Normal, GeneratorKind::Uniform, GeneratorKind::ChannelOffset, GeneratorKind::ConstantChannels})
         if (name == toString(k))
             return k;
     return std::nullopt;

@@ -14,10 +14,10 @@ namespace normscope {
 
 /// How generated input values are distributed.
 enum class GeneratorKind {
-    Normal,           ///< every element ~ N(mean, std)
-    Uniform,          ///< every element ~ U(low, high)
-    ChannelOffset,    ///< channel c ~ N(mean + c * offset_step, std * (1 + c * scale_step))
-    ConstantChannels  ///< channel c holds the single value mean + c * offset_step
+    Normal,          ///< every element ~ N(mean, std)
+    Uniform,         ///< every element ~ U(low, high)
+    ChannelOffset,   ///< channel c ~ N(mean + c * offset_step, std * (1 + c * scale_step))
+    ConstantChannels ///< channel c holds the single value mean + c * offset_step
 };
 
 /**
@@ -31,8 +31,8 @@ struct InputRecipe {
     double std = 1.0;
     double low = -1.0;
     double high = 1.0;
-    double offset_step = 1.0;   ///< ChannelOffset, ConstantChannels: mean shift from one channel to the next
-    double scale_step = 0.5;    ///< ChannelOffset: relative growth of std from one channel to the next
+    double offset_step = 1.0; ///< ChannelOffset, ConstantChannels: mean shift from one channel to the next
+    double scale_step = 0.5;  ///< ChannelOffset: relative growth of std from one channel to the next
     std::uint64_t seed = 0;
 
     bool operator==(const InputRecipe& o) const;
@@ -45,7 +45,7 @@ Tensor<T> generateInput(const InputRecipe& recipe, const Shape& shape);
 
 AnyTensor generateInput(const InputRecipe& recipe, const Shape& shape, DType dtype);
 
-const char* toString(GeneratorKind kind);                         ///< "normal", "uniform", "channel-offset", "constant-channels"
+const char* toString(GeneratorKind kind); ///< "normal", "uniform", "channel-offset", "constant-channels"
 std::optional<GeneratorKind> parseGeneratorKind(const std::string& name);
 
 } // namespace normscope

@@ -33,8 +33,7 @@ struct AlignedAllocator {
     AlignedAllocator() = default;
     template <typename U>
     AlignedAllocator(const AlignedAllocator<U>&) noexcept
-    {
-    }
+    {}
 
     T* allocate(std::size_t n)
     {
@@ -50,12 +49,15 @@ struct AlignedAllocator {
             throw std::bad_alloc();
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
         if (huge)
-            madvise(p, rounded, MADV_HUGEPAGE);   // a hint: failure leaves ordinary pages
+            madvise(p, rounded, MADV_HUGEPAGE); // a hint: failure leaves ordinary pages
 #endif
         return static_cast<T*>(p);
     }
 
-    void deallocate(T* p, std::size_t) noexcept { std::free(p); }
+    void deallocate(T* p, std::size_t) noexcept
+    {
+        std::free(p);
+    }
 
     template <typename U>
     bool operator==(const AlignedAllocator<U>&) const noexcept

@@ -45,13 +45,15 @@ void validateSpec(const NormSpec& spec)
     if (spec.eps && !(std::isfinite(*spec.eps) && *spec.eps > 0))
         throw Error("eps must be finite and > 0, got " + formatShortest(*spec.eps, DType::Float64));
     if (!spec.eps && !t.acceptsEpsNone)
-        throw Error("eps=None is only accepted by " + displayNamesWhere(&NormTraits::acceptsEpsNone) + ", not by --norm "
-                    + t.cliName);
+        throw Error("eps=None is only accepted by " + displayNamesWhere(&NormTraits::acceptsEpsNone)
+                    + ", not by --norm " + t.cliName);
     if (t.takesRunningStats) {
         if (spec.momentum && !std::isfinite(*spec.momentum))
-            throw Error("momentum must be a finite number or none, got " + formatShortest(*spec.momentum, DType::Float64));
+            throw Error("momentum must be a finite number or none, got "
+                        + formatShortest(*spec.momentum, DType::Float64));
         if (!spec.momentum && !t.acceptsMomentumNone)
-            throw Error(std::string(t.displayName) + " does not accept momentum=None (PyTorch: argument 'momentum' must be float)");
+            throw Error(std::string(t.displayName)
+                        + " does not accept momentum=None (PyTorch: argument 'momentum' must be float)");
     }
     if (t.takesNumGroups && spec.num_groups <= 0)
         throw Error("num_groups must be positive, got " + std::to_string(spec.num_groups));
@@ -73,7 +75,8 @@ void validate(const NormSpec& spec, const Shape& x)
     switch (spec.kind) {
     case NormKind::Batch: {
         if (rank < 2)
-            throw Error("BatchNorm expects a 2D to 5D input (N, C, ...), got " + std::to_string(rank) + "D input of shape " + toString(x));
+            throw Error("BatchNorm expects a 2D to 5D input (N, C, ...), got " + std::to_string(rank)
+                        + "D input of shape " + toString(x));
         // PyTorch normalises with batch statistics in training and when nothing is tracked.
         if (spec.usesInputStats() && x[0] * spatialSize(x) == 1)
             throw Error("Expected more than 1 value per channel when training, got input size " + toListString(x));
@@ -81,7 +84,8 @@ void validate(const NormSpec& spec, const Shape& x)
     }
     case NormKind::Instance: {
         if (rank < 3)
-            throw Error("InstanceNorm expects a 3D to 5D input (N, C, ...), got " + std::to_string(rank) + "D input of shape " + toString(x));
+            throw Error("InstanceNorm expects a 3D to 5D input (N, C, ...), got " + std::to_string(rank)
+                        + "D input of shape " + toString(x));
         if (spec.usesInputStats() && spatialSize(x) == 1)
             throw Error("Expected more than 1 spatial element when training, got input size " + toListString(x));
         break;
@@ -90,7 +94,8 @@ void validate(const NormSpec& spec, const Shape& x)
         if (rank < 2)
             throw Error("GroupNorm expects an input of at least 2 dimensions (N, C, ...), got shape " + toString(x));
         if (x[1] % spec.num_groups != 0)
-            throw Error("num_groups (" + std::to_string(spec.num_groups) + ") must divide num_channels (" + std::to_string(x[1]) + ")");
+            throw Error("num_groups (" + std::to_string(spec.num_groups) + ") must divide num_channels ("
+                        + std::to_string(x[1]) + ")");
         // F.group_norm checks the (N*C/G, G, *spatial) view like batch norm does, in every mode.
         if (x[0] * (x[1] / spec.num_groups) * spatialSize(x) == 1) {
             Shape view{x[0] * x[1] / spec.num_groups, spec.num_groups};

@@ -21,12 +21,12 @@ enum class Mode { Training, Eval };
 /// `affine` is PyTorch's `elementwise_affine`.
 struct NormSpec {
     NormKind kind = NormKind::Batch;
-    std::int64_t num_groups = 1;               ///< GroupNorm only
-    Shape normalized_shape;                    ///< LayerNorm and RMSNorm only
-    std::optional<double> eps = 1e-5;          ///< nullopt: the dtype's machine epsilon (RMSNorm's eps=None)
-    std::optional<double> momentum = 0.1;      ///< nullopt: cumulative moving average (BatchNorm's momentum=None)
+    std::int64_t num_groups = 1;          ///< GroupNorm only
+    Shape normalized_shape;               ///< LayerNorm and RMSNorm only
+    std::optional<double> eps = 1e-5;     ///< nullopt: the dtype's machine epsilon (RMSNorm's eps=None)
+    std::optional<double> momentum = 0.1; ///< nullopt: cumulative moving average (BatchNorm's momentum=None)
     bool affine = true;
-    bool track_running_stats = true;           ///< BatchNorm and InstanceNorm only
+    bool track_running_stats = true; ///< BatchNorm and InstanceNorm only
     Mode mode = Mode::Training;
 
     /// PyTorch's defaults for the module of this kind (NormTraits: InstanceNorm has affine and
@@ -42,10 +42,13 @@ struct NormSpec {
     bool subtractsMean() const { return traits().subtractsMean; }
     bool hasBias() const { return affine && traits().hasBias; }
     template <typename T>
-    T effectiveEps() const { return eps ? static_cast<T>(*eps) : std::numeric_limits<T>::epsilon(); }
+    T effectiveEps() const
+    {
+        return eps ? static_cast<T>(*eps) : std::numeric_limits<T>::epsilon();
+    }
 };
 
-const char* toString(Mode mode);                     ///< "training", "eval"
+const char* toString(Mode mode); ///< "training", "eval"
 
 /// Refuses what PyTorch refuses (and eps that is not finite and positive) for this input shape.
 /// Throws Error with a message that names the values. Kernels assume a validated spec.
@@ -57,8 +60,8 @@ void validate(const NormSpec& spec, const Shape& inputShape);
 void validateSpec(const NormSpec& spec);
 
 /// Shapes of the module's parameters and buffers for this spec and input.
-Shape affineShape(const NormSpec& spec, const Shape& inputShape);      ///< (C,) or normalized_shape
-Shape runningStatsShape(const Shape& inputShape);                      ///< (C,)
+Shape affineShape(const NormSpec& spec, const Shape& inputShape); ///< (C,) or normalized_shape
+Shape runningStatsShape(const Shape& inputShape);                 ///< (C,)
 
 /// Throws Error unless `actual` equals `expected`; `what` names the array ("weight", "running_mean").
 void checkParameterShape(const std::string& what, const Shape& actual, const Shape& expected);

@@ -14,8 +14,8 @@ namespace normscope {
 /// PyTorch's None (no weight when affine is off, no running statistics when not tracked).
 template <typename T>
 struct NormState {
-    Tensor<T> weight;        ///< gamma
-    Tensor<T> bias;          ///< beta (RMSNorm has none)
+    Tensor<T> weight; ///< gamma
+    Tensor<T> bias;   ///< beta (RMSNorm has none)
     Tensor<T> running_mean;
     Tensor<T> running_var;
     std::int64_t num_batches_tracked = 0;

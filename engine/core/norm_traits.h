@@ -17,9 +17,9 @@ enum class NormKind { Batch, Layer, Instance, Group, Rms };
  */
 struct NormTraits {
     NormKind kind;
-    const char* cliName;        ///< the --norm value: "batch"
-    const char* displayName;    ///< "BatchNorm": PyTorch's module name without a rank suffix
-    bool moduleByRank;          ///< the module is chosen by the input's rank: BatchNorm1d/2d/3d
+    const char* cliName;     ///< the --norm value: "batch"
+    const char* displayName; ///< "BatchNorm": PyTorch's module name without a rank suffix
+    bool moduleByRank;       ///< the module is chosen by the input's rank: BatchNorm1d/2d/3d
 
     // Constructor arguments besides eps and affine, which every kind takes.
     // The first arguments are num_features = C, or (num_groups, num_channels), or normalized_shape.
@@ -31,15 +31,15 @@ struct NormTraits {
     const char* affineArgument; ///< "affine" or "elementwise_affine"
 
     // What the module computes and holds.
-    bool hasBias;               ///< an affine module has beta as well as gamma (RMSNorm: gamma only)
-    bool subtractsMean;         ///< false: RMSNorm divides by the root mean square, subtracting nothing
-    bool countsBatches;         ///< a training pass advances num_batches_tracked (BatchNorm)
-    const char* sinceTorch;     ///< the first torch release with the module; nullptr: long before 2.0
+    bool hasBias;           ///< an affine module has beta as well as gamma (RMSNorm: gamma only)
+    bool subtractsMean;     ///< false: RMSNorm divides by the root mean square, subtracting nothing
+    bool countsBatches;     ///< a training pass advances num_batches_tracked (BatchNorm)
+    const char* sinceTorch; ///< the first torch release with the module; nullptr: long before 2.0
 
     // PyTorch's defaults.
-    bool defaultAffine;             ///< InstanceNorm: affine=False
-    bool defaultTrackRunningStats;  ///< BatchNorm: True; InstanceNorm: False
-    bool defaultEpsNone;            ///< RMSNorm: eps=None
+    bool defaultAffine;            ///< InstanceNorm: affine=False
+    bool defaultTrackRunningStats; ///< BatchNorm: True; InstanceNorm: False
+    bool defaultEpsNone;           ///< RMSNorm: eps=None
 };
 
 /// Every kind, in the order of NormKind (and of the window's menus).
@@ -67,8 +67,8 @@ static_assert(traitsOf(NormKind::Batch).kind == NormKind::Batch && traitsOf(Norm
                   && traitsOf(NormKind::Group).kind == NormKind::Group && traitsOf(NormKind::Rms).kind == NormKind::Rms,
               "kNormTraits is indexed by NormKind");
 
-const char* toString(NormKind kind);                         ///< the command-line name: "batch", "layer", ...
-std::optional<NormKind> parseNormKind(const std::string& name);  ///< from the command-line name
+const char* toString(NormKind kind);                            ///< the command-line name: "batch", "layer", ...
+std::optional<NormKind> parseNormKind(const std::string& name); ///< from the command-line name
 
 /// The PyTorch module of this kind for an input of this rank: "BatchNorm1d" (rank 2 and 3),
 /// "BatchNorm2d" (4), "BatchNorm3d" (5), "InstanceNorm1d/2d/3d" (3/4/5), "LayerNorm", "GroupNorm"...

@@ -24,11 +24,12 @@ std::string nonFinite(double v)
 /// float's range: up to half an ulp above FLT_MAX rounds down to it, from there on to infinity.
 float toFloat(double v)
 {
-    constexpr double overflow = 0x1.ffffffp127;   // FLT_MAX + half its ulp: ties go to inf (even)
+    constexpr double overflow = 0x1.ffffffp127; // FLT_MAX + half its ulp: ties go to inf (even)
     if (std::abs(v) <= double(std::numeric_limits<float>::max()))
         return static_cast<float>(v);
     const float sign = std::signbit(v) ? -1.0f : 1.0f;
-    return sign * (std::abs(v) >= overflow ? std::numeric_limits<float>::infinity() : std::numeric_limits<float>::max());
+    return sign
+        * (std::abs(v) >= overflow ? std::numeric_limits<float>::infinity() : std::numeric_limits<float>::max());
 }
 
 template <typename... Args>
@@ -46,11 +47,11 @@ std::string chars(Args... args)
 template <typename F>
 std::string shortest(F v)
 {
-    const std::string scientific = chars(v, std::chars_format::scientific);   // "-1.2345e-05"
+    const std::string scientific = chars(v, std::chars_format::scientific); // "-1.2345e-05"
     const std::size_t e = scientific.find('e');
     const char* exponentBegin = scientific.data() + e + 1;
     if (*exponentBegin == '+')
-        ++exponentBegin;   // from_chars reads no '+'
+        ++exponentBegin; // from_chars reads no '+'
     int exponent = 0;
     std::from_chars(exponentBegin, scientific.data() + scientific.size(), exponent);
     if (exponent < -4 || exponent >= 16)

@@ -12,8 +12,8 @@
 namespace normscope {
 
 template <typename T>
-void updateRunningStats(const NormSpec& spec, const StatsLayout& layout, const double* mean,
-                        const double* biasedVar, NormState<T>& state)
+void updateRunningStats(const NormSpec& spec, const StatsLayout& layout, const double* mean, const double* biasedVar,
+                        NormState<T>& state)
 {
     if (spec.traits().countsBatches) {
         // PyTorch's int64 counter would wrap to a negative count (and momentum=None to a negative
@@ -30,7 +30,7 @@ void updateRunningStats(const NormSpec& spec, const StatsLayout& layout, const d
 
     const std::int64_t C = state.running_mean.numel();
     std::vector<double> batchMean(static_cast<std::size_t>(C), 0.0), batchVar(static_cast<std::size_t>(C), 0.0);
-    const std::int64_t groupsPerChannel = layout.groupCount() / C;   // N for instance, 1 for batch
+    const std::int64_t groupsPerChannel = layout.groupCount() / C; // N for instance, 1 for batch
     for (std::int64_t g = 0; g < layout.groupCount(); ++g) {
         const auto c = static_cast<std::size_t>(layout.channelOfGroup(g));
         batchMean[c] += mean[g] / static_cast<double>(groupsPerChannel);
@@ -38,8 +38,10 @@ void updateRunningStats(const NormSpec& spec, const StatsLayout& layout, const d
     }
     for (std::int64_t c = 0; c < C; ++c) {
         const auto ci = static_cast<std::size_t>(c);
-        state.running_mean[c] = static_cast<T>((1.0 - factor) * static_cast<double>(state.running_mean[c]) + factor * batchMean[ci]);
-        state.running_var[c] = static_cast<T>((1.0 - factor) * static_cast<double>(state.running_var[c]) + factor * batchVar[ci]);
+        state.running_mean[c] =
+            static_cast<T>((1.0 - factor) * static_cast<double>(state.running_mean[c]) + factor * batchMean[ci]);
+        state.running_var[c] =
+            static_cast<T>((1.0 - factor) * static_cast<double>(state.running_var[c]) + factor * batchVar[ci]);
     }
 }
 
@@ -53,8 +55,10 @@ void runningStatsPerGroup(const StatsLayout& layout, const NormState<T>& state, 
     }
 }
 
-template void updateRunningStats<float>(const NormSpec&, const StatsLayout&, const double*, const double*, NormState<float>&);
-template void updateRunningStats<double>(const NormSpec&, const StatsLayout&, const double*, const double*, NormState<double>&);
+template void updateRunningStats<float>(const NormSpec&, const StatsLayout&, const double*, const double*,
+                                        NormState<float>&);
+template void updateRunningStats<double>(const NormSpec&, const StatsLayout&, const double*, const double*,
+                                         NormState<double>&);
 template void runningStatsPerGroup<float>(const StatsLayout&, const NormState<float>&, double*, double*);
 template void runningStatsPerGroup<double>(const StatsLayout&, const NormState<double>&, double*, double*);
 

@@ -18,8 +18,8 @@ namespace normscope {
  * mean and biasedVar hold one value per group of the layout.
  */
 template <typename T>
-void updateRunningStats(const NormSpec& spec, const StatsLayout& layout, const double* mean,
-                        const double* biasedVar, NormState<T>& state);
+void updateRunningStats(const NormSpec& spec, const StatsLayout& layout, const double* mean, const double* biasedVar,
+                        NormState<T>& state);
 
 /// The statistics eval mode normalises with: each group's channel's running_mean and running_var.
 template <typename T>

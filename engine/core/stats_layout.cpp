@@ -16,7 +16,9 @@ namespace {
 std::int64_t product(const Shape& s, std::size_t from, std::size_t to)
 {
     to = std::min(to, s.size());
-    return from >= to ? 1 : numel(Shape(s.begin() + static_cast<std::ptrdiff_t>(from), s.begin() + static_cast<std::ptrdiff_t>(to)));
+    return from >= to
+        ? 1
+        : numel(Shape(s.begin() + static_cast<std::ptrdiff_t>(from), s.begin() + static_cast<std::ptrdiff_t>(to)));
 }
 
 std::string joinUpper(const std::vector<std::string>& names, const std::vector<int>& axes)
@@ -42,23 +44,31 @@ StatsLayout::StatsLayout(const NormSpec& spec, const Shape& x) : kind_(spec.kind
 
     switch (kind_) {
     case NormKind::Batch:
-        outer_ = N; groups_ = channels_; inner_ = spatial;
+        outer_ = N;
+        groups_ = channels_;
+        inner_ = spatial;
         statsShape_ = {channels_};
         break;
     case NormKind::Instance:
-        outer_ = 1; groups_ = N * channels_; inner_ = spatial;
+        outer_ = 1;
+        groups_ = N * channels_;
+        inner_ = spatial;
         statsShape_ = {N, channels_};
         break;
     case NormKind::Group:
         numGroupsG_ = spec.num_groups;
-        outer_ = 1; groups_ = N * numGroupsG_; inner_ = (channels_ / numGroupsG_) * spatial;
+        outer_ = 1;
+        groups_ = N * numGroupsG_;
+        inner_ = (channels_ / numGroupsG_) * spatial;
         statsShape_ = {N, numGroupsG_};
         break;
     case NormKind::Layer:
     case NormKind::Rms: {
         normalizedRank_ = static_cast<int>(spec.normalized_shape.size());
         const std::size_t lead = rank - static_cast<std::size_t>(normalizedRank_);
-        outer_ = 1; groups_ = product(x, 0, lead); inner_ = product(x, lead, rank);
+        outer_ = 1;
+        groups_ = product(x, 0, lead);
+        inner_ = product(x, lead, rank);
         statsShape_ = Shape(x.begin(), x.begin() + static_cast<std::ptrdiff_t>(lead));
         break;
     }
@@ -88,17 +98,21 @@ std::vector<int> StatsLayout::reducedAxes() const
     switch (kind_) {
     case NormKind::Batch:
         axes.push_back(0);
-        for (int a = 2; a < rank; ++a) axes.push_back(a);
+        for (int a = 2; a < rank; ++a)
+            axes.push_back(a);
         break;
     case NormKind::Instance:
-        for (int a = 2; a < rank; ++a) axes.push_back(a);
+        for (int a = 2; a < rank; ++a)
+            axes.push_back(a);
         break;
     case NormKind::Group:
-        for (int a = 1; a < rank; ++a) axes.push_back(a);
+        for (int a = 1; a < rank; ++a)
+            axes.push_back(a);
         break;
     case NormKind::Layer:
     case NormKind::Rms:
-        for (int a = rank - normalizedRank_; a < rank; ++a) axes.push_back(a);
+        for (int a = rank - normalizedRank_; a < rank; ++a)
+            axes.push_back(a);
         break;
     }
     return axes;
@@ -161,27 +175,29 @@ std::string StatsLayout::describe() const
     const int rank = static_cast<int>(input_.size());
     const std::string over = joinUpper(axisNames(rank), reducedAxes());
     switch (kind_) {
-    case NormKind::Batch:
-        return "BatchNorm: one mean and variance per channel, over " + over;
-    case NormKind::Instance:
-        return "InstanceNorm: one mean and variance per sample and channel, over " + over;
+    case NormKind::Batch: return "BatchNorm: one mean and variance per channel, over " + over;
+    case NormKind::Instance: return "InstanceNorm: one mean and variance per sample and channel, over " + over;
     case NormKind::Group: {
         std::ostringstream out;
-        out << "GroupNorm: one mean and variance per sample and group of " << channels_ / numGroupsG_
-            << " channel" << (channels_ / numGroupsG_ == 1 ? "" : "s") << " (G=" << numGroupsG_
-            << "), over C/G" << (rank > 2 ? ", " + joinUpper(axisNames(rank), [&] {
-                   std::vector<int> a;
-                   for (int i = 2; i < rank; ++i) a.push_back(i);
-                   return a;
-               }()) : std::string());
+        out << "GroupNorm: one mean and variance per sample and group of " << channels_ / numGroupsG_ << " channel"
+            << (channels_ / numGroupsG_ == 1 ? "" : "s") << " (G=" << numGroupsG_ << "), over C/G"
+            << (rank > 2 ? ", "
+                        + joinUpper(axisNames(rank),
+                                    [&] {
+                                        std::vector<int> a;
+                                        for (int i = 2; i < rank; ++i)
+                                            a.push_back(i);
+                                        return a;
+                                    }())
+                         : std::string());
         return out.str();
     }
     case NormKind::Layer:
-        return "LayerNorm: one mean and variance per " + (statsShape_.empty() ? std::string("tensor") : std::string("leading index"))
-               + ", over " + over;
+        return "LayerNorm: one mean and variance per "
+            + (statsShape_.empty() ? std::string("tensor") : std::string("leading index")) + ", over " + over;
     case NormKind::Rms:
-        return "RMSNorm: one root mean square (no mean) per " + (statsShape_.empty() ? std::string("tensor") : std::string("leading index"))
-               + ", over " + over;
+        return "RMSNorm: one root mean square (no mean) per "
+            + (statsShape_.empty() ? std::string("tensor") : std::string("leading index")) + ", over " + over;
     }
     return {};
 }

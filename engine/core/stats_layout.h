@@ -38,8 +38,8 @@ public:
     const Shape& inputShape() const { return input_; }
 
     std::int64_t groupCount() const { return groups_; }
-    std::int64_t groupSize() const { return outer_ * inner_; }      ///< elements sharing one statistic
-    std::int64_t segmentCount() const { return outer_; }            ///< contiguous runs per group
+    std::int64_t groupSize() const { return outer_ * inner_; } ///< elements sharing one statistic
+    std::int64_t segmentCount() const { return outer_; }       ///< contiguous runs per group
     std::int64_t segmentLength() const { return inner_; }
     std::int64_t segmentStride() const { return groups_ * inner_; } ///< distance between a group's runs
     std::int64_t segmentStart(std::int64_t group, std::int64_t segment) const
@@ -94,8 +94,8 @@ private:
     std::int64_t outer_ = 1, groups_ = 1, inner_ = 1;
     std::int64_t paramInner_ = 1, paramCount_ = 1;
     std::int64_t channels_ = 1;
-    std::int64_t numGroupsG_ = 1;     ///< GroupNorm's G
-    int normalizedRank_ = 0;          ///< layer/rms
+    std::int64_t numGroupsG_ = 1; ///< GroupNorm's G
+    int normalizedRank_ = 0;      ///< layer/rms
     Shape statsShape_;
 };
 

@@ -25,8 +25,12 @@ public:
 
     Tensor() = default;
     /// A zero-filled tensor of the given shape.
-    explicit Tensor(Shape shape) : shape_(std::move(shape)), data_(static_cast<std::size_t>(normscope::numel(shape_))) {}
-    Tensor(Shape shape, T fill) : shape_(std::move(shape)), data_(static_cast<std::size_t>(normscope::numel(shape_)), fill) {}
+    explicit Tensor(Shape shape) : shape_(std::move(shape)), data_(static_cast<std::size_t>(normscope::numel(shape_)))
+    {}
+    Tensor(Shape shape, T fill)
+        : shape_(std::move(shape)),
+          data_(static_cast<std::size_t>(normscope::numel(shape_)), fill)
+    {}
     /// Takes ownership of data, whose size must equal the shape's element count.
     Tensor(Shape shape, Storage data) : shape_(std::move(shape)), data_(std::move(data)) {}
     /// Copies data, whose size must equal the shape's element count.
@@ -66,12 +70,18 @@ private:
 enum class DType { Float32, Float64 };
 
 template <typename T>
-constexpr DType dtypeOf() { return std::is_same_v<T, float> ? DType::Float32 : DType::Float64; }
+constexpr DType dtypeOf()
+{
+    return std::is_same_v<T, float> ? DType::Float32 : DType::Float64;
+}
 
 /// A tensor whose element type is known only at run time (read from a file, chosen by the user).
 using AnyTensor = std::variant<Tensor<float>, Tensor<double>>;
 
-inline DType dtypeOf(const AnyTensor& t) { return t.index() == 0 ? DType::Float32 : DType::Float64; }
+inline DType dtypeOf(const AnyTensor& t)
+{
+    return t.index() == 0 ? DType::Float32 : DType::Float64;
+}
 inline const Shape& shapeOf(const AnyTensor& t)
 {
     return std::visit([](const auto& x) -> const Shape& { return x.shape(); }, t);

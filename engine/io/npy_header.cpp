@@ -74,7 +74,10 @@ private:
     char peek() const { return atEnd() ? '\0' : text_[pos_]; }
 
     /// What the parser is looking at, for messages.
-    std::string here() const { return atEnd() ? "the end of the header" : "'" + printableNpyText(text_.substr(pos_)) + "'"; }
+    std::string here() const
+    {
+        return atEnd() ? "the end of the header" : "'" + printableNpyText(text_.substr(pos_)) + "'";
+    }
 
     void skipSpace()
     {
@@ -119,8 +122,8 @@ private:
         const std::size_t start = pos_;
         while (!atEnd()) {
             const char c = peek();
-            const bool wordChar = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
-                || c == '_' || c == '.' || c == '+' || c == '-';
+            const bool wordChar = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'
+                || c == '.' || c == '+' || c == '-';
             if (!wordChar)
                 break;
             ++pos_;

@@ -62,7 +62,7 @@ void installSignalCleanup()
         action.sa_handler = undoAndDie;
         sigemptyset(&action.sa_mask);
         for (int other : kCaughtSignals)
-            sigaddset(&action.sa_mask, other);   // one cleanup at a time
+            sigaddset(&action.sa_mask, other); // one cleanup at a time
         sigaction(s, &action, nullptr);
     }
     std::signal(SIGXFSZ, SIG_IGN);

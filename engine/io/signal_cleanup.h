@@ -27,13 +27,12 @@ public:
     /// Register before the file exists: signals reach OpenMP's threads too, so no mask can close the
     /// gap between creating a file and registering it afterwards.
     /// Once *committed is true, a restore registration only removes `path`: the commit is whole.
-    explicit SignalCleanup(std::string path, std::string restoreTo = {},
-                           const std::atomic<bool>* committed = nullptr);
+    explicit SignalCleanup(std::string path, std::string restoreTo = {}, const std::atomic<bool>* committed = nullptr);
     ~SignalCleanup();
     SignalCleanup(const SignalCleanup&) = delete;
     SignalCleanup& operator=(const SignalCleanup&) = delete;
 
-    struct Entry;   ///< opaque: read by the signal handler
+    struct Entry; ///< opaque: read by the signal handler
 
 private:
     Entry* entry_;

@@ -78,13 +78,13 @@ mode_t newFileMode()
 } // namespace
 
 struct StagedOutputs::Entry {
-    std::string given;                    ///< as the user named it, for messages
-    fs::path destination;                 ///< the file written: symlinks followed
-    std::optional<mode_t> existingMode;   ///< the replaced file's permissions
-    std::vector<fs::path> toCreate;       ///< missing directories, outermost first
+    std::string given;                  ///< as the user named it, for messages
+    fs::path destination;               ///< the file written: symlinks followed
+    std::optional<mode_t> existingMode; ///< the replaced file's permissions
+    std::vector<fs::path> toCreate;     ///< missing directories, outermost first
     fs::path staged;
     std::unique_ptr<SignalCleanup> stagedCleanup;
-    fs::path backup;                      ///< the replaced file, kept until the commit succeeds
+    fs::path backup; ///< the replaced file, kept until the commit succeeds
     std::unique_ptr<SignalCleanup> commitCleanup;
     bool committed = false;
 };
@@ -115,7 +115,9 @@ void StagedOutputs::stage(const std::string& destination, const Writer& write, b
         if (S_ISDIR(st.st_mode))
             throw Error(destination + ": is a directory");
         if (!S_ISREG(st.st_mode))
-            throw Error(destination + ": is not a regular file (a device, FIFO or socket); outputs are written only to regular files");
+            throw Error(
+                destination
+                + ": is not a regular file (a device, FIFO or socket); outputs are written only to regular files");
         e->existingMode = st.st_mode & 07777;
     } else if (errno != ENOENT && errno != ENOTDIR) {
         throw Error(destination + ": cannot be written: " + reason(errno));
@@ -200,7 +202,8 @@ void StagedOutputs::stage(const std::string& destination, const Writer& write, b
 template <typename T>
 void StagedOutputs::stageNpy(const std::string& destination, const Tensor<T>& tensor, bool createDirectory)
 {
-    stage(destination, [&](std::ostream& out) { writeNpy(out, tensor); }, createDirectory);
+    stage(
+        destination, [&](std::ostream& out) { writeNpy(out, tensor); }, createDirectory);
 }
 
 template void StagedOutputs::stageNpy<float>(const std::string&, const Tensor<float>&, bool);
@@ -213,7 +216,8 @@ void StagedOutputs::stageNpy(const std::string& destination, const AnyTensor& te
 
 void StagedOutputs::stageText(const std::string& destination, const std::string& text, bool createDirectory)
 {
-    stage(destination, [&](std::ostream& out) { out << text; }, createDirectory);
+    stage(
+        destination, [&](std::ostream& out) { out << text; }, createDirectory);
 }
 
 void StagedOutputs::commit()

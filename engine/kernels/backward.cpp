@@ -36,14 +36,13 @@ namespace {
 // enter as e = x - center, exact for x near the mean, plus per-group corrections, so offset data keeps
 // its digits: sum(dy * d) = sum(dy * e) - lo * sum(dy) and d * slope = e * slope - lo * slope.
 
-
 // Sums of dy and of dy * e over one run, fetching into L2 meanwhile the line of nextX at each line's
 // offset (the next group's x; see GradientOutput). Not inlined: inside channelGradients' parallel
 // region GCC kept one of the vector accumulators on the stack, a load-add-store chain through memory
 // on every iteration that cost a tenth of GroupNorm's backward pass (G=32 at 16x64x56x56).
 template <typename T>
-[[gnu::noinline]] void runSums(const T* x, const T* dy, std::int64_t n, double center, const T* nextX,
-                               double& sumDy, double& sumDyE)
+[[gnu::noinline]] void runSums(const T* x, const T* dy, std::int64_t n, double center, const T* nextX, double& sumDy,
+                               double& sumDyE)
 {
     constexpr std::int64_t line = kLineBytes / static_cast<std::int64_t>(sizeof(T));
     double s = 0, se = 0;
@@ -111,8 +110,8 @@ struct GradientOutput {
 
 // dx = scale * dy + shift + e * slope on one run that shares one gamma.
 template <typename T>
-void inputGradient(const T* x, const T* dy, const GradientOutput<T>& out, std::int64_t n, double center,
-                   double scale, double shift, double slope)
+void inputGradient(const T* x, const T* dy, const GradientOutput<T>& out, std::int64_t n, double center, double scale,
+                   double shift, double slope)
 {
     out.write(n, [&](std::int64_t first, std::int64_t count, T* dst) {
         std::int64_t done = 0;
@@ -124,7 +123,8 @@ void inputGradient(const T* x, const T* dy, const GradientOutput<T>& out, std::i
                 const float* xs = x + first + done;
                 const float* gs = dy + first + done;
                 const __m512d lo = _mm512_fmadd_pd(a, widen8(gs), _mm512_fmadd_pd(_mm512_sub_pd(widen8(xs), c), m, b));
-                const __m512d hi = _mm512_fmadd_pd(a, widen8(gs + 8), _mm512_fmadd_pd(_mm512_sub_pd(widen8(xs + 8), c), m, b));
+                const __m512d hi =
+                    _mm512_fmadd_pd(a, widen8(gs + 8), _mm512_fmadd_pd(_mm512_sub_pd(widen8(xs + 8), c), m, b));
                 narrow16(lo, hi, dst + done);
             }
         }
@@ -303,8 +303,7 @@ struct ParameterBuffers {
           dgamma(roundUp(L, page) + third),
           dbeta(dgamma + blocks * stride + third),
           size(dbeta + blocks * stride)
-    {
-    }
+    {}
 
     static std::int64_t roundUp(std::int64_t n, std::int64_t unit) { return (n + unit - 1) / unit * unit; }
 };
@@ -312,9 +311,9 @@ struct ParameterBuffers {
 // LayerNorm/RMSNorm (and GroupNorm with G = 1 on (N, C)): gamma[i] belongs to the i-th element of
 // every segment.
 template <typename T, bool Gamma, bool Beta>
-void elementwiseGradients(const StatsLayout& layout, const T* x, const T* dy, const double* mean,
-                          const double* meanLo, const double* rstd, const T* gamma, GradientFlow flow, T* dx,
-                          double* dgamma, double* dbeta, int threads)
+void elementwiseGradients(const StatsLayout& layout, const T* x, const T* dy, const double* mean, const double* meanLo,
+                          const double* rstd, const T* gamma, GradientFlow flow, T* dx, double* dgamma, double* dbeta,
+                          int threads)
 {
     const std::int64_t G = layout.groupCount();
     const std::int64_t segments = layout.segmentCount();
@@ -358,8 +357,7 @@ void elementwiseGradients(const StatsLayout& layout, const T* x, const T* dy, co
                 } else {
                     for (std::int64_t a = 0; a < segments; ++a) {
                         const std::int64_t s = layout.segmentStart(g, a);
-                        rowSums<T, Gamma, Beta>(x + s, dy + s, w, L, mean[g], meanLo[g], rstd[g], dg, db, A[0],
-                                                B[0]);
+                        rowSums<T, Gamma, Beta>(x + s, dy + s, w, L, mean[g], meanLo[g], rstd[g], dg, db, A[0], B[0]);
                     }
                 }
                 for (std::int64_t k = 0; k < rows; ++k, ++g) {
@@ -420,8 +418,8 @@ void channelGradients(const StatsLayout& layout, const T* x, const T* dy, const 
     // The sums fetch the next group's x while this group's x and dy wait in L2 to be read again for dx,
     // so only where the three fit with room to spare: BatchNorm's channels of float64 at 16x64x56x56
     // (800 KB of x and dy) measured 7% slower with it (12 of 15 pairs).
-    const bool fetchXWithSums
-        = sums && 2 * layout.groupSize() * static_cast<std::int64_t>(sizeof(T)) <= kCachedGroupBytes;
+    const bool fetchXWithSums =
+        sums && 2 * layout.groupSize() * static_cast<std::int64_t>(sizeof(T)) <= kCachedGroupBytes;
 
 #pragma omp parallel num_threads(t)
     {
@@ -437,8 +435,8 @@ void channelGradients(const StatsLayout& layout, const T* x, const T* dy, const 
                     for (std::int64_t a = 0; a < segments; ++a) {
                         const std::int64_t s = layout.segmentStart(g, a) + k * run;
                         // Without a next group to fetch, the run's own lines: a hint, and no branch per line.
-                        runSums(x + s, dy + s, run, center, fetchXWithSums && g + 1 < G ? x + s + L : x + s,
-                                sumDy, sumDyE);
+                        runSums(x + s, dy + s, run, center, fetchXWithSums && g + 1 < G ? x + s + L : x + s, sumDy,
+                                sumDyE);
                     }
                     const double sumDyD = sumDyE - lo * sumDy;
                     const double w = gamma ? static_cast<double>(gamma[layout.paramOf(first + k * run)]) : 1.0;
@@ -486,18 +484,21 @@ void channelGradients(const StatsLayout& layout, const T* x, const T* dy, const 
 
 struct FastBackwardKernels : FastKernels {
     template <typename T>
-    static void gradients(const StatsLayout& layout, const T* x, const T* dy, const double* mean,
-                          const double* meanLo, const double* rstd, const T* gamma, GradientFlow flow, T* dx,
-                          double* dgamma, double* dbeta, int threads)
+    static void gradients(const StatsLayout& layout, const T* x, const T* dy, const double* mean, const double* meanLo,
+                          const double* rstd, const T* gamma, GradientFlow flow, T* dx, double* dgamma, double* dbeta,
+                          int threads)
     {
         if (!layout.paramsPerElement())
             channelGradients(layout, x, dy, mean, meanLo, rstd, gamma, flow, dx, dgamma, dbeta, threads);
         else if (!gamma)
-            elementwiseGradients<T, false, false>(layout, x, dy, mean, meanLo, rstd, gamma, flow, dx, dgamma, dbeta, threads);
+            elementwiseGradients<T, false, false>(layout, x, dy, mean, meanLo, rstd, gamma, flow, dx, dgamma, dbeta,
+                                                  threads);
         else if (!dbeta)
-            elementwiseGradients<T, true, false>(layout, x, dy, mean, meanLo, rstd, gamma, flow, dx, dgamma, dbeta, threads);
+            elementwiseGradients<T, true, false>(layout, x, dy, mean, meanLo, rstd, gamma, flow, dx, dgamma, dbeta,
+                                                 threads);
         else
-            elementwiseGradients<T, true, true>(layout, x, dy, mean, meanLo, rstd, gamma, flow, dx, dgamma, dbeta, threads);
+            elementwiseGradients<T, true, true>(layout, x, dy, mean, meanLo, rstd, gamma, flow, dx, dgamma, dbeta,
+                                                threads);
     }
 };
 

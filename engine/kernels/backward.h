@@ -21,7 +21,7 @@ struct BackwardResult {
 };
 
 struct BackwardOptions {
-    int threads = 1;  ///< worker threads for the fast kernels; <= 0 means all cores
+    int threads = 1; ///< worker threads for the fast kernels; <= 0 means all cores
 };
 
 /// Refuses (Error naming both shapes) an upstream gradient whose shape is not the input's.

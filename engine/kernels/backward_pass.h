@@ -33,8 +33,8 @@ struct GradientFlow {
  */
 template <typename Kernels, typename T>
 void runBackwardWithStatistics(const NormSpec& spec, const StatsLayout& layout, const Tensor<T>& x,
-                               const NormState<T>& state, const Tensor<T>& dy, const double* mean,
-                               const double* meanLo, const double* rstd, BackwardResult<T>& result, int threads)
+                               const NormState<T>& state, const Tensor<T>& dy, const double* mean, const double* meanLo,
+                               const double* rstd, BackwardResult<T>& result, int threads)
 {
     const GradientFlow flow{spec.usesInputStats() && spec.subtractsMean(), spec.usesInputStats()};
     const auto P = static_cast<std::size_t>(layout.paramCount());
@@ -71,7 +71,8 @@ void runBackward(const NormSpec& spec, const Tensor<T>& x, const NormState<T>& s
     const auto G = static_cast<std::size_t>(layout.groupCount());
 
     std::vector<double> mean(G), meanLo(G), var(G), rstd(G);
-    passStatistics<Kernels>(spec, layout, x.data(), state, mean.data(), meanLo.data(), var.data(), rstd.data(), threads);
+    passStatistics<Kernels>(spec, layout, x.data(), state, mean.data(), meanLo.data(), var.data(), rstd.data(),
+                            threads);
     runBackwardWithStatistics<Kernels>(spec, layout, x, state, dy, mean.data(), meanLo.data(), rstd.data(), result,
                                        threads);
 }

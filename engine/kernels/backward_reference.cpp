@@ -15,9 +15,9 @@ namespace {
 
 struct ReferenceBackwardKernels : detail::ReferenceKernels {
     template <typename T>
-    static void gradients(const StatsLayout& layout, const T* x, const T* dy, const double* mean,
-                          const double* meanLo, const double* rstd, const T* gamma, detail::GradientFlow flow,
-                          T* dx, double* dgamma, double* dbeta, int)
+    static void gradients(const StatsLayout& layout, const T* x, const T* dy, const double* mean, const double* meanLo,
+                          const double* rstd, const T* gamma, detail::GradientFlow flow, T* dx, double* dgamma,
+                          double* dbeta, int)
     {
         using detail::reference::ArrayXl;
         using detail::reference::ArrayXXl;

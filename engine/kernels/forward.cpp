@@ -142,15 +142,15 @@ void wideGroupMoments(const StatsLayout& layout, const T* x, std::int64_t g, dou
         }
     }
     mean = static_cast<double>(wideMean);
-    lo = std::isfinite(mean) ? static_cast<double>(wideMean - static_cast<Wide>(mean)) : 0.0;   // inf - inf
+    lo = std::isfinite(mean) ? static_cast<double>(wideMean - static_cast<Wide>(mean)) : 0.0; // inf - inf
     var = static_cast<double>(sumSquares / n);
 }
 
 // The moments of group g: mean = center + lo with center a T, and the biased variance about it
 // (RMSNorm: center = lo = 0 and var = the mean of squares).
 template <typename T>
-void groupMoments(const StatsLayout& layout, const T* x, std::int64_t g, bool subtractMean, double& mean,
-                  double& lo, double& var)
+void groupMoments(const StatsLayout& layout, const T* x, std::int64_t g, bool subtractMean, double& mean, double& lo,
+                  double& var)
 {
     const double n = static_cast<double>(layout.groupSize());
     double sumD = 0, sumD2 = 0;
@@ -187,7 +187,7 @@ void groupMoments(const StatsLayout& layout, const T* x, std::int64_t g, bool su
     }
     mean = static_cast<double>(center);
     var = (sumD2 - sumD * m) / n;
-    if (var < 0)   // rounding only; a NaN must stay NaN (std::max(0.0, NaN) is 0)
+    if (var < 0) // rounding only; a NaN must stay NaN (std::max(0.0, NaN) is 0)
         var = 0;
     if (!std::isfinite(var) || !std::isfinite(mean + lo))
         wideGroupMoments(layout, x, g, mean, lo, var);
@@ -228,8 +228,8 @@ void scaleShift(const T* x, T* y, std::int64_t n, T center, T scale, T shift, bo
 // LayerNorm/RMSNorm, gamma and beta varying along the group: y = xhat * gamma + beta with
 // xhat = (x - center) * rstd + offset, offset = -lo * rstd (see scaleShift).
 template <typename T>
-void scaleShiftElementwise(const T* x, T* y, std::int64_t n, T center, T rstd, T offset, const T* gamma,
-                           const T* beta, bool stream, const T* next = nullptr)
+void scaleShiftElementwise(const T* x, T* y, std::int64_t n, T center, T rstd, T offset, const T* gamma, const T* beta,
+                           bool stream, const T* next = nullptr)
 {
     if (!gamma) {
         scaleShift(x, y, n, center, rstd, offset, stream, next);
@@ -290,7 +290,7 @@ bool streamsNormalizedOutput(const StatsLayout& layout)
     constexpr std::int64_t kStreamingGroupBytes = std::int64_t(8) << 10;
     const std::int64_t groupBytes = layout.groupSize() * static_cast<std::int64_t>(sizeof(T));
     return streamsOutput<T>(layout.groupCount() * layout.groupSize())
-           && (groupBytes >= kStreamingGroupBytes || layout.groupCount() * groupBytes > lastLevelCacheBytes() / 8);
+        && (groupBytes >= kStreamingGroupBytes || layout.groupCount() * groupBytes > lastLevelCacheBytes() / 8);
 }
 
 // Whether T's arithmetic would lose group g: a deviation x - center that can overflow T (every
@@ -301,8 +301,8 @@ bool needsWideNormalization(const StatsLayout& layout, double mean, double lo, d
 {
     const double largestDeviation = 1.0 / rstd * std::sqrt(static_cast<double>(layout.groupSize())) + std::abs(lo);
     return std::isfinite(mean) && std::isfinite(rstd)
-           && (largestDeviation > static_cast<double>(std::numeric_limits<T>::max()) / 4
-               || rstd < static_cast<double>(std::numeric_limits<T>::min()) * 0x1p24);
+        && (largestDeviation > static_cast<double>(std::numeric_limits<T>::max()) / 4
+            || rstd < static_cast<double>(std::numeric_limits<T>::min()) * 0x1p24);
 }
 
 // normalizeGroup in the wide type, element by element: the rare groups that T cannot hold.
@@ -387,7 +387,7 @@ template <typename T>
 void normalizeByColumns(const StatsLayout& layout, const T* x, const double* mean, const double* meanLo,
                         const double* rstd, const T* gamma, const T* beta, T* y, int threads)
 {
-    constexpr std::int64_t kTile = 2048;   // 8 KB of a float row, 16 KB of gamma and beta; 1024-16384 measured
+    constexpr std::int64_t kTile = 2048; // 8 KB of a float row, 16 KB of gamma and beta; 1024-16384 measured
     const std::int64_t G = layout.groupCount();
     const std::int64_t L = layout.segmentLength();
     const bool stream = streamsNormalizedOutput<T>(layout);
@@ -467,14 +467,16 @@ void FastKernels::normalizeWithInputStats(const StatsLayout& layout, const T* x,
 
 template void FastKernels::moments<float>(const StatsLayout&, const float*, bool, double*, double*, double*, int);
 template void FastKernels::moments<double>(const StatsLayout&, const double*, bool, double*, double*, double*, int);
-template void FastKernels::normalize<float>(const StatsLayout&, const float*, const double*, const double*, const double*,
-                                            const float*, const float*, float*, int);
-template void FastKernels::normalize<double>(const StatsLayout&, const double*, const double*, const double*, const double*,
-                                             const double*, const double*, double*, int);
+template void FastKernels::normalize<float>(const StatsLayout&, const float*, const double*, const double*,
+                                            const double*, const float*, const float*, float*, int);
+template void FastKernels::normalize<double>(const StatsLayout&, const double*, const double*, const double*,
+                                             const double*, const double*, const double*, double*, int);
 template void FastKernels::normalizeWithInputStats<float>(const StatsLayout&, const float*, bool, float, const float*,
-                                                          const float*, float*, double*, double*, double*, double*, int);
-template void FastKernels::normalizeWithInputStats<double>(const StatsLayout&, const double*, bool, double, const double*,
-                                                           const double*, double*, double*, double*, double*, double*, int);
+                                                          const float*, float*, double*, double*, double*, double*,
+                                                          int);
+template void FastKernels::normalizeWithInputStats<double>(const StatsLayout&, const double*, bool, double,
+                                                           const double*, const double*, double*, double*, double*,
+                                                           double*, double*, int);
 
 } // namespace detail
 
@@ -503,12 +505,15 @@ Tensor<T> normalizedInput(const NormSpec& spec, const Tensor<T>& x, const Forwar
     }
     detail::rstdFromVar(spec.effectiveEps<T>(), var.data(), rstd.data(), G);
     Tensor<T> xhat(x.shape());
-    detail::FastKernels::normalize<T>(layout, x.data(), mean.data(), meanLo.data(), rstd.data(), nullptr, nullptr, xhat.data(), 0);
+    detail::FastKernels::normalize<T>(layout, x.data(), mean.data(), meanLo.data(), rstd.data(), nullptr, nullptr,
+                                      xhat.data(), 0);
     return xhat;
 }
 
-template void forward(const NormSpec&, const Tensor<float>&, NormState<float>&, ForwardResult<float>&, const ForwardOptions&);
-template void forward(const NormSpec&, const Tensor<double>&, NormState<double>&, ForwardResult<double>&, const ForwardOptions&);
+template void forward(const NormSpec&, const Tensor<float>&, NormState<float>&, ForwardResult<float>&,
+                      const ForwardOptions&);
+template void forward(const NormSpec&, const Tensor<double>&, NormState<double>&, ForwardResult<double>&,
+                      const ForwardOptions&);
 template Tensor<float> normalizedInput(const NormSpec&, const Tensor<float>&, const ForwardResult<float>&);
 template Tensor<double> normalizedInput(const NormSpec&, const Tensor<double>&, const ForwardResult<double>&);
 

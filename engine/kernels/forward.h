@@ -21,7 +21,7 @@ struct ForwardResult {
     Tensor<T> output;
     Tensor<T> mean;
     Tensor<T> var;
-    Tensor<T> rstd;   ///< 1 / sqrt(var + eps)
+    Tensor<T> rstd; ///< 1 / sqrt(var + eps)
 
     /// The per-group statistics exactly as the kernels normalised with them, in double and indexed by
     /// group (StatsLayout), kept for backward() like PyTorch's save_mean/save_invstd. The mean is the
@@ -33,7 +33,7 @@ struct ForwardResult {
 };
 
 struct ForwardOptions {
-    int threads = 1;  ///< worker threads for the fast kernels; <= 0 means all cores
+    int threads = 1; ///< worker threads for the fast kernels; <= 0 means all cores
 };
 
 /// One forward pass of the module, exactly as PyTorch's: normalises x into result (reusing its

@@ -25,9 +25,9 @@ struct FastKernels {
 
     /// moments, rstd and normalize fused per group (the group stays in cache between them).
     template <typename T>
-    static void normalizeWithInputStats(const StatsLayout& layout, const T* x, bool subtractMean, T eps,
-                                        const T* gamma, const T* beta, T* y, double* mean, double* meanLo,
-                                        double* var, double* rstd, int threads);
+    static void normalizeWithInputStats(const StatsLayout& layout, const T* x, bool subtractMean, T eps, const T* gamma,
+                                        const T* beta, T* y, double* mean, double* meanLo, double* var, double* rstd,
+                                        int threads);
 };
 
 /// The number of threads to use for this much work: 1 for small tensors, where waking a pool costs

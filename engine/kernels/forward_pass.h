@@ -81,7 +81,8 @@ void runForward(const NormSpec& spec, const Tensor<T>& x, NormState<T>& state, F
             updateRunningStats(spec, layout, fullMean.data(), var.data(), state);
         }
     } else {
-        passStatistics<Kernels>(spec, layout, x.data(), state, mean.data(), meanLo.data(), var.data(), rstd.data(), threads);
+        passStatistics<Kernels>(spec, layout, x.data(), state, mean.data(), meanLo.data(), var.data(), rstd.data(),
+                                threads);
         Kernels::normalize(layout, x.data(), mean.data(), meanLo.data(), rstd.data(), gamma, beta, result.output.data(),
                            threads);
     }

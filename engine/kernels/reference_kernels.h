@@ -44,7 +44,7 @@ auto xhatOf(const StatsLayout& layout, const T* x, std::int64_t g, const double*
 {
     return (groupOf(layout, x, g).template cast<long double>() - static_cast<long double>(mean[g])
             - static_cast<long double>(meanLo[g]))
-           * static_cast<long double>(rstd[g]);
+        * static_cast<long double>(rstd[g]);
 }
 
 /// Parameters per run: every run of a group covers the same k consecutive parameters, each for
@@ -105,8 +105,9 @@ struct ReferenceKernels {
             const long double correction = subtractMean ? reference::sum(d) / n : 0.0L;
             mean[g] = static_cast<double>(m);
             // An infinite mean has nothing left over (inf - inf would make it NaN): PyTorch's mean is inf.
-            meanLo[g] = std::isfinite(mean[g]) ? static_cast<double>((m - static_cast<long double>(mean[g])) + correction)
-                                               : 0.0;
+            meanLo[g] = std::isfinite(mean[g])
+                ? static_cast<double>((m - static_cast<long double>(mean[g])) + correction)
+                : 0.0;
             // Clamped only below zero (rounding): a NaN or infinite group keeps variance NaN, as in
             // PyTorch (std::max(0, NaN) would be 0).
             const long double v = reference::sum(d.square()) / n - correction * correction;
@@ -115,9 +116,9 @@ struct ReferenceKernels {
     }
 
     template <typename T>
-    static void normalizeWithInputStats(const StatsLayout& layout, const T* x, bool subtractMean, T eps,
-                                        const T* gamma, const T* beta, T* y, double* mean, double* meanLo,
-                                        double* var, double* rstd, int threads)
+    static void normalizeWithInputStats(const StatsLayout& layout, const T* x, bool subtractMean, T eps, const T* gamma,
+                                        const T* beta, T* y, double* mean, double* meanLo, double* var, double* rstd,
+                                        int threads)
     {
         moments(layout, x, subtractMean, mean, meanLo, var, threads);
         const auto G = static_cast<Eigen::Index>(layout.groupCount());

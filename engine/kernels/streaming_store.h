@@ -117,7 +117,7 @@ void writeLines(T* out, std::int64_t n, bool stream, Body&& body, BeforeLine&& b
 {
     constexpr auto line = kLineBytes / static_cast<std::int64_t>(sizeof(T));
     const auto offset = static_cast<std::int64_t>(reinterpret_cast<std::uintptr_t>(out) % kLineBytes)
-                        / static_cast<std::int64_t>(sizeof(T));
+        / static_cast<std::int64_t>(sizeof(T));
     const std::int64_t head = std::min(n, (line - offset) % line);
     body(0, head, out);
     std::int64_t first = head;

@@ -47,7 +47,8 @@ inline void narrow16(__m512d lo, __m512d hi, float* dst)
 {
     const __m256d l = _mm256_castps_pd(_mm512_maskz_cvtpd_ps(0xff, lo));
     const __m256d h = _mm256_castps_pd(_mm512_maskz_cvtpd_ps(0xff, hi));
-    const __m512d both = _mm512_maskz_insertf64x4(0xff, _mm512_maskz_insertf64x4(0xff, _mm512_setzero_pd(), l, 0), h, 1);
+    const __m512d both =
+        _mm512_maskz_insertf64x4(0xff, _mm512_maskz_insertf64x4(0xff, _mm512_setzero_pd(), l, 0), h, 1);
     _mm512_storeu_ps(dst, _mm512_castpd_ps(both));
 }
 

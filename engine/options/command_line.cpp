@@ -13,7 +13,7 @@ namespace normscope {
 
 namespace {
 
-constexpr std::size_t kHelpColumn = 32;   ///< where descriptions start in --help
+constexpr std::size_t kHelpColumn = 32; ///< where descriptions start in --help
 
 const OptionInfo* find(const std::vector<const OptionTable*>& tables, const std::string& name)
 {
@@ -32,7 +32,7 @@ std::string formatOptionHelp(const OptionTable& table)
     for (const OptionInfo& option : table) {
         std::string line = "  " + option.name + (option.value.empty() ? "" : " " + option.value);
         line += line.size() < kHelpColumn ? std::string(kHelpColumn - line.size(), ' ')
-                                              : "\n" + std::string(kHelpColumn, ' ');
+                                          : "\n" + std::string(kHelpColumn, ' ');
         out += line + option.help + "\n";
     }
     return out;

@@ -16,8 +16,8 @@ namespace normscope {
 /// flag, which takes no value) and a one-line description. A program's option tables define both
 /// what its command line accepts and its --help.
 struct OptionInfo {
-    std::string name;    ///< "--num-groups"
-    std::string value;   ///< "G"; empty: a flag
+    std::string name;  ///< "--num-groups"
+    std::string value; ///< "G"; empty: a flag
     std::string help;
 };
 using OptionTable = std::vector<OptionInfo>;
@@ -41,11 +41,11 @@ public:
 
     bool has(const std::string& name) const { return values_.count(name) || flags_.count(name); }
     std::optional<std::string> value(const std::string& name) const;
-    std::string required(const std::string& name) const;   ///< throws Error naming the option
+    std::string required(const std::string& name) const; ///< throws Error naming the option
     bool flag(const std::string& name) const { return flags_.count(name) > 0; }
 
-    std::optional<double> number(const std::string& name) const;         ///< strict: the whole text
-    std::optional<std::int64_t> integer(const std::string& name) const;  ///< strict: the whole text
+    std::optional<double> number(const std::string& name) const;        ///< strict: the whole text
+    std::optional<std::int64_t> integer(const std::string& name) const; ///< strict: the whole text
 
 private:
     std::map<std::string, std::string> values_;

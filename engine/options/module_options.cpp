@@ -67,7 +67,8 @@ bool isNone(const std::string& text)
 }
 
 /// The spec options; `pick*` say which shape argument the program's defaults fill in later.
-NormSpec parseSpec(const CommandLine& cl, const ModuleDefaults& defaults, bool& pickNumGroups, bool& pickNormalizedShape)
+NormSpec parseSpec(const CommandLine& cl, const ModuleDefaults& defaults, bool& pickNumGroups,
+                   bool& pickNormalizedShape)
 {
     NormKind kind;
     if (const auto name = cl.value("--norm")) {
@@ -84,7 +85,8 @@ NormSpec parseSpec(const CommandLine& cl, const ModuleDefaults& defaults, bool& 
     const NormTraits& t = spec.traits();
     const std::string module = moduleOption(spec);
 
-    refuseUnless(cl, t.takesNumGroups, "--num-groups", module + " " + onlyThoseTake(&NormTraits::takesNumGroups, "num_groups"));
+    refuseUnless(cl, t.takesNumGroups, "--num-groups",
+                 module + " " + onlyThoseTake(&NormTraits::takesNumGroups, "num_groups"));
     refuseUnless(cl, t.takesNormalizedShape, "--normalized-shape",
                  module + " " + onlyThoseTake(&NormTraits::takesNormalizedShape, "normalized_shape"));
     for (const char* option : {"--momentum", "--track-running-stats", "--no-track-running-stats"})
@@ -104,7 +106,8 @@ NormSpec parseSpec(const CommandLine& cl, const ModuleDefaults& defaults, bool& 
         throw Error(module + " needs --normalized-shape D1[,D2...]");
     if (const auto eps = cl.value("--eps")) {
         if (isNone(*eps) && !t.acceptsEpsNone)
-            throw Error("--eps none does not apply to " + module + " " + onlyThoseTake(&NormTraits::acceptsEpsNone, "eps=None"));
+            throw Error("--eps none does not apply to " + module + " "
+                        + onlyThoseTake(&NormTraits::acceptsEpsNone, "eps=None"));
         spec.eps = isNone(*eps) ? std::nullopt : cl.number("--eps");
     }
     if (const auto momentum = cl.value("--momentum")) {
@@ -165,13 +168,15 @@ void requireRunningStats(const std::string& option, const NormSpec& spec)
 void requireAffine(const std::string& option, const NormSpec& spec)
 {
     if (!spec.affine)
-        throw Error(option + " needs the affine parameters, but affine is off for " + moduleOption(spec) + " (add --affine)");
+        throw Error(option + " needs the affine parameters, but affine is off for " + moduleOption(spec)
+                    + " (add --affine)");
 }
 
 void requireBias(const std::string& option, const NormSpec& spec)
 {
     if (!spec.traits().hasBias)
-        throw Error(option + " does not apply to " + moduleOption(spec) + " (" + spec.traits().displayName + " has no bias)");
+        throw Error(option + " does not apply to " + moduleOption(spec) + " (" + spec.traits().displayName
+                    + " has no bias)");
     requireAffine(option, spec);
 }
 

@@ -30,8 +30,8 @@ constexpr std::int64_t kMaxSteps = 1000000;
 /// What a program supplies where normscope-cli forward requires an option. The CLI leaves all of it
 /// empty; the window, which generates a demo input, fills them.
 struct ModuleDefaults {
-    std::optional<NormKind> kind;        ///< the module without --norm; nullopt: --norm is required
-    std::optional<Shape> inputShape;     ///< the input's shape without --input; nullopt: --input is required
+    std::optional<NormKind> kind;    ///< the module without --norm; nullopt: --norm is required
+    std::optional<Shape> inputShape; ///< the input's shape without --input; nullopt: --input is required
     /// num_groups and normalized_shape without --num-groups / --normalized-shape, picked for the
     /// input's shape (needs inputShape); null: those options are required for the kinds that take them.
     NormSpec (*shapeArguments)(NormKind kind, const Shape& inputShape) = nullptr;
@@ -47,13 +47,13 @@ struct ModuleDefaults {
  * whatever the input (validateSpec()).
  */
 struct ModuleOptions {
-    NormSpec spec;                  ///< complete; picked shape arguments are the default input's
-    std::string inputPath;          ///< empty: the program's default input (ModuleDefaults::inputShape)
-    std::string weightPath, biasPath, runningMeanPath, runningVarPath;   ///< empty: not given
+    NormSpec spec;         ///< complete; picked shape arguments are the default input's
+    std::string inputPath; ///< empty: the program's default input (ModuleDefaults::inputShape)
+    std::string weightPath, biasPath, runningMeanPath, runningVarPath; ///< empty: not given
     std::int64_t num_batches_tracked = 0;
-    std::int64_t steps = 1;         ///< forward passes; the result is the last one's
+    std::int64_t steps = 1; ///< forward passes; the result is the last one's
     ModuleDefaults defaults;
-    bool pickNumGroups = false;     ///< num_groups comes from defaults.shapeArguments, for the input read
+    bool pickNumGroups = false; ///< num_groups comes from defaults.shapeArguments, for the input read
     bool pickNormalizedShape = false;
 };
 
@@ -66,15 +66,15 @@ NormSpec specFromCommandLine(const CommandLine& cl);
 
 /// Applicability rules of options that need something of the module, shared with the options of
 /// one program (normscope-cli's --state-out, --grad-weight-out...). Each throws Error naming the option.
-void requireRunningStats(const std::string& option, const NormSpec& spec);   ///< the module keeps running statistics
-void requireAffine(const std::string& option, const NormSpec& spec);         ///< affine is on
-void requireBias(const std::string& option, const NormSpec& spec);           ///< the module has beta (and affine is on)
+void requireRunningStats(const std::string& option, const NormSpec& spec); ///< the module keeps running statistics
+void requireAffine(const std::string& option, const NormSpec& spec);       ///< affine is on
+void requireBias(const std::string& option, const NormSpec& spec);         ///< the module has beta (and affine is on)
 
 /// The module ready to run: the spec complete and valid for the input, the input, and the
 /// parameters and buffers read from their files (in the files' dtype), their shapes checked.
 struct ModuleStart {
     NormSpec spec;
-    std::optional<AnyTensor> input;   ///< read from --input; nullopt: the program's default input
+    std::optional<AnyTensor> input; ///< read from --input; nullopt: the program's default input
     Shape inputShape;
     std::optional<AnyTensor> weight, bias, running_mean, running_var;
     std::int64_t num_batches_tracked = 0;

@@ -32,7 +32,10 @@ void firstPass(const T* p, std::int64_t n, FirstPass& acc)
         std::int64_t i = from;
         for (; i + 4 <= to; i += 4) {
             const double v0 = double(p[i]), v1 = double(p[i + 1]), v2 = double(p[i + 2]), v3 = double(p[i + 3]);
-            a0 += v0; a1 += v1; a2 += v2; a3 += v3;
+            a0 += v0;
+            a1 += v1;
+            a2 += v2;
+            a3 += v3;
             lo = std::min(std::min(lo, v0), std::min(std::min(lo, v1), std::min(std::min(lo, v2), v3)));
             hi = std::max(std::max(hi, v0), std::max(std::max(hi, v1), std::max(std::max(hi, v2), v3)));
         }
@@ -60,7 +63,10 @@ long double secondPass(const T* p, std::int64_t n, double mean)
         for (; i + 4 <= to; i += 4) {
             const double d0 = double(p[i]) - mean, d1 = double(p[i + 1]) - mean;
             const double d2 = double(p[i + 2]) - mean, d3 = double(p[i + 3]) - mean;
-            s0 += d0 * d0; s1 += d1 * d1; s2 += d2 * d2; s3 += d3 * d3;
+            s0 += d0 * d0;
+            s1 += d1 * d1;
+            s2 += d2 * d2;
+            s3 += d3 * d3;
         }
         for (; i < to; ++i) {
             const double d = double(p[i]) - mean;
@@ -73,7 +79,7 @@ long double secondPass(const T* p, std::int64_t n, double mean)
 
 struct Moments {
     double mean = kNaN;
-    double var = kNaN;       // biased
+    double var = kNaN; // biased
     double unbiased = kNaN;
     double lo = kNaN, hi = kNaN;
 };

@@ -23,24 +23,24 @@ namespace normscope {
  */
 struct GroupRow {
     std::int64_t group = 0;
-    std::string label;                  ///< StatsLayout::groupLabel, e.g. "c=3"
-    std::int64_t count = 0;             ///< n, elements in the group
+    std::string label;      ///< StatsLayout::groupLabel, e.g. "c=3"
+    std::int64_t count = 0; ///< n, elements in the group
 
-    double mean = 0;                    ///< of x over the group
-    double var = 0;                     ///< biased: sum (x - mean)^2 / n, what the norms normalise with
-    double var_unbiased = 0;            ///< sum (x - mean)^2 / (n - 1), torch.var's default; NaN when n == 1
-    double mean_square = 0;             ///< sum x^2 / n, what RMSNorm normalises with
-    double rstd = 0;                    ///< from the forward result: 1 / sqrt(var + eps) actually used
-    double min = 0, max = 0;            ///< of x over the group (NaN values ignored)
+    double mean = 0;         ///< of x over the group
+    double var = 0;          ///< biased: sum (x - mean)^2 / n, what the norms normalise with
+    double var_unbiased = 0; ///< sum (x - mean)^2 / (n - 1), torch.var's default; NaN when n == 1
+    double mean_square = 0;  ///< sum x^2 / n, what RMSNorm normalises with
+    double rstd = 0;         ///< from the forward result: 1 / sqrt(var + eps) actually used
+    double min = 0, max = 0; ///< of x over the group (NaN values ignored)
 
-    double output_mean = 0;             ///< of y over the group
-    double output_var = 0;              ///< biased
-    double output_std_unbiased = 0;     ///< torch.std(y) default (n - 1); NaN when n == 1
+    double output_mean = 0;         ///< of y over the group
+    double output_var = 0;          ///< biased
+    double output_std_unbiased = 0; ///< torch.std(y) default (n - 1); NaN when n == 1
     double output_min = 0, output_max = 0;
 
-    bool has_running = false;           ///< running statistics are tracked for this spec
-    std::int64_t channel = 0;           ///< whose running statistics the group reads and updates
-    double running_mean = 0;            ///< state after the pass, for `channel`
+    bool has_running = false; ///< running statistics are tracked for this spec
+    std::int64_t channel = 0; ///< whose running statistics the group reads and updates
+    double running_mean = 0;  ///< state after the pass, for `channel`
     double running_var = 0;
 };
 
@@ -52,9 +52,9 @@ struct GroupRow {
 template <typename T>
 struct GroupSummaryInput {
     const T* x = nullptr;
-    const T* y = nullptr;              ///< null: output columns are NaN
-    const T* rstd = nullptr;           ///< null: rstd is NaN
-    const T* runningMean = nullptr;    ///< null: has_running is false
+    const T* y = nullptr;           ///< null: output columns are NaN
+    const T* rstd = nullptr;        ///< null: rstd is NaN
+    const T* runningMean = nullptr; ///< null: has_running is false
     const T* runningVar = nullptr;
     /// Fill GroupRow::label. A string per group costs ~1 us; a view showing 100k groups asks
     /// StatsLayout::groupLabel for the visible ones instead.

@@ -90,12 +90,14 @@ void TestCliBackward::gradientsOfTheLastPass()
     QVERIFY2(it != all.end(), qPrintable("missing fixture " + name));
     QTemporaryDir out;
     QStringList args = resolveArgs(*it, out.path());
-    args << "--steps" << "3";
+    args << "--steps"
+         << "3";
     const CliRun run = runForwardBinary(args);
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     for (const char* file : {"grad_input.npy", "grad_weight.npy", "grad_bias.npy"}) {
-        const Comparison cmp = compareNpyFiles(QDir(out.path()).filePath(file), QDir(it->dir).filePath(QStringLiteral("expected/") + file),
-                                               kTolerance32, kTolerance64);
+        const Comparison cmp =
+            compareNpyFiles(QDir(out.path()).filePath(file), QDir(it->dir).filePath(QStringLiteral("expected/") + file),
+                            kTolerance32, kTolerance64);
         QVERIFY2(cmp.ok, qPrintable(QStringLiteral("%1: %2").arg(file, cmp.message)));
     }
 }
@@ -106,22 +108,23 @@ void TestCliBackward::refusals_data()
     const QString input = fixture(kBatch, "input.npy");
     const QString dy = fixture(kBatch, "grad_output.npy");
     const QStringList batch{"--norm", "batch", "--input", input, "--output", "{out}/y.npy"};
-    QTest::newRow("grad_output of another shape")
-        << batch + QStringList{"--grad-output", fixture(kBatch1d, "grad_output.npy"), "--grad-input-out", "{out}/dx.npy"};
+    QTest::newRow("grad_output of another shape") << batch
+            + QStringList{"--grad-output", fixture(kBatch1d, "grad_output.npy"), "--grad-input-out", "{out}/dx.npy"};
     QTest::newRow("grad-weight-out without affine")
-        << batch + QStringList{"--no-affine", "--grad-output", dy, "--grad-input-out", "{out}/dx.npy", "--grad-weight-out", "{out}/dw.npy"};
+        << batch + QStringList{"--no-affine",       "--grad-output", dy, "--grad-input-out", "{out}/dx.npy",
+                               "--grad-weight-out", "{out}/dw.npy"};
     QTest::newRow("grad-bias-out without affine")
-        << QStringList{"--norm", "instance", "--input", input, "--output", "{out}/y.npy", "--grad-output", dy,
-                       "--grad-bias-out", "{out}/db.npy"};
-    QTest::newRow("grad-bias-out for rms")
-        << QStringList{"--norm", "rms", "--normalized-shape", "4,5", "--input", input, "--output", "{out}/y.npy",
-                       "--grad-output", dy, "--grad-weight-out", "{out}/dw.npy", "--grad-bias-out", "{out}/db.npy"};
+        << QStringList{"--norm",        "instance", "--input",         input,         "--output", "{out}/y.npy",
+                       "--grad-output", dy,         "--grad-bias-out", "{out}/db.npy"};
+    QTest::newRow("grad-bias-out for rms") << QStringList{
+        "--norm",          "rms",         "--normalized-shape", "4,5", "--input",           input,
+        "--output",        "{out}/y.npy", "--grad-output",      dy,    "--grad-weight-out", "{out}/dw.npy",
+        "--grad-bias-out", "{out}/db.npy"};
     QTest::newRow("grad-input-out without grad-output") << batch + QStringList{"--grad-input-out", "{out}/dx.npy"};
     QTest::newRow("grad-output without a gradient to write") << batch + QStringList{"--grad-output", dy};
     QTest::newRow("grad-output missing file")
         << batch + QStringList{"--grad-output", "{out}/missing.npy", "--grad-input-out", "{out}/dx.npy"};
-    QTest::newRow("same file twice")
-        << batch + QStringList{"--grad-output", dy, "--grad-input-out", "{out}/y.npy"};
+    QTest::newRow("same file twice") << batch + QStringList{"--grad-output", dy, "--grad-input-out", "{out}/y.npy"};
 }
 
 void TestCliBackward::refusals()
@@ -134,8 +137,8 @@ void TestCliBackward::wrongShapeNamesBothShapes()
 {
     QTemporaryDir out;
     const CliRun run = runForwardBinary({"--norm", "batch", "--input", fixture(kBatch, "input.npy"), "--output",
-                               out.filePath("y.npy"), "--grad-output", fixture(kBatch1d, "grad_output.npy"),
-                               "--grad-input-out", out.filePath("dx.npy")});
+                                         out.filePath("y.npy"), "--grad-output", fixture(kBatch1d, "grad_output.npy"),
+                                         "--grad-input-out", out.filePath("dx.npy")});
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains("(2, 3, 4, 5)") && run.err.contains("(3, 4, 5)"), qPrintable(run.err));
 }

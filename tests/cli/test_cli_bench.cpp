@@ -25,14 +25,16 @@ private Q_SLOTS:
         QTest::newRow("group") << QStringList{"--norm", "group", "--num-groups", "2"} << "group";
         QTest::newRow("layer eval") << QStringList{"--norm", "layer", "--normalized-shape", "4,3", "--eval"} << "layer";
         QTest::newRow("instance backward") << QStringList{"--norm", "instance", "--backward"} << "instance";
-        QTest::newRow("rms float64") << QStringList{"--norm", "rms", "--normalized-shape", "3", "--dtype", "float64"} << "rms";
+        QTest::newRow("rms float64") << QStringList{"--norm", "rms", "--normalized-shape", "3", "--dtype", "float64"}
+                                     << "rms";
     }
 
     void jsonLine()
     {
         QFETCH(QStringList, args);
         QFETCH(QString, norm);
-        const CliRun run = runCli(QStringList{"bench", "--shape", "2,4,4,3", "--repeat", "3", "--threads", "2", "--json"} + args);
+        const CliRun run =
+            runCli(QStringList{"bench", "--shape", "2,4,4,3", "--repeat", "3", "--threads", "2", "--json"} + args);
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         const QStringList lines = run.out.trimmed().split('\n');
         QJsonParseError error;
@@ -47,7 +49,8 @@ private Q_SLOTS:
         // gbytes_per_s counts input read + output written (backward: + x, dy read, dx written).
         const double elementBytes = 2 * 4 * 4 * 3 * (args.contains("float64") ? 8.0 : 4.0);
         const double bytes = elementBytes * (args.contains("--backward") ? 5 : 2);
-        QVERIFY(qAbs(o["gbytes_per_s"].toDouble() - bytes / (o["median_ms"].toDouble() * 1e6)) <= 1e-3 * o["gbytes_per_s"].toDouble());
+        QVERIFY(qAbs(o["gbytes_per_s"].toDouble() - bytes / (o["median_ms"].toDouble() * 1e6))
+                <= 1e-3 * o["gbytes_per_s"].toDouble());
     }
 
     void refusals_data()
@@ -56,7 +59,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("message");
         QTest::newRow("no shape") << QStringList{"--norm", "batch"} << "--shape";
         QTest::newRow("bad dtype") << QStringList{"--norm", "batch", "--shape", "2,3", "--dtype", "half"} << "'half'";
-        QTest::newRow("bad groups") << QStringList{"--norm", "group", "--num-groups", "5", "--shape", "2,4"} << "num_groups (5)";
+        QTest::newRow("bad groups") << QStringList{"--norm", "group", "--num-groups", "5", "--shape", "2,4"}
+                                    << "num_groups (5)";
         QTest::newRow("bad repeat") << QStringList{"--norm", "batch", "--shape", "2,3", "--repeat", "0"} << "--repeat";
     }
 

@@ -43,7 +43,7 @@ private Q_SLOTS:
         bigEndian.replace("'<f4'", "'>f4'");
         writeBytes("big_endian.npy", bigEndian);
         QByteArray hugeHeader = bytes.left(8);
-        hugeHeader.append("\xff\xff", 2);   // a header length that points far past the file
+        hugeHeader.append("\xff\xff", 2); // a header length that points far past the file
         hugeHeader.append(bytes.mid(10));
         writeBytes("huge_header.npy", hugeHeader);
     }
@@ -58,8 +58,10 @@ private Q_SLOTS:
             QTest::newRow(name) << args << message;
         };
         row("no command options", {}, "option --norm is required");
-        row("unknown option", QStringList{"--norm", "batch", "--input", x, "--colour", "red"} + out, "unknown option --colour");
-        row("unknown norm", QStringList{"--norm", "weight", "--input", x} + out, "--norm must be batch, layer, instance, group or rms, got 'weight'");
+        row("unknown option", QStringList{"--norm", "batch", "--input", x, "--colour", "red"} + out,
+            "unknown option --colour");
+        row("unknown norm", QStringList{"--norm", "weight", "--input", x} + out,
+            "--norm must be batch, layer, instance, group or rms, got 'weight'");
         row("missing input option", QStringList{"--norm", "batch"} + out, "option --input is required");
         row("missing output option", {"--norm", "batch", "--input", x}, "option --output is required");
         row("missing file", QStringList{"--norm", "batch", "--input", path("nope.npy")} + out, "nope.npy");
@@ -72,57 +74,82 @@ private Q_SLOTS:
             "num_groups (3) must divide num_channels (4)");
         row("group missing G", QStringList{"--norm", "group", "--input", x} + out, "--num-groups");
         row("group G not a number", QStringList{"--norm", "group", "--num-groups", "two", "--input", x} + out, "'two'");
-        row("layer shape mismatch", QStringList{"--norm", "layer", "--normalized-shape", "3,4", "--input", x} + out, "normalized_shape=[3, 4]");
-        row("layer bad shape text", QStringList{"--norm", "layer", "--normalized-shape", "3,x", "--input", x} + out, "'3,x'");
-        row("eps zero", QStringList{"--norm", "batch", "--eps", "0", "--input", x} + out, "eps must be finite and > 0, got 0");
+        row("layer shape mismatch", QStringList{"--norm", "layer", "--normalized-shape", "3,4", "--input", x} + out,
+            "normalized_shape=[3, 4]");
+        row("layer bad shape text", QStringList{"--norm", "layer", "--normalized-shape", "3,x", "--input", x} + out,
+            "'3,x'");
+        row("eps zero", QStringList{"--norm", "batch", "--eps", "0", "--input", x} + out,
+            "eps must be finite and > 0, got 0");
         row("eps nan", QStringList{"--norm", "batch", "--eps", "nan", "--input", x} + out, "got nan");
-        row("eps text", QStringList{"--norm", "batch", "--eps", "small", "--input", x} + out, "--eps must be a number, got 'small'");
-        row("momentum for layer", QStringList{"--norm", "layer", "--normalized-shape", "3", "--momentum", "0.1", "--input", x} + out,
+        row("eps text", QStringList{"--norm", "batch", "--eps", "small", "--input", x} + out,
+            "--eps must be a number, got 'small'");
+        row("momentum for layer",
+            QStringList{"--norm", "layer", "--normalized-shape", "3", "--momentum", "0.1", "--input", x} + out,
             "--momentum does not apply to --norm layer");
-        row("momentum none for instance", QStringList{"--norm", "instance", "--momentum", "none", "--input", x} + out, "momentum=None");
+        row("momentum none for instance", QStringList{"--norm", "instance", "--momentum", "none", "--input", x} + out,
+            "momentum=None");
         row("batch rank 1", QStringList{"--norm", "batch", "--input", path("x1.npy")} + out, "(4,)");
         row("weight wrong shape", QStringList{"--norm", "batch", "--weight", path("w3.npy"), "--input", x} + out,
             "weight must have shape (4,), got (3,)");
-        row("running var wrong shape", QStringList{"--norm", "batch", "--running-var", path("w3.npy"), "--input", x} + out,
+        row("running var wrong shape",
+            QStringList{"--norm", "batch", "--running-var", path("w3.npy"), "--input", x} + out,
             "running_var must have shape (4,), got (3,)");
-        row("weight without affine", QStringList{"--norm", "batch", "--no-affine", "--weight", path("w4.npy"), "--input", x} + out,
+        row("weight without affine",
+            QStringList{"--norm", "batch", "--no-affine", "--weight", path("w4.npy"), "--input", x} + out,
             "affine is off");
-        row("instance weight needs affine", QStringList{"--norm", "instance", "--weight", path("w4.npy"), "--input", x} + out,
-            "add --affine");
-        row("rms bias", QStringList{"--norm", "rms", "--normalized-shape", "3", "--bias", path("w3.npy"), "--input", x} + out,
+        row("instance weight needs affine",
+            QStringList{"--norm", "instance", "--weight", path("w4.npy"), "--input", x} + out, "add --affine");
+        row("rms bias",
+            QStringList{"--norm", "rms", "--normalized-shape", "3", "--bias", path("w3.npy"), "--input", x} + out,
             "RMSNorm has no bias");
-        row("rms mean-out", QStringList{"--norm", "rms", "--normalized-shape", "3", "--mean-out", "{out}/m.npy", "--input", x} + out,
+        row("rms mean-out",
+            QStringList{"--norm", "rms", "--normalized-shape", "3", "--mean-out", "{out}/m.npy", "--input", x} + out,
             "--mean-out does not apply");
-        row("state-out untracked", QStringList{"--norm", "batch", "--no-track-running-stats", "--state-out", "{out}/s", "--input", x} + out,
+        row("state-out untracked",
+            QStringList{"--norm", "batch", "--no-track-running-stats", "--state-out", "{out}/s", "--input", x} + out,
             "--state-out needs running statistics");
-        row("steps zero", QStringList{"--norm", "batch", "--steps", "0", "--input", x} + out, "--steps must be between 1 and 1000000, got 0");
-        row("negative batches", QStringList{"--norm", "batch", "--num-batches-tracked", "-1", "--input", x} + out, "got -1");
-        row("output dir missing", {"--norm", "batch", "--input", x, "--output", "{out}/missing/y.npy"}, "does not exist");
-        row("same output twice", QStringList{"--norm", "batch", "--input", x, "--mean-out", "{out}/y.npy"} + out, "the same file");
+        row("steps zero", QStringList{"--norm", "batch", "--steps", "0", "--input", x} + out,
+            "--steps must be between 1 and 1000000, got 0");
+        row("negative batches", QStringList{"--norm", "batch", "--num-batches-tracked", "-1", "--input", x} + out,
+            "got -1");
+        row("output dir missing", {"--norm", "batch", "--input", x, "--output", "{out}/missing/y.npy"},
+            "does not exist");
+        row("same output twice", QStringList{"--norm", "batch", "--input", x, "--mean-out", "{out}/y.npy"} + out,
+            "the same file");
         row("option twice", QStringList{"--norm", "batch", "--norm", "layer", "--input", x} + out, "given twice");
-        row("contradicting flags", QStringList{"--norm", "batch", "--affine", "--no-affine", "--input", x} + out, "contradict");
+        row("contradicting flags", QStringList{"--norm", "batch", "--affine", "--no-affine", "--input", x} + out,
+            "contradict");
         // An empty value is refused, never taken as "not given".
         row("empty weight", QStringList{"--norm", "batch", "--input", x, "--weight="} + out,
             "option --weight needs a value, got an empty one");
-        row("empty eps", QStringList{"--norm", "batch", "--input", x, "--eps", ""} + out, "option --eps needs a value, got an empty one");
-        row("empty input", QStringList{"--norm", "batch", "--input="} + out, "option --input needs a value, got an empty one");
+        row("empty eps", QStringList{"--norm", "batch", "--input", x, "--eps", ""} + out,
+            "option --eps needs a value, got an empty one");
+        row("empty input", QStringList{"--norm", "batch", "--input="} + out,
+            "option --input needs a value, got an empty one");
         row("value missing at the end", QStringList{"--norm", "batch", "--input", x} + out + QStringList{"--eps"},
             "option --eps needs a value");
         row("eps none for batch", QStringList{"--norm", "batch", "--eps", "none", "--input", x} + out,
             "--eps none does not apply to --norm batch (only RMSNorm takes eps=None)");
         row("momentum inf", QStringList{"--norm", "batch", "--momentum", "inf", "--input", x} + out,
             "momentum must be a finite number or none, got inf");
-        row("group G zero", QStringList{"--norm", "group", "--num-groups", "0", "--input", x} + out, "num_groups must be positive, got 0");
-        row("batches for layer", QStringList{"--norm", "layer", "--normalized-shape", "3", "--num-batches-tracked", "2", "--input", x} + out,
+        row("group G zero", QStringList{"--norm", "group", "--num-groups", "0", "--input", x} + out,
+            "num_groups must be positive, got 0");
+        row("batches for layer",
+            QStringList{"--norm", "layer", "--normalized-shape", "3", "--num-batches-tracked", "2", "--input", x} + out,
             "--num-batches-tracked needs running statistics, which --norm layer does not keep");
-        row("running mean untracked instance", QStringList{"--norm", "instance", "--running-mean", path("w4.npy"), "--input", x} + out,
+        row("running mean untracked instance",
+            QStringList{"--norm", "instance", "--running-mean", path("w4.npy"), "--input", x} + out,
             "--running-mean needs running statistics, which --norm instance keeps only with --track-running-stats");
         // The spec's error comes before any file is read (here neither file exists).
-        row("spec before files", QStringList{"--norm", "rms", "--normalized-shape", "3", "--bias", path("nope.npy"), "--input", path("nope.npy")} + out,
+        row("spec before files",
+            QStringList{"--norm", "rms", "--normalized-shape", "3", "--bias", path("nope.npy"), "--input",
+                        path("nope.npy")}
+                + out,
             "--bias does not apply to --norm rms (RMSNorm has no bias)");
         row("eps before files", QStringList{"--norm", "batch", "--eps", "abc", "--input", path("nope.npy")} + out,
             "--eps must be a number, got 'abc'");
-        row("missing weight file", QStringList{"--norm", "batch", "--weight", path("nope.npy"), "--input", x} + out, "nope.npy");
+        row("missing weight file", QStringList{"--norm", "batch", "--weight", path("nope.npy"), "--input", x} + out,
+            "nope.npy");
     }
 
     void refuses()
@@ -145,8 +172,8 @@ private Q_SLOTS:
         const QString y = QDir(out.path()).filePath("y.npy");
         writeBytes(y, "previous contents", true);
         // The spec is valid, the second output's directory is not: nothing may be written.
-        const CliRun run = runCli({"forward", "--norm", "batch", "--input", path("x.npy"), "--output", y,
-                                   "--mean-out", QDir(out.path()).filePath("no/such/dir/m.npy")});
+        const CliRun run = runCli({"forward", "--norm", "batch", "--input", path("x.npy"), "--output", y, "--mean-out",
+                                   QDir(out.path()).filePath("no/such/dir/m.npy")});
         QCOMPARE(run.exitCode, 2);
         QFile f(y);
         QVERIFY(f.open(QIODevice::ReadOnly));
@@ -186,7 +213,8 @@ private Q_SLOTS:
     {
         // RMSNorm(eps=None) is RMSNorm's default: --eps none gives the same output as no --eps.
         QTemporaryDir out;
-        const QStringList common{"forward", "--norm", "rms", "--normalized-shape", "3", "--input", path("x.npy"), "--output"};
+        const QStringList common{"forward", "--norm",  "rms",         "--normalized-shape",
+                                 "3",       "--input", path("x.npy"), "--output"};
         const CliRun none = runCli(common + QStringList{QDir(out.path()).filePath("none.npy"), "--eps", "none"});
         QVERIFY2(none.exitCode == 0, qPrintable(none.err));
         const CliRun byDefault = runCli(common + QStringList{QDir(out.path()).filePath("default.npy")});
@@ -203,8 +231,8 @@ private Q_SLOTS:
         for (const OptionTable* table : {&specOptions(), &startOptions()})
             for (const OptionInfo& option : *table)
                 QVERIFY2(help.out.contains(QString::fromStdString(option.name) + " "), option.name.c_str());
-        for (const char* option : {"--output", "--state-out", "--mean-out", "--var-out", "--grad-output", "--grad-input-out",
-                                   "--grad-weight-out", "--grad-bias-out", "--threads"})
+        for (const char* option : {"--output", "--state-out", "--mean-out", "--var-out", "--grad-output",
+                                   "--grad-input-out", "--grad-weight-out", "--grad-bias-out", "--threads"})
             QVERIFY2(help.out.contains(option), option);
         const CliRun bench = runCli({"bench", "--help"});
         QCOMPARE(bench.exitCode, 0);

@@ -114,8 +114,9 @@ private Q_SLOTS:
         const CliRun run = runCli({"forward", "--norm", "batch", "--input", inputs_.filePath("x.npy"), "--output",
                                    out.filePath("y.npy"), "--mean-out", target});
         QCOMPARE(run.exitCode, 2);
-        QVERIFY2(run.err.contains(kind == "directory" ? "is a directory" : "is not a regular file"), qPrintable(run.err));
-        QCOMPARE(modeOf(target), before);   // still the same kind of node, untouched
+        QVERIFY2(run.err.contains(kind == "directory" ? "is a directory" : "is not a regular file"),
+                 qPrintable(run.err));
+        QCOMPARE(modeOf(target), before); // still the same kind of node, untouched
         QVERIFY(!QFile::exists(out.filePath("y.npy")));
     }
 
@@ -125,7 +126,8 @@ private Q_SLOTS:
         const QString target = out.filePath("real.npy"), link = out.filePath("link.npy");
         writeFile(target, "old");
         QVERIFY(QFile::link(target, link));
-        const CliRun run = runCli({"forward", "--norm", "batch", "--input", inputs_.filePath("x.npy"), "--output", link});
+        const CliRun run =
+            runCli({"forward", "--norm", "batch", "--input", inputs_.filePath("x.npy"), "--output", link});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QVERIFY(QFileInfo(link).isSymLink());
         QCOMPARE(shapeOf(readNpy(target.toStdString())), (Shape{2, 4, 3, 3}));
@@ -139,7 +141,8 @@ private Q_SLOTS:
         for (mode_t mode : {0600, 0640, 0604}) {
             writeFile(y, "old");
             QVERIFY(::chmod(QFile::encodeName(y).constData(), mode) == 0);
-            const CliRun run = runCli({"forward", "--norm", "batch", "--input", inputs_.filePath("x.npy"), "--output", y});
+            const CliRun run =
+                runCli({"forward", "--norm", "batch", "--input", inputs_.filePath("x.npy"), "--output", y});
             QVERIFY2(run.exitCode == 0, qPrintable(run.err));
             QCOMPARE(modeOf(y) & 07777, mode);
         }
@@ -148,7 +151,7 @@ private Q_SLOTS:
     void longFileNamesWork()
     {
         QTemporaryDir out;
-        const QString y = out.filePath(QString(246, 'y') + ".npy");   // 250 characters, legal on ext4
+        const QString y = out.filePath(QString(246, 'y') + ".npy"); // 250 characters, legal on ext4
         const CliRun run = runCli({"forward", "--norm", "batch", "--input", inputs_.filePath("x.npy"), "--output", y});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QCOMPARE(shapeOf(readNpy(y.toStdString())), (Shape{2, 4, 3, 3}));
@@ -161,7 +164,7 @@ private Q_SLOTS:
         writeFile(y, "previous y");
         QProcess process;
         process.setChildProcessModifier([] {
-            const rlimit limit{100000, 100000};   // bytes: the big output is 16 MB
+            const rlimit limit{100000, 100000}; // bytes: the big output is 16 MB
             ::setrlimit(RLIMIT_FSIZE, &limit);
         });
         process.start(QStringLiteral(NORMSCOPE_CLI_PATH),
@@ -210,7 +213,7 @@ private Q_SLOTS:
         ::kill(static_cast<pid_t>(process.processId()), signal);
         ::kill(static_cast<pid_t>(process.processId()), SIGCONT);
         QVERIFY(process.waitForFinished(60000));
-        QCOMPARE(process.exitStatus(), QProcess::CrashExit);   // ended by the signal, as before
+        QCOMPARE(process.exitStatus(), QProcess::CrashExit); // ended by the signal, as before
         QCOMPARE(contents(y), QByteArray("previous y"));
         QVERIFY2(entries(out.path()) == QStringList{"y.npy"}, qPrintable(entries(out.path()).join(" ")));
     }
@@ -219,8 +222,10 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("shape");
         QTest::addColumn<QString>("count");
-        QTest::newRow("2^64") << "65536,65536,65536,65536" << "18446744073709551616";
-        QTest::newRow("(2^31-1)^3") << "2147483647,2147483647,2147483647" << "9903520300447984150353281023";
+        QTest::newRow("2^64") << "65536,65536,65536,65536"
+                              << "18446744073709551616";
+        QTest::newRow("(2^31-1)^3") << "2147483647,2147483647,2147483647"
+                                    << "9903520300447984150353281023";
     }
 
     void elementCountsThatOverflowAreRefused()
@@ -231,14 +236,22 @@ private Q_SLOTS:
         QVERIFY(!run.crashed);
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains(count + " elements"), qPrintable(run.err));
-        QVERIFY2(!run.err.contains("PyTorch"), qPrintable(run.err));   // NormScope's own limit
+        QVERIFY2(!run.err.contains("PyTorch"), qPrintable(run.err)); // NormScope's own limit
     }
 
     void counterAtInt64MaxIsRefused()
     {
         QTemporaryDir out;
-        const QStringList args{"forward", "--norm", "batch", "--momentum", "none", "--input", inputs_.filePath("x.npy"),
-                               "--output", out.filePath("y.npy"), "--num-batches-tracked"};
+        const QStringList args{"forward",
+                               "--norm",
+                               "batch",
+                               "--momentum",
+                               "none",
+                               "--input",
+                               inputs_.filePath("x.npy"),
+                               "--output",
+                               out.filePath("y.npy"),
+                               "--num-batches-tracked"};
         const CliRun atMax = runCli(args + QStringList{"9223372036854775807"});
         QCOMPARE(atMax.exitCode, 2);
         QVERIFY2(atMax.err.contains("num_batches_tracked (9223372036854775807)"), qPrintable(atMax.err));

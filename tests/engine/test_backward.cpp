@@ -28,11 +28,11 @@ enum class Data { Normal, Offset, Constant };
 struct Setup {
     NormKind kind = NormKind::Batch;
     Shape shape;
-    std::int64_t groups = 1;       ///< group
-    int normalizedDims = 0;        ///< layer, rms: trailing dims normalized
+    std::int64_t groups = 1; ///< group
+    int normalizedDims = 0;  ///< layer, rms: trailing dims normalized
     Mode mode = Mode::Training;
     bool affine = true;
-    bool track = true;             ///< batch, instance
+    bool track = true; ///< batch, instance
     Data data = Data::Normal;
 
     NormSpec spec() const
@@ -98,7 +98,9 @@ Problem<T> makeProblem(const Setup& s, std::uint64_t seed)
     p.x = Tensor<T>(s.shape);
     p.dy = Tensor<T>(s.shape);
     for (std::int64_t i = 0; i < p.x.numel(); ++i) {
-        p.x[i] = static_cast<T>(s.data == Data::Constant ? 0.7 : offset ? 1e4 + 1e-2 * normal(rng) : 1.3 * normal(rng) + 0.2);
+        p.x[i] = static_cast<T>(s.data == Data::Constant ? 0.7
+                                    : offset             ? 1e4 + 1e-2 * normal(rng)
+                                                         : 1.3 * normal(rng) + 0.2);
         p.dy[i] = static_cast<T>(normal(rng));
     }
     p.state = NormState<T>::initial(p.spec, s.shape);
@@ -115,7 +117,7 @@ Problem<T> makeProblem(const Setup& s, std::uint64_t seed)
 
 std::uint64_t seedOf(const std::string& name)
 {
-    std::uint64_t h = 1469598103934665603ull;   // FNV-1a: stable across runs and platforms
+    std::uint64_t h = 1469598103934665603ull; // FNV-1a: stable across runs and platforms
     for (unsigned char c : name)
         h = (h ^ c) * 1099511628211ull;
     return h;
@@ -130,7 +132,7 @@ double worstError(const Tensor<T>& a, const Tensor<T>& b)
     double worst = 0;
     for (std::int64_t i = 0; i < a.numel(); ++i) {
         const double err = std::abs(static_cast<double>(a[i]) - static_cast<double>(b[i]))
-                           / std::max(1.0, std::abs(static_cast<double>(b[i])));
+            / std::max(1.0, std::abs(static_cast<double>(b[i])));
         worst = std::isnan(err) ? INFINITY : std::max(worst, err);
     }
     return worst;
@@ -140,7 +142,7 @@ template <typename T>
 bool bitIdentical(const Tensor<T>& a, const Tensor<T>& b)
 {
     return a.shape() == b.shape() && a.numel() == b.numel()
-           && (a.numel() == 0 || std::memcmp(a.data(), b.data(), sizeof(T) * static_cast<std::size_t>(a.numel())) == 0);
+        && (a.numel() == 0 || std::memcmp(a.data(), b.data(), sizeof(T) * static_cast<std::size_t>(a.numel())) == 0);
 }
 
 /// Odd sizes for the fast/reference comparison: C = 1, G = C, G = 1, H*W = 1, lengths that are not a
@@ -488,8 +490,12 @@ void TestBackward::finiteDifferences()
         for (std::int64_t i = 0; i < values.numel(); ++i) {
             const double numeric = centralDifference(lossNow, values[i], h);
             const double err = std::abs(numeric - analytic[i]) / std::max(1.0, std::abs(analytic[i]));
-            QVERIFY2(err <= tol, qPrintable(QStringLiteral("%1[%2]: analytic %3, central difference %4")
-                                                .arg(what).arg(i).arg(analytic[i], 0, 'g', 12).arg(numeric, 0, 'g', 12)));
+            QVERIFY2(err <= tol,
+                     qPrintable(QStringLiteral("%1[%2]: analytic %3, central difference %4")
+                                    .arg(what)
+                                    .arg(i)
+                                    .arg(analytic[i], 0, 'g', 12)
+                                    .arg(numeric, 0, 'g', 12)));
         }
     };
     check("grad_input", p.x, grads.grad_input);
@@ -530,7 +536,7 @@ void TestBackward::noParameterGradientsWithoutAffine()
     const Tensor<float> x({2, 3}, std::vector<float>{1, 2, 4, -1, 0, 5});
     const Tensor<float> dy({2, 3}, std::vector<float>{1, 0, 0, 0, 1, 0});
     BackwardResult<float> r;
-    r.grad_weight = Tensor<float>({3}, 1.0f);   // stale buffers from an affine pass are dropped
+    r.grad_weight = Tensor<float>({3}, 1.0f); // stale buffers from an affine pass are dropped
     r.grad_bias = Tensor<float>({3}, 1.0f);
     backward(spec, x, NormState<float>{}, dy, r);
     QCOMPARE(r.grad_input.shape(), x.shape());
@@ -541,7 +547,7 @@ void TestBackward::noParameterGradientsWithoutAffine()
     rms.normalized_shape = {3};
     const BackwardResult<float> withWeight = backward(rms, x, NormState<float>::initial(rms, x.shape()), dy);
     QCOMPARE(withWeight.grad_weight.shape(), (Shape{3}));
-    QVERIFY(withWeight.grad_bias.empty());   // RMSNorm has no bias
+    QVERIFY(withWeight.grad_bias.empty()); // RMSNorm has no bias
 }
 
 void TestBackward::fixtures_data()
@@ -566,8 +572,8 @@ void TestBackward::cleanupTestCase()
 {
     qInfo("%lld backward fixtures in-process, worst relative error: float32 %.3g, float64 %.3g",
           static_cast<long long>(fixtureCases_.size()), worstFixture32_, worstFixture64_);
-    qInfo("fast kernels against the reference, worst relative error: float32 %.3g, float64 %.3g",
-          worstFast32_, worstFast64_);
+    qInfo("fast kernels against the reference, worst relative error: float32 %.3g, float64 %.3g", worstFast32_,
+          worstFast64_);
 }
 
 QTEST_GUILESS_MAIN(TestBackward)

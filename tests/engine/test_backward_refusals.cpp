@@ -23,7 +23,7 @@ private Q_SLOTS:
         const Tensor<float> x({2, 4, 3}, 1.0f);
         const Tensor<float> other({3, 4, 3}, 1.0f);
         NormState<float> state = NormState<float>::initial(spec, x.shape());
-        const ForwardResult<float> saved = forward(spec, other, state);   // 3 * 2 groups, x has 2 * 2
+        const ForwardResult<float> saved = forward(spec, other, state); // 3 * 2 groups, x has 2 * 2
         BackwardResult<float> r;
         try {
             backward(spec, x, state, x, saved, r);

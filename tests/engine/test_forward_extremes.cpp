@@ -64,7 +64,7 @@ private Q_SLOTS:
         for (std::size_t i = 0; i < values.size(); ++i)
             QCOMPARE(r.output[static_cast<std::int64_t>(i)], values[i] > 0 ? 1.0f : -1.0f);
         QCOMPARE(r.mean[0], 0.0f);
-        QVERIFY(std::isinf(r.var[0]));   // FLT_MAX^2 is not a float: PyTorch's float32 var is inf too
+        QVERIFY(std::isinf(r.var[0])); // FLT_MAX^2 is not a float: PyTorch's float32 var is inf too
     }
 
     void offsetNearFltMaxIsExact()

@@ -51,8 +51,10 @@ template <typename T>
 NormState<T> randomState(const NormSpec& spec, const Shape& shape, std::uint64_t seed)
 {
     NormState<T> s = NormState<T>::initial(spec, shape);
-    if (!s.weight.empty()) s.weight = randomTensor<T>(s.weight.shape(), seed + 1, 1.0, 0.5);
-    if (!s.bias.empty()) s.bias = randomTensor<T>(s.bias.shape(), seed + 2, 0.0, 0.5);
+    if (!s.weight.empty())
+        s.weight = randomTensor<T>(s.weight.shape(), seed + 1, 1.0, 0.5);
+    if (!s.bias.empty())
+        s.bias = randomTensor<T>(s.bias.shape(), seed + 2, 0.0, 0.5);
     if (!s.running_mean.empty()) {
         s.running_mean = randomTensor<T>(s.running_mean.shape(), seed + 3, 0.0, 0.5);
         s.running_var = randomTensor<T>(s.running_var.shape(), seed + 4, 1.5, 0.0);
@@ -94,7 +96,7 @@ template <typename T>
 bool sameBits(const Tensor<T>& a, const Tensor<T>& b)
 {
     return a.shape() == b.shape()
-           && std::memcmp(a.data(), b.data(), sizeof(T) * static_cast<std::size_t>(a.numel())) == 0;
+        && std::memcmp(a.data(), b.data(), sizeof(T) * static_cast<std::size_t>(a.numel())) == 0;
 }
 
 bool sameBits(const std::vector<double>& a, const std::vector<double>& b)
@@ -113,7 +115,8 @@ void sameBitsOnAnyThreadCountAndNearReference(const NormSpec& spec, const Tensor
         const double err = maxRelativeError(fast.output, ref.output);
         QVERIFY2(err < tol, qPrintable(QStringLiteral("%1 threads: %2 from the reference").arg(threads).arg(err)));
         const double rstdErr = maxRelativeError(fast.rstd, ref.rstd);
-        QVERIFY2(rstdErr < tol, qPrintable(QStringLiteral("%1 threads: rstd %2 from the reference").arg(threads).arg(rstdErr)));
+        QVERIFY2(rstdErr < tol,
+                 qPrintable(QStringLiteral("%1 threads: rstd %2 from the reference").arg(threads).arg(rstdErr)));
         if (threads == 1) {
             one = fast;
             continue;
@@ -179,7 +182,8 @@ private Q_SLOTS:
         for (int threads : {1, 2}) {
             const auto x64 = randomTensor<double>(shape, 42, offset, offset == 0 ? 1.0 : 1e-2);
             const auto [fastState, refState, fast, ref] = runFastAndReference(spec, x64, 7, threads);
-            QVERIFY2(maxRelativeError(fast.output, ref.output) < 1e-12, qPrintable(QString::number(maxRelativeError(fast.output, ref.output))));
+            QVERIFY2(maxRelativeError(fast.output, ref.output) < 1e-12,
+                     qPrintable(QString::number(maxRelativeError(fast.output, ref.output))));
             QVERIFY(maxRelativeError(fast.mean, ref.mean) < 1e-14);
             QVERIFY(maxRelativeError(fast.var, ref.var) < 1e-14);
             QVERIFY(maxRelativeError(fast.rstd, ref.rstd) < 1e-12);
@@ -191,20 +195,23 @@ private Q_SLOTS:
 
             const auto x32 = x64.cast<float>();
             const auto [fast32State, ref32State, fast32, ref32] = runFastAndReference(spec, x32, 7, threads);
-            QVERIFY2(maxRelativeError(fast32.output, ref32.output) < 1e-6, qPrintable(QString::number(maxRelativeError(fast32.output, ref32.output))));
+            QVERIFY2(maxRelativeError(fast32.output, ref32.output) < 1e-6,
+                     qPrintable(QString::number(maxRelativeError(fast32.output, ref32.output))));
         }
     }
 
     void fastEqualsReferenceOnLargeGroups_data()
     {
-        addRowsWithAndWithout("farStart", {
-            {"batch", specOf(NormKind::Batch)},
-            {"instance", specOf(NormKind::Instance)},
-            {"group2", groupSpec(2)},
-            {"layer_CHW", normalizedSpec(NormKind::Layer, {4, 40, 50})},
-            {"layer_last", normalizedSpec(NormKind::Layer, {50})},
-            {"rms_last", normalizedSpec(NormKind::Rms, {50})},
-        }, "_far_start");
+        addRowsWithAndWithout("farStart",
+                              {
+                                  {"batch", specOf(NormKind::Batch)},
+                                  {"instance", specOf(NormKind::Instance)},
+                                  {"group2", groupSpec(2)},
+                                  {"layer_CHW", normalizedSpec(NormKind::Layer, {4, 40, 50})},
+                                  {"layer_last", normalizedSpec(NormKind::Layer, {50})},
+                                  {"rms_last", normalizedSpec(NormKind::Rms, {50})},
+                              },
+                              "_far_start");
     }
 
     // Groups of 50 to 16000 elements of offset data (mean 1e3): the statistics of long groups are
@@ -225,13 +232,17 @@ private Q_SLOTS:
         const auto x32 = x64.cast<float>();
         for (int threads : {1, 2}) {
             const auto [fastState, refState, fast, ref] = runFastAndReference(spec, x64, 7, threads);
-            QVERIFY2(maxRelativeError(fast.output, ref.output) < 1e-12, qPrintable(QString::number(maxRelativeError(fast.output, ref.output))));
+            QVERIFY2(maxRelativeError(fast.output, ref.output) < 1e-12,
+                     qPrintable(QString::number(maxRelativeError(fast.output, ref.output))));
             QVERIFY(maxRelativeError(fast.mean, ref.mean) < 1e-14);
-            QVERIFY2(maxRelativeError(fast.var, ref.var) < 1e-13, qPrintable(QString::number(maxRelativeError(fast.var, ref.var))));
+            QVERIFY2(maxRelativeError(fast.var, ref.var) < 1e-13,
+                     qPrintable(QString::number(maxRelativeError(fast.var, ref.var))));
 
             const auto [fast32State, ref32State, fast32, ref32] = runFastAndReference(spec, x32, 7, threads);
-            QVERIFY2(maxRelativeError(fast32.output, ref32.output) < 1e-6, qPrintable(QString::number(maxRelativeError(fast32.output, ref32.output))));
-            QVERIFY2(maxRelativeError(fast32.var, ref32.var) < 1e-6, qPrintable(QString::number(maxRelativeError(fast32.var, ref32.var))));
+            QVERIFY2(maxRelativeError(fast32.output, ref32.output) < 1e-6,
+                     qPrintable(QString::number(maxRelativeError(fast32.output, ref32.output))));
+            QVERIFY2(maxRelativeError(fast32.var, ref32.var) < 1e-6,
+                     qPrintable(QString::number(maxRelativeError(fast32.var, ref32.var))));
         }
     }
 
@@ -284,10 +295,12 @@ private Q_SLOTS:
         const auto x32 = x64.cast<float>();
         for (int threads : {1, 2}) {
             const auto [fastState, refState, fast, ref] = runFastAndReference(spec, x64, 11, threads);
-            QVERIFY2(maxRelativeError(fast.output, ref.output) < 1e-12, qPrintable(QString::number(maxRelativeError(fast.output, ref.output))));
+            QVERIFY2(maxRelativeError(fast.output, ref.output) < 1e-12,
+                     qPrintable(QString::number(maxRelativeError(fast.output, ref.output))));
 
             const auto [fast32State, ref32State, fast32, ref32] = runFastAndReference(spec, x32, 11, threads);
-            QVERIFY2(maxRelativeError(fast32.output, ref32.output) < 1e-6, qPrintable(QString::number(maxRelativeError(fast32.output, ref32.output))));
+            QVERIFY2(maxRelativeError(fast32.output, ref32.output) < 1e-6,
+                     qPrintable(QString::number(maxRelativeError(fast32.output, ref32.output))));
         }
     }
 
@@ -306,7 +319,7 @@ private Q_SLOTS:
     {
         QFETCH(NormSpec, spec);
         spec.affine = false;
-        spec.eps = 1e-12;   // so that eps does not visibly shrink the variance
+        spec.eps = 1e-12; // so that eps does not visibly shrink the variance
         const Shape shape{4, 6, 5, 3};
         const auto x = randomTensor<double>(shape, 3, 2.0, 3.0);
         auto state = NormState<double>::initial(spec, shape);
@@ -315,9 +328,11 @@ private Q_SLOTS:
         for (std::int64_t g = 0; g < layout.groupCount(); ++g) {
             double sum = 0, sq = 0;
             const auto elements = layout.elementsOf(g);
-            for (std::int64_t i : elements) sum += r.output[i];
+            for (std::int64_t i : elements)
+                sum += r.output[i];
             const double mean = sum / static_cast<double>(elements.size());
-            for (std::int64_t i : elements) sq += (r.output[i] - mean) * (r.output[i] - mean);
+            for (std::int64_t i : elements)
+                sq += (r.output[i] - mean) * (r.output[i] - mean);
             QVERIFY2(std::abs(mean) < 1e-12, qPrintable(QString::number(mean)));
             QVERIFY2(std::abs(sq / static_cast<double>(elements.size()) - 1.0) < 1e-9, qPrintable(QString::number(sq)));
         }
@@ -346,7 +361,7 @@ private Q_SLOTS:
         const auto x = randomTensor<double>(shape, 11, 0.5, 2.0);
         const NormSpec gn = groupSpec(4);
         NormSpec in = specOf(NormKind::Instance);
-        auto gnState = NormState<double>::initial(gn, shape);   // gamma 1, beta 0: the identity affine
+        auto gnState = NormState<double>::initial(gn, shape); // gamma 1, beta 0: the identity affine
         auto inState = NormState<double>::initial(in, shape);
         const auto a = forward(gn, x, gnState);
         const auto b = forward(in, x, inState);
@@ -376,13 +391,15 @@ private Q_SLOTS:
 
     void offsetDataInFloat32MatchesFloat64_data()
     {
-        addRowsWithAndWithout("constantGroups", {
-            {"batch", specOf(NormKind::Batch)},
-            {"instance", specOf(NormKind::Instance)},
-            {"group2", groupSpec(2)},
-            {"layer", normalizedSpec(NormKind::Layer, {4, 6, 5})},
-            {"rms", normalizedSpec(NormKind::Rms, {6, 5})},
-        }, "_constant");
+        addRowsWithAndWithout("constantGroups",
+                              {
+                                  {"batch", specOf(NormKind::Batch)},
+                                  {"instance", specOf(NormKind::Instance)},
+                                  {"group2", groupSpec(2)},
+                                  {"layer", normalizedSpec(NormKind::Layer, {4, 6, 5})},
+                                  {"rms", normalizedSpec(NormKind::Rms, {6, 5})},
+                              },
+                              "_constant");
     }
 
     // Mean 1e4, std 1e-2 in float32: the output must be within 1e-4 of the float64 answer for the

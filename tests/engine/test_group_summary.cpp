@@ -57,8 +57,8 @@ void TestGroupSummary::layerNormOneRow()
     QCOMPARE(row.mean, 2.5);
     QCOMPARE(row.var, 1.25);
     QVERIFY(close(row.var_unbiased, 5.0 / 3.0));
-    QCOMPARE(row.mean_square, 7.5);                     // (1 + 4 + 9 + 16) / 4
-    QCOMPARE(row.rstd, 0.75);                           // passed through from the result
+    QCOMPARE(row.mean_square, 7.5); // (1 + 4 + 9 + 16) / 4
+    QCOMPARE(row.rstd, 0.75);       // passed through from the result
     QCOMPARE(row.output_mean, 0.0);
     QCOMPARE(row.output_var, 0.5);
     QVERIFY(close(row.output_std_unbiased, std::sqrt(2.0 / 3.0)));
@@ -146,13 +146,13 @@ void TestGroupSummary::groupNormRows()
     r.rstd = Tensor<double>({2, 2}, 1.0);
     const auto rows = summarizeGroups(spec, x, r, NormState<double>::initial(spec, x.shape()));
     QCOMPARE(rows.size(), std::size_t(4));
-    QCOMPARE(rows[0].mean, 2.0);   // {1, 3}
+    QCOMPARE(rows[0].mean, 2.0); // {1, 3}
     QCOMPARE(rows[0].var, 1.0);
-    QCOMPARE(rows[1].mean, 7.0);   // {5, 9}
+    QCOMPARE(rows[1].mean, 7.0); // {5, 9}
     QCOMPARE(rows[1].var, 4.0);
-    QCOMPARE(rows[2].mean, 2.0);   // {2, 2}
+    QCOMPARE(rows[2].mean, 2.0); // {2, 2}
     QCOMPARE(rows[2].var, 0.0);
-    QCOMPARE(rows[3].mean, 0.0);   // {-4, 4}
+    QCOMPARE(rows[3].mean, 0.0); // {-4, 4}
     QCOMPARE(rows[3].var, 16.0);
     QCOMPARE(rows[3].var_unbiased, 32.0);
     QCOMPARE(rows[3].label, std::string("n=1, g=1 (c 2..3)"));
@@ -178,7 +178,7 @@ void TestGroupSummary::singleElementGroupsHaveNaNUnbiased()
         QCOMPARE(rows[g].var, 0.0);
         QVERIFY(std::isnan(rows[g].var_unbiased));
         QVERIFY(std::isnan(rows[g].output_std_unbiased));
-        QVERIFY(std::isnan(rows[g].rstd));   // the result carried no rstd
+        QVERIFY(std::isnan(rows[g].rstd)); // the result carried no rstd
     }
 }
 
@@ -235,7 +235,7 @@ void TestGroupSummary::floatInputMatchesPlainLoops()
         QCOMPARE(row.rstd, 2.0);
         QCOMPARE(row.output_mean, 0.5);
         QCOMPARE(row.output_var, 0.0);
-        QCOMPARE(row.running_mean, 0.0);   // initial state
+        QCOMPARE(row.running_mean, 0.0); // initial state
         QCOMPARE(row.running_var, 1.0);
     }
 }
@@ -249,8 +249,8 @@ void TestGroupSummary::missingOutputGivesNaN()
     in.x = x.data();
     const auto rows = summarizeGroups(layout, in);
     QCOMPARE(rows.size(), std::size_t(2));
-    QCOMPARE(rows[0].mean, 2.0);   // {1, 3}
-    QCOMPARE(rows[1].mean, 3.0);   // {2, 4}
+    QCOMPARE(rows[0].mean, 2.0); // {1, 3}
+    QCOMPARE(rows[1].mean, 3.0); // {2, 4}
     QVERIFY(std::isnan(rows[0].output_mean));
     QVERIFY(std::isnan(rows[0].rstd));
     QVERIFY(!rows[0].has_running);

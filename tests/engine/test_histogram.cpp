@@ -56,13 +56,13 @@ void TestHistogram::fixedRangeSkipsOutside()
 void TestHistogram::strideCapsTheValuesRead()
 {
     std::vector<double> v(10);
-    std::iota(v.begin(), v.end(), 0.0);   // 0..9
+    std::iota(v.begin(), v.end(), 0.0); // 0..9
     HistogramOptions o;
     o.bins = 2;
     o.maxValues = 3;
     o.run = 1;
     const Histogram h = histogram(v.data(), 10, o);
-    QCOMPARE(h.stride, std::int64_t(4));  // reads 0, 4, 8
+    QCOMPARE(h.stride, std::int64_t(4)); // reads 0, 4, 8
     QCOMPARE(h.total, std::int64_t(10));
     QCOMPARE(h.read, std::int64_t(3));
     QCOMPARE(h.binned, std::int64_t(3));
@@ -88,7 +88,7 @@ void TestHistogram::runsOfConsecutiveValues()
     QCOMPARE(h.read, std::int64_t(6));
     QCOMPARE(h.lo, 0.0);
     QCOMPARE(h.hi, 17.0);
-    QCOMPARE(h.counts, (std::vector<std::int64_t>{2, 2, 2}));   // [0, 5.67): 0, 1  [5.67, 11.3): 8, 9  rest: 16, 17
+    QCOMPARE(h.counts, (std::vector<std::int64_t>{2, 2, 2})); // [0, 5.67): 0, 1  [5.67, 11.3): 8, 9  rest: 16, 17
 }
 
 void TestHistogram::nonFiniteAreSkipped()

@@ -52,11 +52,16 @@ private Q_SLOTS:
         QTest::addColumn<NormKind>("kind");
         QTest::addColumn<QString>("cli");
         QTest::addColumn<QString>("display");
-        QTest::newRow("batch") << NormKind::Batch << "batch" << "BatchNorm";
-        QTest::newRow("layer") << NormKind::Layer << "layer" << "LayerNorm";
-        QTest::newRow("instance") << NormKind::Instance << "instance" << "InstanceNorm";
-        QTest::newRow("group") << NormKind::Group << "group" << "GroupNorm";
-        QTest::newRow("rms") << NormKind::Rms << "rms" << "RMSNorm";
+        QTest::newRow("batch") << NormKind::Batch << "batch"
+                               << "BatchNorm";
+        QTest::newRow("layer") << NormKind::Layer << "layer"
+                               << "LayerNorm";
+        QTest::newRow("instance") << NormKind::Instance << "instance"
+                                  << "InstanceNorm";
+        QTest::newRow("group") << NormKind::Group << "group"
+                               << "GroupNorm";
+        QTest::newRow("rms") << NormKind::Rms << "rms"
+                             << "RMSNorm";
     }
 
     void names()
@@ -83,7 +88,7 @@ private Q_SLOTS:
         QTest::addColumn<NormKind>("kind");
         QTest::addColumn<bool>("numGroups");
         QTest::addColumn<bool>("normalizedShape");
-        QTest::addColumn<bool>("runningStats");   // momentum, track_running_stats
+        QTest::addColumn<bool>("runningStats"); // momentum, track_running_stats
         QTest::addColumn<bool>("momentumNone");
         QTest::addColumn<bool>("epsNone");
         QTest::addColumn<QString>("affineArgument");
@@ -125,9 +130,9 @@ private Q_SLOTS:
         QTest::addColumn<bool>("affine");
         QTest::addColumn<bool>("tracking");
         QTest::addColumn<bool>("epsIsNone");
-        QTest::addColumn<bool>("bias");          // an affine module has beta
+        QTest::addColumn<bool>("bias"); // an affine module has beta
         QTest::addColumn<bool>("subtractsMean");
-        QTest::addColumn<bool>("countsBatches");  // a training pass advances num_batches_tracked
+        QTest::addColumn<bool>("countsBatches"); // a training pass advances num_batches_tracked
         QTest::newRow("batch") << NormKind::Batch << true << true << false << true << true << true;
         QTest::newRow("layer") << NormKind::Layer << true << false << false << true << true << false;
         QTest::newRow("instance") << NormKind::Instance << false << false << false << true << true << false;
@@ -189,8 +194,10 @@ private Q_SLOTS:
 
     void messagesNameTheKinds()
     {
-        QCOMPARE(QString::fromStdString(displayNamesWhere(&NormTraits::takesRunningStats)), QString("BatchNorm and InstanceNorm"));
-        QCOMPARE(QString::fromStdString(displayNamesWhere(&NormTraits::takesNormalizedShape)), QString("LayerNorm and RMSNorm"));
+        QCOMPARE(QString::fromStdString(displayNamesWhere(&NormTraits::takesRunningStats)),
+                 QString("BatchNorm and InstanceNorm"));
+        QCOMPARE(QString::fromStdString(displayNamesWhere(&NormTraits::takesNormalizedShape)),
+                 QString("LayerNorm and RMSNorm"));
         QCOMPARE(QString::fromStdString(displayNamesWhere(&NormTraits::takesNumGroups)), QString("GroupNorm"));
         QCOMPARE(QString(traitsOf(NormKind::Rms).sinceTorch), QString("2.4"));
         QVERIFY(!traitsOf(NormKind::Batch).sinceTorch);

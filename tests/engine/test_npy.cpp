@@ -19,7 +19,6 @@
 #include <limits>
 #include <stdexcept>
 
-
 using namespace normscope;
 
 namespace {
@@ -212,8 +211,8 @@ c = np.load(sys.argv[3])
 assert c.dtype == np.float64 and c.shape == (0, 3), c
 )";
     QProcess python;
-    python.start("/usr/bin/python3", {"-c", script, QString::fromStdString(a), QString::fromStdString(b),
-                                      QString::fromStdString(c)});
+    python.start("/usr/bin/python3",
+                 {"-c", script, QString::fromStdString(a), QString::fromStdString(b), QString::fromStdString(c)});
     QVERIFY(python.waitForFinished(60000));
     QVERIFY2(python.exitCode() == 0, python.readAllStandardError().constData());
 }
@@ -303,15 +302,18 @@ void TestNpy::toleratesHeaderVariants_data()
         << npyFile("{'descr':'<f4','fortran_order':False,'shape':(2,)}", two) << false;
     QTest::newRow("tabs and newlines inside")
         << npyFile("{\t'descr' :\n'<f4' , 'fortran_order' : False ,\t'shape' : ( 2 , ) , }", two) << false;
-    QTest::newRow("python 2 long dimension") << npyFile("{'descr': '<f4', 'fortran_order': False, 'shape': (2L,), }", two)
-                                             << false;
+    QTest::newRow("python 2 long dimension")
+        << npyFile("{'descr': '<f4', 'fortran_order': False, 'shape': (2L,), }", two) << false;
     QTest::newRow("no padding, no newline")
         << npyFile("{'descr': '<f4', 'fortran_order': False, 'shape': (2,), }", two, 1, false) << false;
-    QTest::newRow("format 2.0") << npyFile("{'descr': '<f4', 'fortran_order': False, 'shape': (2,), }", two, 2) << false;
-    QTest::newRow("format 3.0") << npyFile("{'descr': '<f4', 'fortran_order': False, 'shape': (2,), }", two, 3) << false;
-    QTest::newRow("fortran rank 1 is C order") << npyFile("{'descr': '<f4', 'fortran_order': True, 'shape': (2,), }", two)
-                                               << true;
-    QTest::newRow("fortran (1, 2)") << npyFile("{'descr': '<f4', 'fortran_order': True, 'shape': (1, 2), }", two) << true;
+    QTest::newRow("format 2.0") << npyFile("{'descr': '<f4', 'fortran_order': False, 'shape': (2,), }", two, 2)
+                                << false;
+    QTest::newRow("format 3.0") << npyFile("{'descr': '<f4', 'fortran_order': False, 'shape': (2,), }", two, 3)
+                                << false;
+    QTest::newRow("fortran rank 1 is C order")
+        << npyFile("{'descr': '<f4', 'fortran_order': True, 'shape': (2,), }", two) << true;
+    QTest::newRow("fortran (1, 2)") << npyFile("{'descr': '<f4', 'fortran_order': True, 'shape': (1, 2), }", two)
+                                    << true;
 }
 
 void TestNpy::toleratesHeaderVariants()
@@ -336,7 +338,8 @@ void TestNpy::refusesMalformedFixtures_data()
     QTest::newRow("float16") << "bad_float16" << QStringList{"'<f2'", "float16"};
     QTest::newRow("structured") << "bad_structured" << QStringList{"structured"};
     QTest::newRow("object") << "bad_object" << QStringList{"'|O'", "object"};
-    QTest::newRow("truncated data") << "bad_truncated_data" << QStringList{"data is truncated", "needs 96 bytes", "has 40"};
+    QTest::newRow("truncated data") << "bad_truncated_data"
+                                    << QStringList{"data is truncated", "needs 96 bytes", "has 40"};
     QTest::newRow("extra data") << "bad_extra_data" << QStringList{"longer", "needs 96 bytes", "has 104"};
     QTest::newRow("bad magic") << "bad_magic" << QStringList{"not a .npy file", "magic"};
     QTest::newRow("huge header length") << "bad_huge_header" << QStringList{"4294967280", "absurdly large"};
@@ -371,7 +374,8 @@ void TestNpy::refusesMalformedFiles_data()
     QByteArray v11 = npyFile(header("(2, 3)"), six);
     v11[7] = 1;
     QTest::newRow("version 1.1") << v11 << QStringList{"version 1.1"};
-    QTest::newRow("ends in length field") << QByteArray("\x93NUMPY\x01\x00\x40", 9) << QStringList{"truncated", "length"};
+    QTest::newRow("ends in length field")
+        << QByteArray("\x93NUMPY\x01\x00\x40", 9) << QStringList{"truncated", "length"};
     QTest::newRow("v2 ends in length field") << QByteArray("\x93NUMPY\x02\x00\x40\x00", 10) << QStringList{"truncated"};
     QTest::newRow("header length past the end")
         << QByteArray("\x93NUMPY\x01\x00\xc8\x00{'descr': '<f4'", 25) << QStringList{"header is truncated", "200"};
@@ -380,10 +384,12 @@ void TestNpy::refusesMalformedFiles_data()
     QTest::newRow("header length 1 MiB + 1") << justTooLong + ' ' << QStringList{"1048577", "absurdly large"};
     QTest::newRow("empty header") << npyFile("", {}, 1, false) << QStringList{"malformed header", "'{'"};
     QTest::newRow("not a dict") << npyFile("[1, 2]") << QStringList{"malformed header", "'{'"};
-    QTest::newRow("unclosed dict") << npyFile("{'descr': '<f4', ") << QStringList{"malformed header", "end of the header"};
+    QTest::newRow("unclosed dict") << npyFile("{'descr': '<f4', ")
+                                   << QStringList{"malformed header", "end of the header"};
     QTest::newRow("missing shape") << npyFile("{'descr': '<f4', 'fortran_order': False}")
                                    << QStringList{"malformed header", "missing key 'shape'"};
-    QTest::newRow("missing descr") << npyFile("{'fortran_order': False, 'shape': ()}") << QStringList{"missing key 'descr'"};
+    QTest::newRow("missing descr") << npyFile("{'fortran_order': False, 'shape': ()}")
+                                   << QStringList{"missing key 'descr'"};
     QTest::newRow("unknown key") << npyFile("{'descr': '<f4', 'fortran_order': False, 'shape': (), 'foo': 1}")
                                  << QStringList{"unknown key 'foo'"};
     QTest::newRow("duplicate key") << npyFile("{'descr': '<f4', 'descr': '<f4', 'fortran_order': False, 'shape': ()}")
@@ -401,7 +407,8 @@ void TestNpy::refusesMalformedFiles_data()
                                        << QStringList{"'fortran_order' must be True or False", "yes"};
     QTest::newRow("fortran_order true") << npyFile(header("(2, 3)", "'<f4'", "true"), six)
                                         << QStringList{"True or False"};
-    QTest::newRow("descr not a string") << npyFile(header("(2, 3)", "4"), six) << QStringList{"'descr' must be a string"};
+    QTest::newRow("descr not a string") << npyFile(header("(2, 3)", "4"), six)
+                                        << QStringList{"'descr' must be a string"};
     QTest::newRow("shape a list") << npyFile(header("[2, 3]"), six) << QStringList{"'shape' must be a tuple"};
     QTest::newRow("shape a number") << npyFile(header("6"), six) << QStringList{"'shape' must be a tuple"};
     QTest::newRow("shape (6) not a tuple") << npyFile(header("(6)"), six) << QStringList{"not a tuple", "(6,)"};
@@ -414,10 +421,10 @@ void TestNpy::refusesMalformedFiles_data()
                                     << QStringList{"expected ',' or ')'"};
     QTest::newRow("dimension beyond int64") << npyFile(header("(99999999999999999999,)"), six)
                                             << QStringList{"99999999999999999999", "does not fit in int64"};
-    QTest::newRow("product beyond int64") << npyFile(header("(4294967296, 4294967296)"), six)
-                                          << QStringList{"overflows int64"};
-    QTest::newRow("zero does not hide overflow") << npyFile(header("(4294967296, 4294967296, 0)"), {})
-                                                 << QStringList{"overflows int64"};
+    QTest::newRow("product beyond int64")
+        << npyFile(header("(4294967296, 4294967296)"), six) << QStringList{"overflows int64"};
+    QTest::newRow("zero does not hide overflow")
+        << npyFile(header("(4294967296, 4294967296, 0)"), {}) << QStringList{"overflows int64"};
     QTest::newRow("bytes beyond int64") << npyFile(header("(4611686018427387904,)", "'<f8'"), six)
                                         << QStringList{"more bytes than fit in int64"};
     QTest::newRow("rank 9") << npyFile(header("(1, 1, 1, 1, 1, 1, 1, 1, 1)"), floats({1}))
@@ -425,7 +432,8 @@ void TestNpy::refusesMalformedFiles_data()
     // A header claiming terabytes must be refused from the file size, not by trying to allocate.
     QTest::newRow("huge shape, small file") << npyFile(header("(1000000000, 1000)"), six)
                                             << QStringList{"data is truncated", "needs 4000000000000 bytes", "has 24"};
-    QTest::newRow("truncated data") << npyFile(header("(2, 3)"), six.left(20)) << QStringList{"needs 24 bytes", "has 20"};
+    QTest::newRow("truncated data") << npyFile(header("(2, 3)"), six.left(20))
+                                    << QStringList{"needs 24 bytes", "has 20"};
     QTest::newRow("extra data") << npyFile(header("(2, 3)"), six + "x") << QStringList{"longer", "needs 24", "has 25"};
     QTest::newRow("rank 0 without data") << npyFile(header("()")) << QStringList{"shape () float32", "needs 4 bytes"};
     QTest::newRow("big-endian float32") << npyFile(header("(2, 3)", "'>f4'"), six)
@@ -458,7 +466,8 @@ void TestNpy::truncatedDataMessageIsExact()
 {
     QTemporaryDir dir;
     const std::string path = dir.filePath("x.npy").toStdString();
-    QVERIFY(writeBytes(path, npyFile("{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3, 4), }", QByteArray(40, 0))));
+    QVERIFY(
+        writeBytes(path, npyFile("{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3, 4), }", QByteArray(40, 0))));
     QCOMPARE(refusal(path), path + ": data is truncated: shape (2, 3, 4) float32 needs 96 bytes, file has 40");
 }
 
@@ -516,7 +525,8 @@ void TestNpy::survivesHeaderByteChanges()
             } catch (const Error&) {
                 ++refused;
             } catch (const std::exception& e) {
-                QFAIL(qPrintable(QString("byte %1 set to %2: not an Error: %3").arg(position).arg(int(uchar(c))).arg(e.what())));
+                QFAIL(qPrintable(
+                    QString("byte %1 set to %2: not an Error: %3").arg(position).arg(int(uchar(c))).arg(e.what())));
             }
         }
         QVERIFY(patch(position, good[position]));

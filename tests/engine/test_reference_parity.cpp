@@ -34,10 +34,14 @@ template <typename T>
 void runReference(const NormSpec& spec, const Tensor<T>& x, const CommandLine& cl)
 {
     NormState<T> state = NormState<T>::initial(spec, x.shape());
-    if (const auto path = cl.value("--weight")) state.weight = readAs<T>(*path);
-    if (const auto path = cl.value("--bias")) state.bias = readAs<T>(*path);
-    if (const auto path = cl.value("--running-mean")) state.running_mean = readAs<T>(*path);
-    if (const auto path = cl.value("--running-var")) state.running_var = readAs<T>(*path);
+    if (const auto path = cl.value("--weight"))
+        state.weight = readAs<T>(*path);
+    if (const auto path = cl.value("--bias"))
+        state.bias = readAs<T>(*path);
+    if (const auto path = cl.value("--running-mean"))
+        state.running_mean = readAs<T>(*path);
+    if (const auto path = cl.value("--running-var"))
+        state.running_var = readAs<T>(*path);
     state.num_batches_tracked = cl.integer("--num-batches-tracked").value_or(0);
 
     ForwardResult<T> result;
@@ -45,8 +49,10 @@ void runReference(const NormSpec& spec, const Tensor<T>& x, const CommandLine& c
     for (std::int64_t step = 0; step < steps; ++step)
         result = forwardReference(spec, x, state);
     writeNpy(cl.required("--output"), result.output);
-    if (const auto path = cl.value("--mean-out")) writeNpy(*path, result.mean);
-    if (const auto path = cl.value("--var-out")) writeNpy(*path, result.var);
+    if (const auto path = cl.value("--mean-out"))
+        writeNpy(*path, result.mean);
+    if (const auto path = cl.value("--var-out"))
+        writeNpy(*path, result.var);
     if (const auto dir = cl.value("--state-out")) {
         const std::filesystem::path d(*dir);
         std::filesystem::create_directories(d);
@@ -59,9 +65,12 @@ void runReference(const NormSpec& spec, const Tensor<T>& x, const CommandLine& c
         // Eval passes leave the running statistics alone and training passes take the input's, so
         // taking the statistics again gives those of the last pass.
         const BackwardResult<T> g = backwardReference(spec, x, state, readAs<T>(*dyPath));
-        if (const auto path = cl.value("--grad-input-out")) writeNpy(*path, g.grad_input);
-        if (const auto path = cl.value("--grad-weight-out")) writeNpy(*path, g.grad_weight);
-        if (const auto path = cl.value("--grad-bias-out")) writeNpy(*path, g.grad_bias);
+        if (const auto path = cl.value("--grad-input-out"))
+            writeNpy(*path, g.grad_input);
+        if (const auto path = cl.value("--grad-weight-out"))
+            writeNpy(*path, g.grad_weight);
+        if (const auto path = cl.value("--grad-bias-out"))
+            writeNpy(*path, g.grad_bias);
     }
 }
 

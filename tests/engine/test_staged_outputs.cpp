@@ -74,7 +74,7 @@ private Q_SLOTS:
         StagedOutputs out;
         out.stageText(a.toStdString(), "new a");
         out.stageText(b.toStdString(), "new b", true);
-        QCOMPARE(contents(a), QByteArray("old a"));   // nothing visible before commit
+        QCOMPARE(contents(a), QByteArray("old a")); // nothing visible before commit
         QVERIFY(!QFile::exists(b));
         out.commit();
         QCOMPARE(contents(a), QByteArray("new a"));

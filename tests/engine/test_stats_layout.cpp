@@ -16,8 +16,10 @@ namespace {
 NormSpec spec(NormKind kind)
 {
     NormSpec s = NormSpec::defaults(kind);
-    if (kind == NormKind::Group) s.num_groups = 2;
-    if (kind == NormKind::Layer || kind == NormKind::Rms) s.normalized_shape = {4, 3, 2};
+    if (kind == NormKind::Group)
+        s.num_groups = 2;
+    if (kind == NormKind::Layer || kind == NormKind::Rms)
+        s.normalized_shape = {4, 3, 2};
     return s;
 }
 
@@ -29,7 +31,7 @@ class TestStatsLayout : public QObject {
 private Q_SLOTS:
     void groupOfMatchesThePaper()
     {
-        const Shape x{2, 4, 3, 2};   // N, C, H, W
+        const Shape x{2, 4, 3, 2}; // N, C, H, W
         const std::int64_t N = 2, C = 4, HW = 6, G = 2;
         for (NormKind kind : {NormKind::Batch, NormKind::Instance, NormKind::Group, NormKind::Layer, NormKind::Rms}) {
             const StatsLayout layout(spec(kind), x);
@@ -95,8 +97,8 @@ private Q_SLOTS:
         const StatsLayout bn(spec(NormKind::Batch), x);
         const StatsLayout ln(spec(NormKind::Layer), x);
         for (std::int64_t i = 0; i < 48; ++i) {
-            QCOMPARE(bn.paramOf(i), (i / 6) % 4);  // channel
-            QCOMPARE(ln.paramOf(i), i % 24);       // element of normalized_shape
+            QCOMPARE(bn.paramOf(i), (i / 6) % 4); // channel
+            QCOMPARE(ln.paramOf(i), i % 24);      // element of normalized_shape
         }
     }
 

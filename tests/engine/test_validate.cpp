@@ -57,31 +57,42 @@ private Q_SLOTS:
         const NormSpec bn = make(NormKind::Batch);
         QTest::newRow("batch rank 1") << bn << Shape{4} << "got 1D input of shape (4,)";
         QTest::newRow("batch rank 6 input") << bn << Shape{2, 2, 2, 2, 2, 2} << "1 to 5 dimensions, got 6";
-        QTest::newRow("batch one value per channel") << bn << Shape{1, 3} << "Expected more than 1 value per channel when training, got input size [1, 3]";
+        QTest::newRow("batch one value per channel")
+            << bn << Shape{1, 3} << "Expected more than 1 value per channel when training, got input size [1, 3]";
         QTest::newRow("batch2d N=1 1x1") << bn << Shape{1, 3, 1, 1} << "got input size [1, 3, 1, 1]";
         QTest::newRow("batch untracked eval uses batch stats")
-            << with(make(NormKind::Batch, Mode::Eval), [](NormSpec& s) { s.track_running_stats = false; }) << Shape{1, 3}
-            << "more than 1 value per channel";
+            << with(make(NormKind::Batch, Mode::Eval), [](NormSpec& s) { s.track_running_stats = false; })
+            << Shape{1, 3} << "more than 1 value per channel";
         QTest::newRow("instance rank 2") << make(NormKind::Instance) << Shape{3, 4} << "3D to 5D input";
-        QTest::newRow("instance one spatial element") << make(NormKind::Instance) << Shape{2, 3, 1}
-                                                      << "Expected more than 1 spatial element when training, got input size [2, 3, 1]";
+        QTest::newRow("instance one spatial element")
+            << make(NormKind::Instance) << Shape{2, 3, 1}
+            << "Expected more than 1 spatial element when training, got input size [2, 3, 1]";
         QTest::newRow("instance momentum none")
-            << with(make(NormKind::Instance), [](NormSpec& s) { s.momentum = std::nullopt; }) << Shape{2, 3, 4} << "momentum=None";
+            << with(make(NormKind::Instance), [](NormSpec& s) { s.momentum = std::nullopt; }) << Shape{2, 3, 4}
+            << "momentum=None";
         QTest::newRow("group not dividing") << with(make(NormKind::Group), [](NormSpec& s) { s.num_groups = 3; })
                                             << Shape{2, 4, 5} << "num_groups (3) must divide num_channels (4)";
         QTest::newRow("group zero") << with(make(NormKind::Group), [](NormSpec& s) { s.num_groups = 0; }) << Shape{2, 4}
                                     << "num_groups must be positive, got 0";
-        QTest::newRow("group negative") << with(make(NormKind::Group), [](NormSpec& s) { s.num_groups = -2; }) << Shape{2, 4}
-                                        << "num_groups must be positive, got -2";
-        QTest::newRow("group one element per group") << with(make(NormKind::Group, Mode::Eval), [](NormSpec& s) { s.num_groups = 3; })
-                                                     << Shape{1, 3} << "got input size [1, 3]";
-        QTest::newRow("layer wrong dims") << with(make(NormKind::Layer), [](NormSpec& s) { s.normalized_shape = {3, 4}; })
-                                          << Shape{2, 4, 3} << "Given normalized_shape=[3, 4], expected input with shape [*, 3, 4], but got input of size [2, 4, 3]";
-        QTest::newRow("layer too long") << with(make(NormKind::Layer), [](NormSpec& s) { s.normalized_shape = {2, 3, 4}; })
-                                        << Shape{3, 4} << "normalized_shape=[2, 3, 4]";
+        QTest::newRow("group negative") << with(make(NormKind::Group), [](NormSpec& s) { s.num_groups = -2; })
+                                        << Shape{2, 4} << "num_groups must be positive, got -2";
+        QTest::newRow("group one element per group")
+            << with(make(NormKind::Group, Mode::Eval), [](NormSpec& s) { s.num_groups = 3; }) << Shape{1, 3}
+            << "got input size [1, 3]";
+        QTest::newRow("layer wrong dims")
+            << with(make(NormKind::Layer),
+                    [](NormSpec& s) {
+                        s.normalized_shape = {3, 4};
+                    })
+            << Shape{2, 4, 3}
+            << "Given normalized_shape=[3, 4], expected input with shape [*, 3, 4], but got input of size [2, 4, 3]";
+        QTest::newRow("layer too long") << with(make(NormKind::Layer), [](NormSpec& s) {
+            s.normalized_shape = {2, 3, 4};
+        }) << Shape{3, 4} << "normalized_shape=[2, 3, 4]";
         QTest::newRow("rms wrong dims") << with(make(NormKind::Rms), [](NormSpec& s) { s.normalized_shape = {5}; })
                                         << Shape{2, 4} << "normalized_shape=[5]";
-        QTest::newRow("eps zero") << with(bn, [](NormSpec& s) { s.eps = 0.0; }) << Shape{2, 3} << "eps must be finite and > 0, got 0";
+        QTest::newRow("eps zero") << with(bn, [](NormSpec& s) { s.eps = 0.0; }) << Shape{2, 3}
+                                  << "eps must be finite and > 0, got 0";
         QTest::newRow("eps negative") << with(bn, [](NormSpec& s) { s.eps = -1.0; }) << Shape{2, 3} << "got -1";
         QTest::newRow("eps nan") << with(bn, [](NormSpec& s) { s.eps = std::nan(""); }) << Shape{2, 3} << "got nan";
         QTest::newRow("eps inf") << with(bn, [](NormSpec& s) { s.eps = INFINITY; }) << Shape{2, 3} << "got inf";
@@ -109,12 +120,18 @@ private Q_SLOTS:
         QTest::newRow("batch N=1 with spatial") << make(NormKind::Batch) << Shape{1, 3, 4, 4};
         QTest::newRow("batch 5d") << make(NormKind::Batch) << Shape{2, 3, 2, 2, 2};
         QTest::newRow("instance tracked eval one spatial")
-            << with(make(NormKind::Instance, Mode::Eval), [](NormSpec& s) { s.track_running_stats = true; }) << Shape{2, 3, 1};
-        QTest::newRow("group G=C") << with(make(NormKind::Group), [](NormSpec& s) { s.num_groups = 4; }) << Shape{1, 4, 2};
-        QTest::newRow("group one element per group, N=2") << with(make(NormKind::Group), [](NormSpec& s) { s.num_groups = 4; }) << Shape{2, 4};
-        QTest::newRow("layer rank 1") << with(make(NormKind::Layer), [](NormSpec& s) { s.normalized_shape = {5}; }) << Shape{5};
-        QTest::newRow("rms eps none") << with(make(NormKind::Rms), [](NormSpec& s) { s.normalized_shape = {5}; }) << Shape{2, 5};
-        QTest::newRow("momentum none batch") << with(make(NormKind::Batch), [](NormSpec& s) { s.momentum = std::nullopt; }) << Shape{2, 3};
+            << with(make(NormKind::Instance, Mode::Eval), [](NormSpec& s) { s.track_running_stats = true; })
+            << Shape{2, 3, 1};
+        QTest::newRow("group G=C") << with(make(NormKind::Group), [](NormSpec& s) { s.num_groups = 4; })
+                                   << Shape{1, 4, 2};
+        QTest::newRow("group one element per group, N=2")
+            << with(make(NormKind::Group), [](NormSpec& s) { s.num_groups = 4; }) << Shape{2, 4};
+        QTest::newRow("layer rank 1") << with(make(NormKind::Layer), [](NormSpec& s) { s.normalized_shape = {5}; })
+                                      << Shape{5};
+        QTest::newRow("rms eps none") << with(make(NormKind::Rms), [](NormSpec& s) { s.normalized_shape = {5}; })
+                                      << Shape{2, 5};
+        QTest::newRow("momentum none batch")
+            << with(make(NormKind::Batch), [](NormSpec& s) { s.momentum = std::nullopt; }) << Shape{2, 3};
     }
 
     void accepts()
@@ -129,7 +146,7 @@ private Q_SLOTS:
         const NormSpec bn = make(NormKind::Batch);
         const Shape x{2, 3, 4};
         auto state = NormState<double>::initial(bn, x);
-        validateState(bn, x, state);   // the initial state fits
+        validateState(bn, x, state); // the initial state fits
         state.weight = Tensor<double>(Shape{4}, 1.0);
         QVERIFY_THROWS_EXCEPTION(Error, validateState(bn, x, state));
         try {

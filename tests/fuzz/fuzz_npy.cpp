@@ -30,7 +30,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                     std::abort();
             },
             t);
-    } catch (const normscope::Error&) {
-    }
+    } catch (const normscope::Error&) {}
     return 0;
 }

@@ -51,7 +51,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         try {
             normscope::validateSpec(accepted);
         } catch (const normscope::Error&) {
-            std::abort();   // the parser accepted a spec the engine refuses whatever the input
+            std::abort(); // the parser accepted a spec the engine refuses whatever the input
         }
     }
     return 0;

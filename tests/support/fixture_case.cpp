@@ -19,7 +19,7 @@ namespace normscope::test {
 
 namespace {
 
-const QStringList kOutputOptions{"--output", "--mean-out", "--var-out", "--state-out",
+const QStringList kOutputOptions{"--output",         "--mean-out",        "--var-out",      "--state-out",
                                  "--grad-input-out", "--grad-weight-out", "--grad-bias-out"};
 const QStringList kInputOptions{"--input", "--weight", "--bias", "--running-mean", "--running-var", "--grad-output"};
 
@@ -101,7 +101,11 @@ Comparison compareNpyFiles(const QString& actualPath, const QString& expectedPat
                 if (!(err <= tol) && result.ok) {
                     result.ok = false;
                     result.message = QStringLiteral("element %1: %2 vs expected %3 (error %4 > %5)")
-                                         .arg(i).arg(x, 0, 'g', 17).arg(y, 0, 'g', 17).arg(err).arg(tol);
+                                         .arg(i)
+                                         .arg(x, 0, 'g', 17)
+                                         .arg(y, 0, 'g', 17)
+                                         .arg(err)
+                                         .arg(tol);
                 }
                 if (!std::isnan(err))
                     result.worst = std::max(result.worst, err);
@@ -124,7 +128,8 @@ Comparison compareTextFiles(const QString& actualPath, const QString& expectedPa
     const QByteArray x = a.readAll(), y = b.readAll();
     result.ok = x.trimmed() == y.trimmed();
     if (!result.ok)
-        result.message = QStringLiteral("'%1' vs expected '%2'").arg(QString::fromUtf8(x.trimmed()), QString::fromUtf8(y.trimmed()));
+        result.message =
+            QStringLiteral("'%1' vs expected '%2'").arg(QString::fromUtf8(x.trimmed()), QString::fromUtf8(y.trimmed()));
     return result;
 }
 

@@ -13,9 +13,9 @@
 namespace normscope::test {
 
 struct FixtureCase {
-    QString name;      ///< directory name, e.g. batch2d_f32_train_affine
-    QString dir;       ///< absolute path of the case directory
-    QStringList args;  ///< args.txt, as written (paths relative to dir)
+    QString name;     ///< directory name, e.g. batch2d_f32_train_affine
+    QString dir;      ///< absolute path of the case directory
+    QStringList args; ///< args.txt, as written (paths relative to dir)
 };
 
 /// Every case under tests/fixtures/<set> (forward, backward, refusals), sorted by name.
@@ -29,8 +29,8 @@ QStringList expectedOutputs(const FixtureCase& c);
 
 struct Comparison {
     bool ok = false;
-    double worst = 0;   ///< largest |a - b| / max(1, |b|)
-    QString message;    ///< why it failed
+    double worst = 0; ///< largest |a - b| / max(1, |b|)
+    QString message;  ///< why it failed
 };
 
 /// Compares two .npy files element by element: same dtype and shape, and

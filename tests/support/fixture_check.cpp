@@ -69,29 +69,37 @@ void checkRefusalIn(const QString& description, const std::function<QStringList(
     QTemporaryDir out;
     const CliRun result = run(makeArgs(out.path()));
     QVERIFY2(!result.crashed, qPrintable(description));
-    QVERIFY2(result.exitCode == 2, qPrintable(QStringLiteral("%1: exit status %2, expected 2; stderr: %3")
-                                                  .arg(description).arg(result.exitCode).arg(result.err)));
+    QVERIFY2(result.exitCode == 2,
+             qPrintable(QStringLiteral("%1: exit status %2, expected 2; stderr: %3")
+                            .arg(description)
+                            .arg(result.exitCode)
+                            .arg(result.err)));
     const QString err = result.err.trimmed();
     QVERIFY2(!err.isEmpty(), "a refusal says why on stderr");
     QVERIFY2(!err.contains('\n'), qPrintable("one line on stderr, got: " + result.err));
-    QVERIFY2(filesBelow(out.path()).isEmpty(), qPrintable("a refused command wrote " + filesBelow(out.path()).join(", ")));
+    QVERIFY2(filesBelow(out.path()).isEmpty(),
+             qPrintable("a refused command wrote " + filesBelow(out.path()).join(", ")));
 }
 
 } // namespace
 
 void checkRefusal(const QStringList& args, const CommandRunner& run)
 {
-    checkRefusalIn(args.join(' '), [&](const QString& outDir) {
-        QStringList resolved = args;
-        for (QString& a : resolved)
-            a.replace(QStringLiteral("{out}"), outDir);
-        return resolved;
-    }, run);
+    checkRefusalIn(
+        args.join(' '),
+        [&](const QString& outDir) {
+            QStringList resolved = args;
+            for (QString& a : resolved)
+                a.replace(QStringLiteral("{out}"), outDir);
+            return resolved;
+        },
+        run);
 }
 
 void checkRefusal(const FixtureCase& c, const CommandRunner& run)
 {
-    checkRefusalIn(c.name, [&](const QString& outDir) { return resolveArgs(c, outDir); }, run);
+    checkRefusalIn(
+        c.name, [&](const QString& outDir) { return resolveArgs(c, outDir); }, run);
 }
 
 } // namespace normscope::test

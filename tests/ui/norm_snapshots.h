@@ -100,6 +100,9 @@ inline std::pair<double, double> groupMeanVar(const NormSpec& spec, const Tensor
     return {spec.kind == NormKind::Rms ? 0.0 : static_cast<double>(mean), static_cast<double>(sumSq / members.size())};
 }
 
-inline std::set<std::int64_t> asSet(const std::vector<std::int64_t>& v) { return {v.begin(), v.end()}; }
+inline std::set<std::int64_t> asSet(const std::vector<std::int64_t>& v)
+{
+    return {v.begin(), v.end()};
+}
 
 } // namespace normscope::test

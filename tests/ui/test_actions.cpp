@@ -30,7 +30,7 @@ namespace {
 
 Experiment demoWith(NormKind kind)
 {
-    Experiment e = Experiment::demo();   // 4 x 6 x 5 x 5
+    Experiment e = Experiment::demo(); // 4 x 6 x 5 x 5
     e.spec = defaultSpecFor(kind, e.shape);
     return e;
 }
@@ -103,7 +103,8 @@ private Q_SLOTS:
         for (QAction* a : window.findChildren<QAction*>()) {
             for (const QString& key : shortcutTexts(a)) {
                 const auto [it, inserted] = owner.emplace(key, a->text());
-                QVERIFY2(inserted, qPrintable(key + QStringLiteral(": ") + it->second + QStringLiteral(" and ") + a->text()));
+                QVERIFY2(inserted,
+                         qPrintable(key + QStringLiteral(": ") + it->second + QStringLiteral(" and ") + a->text()));
             }
         }
         QVERIFY(owner.size() >= 18);
@@ -125,7 +126,8 @@ private Q_SLOTS:
         QVERIFY(edit && edit->actions().contains(actions->undo()) && edit->actions().contains(actions->redo()));
         QMenu* view = menuNamed(window, QStringLiteral("&View"));
         QVERIFY(view && view->actions().contains(actions->compare()) && view->actions().contains(actions->explode()));
-        for (QAction* a : {actions->undo(), actions->redo(), actions->step(), actions->stepFresh(), actions->resetRunning()})
+        for (QAction* a :
+             {actions->undo(), actions->redo(), actions->step(), actions->stepFresh(), actions->resetRunning()})
             QVERIFY(toolButtonFor(window, a));
     }
 
@@ -147,7 +149,7 @@ private Q_SLOTS:
         QVERIFY(document.waitUntilIdle());
         QCOMPARE(triggered.count(), 2);
         QCOMPARE(document.experiment().num_batches_tracked, std::int64_t(2));
-        step->trigger();   // what the menu entry and F5 do
+        step->trigger(); // what the menu entry and F5 do
         QVERIFY(document.waitUntilIdle());
         QCOMPARE(document.experiment().num_batches_tracked, std::int64_t(3));
 
@@ -195,11 +197,11 @@ private Q_SLOTS:
         ControlsPanel* panel = window.controls();
         for (QAction* action : {a->step(), a->stepFresh(), a->resetRunning()})
             QCOMPARE(action->isEnabled(), running);
-        for (QAbstractButton* button : {static_cast<QAbstractButton*>(panel->stepButton()),
-                                        static_cast<QAbstractButton*>(panel->stepFreshButton()),
-                                        static_cast<QAbstractButton*>(panel->resetRunningButton()),
-                                        toolButtonFor(window, a->step()), toolButtonFor(window, a->stepFresh()),
-                                        toolButtonFor(window, a->resetRunning())})
+        for (QAbstractButton* button :
+             {static_cast<QAbstractButton*>(panel->stepButton()),
+              static_cast<QAbstractButton*>(panel->stepFreshButton()),
+              static_cast<QAbstractButton*>(panel->resetRunningButton()), toolButtonFor(window, a->step()),
+              toolButtonFor(window, a->stepFresh()), toolButtonFor(window, a->resetRunning())})
             QCOMPARE(button->isEnabled(), running);
         // F5 steps (one undo step) only where there are running statistics to move.
         QApplication::setActiveWindow(&window);
@@ -260,14 +262,14 @@ private Q_SLOTS:
         MainWindow window(&document);
         QAction* compare = window.actions()->compare();
         QVERIFY(!compare->isChecked());
-        compare->trigger();   // the menu entry, Ctrl+K
+        compare->trigger(); // the menu entry, Ctrl+K
         QVERIFY(compare->isChecked());
         QVERIFY(document.isCompareEnabled());
         QVERIFY(window.isCompareShown());
-        window.setCompareShown(false);   // the tab
+        window.setCompareShown(false); // the tab
         QVERIFY(!compare->isChecked());
         QVERIFY(!document.isCompareEnabled());
-        document.setCompareEnabled(true);   // the document itself
+        document.setCompareEnabled(true); // the document itself
         QVERIFY(compare->isChecked());
         QVERIFY(window.isCompareShown());
     }

@@ -79,7 +79,7 @@ private Q_SLOTS:
         QCOMPARE(view.count(), 5);
         QSignalSpy selected(&view, &CompareView::cellSelected);
 
-        const std::int64_t i = (2 * 6 + 0) * 25 + 9;   // n=2, c=0, s=9: on every cube's front face
+        const std::int64_t i = (2 * 6 + 0) * 25 + 9; // n=2, c=0, s=9: on every cube's front face
         CubeView* first = view.cube(0);
         const auto point = first->cellPosition(i);
         QVERIFY(point.has_value());
@@ -127,7 +127,8 @@ private Q_SLOTS:
         QTest::mouseMove(hovered, hovered->cellPosition(i)->toPoint());
         QCOMPARE(hovered->hoveredCell(), i);
         for (int k = 0; k < 5; ++k)
-            QCOMPARE(asSet(view.cube(k)->highlightedCells()), sameGroupAs(columns[static_cast<std::size_t>(k)].spec, kShape, i));
+            QCOMPARE(asSet(view.cube(k)->highlightedCells()),
+                     sameGroupAs(columns[static_cast<std::size_t>(k)].spec, kShape, i));
     }
 
     void rotatingOneTurnsAll()
@@ -167,7 +168,8 @@ private Q_SLOTS:
 
             const auto [count, size] = expectedGroups(c.spec.kind);
             const QString stats = view.statsText(k);
-            QVERIFY2(stats.contains(QStringLiteral("groups %1").arg(count)) || stats.contains(QStringLiteral("groups\t%1").arg(count))
+            QVERIFY2(stats.contains(QStringLiteral("groups %1").arg(count))
+                         || stats.contains(QStringLiteral("groups\t%1").arg(count))
                          || stats.contains(QStringLiteral("groups\n%1").arg(count)),
                      qPrintable(stats));
             QVERIFY2(stats.contains(QString::number(size)), qPrintable(stats));

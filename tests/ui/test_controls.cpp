@@ -104,9 +104,10 @@ private slots:
         QCOMPARE(document.result()->spec.kind, NormKind(kind));
         checkShownMatchesEngine(document);
         QCOMPARE(panel.groupsCombo()->isEnabled(), NormKind(kind) == NormKind::Group);
-        QCOMPARE(panel.normalizedCombo()->isEnabled(), NormKind(kind) == NormKind::Layer || NormKind(kind) == NormKind::Rms);
+        QCOMPARE(panel.normalizedCombo()->isEnabled(),
+                 NormKind(kind) == NormKind::Layer || NormKind(kind) == NormKind::Rms);
         document.undoStack()->undo();
-        QCOMPARE(panel.normCombo()->currentIndex(), 0);   // undo moves the widget too
+        QCOMPARE(panel.normCombo()->currentIndex(), 0); // undo moves the widget too
     }
 
     void groupsOfferOnlyDivisors()
@@ -133,7 +134,7 @@ private slots:
         ControlsPanel panel(&document);
         QSlider* slider = panel.epsSlider();
         QCOMPARE(slider->value(), ControlsPanel::sliderFromEps(1e-5));
-        slider->setValue(800);   // 10^(-8 + 8) = 1
+        slider->setValue(800); // 10^(-8 + 8) = 1
         QCOMPARE(*document.experiment().spec.eps, ControlsPanel::epsFromSlider(800));
         QVERIFY(std::abs(*document.experiment().spec.eps - 1.0) < 1e-12);
         QCOMPARE(panel.epsEdit()->text(), QStringLiteral("1"));
@@ -190,7 +191,7 @@ private slots:
         QVERIFY(panel.epsNoneCheck()->isHidden());
         activate(panel.normCombo(), 4);
         QVERIFY(!panel.epsNoneCheck()->isHidden());
-        QVERIFY(panel.epsNoneCheck()->isChecked());   // RMSNorm's default eps=None
+        QVERIFY(panel.epsNoneCheck()->isChecked()); // RMSNorm's default eps=None
         QVERIFY(!document.experiment().spec.eps);
         panel.epsNoneCheck()->click();
         QCOMPARE(*document.experiment().spec.eps, 1e-5);
@@ -228,7 +229,7 @@ private slots:
         ControlsPanel panel(&document);
         activate(panel.normCombo(), 1);
         QTableWidget* table = panel.gammaBetaEditor()->table();
-        QCOMPARE(table->rowCount(), 36);   // normalized_shape (6, 2, 3)
+        QCOMPARE(table->rowCount(), 36); // normalized_shape (6, 2, 3)
         QCOMPARE(table->verticalHeaderItem(7)->text(), QStringLiteral("(1, 0, 1)"));
         table->item(7, 0)->setText(QStringLiteral("3"));
         QCOMPARE(document.experiment().weight[7], 3.0);
@@ -250,7 +251,7 @@ private slots:
         checkShownMatchesEngine(document);
         panel.seedSpin()->setValue(9);
         QCOMPARE(document.experiment().recipe.seed, std::uint64_t(9));
-        activate(panel.generatorCombo(), 1);   // normal
+        activate(panel.generatorCombo(), 1); // normal
         QCOMPARE(document.experiment().recipe.kind, GeneratorKind::Normal);
         panel.meanSpin()->setValue(3.0);
         QCOMPARE(document.experiment().recipe.mean, 3.0);
@@ -301,9 +302,9 @@ private slots:
         ControlsPanel panel(&document);
         Actions actions(&document);
         panel.setActions(commandsOf(actions));
-        QVERIFY(panel.stepButton()->isEnabled());   // BatchNorm tracks running statistics
+        QVERIFY(panel.stepButton()->isEnabled()); // BatchNorm tracks running statistics
         activate(panel.normCombo(), 2);
-        QVERIFY(!panel.affineCheck()->isChecked());     // InstanceNorm's defaults
+        QVERIFY(!panel.affineCheck()->isChecked()); // InstanceNorm's defaults
         QVERIFY(!panel.trackCheck()->isChecked());
         QVERIFY(panel.trackCheck()->isEnabled());
         QVERIFY(!panel.momentumNoneCheck()->isEnabled());

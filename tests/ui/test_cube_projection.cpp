@@ -34,7 +34,7 @@ std::set<Cell> visibleCells(const CubeProjection& p)
                 const Cell cell{n, c, s};
                 if (const auto point = p.visiblePoint(cell)) {
                     if (p.hitTest(*point) != cell)
-                        return {};   // a mismatch makes the caller's comparison fail loudly
+                        return {}; // a mismatch makes the caller's comparison fail loudly
                     out.insert(cell);
                 }
             }
@@ -96,7 +96,8 @@ private Q_SLOTS:
         const auto cells = visibleCells(p);
         QCOMPARE(cells.size(), std::size_t(5 * 7 + 6 * 7 + 5 * 6 - 5 - 6 - 7 + 1));
         for (const Cell& cell : cells) {
-            const bool onSurface = cell[0] == 0 || cell[0] == 4 || cell[1] == 0 || cell[1] == 5 || cell[2] == 0 || cell[2] == 6;
+            const bool onSurface =
+                cell[0] == 0 || cell[0] == 4 || cell[1] == 0 || cell[1] == 5 || cell[2] == 0 || cell[2] == 6;
             QVERIFY(onSurface);
         }
     }
@@ -166,13 +167,13 @@ private Q_SLOTS:
         const CubeProjection p = makeProjection(4, 6, 25);
         const QPointF centre = p.viewport().center();
         const auto hw = p.labelEdge(CubeProjection::AxisHW);
-        QVERIFY(hw.to.y() > hw.from.y() + 50);            // s grows downwards
-        QVERIFY(hw.from.x() < centre.x() && hw.outward.x() < 0);   // on the left, label further left
+        QVERIFY(hw.to.y() > hw.from.y() + 50);                   // s grows downwards
+        QVERIFY(hw.from.x() < centre.x() && hw.outward.x() < 0); // on the left, label further left
         const auto n = p.labelEdge(CubeProjection::AxisN);
-        QVERIFY(n.to.x() > n.from.x());                   // n grows to the right
-        QVERIFY(n.outward.y() > 0);                       // label below the cube
+        QVERIFY(n.to.x() > n.from.x()); // n grows to the right
+        QVERIFY(n.outward.y() > 0);     // label below the cube
         const auto c = p.labelEdge(CubeProjection::AxisC);
-        QVERIFY(c.to.y() < c.from.y());                   // c recedes up and away
+        QVERIFY(c.to.y() < c.from.y()); // c recedes up and away
     }
 
     void projectedFaceCentresHitTheirCells_data()
@@ -211,7 +212,7 @@ private Q_SLOTS:
                 }
             }
         }
-        QVERIFY(checked >= 3 * 6);   // at least the front face's 4 x 6 cells, or a side's 3 x 6
+        QVERIFY(checked >= 3 * 6); // at least the front face's 4 x 6 cells, or a side's 3 x 6
     }
 
     void aQuarterTurnShowsOneSide()

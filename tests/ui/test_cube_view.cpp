@@ -60,8 +60,10 @@ private Q_SLOTS:
     {
         QTest::addColumn<NormKind>("kind");
         QTest::addColumn<Shape>("shape");
-        const std::pair<const char*, NormKind> kinds[] = {{"batch", NormKind::Batch}, {"layer", NormKind::Layer},
-                                                          {"instance", NormKind::Instance}, {"group", NormKind::Group},
+        const std::pair<const char*, NormKind> kinds[] = {{"batch", NormKind::Batch},
+                                                          {"layer", NormKind::Layer},
+                                                          {"instance", NormKind::Instance},
+                                                          {"group", NormKind::Group},
                                                           {"rms", NormKind::Rms}};
         for (const auto& [name, kind] : kinds) {
             QTest::addRow("%s 4x6x5x5", name) << kind << Shape{4, 6, 5, 5};
@@ -101,7 +103,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<NormKind>("kind");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("batch") << NormKind::Batch << QStringLiteral("BatchNorm: one mean and variance per channel, over N, H, W");
+        QTest::newRow("batch") << NormKind::Batch
+                               << QStringLiteral("BatchNorm: one mean and variance per channel, over N, H, W");
         QTest::newRow("layer") << NormKind::Layer << QStringLiteral("LayerNorm");
         QTest::newRow("instance") << NormKind::Instance << QStringLiteral("InstanceNorm");
         QTest::newRow("group") << NormKind::Group << QStringLiteral("GroupNorm");
@@ -202,7 +205,7 @@ private Q_SLOTS:
         QTest::mouseMove(view.get(), point + QPoint(60, 0));
         QTest::mouseRelease(view.get(), Qt::LeftButton, {}, point + QPoint(60, 0));
         QVERIFY(std::abs(view->yaw() - yaw) > 10);
-        QCOMPARE(view->selectedCell(), i);   // a drag is not a click
+        QCOMPARE(view->selectedCell(), i); // a drag is not a click
         QCOMPARE(selected.count(), 1);
 
         view->resetView();
@@ -233,7 +236,7 @@ private Q_SLOTS:
 
         // Hovering the drawn cell that contains i hovers a representative from the same bin: the
         // first element of 49 consecutive spatial positions.
-        const auto point = view->cellPosition((1 * 64 + 0) * 3136 + 1000);   // c = 0: front face
+        const auto point = view->cellPosition((1 * 64 + 0) * 3136 + 1000); // c = 0: front face
         QVERIFY(point.has_value());
         QTest::mouseMove(view.get(), point->toPoint());
         const std::int64_t h = view->hoveredCell();
@@ -278,12 +281,12 @@ private Q_SLOTS:
         view->setValueSource(CubeView::ValueSource::Normalized);
         QColor normalized = pixelAt(view->grab().toImage(), *point);
         QVERIFY2(normalized.blue() > normalized.red() + 60, qPrintable(normalized.name()));
-        QVERIFY(std::abs(view->colorMap().upper() + view->colorMap().lower()) < 1e-12);   // symmetric
+        QVERIFY(std::abs(view->colorMap().upper() + view->colorMap().lower()) < 1e-12); // symmetric
         QVERIFY(std::abs(view->colorMap().upper() - 0.5 / std::sqrt(0.25 + 1e-5)) < 1e-9);
 
         view->setValueSource(CubeView::ValueSource::Output);
         QColor output = pixelAt(view->grab().toImage(), *point);
-        QVERIFY(output.blue() > output.red() + 60);   // gamma 1, beta 0: y = x-hat
+        QVERIFY(output.blue() > output.red() + 60); // gamma 1, beta 0: y = x-hat
         QCOMPARE(view->colorBar()->title(), QStringLiteral("y"));
     }
 
@@ -301,7 +304,7 @@ private Q_SLOTS:
         QImage image = view->grab().toImage();
         QCOMPARE(pixelAt(image, *a), pixelAt(image, *b));
         view->setHighlightMode(CubeView::HighlightMode::AllGroups);
-        QCOMPARE(view->cellPosition(0), a);   // the cube stays where it was
+        QCOMPARE(view->cellPosition(0), a); // the cube stays where it was
         image = view->grab().toImage();
         const QColor ca = pixelAt(image, *a), cb = pixelAt(image, *b);
         QVERIFY2(std::abs(ca.hslHueF() - cb.hslHueF()) > 0.1, qPrintable(ca.name() + QLatin1Char(' ') + cb.name()));
@@ -311,13 +314,13 @@ private Q_SLOTS:
     void dimmedOutsideTheLitGroup()
     {
         const Shape shape{2, 3, 2, 2};
-        const Tensor<double> x(shape, std::vector<double>{-3, -2, -1, 0, 1, 2, 3, 4, 5, 6, 7, 8,
-                                                          -3, -2, -1, 0, 1, 2, 3, 4, 5, 6, 7, 8});
+        const Tensor<double> x(
+            shape, std::vector<double>{-3, -2, -1, 0, 1, 2, 3, 4, 5, 6, 7, 8, -3, -2, -1, 0, 1, 2, 3, 4, 5, 6, 7, 8});
         const auto result = runEngine(specFor(NormKind::Instance, shape), x);
         auto view = shownView(result, {600, 480});
         QVERIFY(view);
-        const auto lit = view->cellPosition(0);                  // (n=0, c=0, s=0)
-        const auto other = view->cellPosition(12);               // (n=1, c=0, s=0): same value, other group
+        const auto lit = view->cellPosition(0);    // (n=0, c=0, s=0)
+        const auto other = view->cellPosition(12); // (n=1, c=0, s=0): same value, other group
         QVERIFY(lit && other);
         QCOMPARE(pixelAt(view->grab().toImage(), *lit), pixelAt(view->grab().toImage(), *other));
         view->selectCell(0);
@@ -393,7 +396,7 @@ private Q_SLOTS:
     {
         const Shape shape{2, 6, 3, 3};
         const Tensor<double> x = randomTensor<double>(shape, 1);
-        NormSpec spec = specFor(NormKind::Group, shape, 4);   // 4 does not divide 6
+        NormSpec spec = specFor(NormKind::Group, shape, 4); // 4 does not divide 6
         const auto error = ui::buildErrorSnapshot(2, spec, x, "num_groups (4) must divide num_channels (6)");
         CubeView view;
         view.resize(500, 400);

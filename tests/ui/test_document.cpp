@@ -178,7 +178,7 @@ private slots:
         document.setShape({2, 8, 3, 3});
         const Experiment end = document.experiment();
         QCOMPARE(document.undoStack()->count(), 5);
-        QCOMPARE(end.spec.num_groups, std::int64_t(4));   // still divides C = 8
+        QCOMPARE(end.spec.num_groups, std::int64_t(4)); // still divides C = 8
         while (document.undoStack()->canUndo())
             document.undoStack()->undo();
         QVERIFY(document.experiment() == start);
@@ -214,14 +214,15 @@ private slots:
 
     void refusedSpecPublishesError()
     {
-        Document document(small(NormKind::Group));   // C = 4
+        Document document(small(NormKind::Group)); // C = 4
         document.setNumGroups(3);
         const ResultPtr r = document.result();
         QVERIFY(!r->ok());
-        QVERIFY2(QString::fromStdString(r->error).contains(QStringLiteral("num_groups (3) must divide num_channels (4)")),
-                 r->error.c_str());
+        QVERIFY2(
+            QString::fromStdString(r->error).contains(QStringLiteral("num_groups (3) must divide num_channels (4)")),
+            r->error.c_str());
         QCOMPARE(r->input.numel(), std::int64_t(72));
-        document.step();   // refused too, reported, not a crash
+        document.step(); // refused too, reported, not a crash
         QVERIFY(document.waitUntilIdle());
         QCOMPARE(document.undoStack()->count(), 1);
         document.setNumGroups(2);
@@ -308,14 +309,14 @@ private slots:
             QCOMPARE(results[i]->spec.kind, kinds[i]);
             QVERIFY(results[i]->input.values() == document.result()->input.values());
         }
-        QCOMPARE(results[3]->spec.num_groups, std::int64_t(2));          // C = 4: largest divisor < C
-        QVERIFY((results[1]->spec.normalized_shape == Shape{4, 2, 3}));  // (C, H, W)
+        QCOMPARE(results[3]->spec.num_groups, std::int64_t(2));         // C = 4: largest divisor < C
+        QVERIFY((results[1]->spec.normalized_shape == Shape{4, 2, 3})); // (C, H, W)
         QVERIFY((results[4]->spec.normalized_shape == Shape{4, 2, 3}));
-        QCOMPARE(results[1]->layout->groupCount(), std::int64_t(3));     // one per sample
+        QCOMPARE(results[1]->layout->groupCount(), std::int64_t(3)); // one per sample
         Experiment groupNorm = small(NormKind::Group);
         compareTensors(results[3]->output, engineForward(groupNorm).output);
 
-        document.setEps(1e-3);   // compare follows every change while shown
+        document.setEps(1e-3); // compare follows every change while shown
         QCOMPARE(spy.count(), 2);
         document.setCompareEnabled(false);
         document.setEps(1e-2);
@@ -328,7 +329,7 @@ private slots:
         Experiment e = small();
         e.shape = {8, 16, 16, 16};
         Document document(e);
-        document.setAsyncThreshold(0);   // every run on the worker
+        document.setAsyncThreshold(0); // every run on the worker
         std::vector<std::uint64_t> generations;
         bool staleShown = false;
         connect(&document, &Document::resultChanged, this, [&](const ResultPtr& r) {
@@ -387,7 +388,7 @@ private slots:
         QVERIFY(error.contains(QStringLiteral("missing.npy")));
         QVERIFY(document.experiment().isLoaded());
 
-        document.setDType(DType::Float32);   // the loaded values, cast
+        document.setDType(DType::Float32); // the loaded values, cast
         QCOMPARE(document.result()->dtype, DType::Float32);
         document.useGenerator();
         QVERIFY(!document.experiment().isLoaded());

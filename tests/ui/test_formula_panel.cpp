@@ -16,8 +16,8 @@
 using namespace normscope;
 using namespace normscope::test;
 using normscope::ui::CellInfo;
-using normscope::ui::FormulaPanel;
 using normscope::ui::formatNumber;
+using normscope::ui::FormulaPanel;
 
 namespace {
 
@@ -47,7 +47,7 @@ private Q_SLOTS:
         const ForwardResult<double> forwardResult = forward(spec, x, state);
         const auto result = ui::buildSnapshot(1, spec, x, forwardResult, state);
 
-        const std::int64_t i = (2 * 4 + 3) * 6 + 4;   // n=2, c=3, h=1, w=1
+        const std::int64_t i = (2 * 4 + 3) * 6 + 4; // n=2, c=3, h=1, w=1
         const CellInfo info = CellInfo::from(result, i);
         QVERIFY(info.valid() && info.hasResult);
         QCOMPARE(info.index, QStringLiteral("n=2, c=3, h=1, w=1"));
@@ -64,7 +64,8 @@ private Q_SLOTS:
 
         FormulaPanel panel;
         panel.setResult(result);
-        QVERIFY(panel.text().contains(QStringLiteral("y = (x \u2212 mean) / \u221a(var + eps) \u00b7 \u03b3 + \u03b2")));
+        QVERIFY(
+            panel.text().contains(QStringLiteral("y = (x \u2212 mean) / \u221a(var + eps) \u00b7 \u03b3 + \u03b2")));
         QVERIFY(panel.text().contains(QStringLiteral("Hover a cell")));
         panel.setCell(i);
         const QString text = panel.text();
@@ -86,7 +87,7 @@ private Q_SLOTS:
         spec.mode = Mode::Eval;
         const Tensor<double> x = randomTensor<double>(shape, 3, 5.0);
         const auto result = runEngine(spec, x);
-        const std::int64_t i = 13;   // n=1, c=0, l=1
+        const std::int64_t i = 13; // n=1, c=0, l=1
         const CellInfo info = CellInfo::from(result, i);
         QVERIFY(info.runningStats);
         QCOMPARE(info.mean, 0.0);
@@ -128,7 +129,7 @@ private Q_SLOTS:
     void affineOffDropsGammaAndBeta()
     {
         const Shape shape{2, 3, 4};
-        const NormSpec spec = specFor(NormKind::Instance, shape);   // InstanceNorm: affine off by default
+        const NormSpec spec = specFor(NormKind::Instance, shape); // InstanceNorm: affine off by default
         QVERIFY(!spec.affine);
         const auto result = runEngine(spec, randomTensor<double>(shape, 5));
         const CellInfo info = CellInfo::from(result, 5);

@@ -35,7 +35,7 @@ namespace {
 
 Experiment demoWith(NormKind kind)
 {
-    Experiment e = Experiment::demo();   // 4 x 6 x 5 x 5, per-channel offsets
+    Experiment e = Experiment::demo(); // 4 x 6 x 5 x 5, per-channel offsets
     e.spec = defaultSpecFor(kind, e.shape);
     return e;
 }
@@ -95,7 +95,7 @@ private slots:
         Document document(demoWith(NormKind::Batch));
         MainWindow window(&document);
         window.show();
-        window.controls()->epsSlider()->setValue(800);   // eps = 1
+        window.controls()->epsSlider()->setValue(800); // eps = 1
         QVERIFY(std::abs(*document.experiment().spec.eps - 1.0) < 1e-12);
         const ForwardResult<float> expected = engineForward(document.experiment());
         const StatsTableModel* model = window.statsTable()->statsModel();
@@ -141,7 +141,7 @@ private slots:
 
     void refusedSpecShowsMessage()
     {
-        Document document(demoWith(NormKind::Group));   // C = 6
+        Document document(demoWith(NormKind::Group)); // C = 6
         MainWindow window(&document);
         window.show();
         QVERIFY(window.errorText().isEmpty());
@@ -174,7 +174,7 @@ private slots:
         QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
         QVERIFY(document.experiment() == end);
         QCOMPARE(window.statsTable()->statsModel()->rowCount(), 24);
-        QTest::keyClick(&window, Qt::Key_F5);   // Step: instance norm tracks nothing by default
+        QTest::keyClick(&window, Qt::Key_F5); // Step: instance norm tracks nothing by default
         QVERIFY(document.waitUntilIdle());
         QCOMPARE(document.experiment().num_batches_tracked, std::int64_t(0));
     }
@@ -234,7 +234,7 @@ private slots:
         QAbstractItemModelTester sourceTester(window.statsTable()->statsModel(),
                                               QAbstractItemModelTester::FailureReportingMode::QtTest);
         document.setNormKind(NormKind::Group);
-        document.setNumGroups(4);   // refused: no rows
+        document.setNumGroups(4); // refused: no rows
         document.setNumGroups(3);
         document.step();
         document.setNormKind(NormKind::Batch);
@@ -257,10 +257,10 @@ private slots:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("shot.png"));
-        const int status = runNormScope({QStringLiteral("normscope"), QStringLiteral("--norm"), QStringLiteral("group"),
-                                         QStringLiteral("--shape"), QStringLiteral("2,8,4,4"), QStringLiteral("--select"),
-                                         QStringLiteral("1,3,2,2"), QStringLiteral("--size"), QStringLiteral("1000x700"),
-                                         QStringLiteral("--screenshot"), path});
+        const int status = runNormScope(
+            {QStringLiteral("normscope"), QStringLiteral("--norm"), QStringLiteral("group"), QStringLiteral("--shape"),
+             QStringLiteral("2,8,4,4"), QStringLiteral("--select"), QStringLiteral("1,3,2,2"), QStringLiteral("--size"),
+             QStringLiteral("1000x700"), QStringLiteral("--screenshot"), path});
         QCOMPARE(status, 0);
         QVERIFY(QFileInfo(path).size() > 0);
         const QImage image(path);
@@ -270,13 +270,27 @@ private slots:
 
     void optionsNameTheModule()
     {
-        const AppOptionsParse parsed = parseAppOptions(
-            {QStringLiteral("normscope"), QStringLiteral("--norm"), QStringLiteral("batch"), QStringLiteral("--shape"),
-             QStringLiteral("2,8,4,4"), QStringLiteral("--eps"), QStringLiteral("1e-3"), QStringLiteral("--momentum"),
-             QStringLiteral("none"), QStringLiteral("--no-affine"), QStringLiteral("--no-track-running-stats"),
-             QStringLiteral("--eval"), QStringLiteral("--seed"), QStringLiteral("7"), QStringLiteral("--dtype"),
-             QStringLiteral("float64"), QStringLiteral("--steps"), QStringLiteral("3"), QStringLiteral("--compare"),
-             QStringLiteral("--select"), QStringLiteral("1,2,3,0")});
+        const AppOptionsParse parsed = parseAppOptions({QStringLiteral("normscope"),
+                                                        QStringLiteral("--norm"),
+                                                        QStringLiteral("batch"),
+                                                        QStringLiteral("--shape"),
+                                                        QStringLiteral("2,8,4,4"),
+                                                        QStringLiteral("--eps"),
+                                                        QStringLiteral("1e-3"),
+                                                        QStringLiteral("--momentum"),
+                                                        QStringLiteral("none"),
+                                                        QStringLiteral("--no-affine"),
+                                                        QStringLiteral("--no-track-running-stats"),
+                                                        QStringLiteral("--eval"),
+                                                        QStringLiteral("--seed"),
+                                                        QStringLiteral("7"),
+                                                        QStringLiteral("--dtype"),
+                                                        QStringLiteral("float64"),
+                                                        QStringLiteral("--steps"),
+                                                        QStringLiteral("3"),
+                                                        QStringLiteral("--compare"),
+                                                        QStringLiteral("--select"),
+                                                        QStringLiteral("1,2,3,0")});
         QVERIFY2(parsed.options, qPrintable(parsed.error));
         const AppOptions& o = *parsed.options;
         const NormSpec& spec = o.experiment.spec;
@@ -294,16 +308,16 @@ private slots:
         QCOMPARE(o.select, std::int64_t(((1 * 8 + 2) * 4 + 3) * 4 + 0));
 
         // Defaults follow PyTorch's constructors: InstanceNorm has neither affine nor tracking.
-        const AppOptionsParse instance = parseAppOptions({QStringLiteral("normscope"), QStringLiteral("--norm"),
-                                                          QStringLiteral("instance")});
+        const AppOptionsParse instance =
+            parseAppOptions({QStringLiteral("normscope"), QStringLiteral("--norm"), QStringLiteral("instance")});
         QVERIFY(instance.options);
         QVERIFY(!instance.options->experiment.spec.affine);
         QVERIFY(!instance.options->experiment.spec.track_running_stats);
         // A spec PyTorch refuses for the input is refused as normscope-cli refuses it (exit 2, its
         // message); edits in the window show such a message in a banner instead.
-        const AppOptionsParse refused = parseAppOptions({QStringLiteral("normscope"), QStringLiteral("--norm"),
-                                                         QStringLiteral("group"), QStringLiteral("--num-groups"),
-                                                         QStringLiteral("4")});
+        const AppOptionsParse refused =
+            parseAppOptions({QStringLiteral("normscope"), QStringLiteral("--norm"), QStringLiteral("group"),
+                             QStringLiteral("--num-groups"), QStringLiteral("4")});
         QVERIFY(!refused.options);
         QCOMPARE(refused.error, QStringLiteral("num_groups (4) must divide num_channels (6)"));
     }

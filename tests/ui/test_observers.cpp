@@ -60,7 +60,7 @@ private Q_SLOTS:
         document.setAsyncThreshold(0);
         FormulaPanel panel;
         panel.observe(&document);
-        const std::int64_t flat = ((1 * 6 + 2) * 5 + 3) * 5 + 4;   // n=1, c=2, h=3, w=4
+        const std::int64_t flat = ((1 * 6 + 2) * 5 + 3) * 5 + 4; // n=1, c=2, h=3, w=4
         panel.setCell(flat);
         const ForwardResult<float> before = engineForward(document.experiment());
         QVERIFY2(panel.text().contains(formatNumber(double(before.output[flat]))), qPrintable(panel.text()));
@@ -122,16 +122,16 @@ private Q_SLOTS:
         histogram.observe(&document);
         groups.observe(&document);
         running.observe(&document);
-        QCOMPARE(running.stepCount(), 0);   // nothing recorded before the first step
+        QCOMPARE(running.stepCount(), 0); // nothing recorded before the first step
 
         document.step();
         document.step();
         QVERIFY(document.waitUntilIdle());
-        QCOMPARE(running.stepCount(), 3);   // PyTorch's initial state and one entry per step
+        QCOMPARE(running.stepCount(), 3); // PyTorch's initial state and one entry per step
         QCOMPARE(running.channelCount(), 6);
 
         document.setNormKind(NormKind::Group);
-        document.setNumGroups(3);   // N * G = 12 statistics
+        document.setNumGroups(3); // N * G = 12 statistics
         QVERIFY(document.waitUntilIdle());
         const Experiment& e = document.experiment();
         const ForwardResult<float> expected = engineForward(e);
@@ -154,7 +154,7 @@ private Q_SLOTS:
         cube.observe(&document);
         compare.observe(&document);
         QCOMPARE(cube.result(), document.result());
-        QCOMPARE(compare.count(), 0);   // compare is off
+        QCOMPARE(compare.count(), 0); // compare is off
 
         document.setNormKind(NormKind::Layer);
         QVERIFY(document.waitUntilIdle());

@@ -73,7 +73,7 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<bool>("withInput");
-        QTest::addColumn<QString>("message");   // part of it, to keep the rows honest
+        QTest::addColumn<QString>("message"); // part of it, to keep the rows honest
         const QString w3 = path("w3.npy"), w4 = path("w4.npy"), missing = path("nope.npy");
         auto row = [](const char* name, const QStringList& args, bool withInput, const QString& message) {
             QTest::newRow(name) << args << withInput << message;
@@ -81,7 +81,8 @@ private Q_SLOTS:
         // The four of the issue.
         row("momentum for layer", {"--norm", "layer", "--normalized-shape", "4", "--momentum", "0.5"}, false,
             "--momentum does not apply to --norm layer");
-        row("bias for rms", {"--norm", "rms", "--normalized-shape", "4", "--bias", missing}, false, "RMSNorm has no bias");
+        row("bias for rms", {"--norm", "rms", "--normalized-shape", "4", "--bias", missing}, false,
+            "RMSNorm has no bias");
         row("eps not a number", {"--norm", "batch", "--eps", "abc"}, false, "--eps must be a number, got 'abc'");
         row("empty weight", {"--norm", "batch", "--weight="}, false, "option --weight needs a value, got an empty one");
         // The tokenizer.
@@ -93,12 +94,14 @@ private Q_SLOTS:
         row("given twice", {"--norm", "batch", "--norm", "layer"}, false, "given twice");
         row("positional", {"--norm", "batch", "extra"}, false, "unexpected argument 'extra'");
         // Values and the constructor's own refusals.
-        row("unknown norm", {"--norm", "weight"}, false, "--norm must be batch, layer, instance, group or rms, got 'weight'");
+        row("unknown norm", {"--norm", "weight"}, false,
+            "--norm must be batch, layer, instance, group or rms, got 'weight'");
         row("eps none for layer", {"--norm", "layer", "--normalized-shape", "3", "--eps", "none"}, false,
             "--eps none does not apply to --norm layer");
         row("eps zero", {"--norm", "batch", "--eps", "0"}, false, "eps must be finite and > 0, got 0");
         row("eps nan", {"--norm", "batch", "--eps", "nan"}, false, "got nan");
-        row("momentum inf", {"--norm", "batch", "--momentum", "inf"}, false, "momentum must be a finite number or none");
+        row("momentum inf", {"--norm", "batch", "--momentum", "inf"}, false,
+            "momentum must be a finite number or none");
         row("momentum none for instance", {"--norm", "instance", "--momentum", "none"}, false, "momentum=None");
         row("num_groups zero", {"--norm", "group", "--num-groups", "0"}, false, "num_groups must be positive, got 0");
         row("num_groups text", {"--norm", "group", "--num-groups", "two"}, false, "'two'");
@@ -120,10 +123,12 @@ private Q_SLOTS:
         row("batches for layer", {"--norm", "layer", "--normalized-shape", "3", "--num-batches-tracked", "1"}, false,
             "which --norm layer does not keep");
         // Against the input (both get x.npy, shape (2, 4, 3, 3)).
-        row("group not dividing", {"--norm", "group", "--num-groups", "3"}, true, "num_groups (3) must divide num_channels (4)");
+        row("group not dividing", {"--norm", "group", "--num-groups", "3"}, true,
+            "num_groups (3) must divide num_channels (4)");
         row("layer shape mismatch", {"--norm", "layer", "--normalized-shape", "4,3"}, true, "normalized_shape=[4, 3]");
         row("weight wrong shape", {"--norm", "batch", "--weight", w3}, true, "weight must have shape (4,), got (3,)");
-        row("running var wrong shape", {"--norm", "batch", "--running-var", w3}, true, "running_var must have shape (4,), got (3,)");
+        row("running var wrong shape", {"--norm", "batch", "--running-var", w3}, true,
+            "running_var must have shape (4,), got (3,)");
         row("missing weight file", {"--norm", "batch", "--weight", missing}, true, "nope.npy");
     }
 
@@ -133,8 +138,8 @@ private Q_SLOTS:
         QFETCH(bool, withInput);
         QFETCH(QString, message);
         QTemporaryDir out;
-        const CliRun cli = runCli(QStringList{"forward", "--input", path("x.npy"), "--output", QDir(out.path()).filePath("y.npy")}
-                                  + args);
+        const CliRun cli = runCli(
+            QStringList{"forward", "--input", path("x.npy"), "--output", QDir(out.path()).filePath("y.npy")} + args);
         QCOMPARE(cli.exitCode, 2);
         QVERIFY2(filesBelow(out.path()).isEmpty(), "the CLI wrote a file");
         const QString cliMessage = messageOf(cli.err, "normscope-cli");
@@ -151,8 +156,10 @@ private Q_SLOTS:
     void binariesRefuseAlike_data()
     {
         QTest::addColumn<QStringList>("args");
-        QTest::newRow("momentum for layer") << QStringList{"--norm", "layer", "--normalized-shape", "4", "--momentum", "0.5"};
-        QTest::newRow("bias for rms") << QStringList{"--norm", "rms", "--normalized-shape", "4", "--bias", path("B.npy")};
+        QTest::newRow("momentum for layer")
+            << QStringList{"--norm", "layer", "--normalized-shape", "4", "--momentum", "0.5"};
+        QTest::newRow("bias for rms") << QStringList{"--norm", "rms",    "--normalized-shape",
+                                                     "4",      "--bias", path("B.npy")};
         QTest::newRow("eps not a number") << QStringList{"--norm", "batch", "--eps", "abc"};
         QTest::newRow("empty weight") << QStringList{"--norm", "batch", "--weight="};
         QTest::newRow("eps none for batch") << QStringList{"--norm", "batch", "--eps", "none"};
@@ -163,8 +170,9 @@ private Q_SLOTS:
     {
         QFETCH(QStringList, args);
         QTemporaryDir out;
-        const CliRun cli = runCli(QStringList{"forward"} + args
-                                  + QStringList{"--input", path("x.npy"), "--output", QDir(out.path()).filePath("y.npy")});
+        const CliRun cli =
+            runCli(QStringList{"forward"} + args
+                   + QStringList{"--input", path("x.npy"), "--output", QDir(out.path()).filePath("y.npy")});
         const CliRun window = runProgram(QStringLiteral(NORMSCOPE_GUI_PATH), args);
         QVERIFY(!cli.crashed && !window.crashed);
         QCOMPARE(cli.exitCode, 2);
@@ -181,8 +189,8 @@ private Q_SLOTS:
         for (const OptionTable* table : {&specOptions(), &startOptions()})
             for (const OptionInfo& option : *table)
                 QVERIFY2(help.text.contains(QString::fromStdString(option.name) + " "), option.name.c_str());
-        for (const char* option : {"--shape", "--dtype", "--generator", "--seed", "--mean", "--std", "--compare", "--color-by",
-                                   "--highlight", "--explode", "--select", "--size", "--screenshot"})
+        for (const char* option : {"--shape", "--dtype", "--generator", "--seed", "--mean", "--std", "--compare",
+                                   "--color-by", "--highlight", "--explode", "--select", "--size", "--screenshot"})
             QVERIFY2(help.text.contains(QString::fromLatin1(option) + " "), option);
     }
 
@@ -222,24 +230,40 @@ private Q_SLOTS:
         QTest::addColumn<bool>("stateOut");
         const QString w4 = path("w4.npy"), b4 = path("b4.npy"), rm4 = path("rm4.npy"), rv4 = path("rv4.npy");
         QTest::newRow("batch eval, every buffer")
-            << QStringList{"--norm", "batch", "--eval", "--weight", w4, "--bias", b4, "--running-mean", rm4, "--running-var", rv4,
-                           "--num-batches-tracked", "7"}
+            << QStringList{"--norm", "batch",          "--eval", "--weight",      w4,  "--bias",
+                           b4,       "--running-mean", rm4,      "--running-var", rv4, "--num-batches-tracked",
+                           "7"}
             << true;
-        QTest::newRow("batch training, 3 steps")
-            << QStringList{"--norm", "batch", "--steps", "3", "--momentum", "0.25", "--weight", w4, "--running-mean", rm4,
-                           "--running-var", rv4, "--num-batches-tracked", "2"}
-            << true;
-        QTest::newRow("batch momentum none, 4 steps")
-            << QStringList{"--norm", "batch", "--steps", "4", "--momentum", "none", "--running-mean", rm4, "--num-batches-tracked", "1"}
-            << true;
+        QTest::newRow("batch training, 3 steps") << QStringList{"--norm",
+                                                                "batch",
+                                                                "--steps",
+                                                                "3",
+                                                                "--momentum",
+                                                                "0.25",
+                                                                "--weight",
+                                                                w4,
+                                                                "--running-mean",
+                                                                rm4,
+                                                                "--running-var",
+                                                                rv4,
+                                                                "--num-batches-tracked",
+                                                                "2"}
+                                                 << true;
+        QTest::newRow("batch momentum none, 4 steps") << QStringList{
+            "--norm", "batch", "--steps", "4", "--momentum", "none", "--running-mean", rm4, "--num-batches-tracked",
+            "1"} << true;
         QTest::newRow("instance tracked, 2 steps")
-            << QStringList{"--norm", "instance", "--affine", "--track-running-stats", "--steps", "2", "--bias", b4, "--running-var", rv4}
+            << QStringList{"--norm", "instance", "--affine", "--track-running-stats", "--steps",
+                           "2",      "--bias",   b4,         "--running-var",         rv4}
             << true;
         QTest::newRow("group, weight and bias")
-            << QStringList{"--norm", "group", "--num-groups", "2", "--weight", w4, "--bias", b4, "--steps", "5"} << false;
+            << QStringList{"--norm", "group", "--num-groups", "2", "--weight", w4, "--bias", b4, "--steps", "5"}
+            << false;
         QTest::newRow("layer, float64 weight")
             << QStringList{"--norm", "layer", "--normalized-shape", "3,3", "--weight", path("w33.npy")} << false;
-        QTest::newRow("rms, eps none") << QStringList{"--norm", "rms", "--normalized-shape", "3", "--eps", "none", "--eval"} << false;
+        QTest::newRow("rms, eps none") << QStringList{"--norm", "rms",   "--normalized-shape", "3", "--eps",
+                                                      "none",   "--eval"}
+                                       << false;
     }
 
     void startingStateIsTheClis()
@@ -248,9 +272,14 @@ private Q_SLOTS:
         QFETCH(bool, stateOut);
         QTemporaryDir out;
         const QDir dir(out.path());
-        QStringList cliArgs = QStringList{"forward", "--input", path("x.npy"), "--output", dir.filePath("y.npy"), "--var-out",
+        QStringList cliArgs = QStringList{"forward",
+                                          "--input",
+                                          path("x.npy"),
+                                          "--output",
+                                          dir.filePath("y.npy"),
+                                          "--var-out",
                                           dir.filePath("var.npy")}
-                              + args;
+            + args;
         if (stateOut)
             cliArgs << "--state-out" << dir.filePath("state");
         const CliRun cli = runCli(cliArgs);

@@ -184,7 +184,7 @@ void TestPlots::groupStatsPlotShowsEngineStatistics()
     for (NormKind kind : kAllKinds) {
         const ResultPtr snap = runEngine(specFor(kind), x);
         GroupStatsPlot plot;
-        plot.resize(640, 400);   // group labels are used when they fit the width
+        plot.resize(640, 400); // group labels are used when they fit the width
         plot.setResult(snap);
         const StatsLayout& layout = *snap->layout;
         QCOMPARE(std::int64_t(plot.plottedMeans().size()), layout.groupCount());
@@ -194,7 +194,8 @@ void TestPlots::groupStatsPlotShowsEngineStatistics()
             // RMSNorm's lower panel is its mean square, which the engine reports as var.
             QVERIFY(std::abs(plot.plottedVars()[std::size_t(g)] - snap->var[g]) <= 1e-12 * std::max(1.0, snap->var[g]));
             if (kind != NormKind::Rms)
-                QVERIFY(std::abs(plot.plottedMeans()[std::size_t(g)] - snap->mean[g]) <= 1e-12 * std::max(1.0, std::abs(snap->mean[g])));
+                QVERIFY(std::abs(plot.plottedMeans()[std::size_t(g)] - snap->mean[g])
+                        <= 1e-12 * std::max(1.0, std::abs(snap->mean[g])));
         }
         // Bars (and running markers for BatchNorm) in both panels.
         QCOMPARE(plot.plot()->plottableCount(), snap->spec.hasRunningStats() ? 4 : 2);
@@ -282,15 +283,19 @@ void TestPlots::plotsTakeResultAfterResult()
     const Tensor<double> twelve = test::randomTensor<double>({2, 12, 2, 2}, 10);
     NormSpec layerOverHW = specFor(NormKind::Layer);
     layerOverHW.normalized_shape = {2, 2};
-    const std::vector<ResultPtr> results{runSteps(specFor(NormKind::Batch), three, 2), runSteps(specFor(NormKind::Batch), six, 3),
-                                         runSteps(specFor(NormKind::Batch), three, 1), runEngine(layerOverHW, six),
-                                         runSteps(specFor(NormKind::Batch), twelve, 1), errorSnapshot(), nullptr,
+    const std::vector<ResultPtr> results{runSteps(specFor(NormKind::Batch), three, 2),
+                                         runSteps(specFor(NormKind::Batch), six, 3),
+                                         runSteps(specFor(NormKind::Batch), three, 1),
+                                         runEngine(layerOverHW, six),
+                                         runSteps(specFor(NormKind::Batch), twelve, 1),
+                                         errorSnapshot(),
+                                         nullptr,
                                          runSteps(specFor(NormKind::Batch), six, 2)};
     for (const ResultPtr& r : results) {
         running.setResult(r);
         groups.setResult(r);
         histogram.setResult(r);
-        for (int width : {330, 470, 640}) {   // refits the legend: 6 entries in rows of 2 to 6
+        for (int width : {330, 470, 640}) { // refits the legend: 6 entries in rows of 2 to 6
             running.resize(width, 300);
             QApplication::processEvents();
         }
@@ -313,16 +318,21 @@ void TestPlots::codePanelConstructors_data()
     QTest::addColumn<int>("kind");
     QTest::addColumn<bool>("float32");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("batch") << int(NormKind::Batch) << true
-                           << "bn = nn.BatchNorm2d(6, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)\n";
-    QTest::newRow("instance") << int(NormKind::Instance) << true
-                              << "inorm = nn.InstanceNorm2d(6, eps=1e-05, momentum=0.1, affine=False, track_running_stats=False)\n";
+    QTest::newRow("batch")
+        << int(NormKind::Batch) << true
+        << "bn = nn.BatchNorm2d(6, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)\n";
+    QTest::newRow("instance")
+        << int(NormKind::Instance) << true
+        << "inorm = nn.InstanceNorm2d(6, eps=1e-05, momentum=0.1, affine=False, track_running_stats=False)\n";
     QTest::newRow("group") << int(NormKind::Group) << true << "gn = nn.GroupNorm(2, 6, eps=1e-05, affine=True)\n";
-    QTest::newRow("layer") << int(NormKind::Layer) << true << "ln = nn.LayerNorm([5, 5], eps=1e-05, elementwise_affine=True)\n";
-    QTest::newRow("rms") << int(NormKind::Rms) << true << "rms = nn.RMSNorm([5, 5], eps=None, elementwise_affine=True)\n";
-    QTest::newRow("batch f64") << int(NormKind::Batch) << false
-                               << "bn = nn.BatchNorm2d(6, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True, "
-                                  "dtype=torch.float64)\n";
+    QTest::newRow("layer") << int(NormKind::Layer) << true
+                           << "ln = nn.LayerNorm([5, 5], eps=1e-05, elementwise_affine=True)\n";
+    QTest::newRow("rms") << int(NormKind::Rms) << true
+                         << "rms = nn.RMSNorm([5, 5], eps=None, elementwise_affine=True)\n";
+    QTest::newRow("batch f64")
+        << int(NormKind::Batch) << false
+        << "bn = nn.BatchNorm2d(6, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True, "
+           "dtype=torch.float64)\n";
 }
 
 void TestPlots::codePanelConstructors()
@@ -331,7 +341,8 @@ void TestPlots::codePanelConstructors()
     QFETCH(bool, float32);
     QFETCH(QString, expected);
     const Tensor<double> x = test::randomTensor<double>({4, 6, 5, 5}, 1);
-    const ResultPtr snap = float32 ? runEngine(specFor(NormKind(kind)), x.cast<float>()) : runEngine(specFor(NormKind(kind)), x);
+    const ResultPtr snap =
+        float32 ? runEngine(specFor(NormKind(kind)), x.cast<float>()) : runEngine(specFor(NormKind(kind)), x);
     PyTorchCodePanel panel;
     panel.setResult(snap);
     QVERIFY2(panel.code().contains(expected), qPrintable(panel.code()));
@@ -363,14 +374,15 @@ void TestPlots::codePanelMentionsEvalStateAndErrors()
              qPrintable(code));
     QVERIFY(code.contains(QStringLiteral("bn.eval()")));
     QVERIFY(code.contains(QStringLiteral("bn.weight.copy_(torch.tensor([1.0, 2.0, 0.25], dtype=torch.float64))")));
-    QVERIFY(code.contains(
-        QStringLiteral("bn.running_mean.copy_(torch.tensor([0.5, -1.0, 2.0], dtype=torch.float64))")));
-    QVERIFY(!code.contains(QStringLiteral("bn.bias.copy_")));          // still zeros
-    QVERIFY(!code.contains(QStringLiteral("bn.running_var.copy_")));   // still ones
+    QVERIFY(
+        code.contains(QStringLiteral("bn.running_mean.copy_(torch.tensor([0.5, -1.0, 2.0], dtype=torch.float64))")));
+    QVERIFY(!code.contains(QStringLiteral("bn.bias.copy_")));        // still zeros
+    QVERIFY(!code.contains(QStringLiteral("bn.running_var.copy_"))); // still ones
 
     panel.setResult(errorSnapshot());
     QVERIFY(panel.code().contains(QStringLiteral("#   num_channels must be divisible by num_groups")));
-    QVERIFY(panel.code().contains(QStringLiteral("gn = nn.GroupNorm(4, 6, eps=1e-05, affine=True, dtype=torch.float64)")));
+    QVERIFY(
+        panel.code().contains(QStringLiteral("gn = nn.GroupNorm(4, 6, eps=1e-05, affine=True, dtype=torch.float64)")));
     panel.setResult(nullptr);
     QVERIFY(panel.code().isEmpty());
 }

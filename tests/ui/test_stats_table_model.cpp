@@ -32,7 +32,7 @@ NormSpec specFor(NormKind kind)
     if (kind == NormKind::Layer || kind == NormKind::Rms)
         spec.normalized_shape = {5, 5};
     if (kind == NormKind::Instance)
-        spec.track_running_stats = true;   // so the running columns are exercised beyond BatchNorm
+        spec.track_running_stats = true; // so the running columns are exercised beyond BatchNorm
     return spec;
 }
 
@@ -209,9 +209,10 @@ void TestStatsTableModel::sortsNumerically()
     view.setResult(runEngine(specFor(NormKind::Batch), x));
     const int meanCol = view.statsModel()->column(StatsTableModel::MeanColumn);
     view.sortByColumn(meanCol, Qt::AscendingOrder);
-    QAbstractItemModel* proxy = view.model();   // the model itself: it sorts its own rows
+    QAbstractItemModel* proxy = view.model(); // the model itself: it sorts its own rows
     QCOMPARE(proxy->rowCount(), 4);
-    const QStringList expected{QStringLiteral("c=1"), QStringLiteral("c=3"), QStringLiteral("c=0"), QStringLiteral("c=2")};
+    const QStringList expected{QStringLiteral("c=1"), QStringLiteral("c=3"), QStringLiteral("c=0"),
+                               QStringLiteral("c=2")};
     for (int r = 0; r < 4; ++r)
         QCOMPARE(proxy->index(r, 0).data().toString(), expected[r]);
     QCOMPARE(proxy->index(0, meanCol).data().toString(), QStringLiteral("-1"));
@@ -229,14 +230,14 @@ void TestStatsTableModel::sortsNumerically()
     for (std::int64_t i = 0; i < reversed.numel(); ++i)
         reversed[i] = -x[i];
     view.setResult(runEngine(specFor(NormKind::Batch), reversed));
-    QCOMPARE(proxy->index(0, 0).data().toString(), QStringLiteral("c=2"));   // mean -100
+    QCOMPARE(proxy->index(0, 0).data().toString(), QStringLiteral("c=2")); // mean -100
     QCOMPARE(view.horizontalHeader()->sortIndicatorSection(), meanCol);
     // A spec without running statistics drops those columns; the mean stays the sort key.
     view.sortByColumn(view.statsModel()->column(StatsTableModel::RunningVarColumn), Qt::AscendingOrder);
     NormSpec untracked = specFor(NormKind::Batch);
     untracked.track_running_stats = false;
     view.setResult(runEngine(untracked, x));
-    QCOMPARE(view.statsModel()->sortColumn(), -1);   // running var is gone: group order
+    QCOMPARE(view.statsModel()->sortColumn(), -1); // running var is gone: group order
     QCOMPARE(proxy->index(0, 0).data().toString(), QStringLiteral("c=0"));
     QCOMPARE(view.horizontalHeader()->sortIndicatorSection(), -1);
 }
@@ -250,11 +251,11 @@ void TestStatsTableModel::modelSortKeepsSelectionAndNaNLast()
     model.setResult(runEngine(specFor(NormKind::Instance), x));
     const QPersistentModelIndex c0 = model.index(0, 0);
     model.sort(model.column(StatsTableModel::MeanColumn), Qt::DescendingOrder);
-    QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("n=0, c=0"));   // mean 6
-    QCOMPARE(model.index(1, 0).data().toString(), QStringLiteral("n=0, c=2"));   // 3
-    QCOMPARE(model.index(2, 0).data().toString(), QStringLiteral("n=0, c=1"));   // 1
+    QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("n=0, c=0")); // mean 6
+    QCOMPARE(model.index(1, 0).data().toString(), QStringLiteral("n=0, c=2")); // 3
+    QCOMPARE(model.index(2, 0).data().toString(), QStringLiteral("n=0, c=1")); // 1
     model.sort(model.column(StatsTableModel::MeanColumn), Qt::AscendingOrder);
-    QCOMPARE(c0.row(), 2);   // the persistent index followed its group
+    QCOMPARE(c0.row(), 2); // the persistent index followed its group
     QCOMPARE(c0.data().toString(), QStringLiteral("n=0, c=0"));
     model.sort(-1);
     QCOMPARE(c0.row(), 0);
@@ -272,13 +273,13 @@ void TestStatsTableModel::modelSortKeepsSelectionAndNaNLast()
     }
     // The sort is kept for the next result: now by mean, NaN-free, descending.
     model.sort(model.column(StatsTableModel::MeanColumn), Qt::DescendingOrder);
-    QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("n=0, c=2"));   // 3
-    QCOMPARE(model.index(2, 0).data().toString(), QStringLiteral("n=0, c=1"));   // 1
+    QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("n=0, c=2")); // 3
+    QCOMPARE(model.index(2, 0).data().toString(), QStringLiteral("n=0, c=1")); // 1
 }
 
 void TestStatsTableModel::copiesTabSeparatedText()
 {
-    const NormSpec spec = specFor(NormKind::Batch);   // training, momentum 0.1, eps 1e-5
+    const NormSpec spec = specFor(NormKind::Batch); // training, momentum 0.1, eps 1e-5
     StatsTableView view;
     view.setResult(runEngine(spec, knownBatchInput()));
     QGuiApplication::clipboard()->clear();
@@ -288,13 +289,16 @@ void TestStatsTableModel::copiesTabSeparatedText()
     QVERIFY(text.endsWith(QLatin1Char('\n')));
     const QStringList lines = text.trimmed().split(QLatin1Char('\n'));
     QCOMPARE(lines.size(), 3);
-    QCOMPARE(lines[0], QStringLiteral("group\tcount\tmean\tvar (biased)\tvar (unbiased)\trstd\tout mean\t"
-                                      "out std (unbiased)\trunning mean\trunning var"));
+    QCOMPARE(lines[0],
+             QStringLiteral("group\tcount\tmean\tvar (biased)\tvar (unbiased)\trstd\tout mean\t"
+                            "out std (unbiased)\trunning mean\trunning var"));
 
     // Channel 0 = {1, 2, 3, 4}, channel 1 = {10, 20, 30, 40}; derived by hand.
     const double eps = 1e-5;
-    const struct { const char* label; double mean, var, unbiased; } expect[] = {
-        {"c=0", 2.5, 1.25, 5.0 / 3.0}, {"c=1", 25.0, 125.0, 500.0 / 3.0}};
+    const struct {
+        const char* label;
+        double mean, var, unbiased;
+    } expect[] = {{"c=0", 2.5, 1.25, 5.0 / 3.0}, {"c=1", 25.0, 125.0, 500.0 / 3.0}};
     for (int r = 0; r < 2; ++r) {
         const QStringList cells = lines[r + 1].split(QLatin1Char('\t'));
         QCOMPARE(cells.size(), 10);
@@ -304,7 +308,7 @@ void TestStatsTableModel::copiesTabSeparatedText()
         QCOMPARE(cells[3].toDouble(), expect[r].var);
         QVERIFY(near(cells[4].toDouble(), expect[r].unbiased, 1e-15));
         QVERIFY(near(cells[5].toDouble(), 1.0 / std::sqrt(expect[r].var + eps), 1e-14));
-        QVERIFY(std::abs(cells[6].toDouble()) < 1e-12);   // normalised with gamma 1, beta 0
+        QVERIFY(std::abs(cells[6].toDouble()) < 1e-12); // normalised with gamma 1, beta 0
         QVERIFY(near(cells[7].toDouble(), std::sqrt(4.0 / 3.0 * expect[r].var / (expect[r].var + eps)), 1e-12));
         // running = 0.9 * initial + 0.1 * batch (PyTorch updates running_var with the unbiased variance)
         QVERIFY(near(cells[8].toDouble(), 0.1 * expect[r].mean, 1e-15));
@@ -328,7 +332,7 @@ void TestStatsTableModel::copiesFloat32InItsDtype()
     const QStringList c0 = lines[1].split(QLatin1Char('\t')), c1 = lines[2].split(QLatin1Char('\t'));
     QCOMPARE(c0.mid(0, 5), (QStringList{"c=0", "2", "0.3", "0", "0"}));
     QCOMPARE(c1.mid(0, 5), (QStringList{"c=1", "2", "0.3", "0.04", "0.08"}));
-    QCOMPARE(c0[6], QStringLiteral("0"));   // y = 0 * rstd: out mean and out std
+    QCOMPARE(c0[6], QStringLiteral("0")); // y = 0 * rstd: out mean and out std
     QCOMPARE(c0[7], QStringLiteral("0"));
 
     // Every number copied is the float32 value of its cell, in at most float's 9 significant digits.
@@ -339,7 +343,7 @@ void TestStatsTableModel::copiesFloat32InItsDtype()
         for (int c = 2; c < model.columnCount(); ++c) {
             const float expected = static_cast<float>(model.index(r, c).data(StatsTableModel::SortRole).toDouble());
             QCOMPARE(std::strtof(cells[c].toLatin1().constData(), nullptr), expected);
-            QVERIFY2(cells[c].size() <= 15, qPrintable(cells[c]));   // "-1.2345678e-05"; a double's noise is longer
+            QVERIFY2(cells[c].size() <= 15, qPrintable(cells[c])); // "-1.2345678e-05"; a double's noise is longer
             QCOMPARE(model.index(r, c).data(Qt::ToolTipRole).toString(), cells[c]);
         }
     }
@@ -354,9 +358,9 @@ void TestStatsTableModel::copiesSelectedRowsInViewOrder()
     StatsTableView view;
     view.resize(900, 300);
     view.setResult(runEngine(specFor(NormKind::Batch), x));
-    view.sortByColumn(0, Qt::DescendingOrder);   // c=4 first
-    view.selectRow(1);                           // c=3
-    QTest::keyClick(view.viewport(), Qt::Key_Down, Qt::ShiftModifier);   // and c=2
+    view.sortByColumn(0, Qt::DescendingOrder);                         // c=4 first
+    view.selectRow(1);                                                 // c=3
+    QTest::keyClick(view.viewport(), Qt::Key_Down, Qt::ShiftModifier); // and c=2
     QGuiApplication::clipboard()->clear();
     QTest::keyClick(&view, Qt::Key_C, Qt::ControlModifier);
     const QStringList lines = QGuiApplication::clipboard()->text().trimmed().split(QLatin1Char('\n'));
@@ -365,7 +369,7 @@ void TestStatsTableModel::copiesSelectedRowsInViewOrder()
     QVERIFY(lines[2].startsWith(QStringLiteral("c=2\t")));
 
     view.clearSelection();
-    QCOMPARE(view.selectionAsTsv().trimmed().split(QLatin1Char('\n')).size(), 6);   // header + all 5
+    QCOMPARE(view.selectionAsTsv().trimmed().split(QLatin1Char('\n')).size(), 6); // header + all 5
 }
 
 void TestStatsTableModel::errorAndNullShowNoRows()
@@ -377,9 +381,9 @@ void TestStatsTableModel::errorAndNullShowNoRows()
     view.setResult(buildErrorSnapshot(3, spec, x, "num_channels must be divisible by num_groups"));
     QCOMPARE(view.model()->rowCount(), 0);
     QCOMPARE(view.statsModel()->errorMessage(), QStringLiteral("num_channels must be divisible by num_groups"));
-    QCOMPARE(view.selectionAsTsv().trimmed().split(QLatin1Char('\n')).size(), 1);   // header only
+    QCOMPARE(view.selectionAsTsv().trimmed().split(QLatin1Char('\n')).size(), 1); // header only
     view.resize(400, 200);
-    QVERIFY(!view.grab().isNull());   // paints the message without rows
+    QVERIFY(!view.grab().isNull()); // paints the message without rows
     view.setResult(nullptr);
     QCOMPARE(view.model()->rowCount(), 0);
     QVERIFY(view.statsModel()->errorMessage().isEmpty());

@@ -12,11 +12,13 @@ namespace {
 
 // ColorBrewer RdBu (9 classes), reversed so that low values are blue.
 constexpr std::array<QRgb, 9> kStops = {
-    0xff2166ac, 0xff4393c3, 0xff92c5de, 0xffd1e5f0, 0xfff7f7f7,
-    0xfffddbc7, 0xfff4a582, 0xffd6604d, 0xffb2182b,
+    0xff2166ac, 0xff4393c3, 0xff92c5de, 0xffd1e5f0, 0xfff7f7f7, 0xfffddbc7, 0xfff4a582, 0xffd6604d, 0xffb2182b,
 };
 
-int mix(int a, int b, double t) { return static_cast<int>(std::lround(a + (b - a) * t)); }
+int mix(int a, int b, double t)
+{
+    return static_cast<int>(std::lround(a + (b - a) * t));
+}
 
 QRgb mixRgb(QRgb a, QRgb b, double t)
 {

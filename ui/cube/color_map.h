@@ -44,7 +44,7 @@ private:
     static constexpr int kLutSize = 512;
     std::array<QRgb, kLutSize> lut_{};
     double lower_ = -1.0, upper_ = 1.0;
-    double scale_ = 0.5;   // LUT steps per unit value / (kLutSize - 1)
+    double scale_ = 0.5; // LUT steps per unit value / (kLutSize - 1)
 };
 
 } // namespace normscope::ui

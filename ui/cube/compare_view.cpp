@@ -65,7 +65,7 @@ void CompareView::ensureColumns(int count)
         auto* stats = new QLabel(this);
         stats->setTextFormat(Qt::RichText);
         stats->setAlignment(Qt::AlignHCenter | Qt::AlignTop);
-        stats->setWordWrap(false);   // a small table: its size hint is exact without wrapping
+        stats->setWordWrap(false); // a small table: its size hint is exact without wrapping
         QFont small = stats->font();
         small.setPointSizeF(small.pointSizeF() * 0.9);
         stats->setFont(small);
@@ -183,7 +183,8 @@ QString CompareView::statsHtml(const ResultPtr& result)
         return {};
     const ResultSnapshot& r = *result;
     if (!r.ok())
-        return QStringLiteral("<span style='color:#8c0000'>%1</span>").arg(QString::fromStdString(r.error).toHtmlEscaped());
+        return QStringLiteral("<span style='color:#8c0000'>%1</span>")
+            .arg(QString::fromStdString(r.error).toHtmlEscaped());
     const StatsLayout& layout = *r.layout;
     const bool rms = !r.spec.subtractsMean();
     const bool running = !r.spec.usesInputStats();
@@ -197,8 +198,9 @@ QString CompareView::statsHtml(const ResultPtr& result)
         html += QStringLiteral("<tr><td style='color:#555;padding-right:6px'>%1</td><td><b>%2</b></td></tr>")
                     .arg(label.toHtmlEscaped(), value.toHtmlEscaped());
     };
-    row(QStringLiteral("groups"), per.isEmpty() ? QString::number(layout.groupCount())
-                                                : QStringLiteral("%1 (per %2)").arg(layout.groupCount()).arg(per));
+    row(QStringLiteral("groups"),
+        per.isEmpty() ? QString::number(layout.groupCount())
+                      : QStringLiteral("%1 (per %2)").arg(layout.groupCount()).arg(per));
     row(QStringLiteral("size"), QString::number(layout.groupSize()));
     if (rms) {
         row(QStringLiteral("mean(x\u00b2)"), range(r.var));

@@ -72,7 +72,8 @@ void CubeAxisLabels::paint(QPainter& p, const QFont& base, const CubeGrid& grid,
         const bool upright = compact && axis == CubeGrid::AxisHW;
         const QSizeF text(fm.horizontalAdvance(label) + 4, fm.height());
         const QSizeF size = upright ? text.transposed() : text;
-        const double distance = std::abs(edge.outward.x()) * size.width() / 2 + std::abs(edge.outward.y()) * size.height() / 2;
+        const double distance =
+            std::abs(edge.outward.x()) * size.width() / 2 + std::abs(edge.outward.y()) * size.height() / 2;
         QRectF box(QPointF(0, 0), size);
         box.moveCenter(0.5 * (from + to) + edge.outward * (distance + 5));
         // Never off the widget, even for a long exploded cube.

@@ -39,8 +39,8 @@ public:
     const std::vector<std::uint8_t>& lit() const { return lit_; }
 
 private:
-    std::vector<double> values_;        // value of each drawn cell's representative
-    std::vector<std::int64_t> groups_;  // its statistic group, -1 without a layout
+    std::vector<double> values_;       // value of each drawn cell's representative
+    std::vector<std::int64_t> groups_; // its statistic group, -1 without a layout
     std::vector<QRgb> colors_;
     std::vector<std::uint8_t> lit_;
 };

@@ -36,11 +36,11 @@ public:
 private:
     struct FaceImage {
         QImage image;
-        QVector<QLineF> litEdges;   // outline of the lit group on this face, in image coordinates
+        QVector<QLineF> litEdges; // outline of the lit group on this face, in image coordinates
     };
     const FaceImage* find(const CubeProjection& projection, const CubeProjection::Face& face) const;
 
-    std::vector<FaceImage> images_;   // (slice * 6 + face id)
+    std::vector<FaceImage> images_; // (slice * 6 + face id)
 };
 
 } // namespace normscope::ui

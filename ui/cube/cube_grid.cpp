@@ -25,7 +25,7 @@ CubeGrid::CubeGrid(const Shape& shape, std::int64_t maxCellsPerAxis) : shape_(sh
     const std::size_t rank = shape.size();
     std::int64_t n = 1, c = 1, s = 1;
     if (rank == 1) {
-        c = shape[0];   // a lone vector is read as channels, as StatsLayout::axisNames(1) does
+        c = shape[0]; // a lone vector is read as channels, as StatsLayout::axisNames(1) does
     } else if (rank >= 2) {
         n = shape[0];
         c = shape[1];

@@ -28,7 +28,7 @@ public:
     void paint(QPainter& p, const QPointF& mouse, const QSizeF& widgetSize) const;
 
 private:
-    mutable QTextDocument doc_;   // drawContents is not const
+    mutable QTextDocument doc_; // drawContents is not const
 };
 
 } // namespace normscope::ui

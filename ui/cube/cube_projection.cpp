@@ -21,9 +21,7 @@ double radians(double degrees)
 Eigen::Matrix3d worldAxes()
 {
     Eigen::Matrix3d axes;
-    axes << 1, 0, 0,
-            0, 0, -1,
-            0, -1, 0;
+    axes << 1, 0, 0, 0, 0, -1, 0, -1, 0;
     return axes;
 }
 
@@ -197,8 +195,8 @@ void CubeProjection::update()
         scale_ = std::min(viewport_.width() / w, viewport_.height() / h) * zoom_;
     }
     const QPointF centre = viewport_.center();
-    screenFromCube_ = Eigen::Translation3d(centre.x(), centre.y(), 0.0) * Eigen::Scaling(scale_, -scale_, scale_)
-                      * viewFromCube_;
+    screenFromCube_ =
+        Eigen::Translation3d(centre.x(), centre.y(), 0.0) * Eigen::Scaling(scale_, -scale_, scale_) * viewFromCube_;
 
     boxes_.clear();
     if (!exploded_) {
@@ -215,8 +213,7 @@ void CubeProjection::update()
         const auto depth = [this](const Box& b) {
             return (viewFromCube_ * (0.5 * (lowCorner(b) + highCorner(b)))).z();
         };
-        std::stable_sort(boxes_.begin(), boxes_.end(),
-                         [&](const Box& x, const Box& y) { return depth(x) < depth(y); });
+        std::stable_sort(boxes_.begin(), boxes_.end(), [&](const Box& x, const Box& y) { return depth(x) < depth(y); });
     }
 
     faces_.clear();

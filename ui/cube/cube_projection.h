@@ -35,7 +35,7 @@ namespace normscope::ui {
 class CubeProjection {
 public:
     enum Axis { AxisN = 0, AxisC = 1, AxisHW = 2 };
-    using Cell = std::array<int, 3>;   ///< cell coordinates along N, C, H·W
+    using Cell = std::array<int, 3>; ///< cell coordinates along N, C, H·W
 
     /// An axis-aligned block of cells [lo, hi) per axis.
     struct Box {
@@ -51,10 +51,10 @@ public:
         bool hiSide = false; ///< the face at the box's high end of `axis`
         int uAxis = 0, vAxis = 0;
         int width = 0, height = 0;
-        Eigen::Affine2d screenFromImage;   ///< image coordinates -> screen coordinates
-        Eigen::Affine2d imageFromScreen;   ///< its inverse, for hit testing
-        QTransform transform;              ///< screenFromImage, for the painter
-        double facing = 0;   ///< cosine between the face normal and the view direction, in (0, 1]
+        Eigen::Affine2d screenFromImage; ///< image coordinates -> screen coordinates
+        Eigen::Affine2d imageFromScreen; ///< its inverse, for hit testing
+        QTransform transform;            ///< screenFromImage, for the painter
+        double facing = 0;               ///< cosine between the face normal and the view direction, in (0, 1]
 
         int id() const { return axis * 2 + (hiSide ? 1 : 0); }
         QPolygonF polygon() const;
@@ -138,28 +138,28 @@ public:
     const Eigen::Affine3d& camera() const { return screenFromCube_; }
 
 private:
-    double start(int axis, int index) const;   // cube position of a cell's low boundary
+    double start(int axis, int index) const; // cube position of a cell's low boundary
     double end(int axis, int index) const { return start(axis, index) + cellLength_[axis]; }
     double total(int axis) const { return end(axis, cells(axis) - 1); }
     Eigen::Vector3d extent() const { return {total(AxisN), total(AxisC), total(AxisHW)}; }
-    Eigen::Vector3d lowCorner(const Box& box) const;    // cube positions of a box's first and last boundaries
+    Eigen::Vector3d lowCorner(const Box& box) const; // cube positions of a box's first and last boundaries
     Eigen::Vector3d highCorner(const Box& box) const;
     QPointF toScreen(const Eigen::Vector3d& cubePosition) const;
     bool faceVisible(int axis, bool hiSide, double* facing = nullptr) const;
     void update();
 
     Cell cells_{{1, 1, 1}};
-    Eigen::Array3d cellLength_ = Eigen::Array3d::Ones();   // cube units per cell
-    Eigen::Array3d gap_ = Eigen::Array3d::Zero();          // between the slices of an exploded cube
+    Eigen::Array3d cellLength_ = Eigen::Array3d::Ones(); // cube units per cell
+    Eigen::Array3d gap_ = Eigen::Array3d::Zero();        // between the slices of an exploded cube
     bool exploded_ = false;
     int explodeAxis_ = AxisC;
     double yaw_ = kDefaultYaw, pitch_ = kDefaultPitch, zoom_ = 1.0;
     QRectF viewport_{0, 0, 400, 400};
     double scale_ = 1.0;
-    QSizeF fitted_{1, 1};   // default-view bounding box in world units
+    QSizeF fitted_{1, 1}; // default-view bounding box in world units
     Eigen::Matrix3d rotation_ = Eigen::Matrix3d::Identity();
-    Eigen::Affine3d viewFromCube_ = Eigen::Affine3d::Identity();     // centred, world axes, rotated
-    Eigen::Affine3d screenFromCube_ = Eigen::Affine3d::Identity();   // viewFromCube_, then to pixels
+    Eigen::Affine3d viewFromCube_ = Eigen::Affine3d::Identity();   // centred, world axes, rotated
+    Eigen::Affine3d screenFromCube_ = Eigen::Affine3d::Identity(); // viewFromCube_, then to pixels
     std::vector<Box> boxes_;
     std::vector<Face> faces_;
 };

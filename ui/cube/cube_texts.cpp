@@ -18,8 +18,8 @@ CubeTexts::CubeTexts()
         doc->setDocumentMargin(0);
 }
 
-void CubeTexts::set(const QString& caption, const QString& failedModule, const QString& note,
-                    const QString& statusHtml, const QFont& base, bool compact)
+void CubeTexts::set(const QString& caption, const QString& failedModule, const QString& note, const QString& statusHtml,
+                    const QFont& base, bool compact)
 {
     const QColor ink(25, 25, 25);
     const QString style = QStringLiteral("<div style='color:%1'>").arg(ink.name());
@@ -39,9 +39,10 @@ void CubeTexts::set(const QString& caption, const QString& failedModule, const Q
     caption_.setHtml(style + html + QStringLiteral("</div>"));
 
     note_.setDefaultFont(scaledFont(base, compact ? 0.8 : 0.95));
-    note_.setHtml(note.isEmpty() ? QString()
-                                 : QStringLiteral("<div align='%1' style='color:#7a4a00'><i>%2</i></div>")
-                                       .arg(compact ? QStringLiteral("center") : QStringLiteral("left"), note.toHtmlEscaped()));
+    note_.setHtml(note.isEmpty()
+                      ? QString()
+                      : QStringLiteral("<div align='%1' style='color:#7a4a00'><i>%2</i></div>")
+                            .arg(compact ? QStringLiteral("center") : QStringLiteral("left"), note.toHtmlEscaped()));
 
     status_.setDefaultFont(scaledFont(base, 1.05));
     status_.setHtml(style + statusHtml + QStringLiteral("</div>"));
@@ -57,9 +58,10 @@ QString CubeTexts::statusHtml(const ResultPtr& result, std::int64_t litGroup, bo
     if (litGroup >= 0) {
         const StatsLayout& layout = *result->layout;
         const CellInfo info = CellInfo::from(result, layout.segmentStart(litGroup, 0));
-        QString numbers = rms ? QStringLiteral("%1 = %2").arg(info.varName(), formatNumber(info.var))
-                              : QStringLiteral("%1 = %2, %3 = %4")
-                                    .arg(info.meanName(), formatNumber(info.mean), info.varName(), formatNumber(info.var));
+        QString numbers = rms
+            ? QStringLiteral("%1 = %2").arg(info.varName(), formatNumber(info.var))
+            : QStringLiteral("%1 = %2, %3 = %4")
+                  .arg(info.meanName(), formatNumber(info.mean), info.varName(), formatNumber(info.var));
         return QStringLiteral("<b>Lit:</b> group %1 &mdash; the %2 elements that share one %3 (%4)")
             .arg(QString::fromStdString(layout.groupLabel(litGroup)).toHtmlEscaped())
             .arg(layout.groupSize())

@@ -40,7 +40,7 @@ public:
     void paint(QPainter& p, const QRectF& captionRect, const QRectF& noteRect, const QRectF& statusRect) const;
 
 private:
-    mutable QTextDocument caption_, note_, status_;   // setTextWidth and drawContents are not const
+    mutable QTextDocument caption_, note_, status_; // setTextWidth and drawContents are not const
 };
 
 } // namespace normscope::ui

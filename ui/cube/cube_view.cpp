@@ -76,7 +76,8 @@ void CubeView::setResult(ResultPtr result)
 
     const ResultSnapshot& r = *result_;
     if (!r.ok())
-        error_ = QString::fromStdString(r.error.empty() ? std::string("The engine refused this configuration.") : r.error);
+        error_ =
+            QString::fromStdString(r.error.empty() ? std::string("The engine refused this configuration.") : r.error);
     else
         caption_ = QString::fromStdString(r.layout->describe());
 
@@ -100,7 +101,7 @@ void CubeView::setResult(ResultPtr result)
     updateTexts();
     relayout();
     if (compact_)
-        updateGeometry();   // another shape may need another height for this width
+        updateGeometry(); // another shape may need another height for this width
     // The picture under a resting mouse may have changed.
     if (hovered_ >= 0 && underMouse())
         hovered_ = cellAt(mousePos_);
@@ -142,8 +143,9 @@ void CubeView::setExploded(bool on, int axis)
         return;
     projection_.setExploded(on, axis);
     // Turn to a view that looks between the slices (and back to the default view after).
-    const auto [yaw, pitch] = on ? CubeProjection::explodedRotation(axis)
-                                 : std::pair<double, double>(CubeProjection::kDefaultYaw, CubeProjection::kDefaultPitch);
+    const auto [yaw, pitch] = on
+        ? CubeProjection::explodedRotation(axis)
+        : std::pair<double, double>(CubeProjection::kDefaultYaw, CubeProjection::kDefaultPitch);
     projection_.setRotation(yaw, pitch);
     if (compact_)
         updateGeometry();
@@ -252,7 +254,8 @@ std::optional<QPointF> CubeView::cellPosition(std::int64_t flatIndex) const
     if (!hasPicture() || flatIndex < 0 || !result_ || flatIndex >= result_->input.numel())
         return std::nullopt;
     const auto coords = grid_.cellCoords(grid_.cellOf(flatIndex));
-    return projection_.visiblePoint({static_cast<int>(coords[0]), static_cast<int>(coords[1]), static_cast<int>(coords[2])});
+    return projection_.visiblePoint(
+        {static_cast<int>(coords[0]), static_cast<int>(coords[1]), static_cast<int>(coords[2])});
 }
 
 std::int64_t CubeView::drawnCellIndex(const CubeProjection::Cell& cell) const
@@ -280,15 +283,15 @@ void CubeView::rebuildValues()
 
     const auto [lo, hi] = cells_.setValues(grid_, *values);
     if (shown == ValueSource::Input) {
-        colorMap_.setRange(lo, hi);   // x may sit far from 0 (offset data): centre on its midpoint
+        colorMap_.setRange(lo, hi); // x may sit far from 0 (offset data): centre on its midpoint
     } else {
         const double m = std::max(std::abs(lo), std::abs(hi));
-        colorMap_.setRange(-m, m);    // x-hat and y: white is exactly 0
+        colorMap_.setRange(-m, m); // x-hat and y: white is exactly 0
     }
     colorBar_->setColorMap(colorMap_);
-    colorBar_->setTitle(shown == ValueSource::Input ? QStringLiteral("x")
-                        : shown == ValueSource::Normalized ? QStringLiteral("x\u0302")
-                                                           : QStringLiteral("y"));
+    colorBar_->setTitle(shown == ValueSource::Input            ? QStringLiteral("x")
+                            : shown == ValueSource::Normalized ? QStringLiteral("x\u0302")
+                                                               : QStringLiteral("y"));
 }
 
 void CubeView::rebuildColors()
@@ -354,7 +357,8 @@ void CubeView::relayout()
             bottom -= hint.height() + 4;
         } else {
             const double h = std::min(340.0, std::max(80.0, bottom - top - 20));
-            colorBar_->setGeometry(QRectF(r.right() - hint.width(), top + (bottom - top - h) / 2, hint.width(), h).toRect());
+            colorBar_->setGeometry(
+                QRectF(r.right() - hint.width(), top + (bottom - top - h) / 2, hint.width(), h).toRect());
             right -= hint.width() + 8;
         }
     }
@@ -484,7 +488,7 @@ void CubeView::setHover(std::int64_t flatIndex, const QPointF& pos)
     mousePos_ = pos;
     if (flatIndex == hovered_) {
         if (flatIndex >= 0)
-            update();   // the overlay follows the mouse
+            update(); // the overlay follows the mouse
         return;
     }
     hovered_ = flatIndex;
@@ -516,7 +520,8 @@ void CubeView::mouseMoveEvent(QMouseEvent* event)
             dragging_ = true;
         if (dragging_) {
             mousePos_ = pos;
-            projection_.setRotation(pressYaw_ + d.x() * kDragDegreesPerPixel, pressPitch_ + d.y() * kDragDegreesPerPixel);
+            projection_.setRotation(pressYaw_ + d.x() * kDragDegreesPerPixel,
+                                    pressPitch_ + d.y() * kDragDegreesPerPixel);
             update();
             Q_EMIT viewChanged();
         }
@@ -543,7 +548,7 @@ void CubeView::mouseDoubleClickEvent(QMouseEvent* event)
     if (event->button() != Qt::LeftButton)
         return;
     if (cellAt(event->position()) >= 0)
-        return;   // a double click on a cell is two clicks on it, not a reset
+        return; // a double click on a cell is two clicks on it, not a reset
     resetView();
     Q_EMIT viewChanged();
 }

@@ -104,12 +104,12 @@ public:
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
-    bool hasHeightForWidth() const override;   ///< compact form only
+    bool hasHeightForWidth() const override; ///< compact form only
     int heightForWidth(int width) const override;
 
 Q_SIGNALS:
-    void cellHovered(std::int64_t flatIndex);   ///< -1 when the mouse leaves the cube
-    void cellSelected(std::int64_t flatIndex);  ///< -1 when the selection is cleared
+    void cellHovered(std::int64_t flatIndex);  ///< -1 when the mouse leaves the cube
+    void cellSelected(std::int64_t flatIndex); ///< -1 when the selection is cleared
     /// The user rotated or zoomed (for views that follow each other).
     void viewChanged();
 
@@ -148,7 +148,7 @@ private:
     bool compact_ = false;
 
     CubeCellColors cells_;
-    std::int64_t litGroup_ = -1;            // the group the colours were built for
+    std::int64_t litGroup_ = -1; // the group the colours were built for
     CubeFaceImages faceImages_;
     CubeHoverOverlay overlay_;
 

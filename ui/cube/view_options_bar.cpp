@@ -12,8 +12,11 @@
 namespace normscope::ui {
 
 ViewOptionsBar::ViewOptionsBar(QWidget* parent)
-    : QWidget(parent), valueSource_(new QComboBox(this)), highlight_(new QComboBox(this)),
-      exploded_(new QCheckBox(tr("Explode"), this)), explodedAxis_(new QComboBox(this))
+    : QWidget(parent),
+      valueSource_(new QComboBox(this)),
+      highlight_(new QComboBox(this)),
+      exploded_(new QCheckBox(tr("Explode"), this)),
+      explodedAxis_(new QComboBox(this))
 {
     valueSource_->setObjectName(QStringLiteral("valueSourceCombo"));
     valueSource_->addItems({tr("input x"), tr("normalized x\u0302"), tr("output y")});
@@ -43,8 +46,7 @@ ViewOptionsBar::ViewOptionsBar(QWidget* parent)
     layout->addSpacing(8);
     layout->addWidget(resetView);
 
-    connect(valueSource_, &QComboBox::currentIndexChanged, this,
-            [this] { Q_EMIT valueSourceChanged(valueSource()); });
+    connect(valueSource_, &QComboBox::currentIndexChanged, this, [this] { Q_EMIT valueSourceChanged(valueSource()); });
     connect(highlight_, &QComboBox::currentIndexChanged, this,
             [this] { Q_EMIT highlightModeChanged(highlightMode()); });
     connect(exploded_, &QCheckBox::toggled, this, [this] { Q_EMIT explodedChanged(isExploded(), explodeAxis()); });

@@ -23,13 +23,12 @@ class ViewOptionsBar : public QWidget {
 public:
     explicit ViewOptionsBar(QWidget* parent = nullptr);
 
-
     CubeView::ValueSource valueSource() const;
     void setValueSource(CubeView::ValueSource source);
     CubeView::HighlightMode highlightMode() const;
     void setHighlightMode(CubeView::HighlightMode mode);
     bool isExploded() const;
-    int explodeAxis() const;   ///< 0 N, 1 C, 2 H·W
+    int explodeAxis() const; ///< 0 N, 1 C, 2 H·W
     void setExploded(bool on, int axis);
     void toggleExploded();
 

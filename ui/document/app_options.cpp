@@ -47,10 +47,10 @@ std::string helpText()
            "batch; without --num-groups / --normalized-shape it picks them from the input (num_groups a\n"
            "divisor of C, normalized_shape the dims after N, at most 3).\n\n"
            "The module (PyTorch's constructor arguments):\n"
-           + formatOptionHelp(specOptions()) + "Its input and starting state (--steps K shows the K-th pass):\n"
-           + formatOptionHelp(startOptions()) + "The window:\n" + formatOptionHelp(windowOptions())
-           + formatOptionHelp({{"-h, --help", "", "show this help"}})
-           + "A bad option exits with status 2 and one line on stderr.\n";
+        + formatOptionHelp(specOptions()) + "Its input and starting state (--steps K shows the K-th pass):\n"
+        + formatOptionHelp(startOptions()) + "The window:\n" + formatOptionHelp(windowOptions())
+        + formatOptionHelp({{"-h, --help", "", "show this help"}})
+        + "A bad option exits with status 2 and one line on stderr.\n";
 }
 
 /// "n,c,h,w" (one index per dim) or a flat index, checked against the shape.
@@ -158,7 +158,7 @@ AppOptions parse(const CommandLine& cl)
         if (!g)
             throw Error("--generator: expected normal, uniform, channel-offset or constant-channels, got '"
                         + *cl.value("--generator") + "'");
-        e.recipe = InputRecipe{};   // the demo's offsets belong to the demo's generator
+        e.recipe = InputRecipe{}; // the demo's offsets belong to the demo's generator
         e.recipe.kind = *g;
         e.recipe.seed = 1;
     }
@@ -179,7 +179,8 @@ AppOptions parse(const CommandLine& cl)
         const auto x = size->find('x');
         const auto w = x == std::string::npos ? std::nullopt : parseNumber(size->substr(0, x));
         const auto h = x == std::string::npos ? std::nullopt : parseNumber(size->substr(x + 1));
-        if (!w || !h || *w != std::floor(*w) || *h != std::floor(*h) || *w < 200 || *h < 200 || *w > 16384 || *h > 16384)
+        if (!w || !h || *w != std::floor(*w) || *h != std::floor(*h) || *w < 200 || *h < 200 || *w > 16384
+            || *h > 16384)
             throw Error("--size: expected WxH such as 1400x900 (each side 200 to 16384), got '" + *size + "'");
         o.size = QSize(static_cast<int>(*w), static_cast<int>(*h));
     }

@@ -19,15 +19,15 @@ class Document;
 struct AppOptions {
     Experiment experiment = Experiment::demo();
     bool compare = false;
-    QString screenshot;     ///< non-empty: render the window to this PNG and exit
+    QString screenshot; ///< non-empty: render the window to this PNG and exit
     /// normscope-cli forward's --steps: the window shows the last of these passes, so the ones before
     /// it are committed first where they move running statistics (training with tracking).
     int steps = 1;
     QSize size{1400, 900};
-    int colorBy = 0;              ///< 0 x, 1 x-hat, 2 y (CubeView::ValueSource)
-    bool allGroups = false;       ///< every group in its own hue
-    std::int64_t select = -1;     ///< flat index of the element to select, -1 none
-    int explodeAxis = -1;         ///< 0 N, 1 C, 2 H·W; -1 not exploded
+    int colorBy = 0;          ///< 0 x, 1 x-hat, 2 y (CubeView::ValueSource)
+    bool allGroups = false;   ///< every group in its own hue
+    std::int64_t select = -1; ///< flat index of the element to select, -1 none
+    int explodeAxis = -1;     ///< 0 N, 1 C, 2 H·W; -1 not exploded
 };
 
 /// Outcome of parsing: options, or a message for stderr (exit status 2), or a help/version text

@@ -35,8 +35,8 @@ CellInfo CellInfo::from(const ResultPtr& result, std::int64_t flatIndex)
 
     info.rms = !r.spec.subtractsMean();
     info.runningStats = !r.spec.usesInputStats();
-    info.eps = r.dtype == DType::Float32 ? static_cast<double>(r.spec.effectiveEps<float>())
-                                         : r.spec.effectiveEps<double>();
+    info.eps =
+        r.dtype == DType::Float32 ? static_cast<double>(r.spec.effectiveEps<float>()) : r.spec.effectiveEps<double>();
     if (!r.ok())
         return info;
 
@@ -93,9 +93,11 @@ std::vector<std::pair<QString, QString>> CellInfo::rows() const
     out.emplace_back(varName(), formatNumber(var));
     out.emplace_back(QStringLiteral("rstd"), formatNumber(rstd));
     out.emplace_back(QStringLiteral("x-hat"), formatNumber(xhat));
-    out.emplace_back(QStringLiteral("\u03b3 (gamma)"), gamma ? formatNumber(*gamma) : QStringLiteral("none (affine off)"));
+    out.emplace_back(QStringLiteral("\u03b3 (gamma)"),
+                     gamma ? formatNumber(*gamma) : QStringLiteral("none (affine off)"));
     if (!rms)
-        out.emplace_back(QStringLiteral("\u03b2 (beta)"), beta ? formatNumber(*beta) : QStringLiteral("none (affine off)"));
+        out.emplace_back(QStringLiteral("\u03b2 (beta)"),
+                         beta ? formatNumber(*beta) : QStringLiteral("none (affine off)"));
     out.emplace_back(QStringLiteral("y"), formatNumber(y));
     return out;
 }

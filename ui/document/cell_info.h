@@ -22,33 +22,33 @@ namespace normscope::ui {
  */
 struct CellInfo {
     std::int64_t flatIndex = -1;
-    QString index;           ///< "n=1, c=2, h=0, w=3"
+    QString index; ///< "n=1, c=2, h=0, w=3"
     double x = 0;
-    bool hasResult = false;  ///< false for an error snapshot: only x is known
+    bool hasResult = false; ///< false for an error snapshot: only x is known
     double xhat = 0, y = 0;
     std::int64_t group = -1;
-    QString groupLabel;      ///< the layout's label, e.g. "n=0, g=1 (c 2..3)"
+    QString groupLabel; ///< the layout's label, e.g. "n=0, g=1 (c 2..3)"
     std::int64_t groupSize = 0;
     double mean = 0, var = 0, rstd = 0;
-    std::optional<double> gamma, beta;   ///< absent when affine is off (beta also for RMSNorm)
-    std::int64_t paramIndex = -1;        ///< index into gamma/beta
+    std::optional<double> gamma, beta; ///< absent when affine is off (beta also for RMSNorm)
+    std::int64_t paramIndex = -1;      ///< index into gamma/beta
     double eps = 0;
-    bool rms = false;                    ///< RMSNorm: var is mean(x^2), no mean is subtracted
-    bool runningStats = false;           ///< eval mode: mean/var are running_mean/running_var
-    std::int64_t channel = -1;           ///< the channel whose running statistics are used
+    bool rms = false;          ///< RMSNorm: var is mean(x^2), no mean is subtracted
+    bool runningStats = false; ///< eval mode: mean/var are running_mean/running_var
+    std::int64_t channel = -1; ///< the channel whose running statistics are used
 
     /// The numbers of element flatIndex of the snapshot; an invalid CellInfo (flatIndex -1) when the
     /// snapshot is null or the index is out of range.
     static CellInfo from(const ResultPtr& result, std::int64_t flatIndex);
     bool valid() const { return flatIndex >= 0; }
 
-    QString meanName() const;   ///< "mean" or "running_mean"
-    QString varName() const;    ///< "var", "running_var" or "mean(x²)"
+    QString meanName() const; ///< "mean" or "running_mean"
+    QString varName() const;  ///< "var", "running_var" or "mean(x²)"
 
     /// (label, value) rows as shown in the hover overlay.
     std::vector<std::pair<QString, QString>> rows() const;
-    QString toPlainText() const;   ///< one "label: value" per line
-    QString toHtml() const;        ///< a two-column table
+    QString toPlainText() const; ///< one "label: value" per line
+    QString toHtml() const;      ///< a two-column table
 };
 
 /// The statistics' name for a norm: "mean and variance" or "root mean square".

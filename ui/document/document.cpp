@@ -43,8 +43,7 @@ Document::Document(Experiment initial, QObject* parent) : QObject(parent), exper
     qRegisterMetaType<normscope::ui::ResultPtr>();
     qRegisterMetaType<std::vector<normscope::ui::ResultPtr>>();
     connect(&jobWatcher_, &QFutureWatcher<JobOutput>::finished, this, &Document::onJobFinished);
-    connect(&stepWatcher_, &QFutureWatcher<StepOutput>::finished, this,
-            [this] { finishStep(stepWatcher_.result()); });
+    connect(&stepWatcher_, &QFutureWatcher<StepOutput>::finished, this, [this] { finishStep(stepWatcher_.result()); });
     experiment_.conform();
     // Small inputs are computed right here on the GUI thread: one thread, no pool to wake.
     limitThreadsOfCallingThread(1);
@@ -137,13 +136,13 @@ void Document::requestResult()
 {
     ++generation_;
     if (!isLarge(experiment_)) {
-        jobPending_ = false;   // a running job is obsolete and nothing needs to follow it
+        jobPending_ = false; // a running job is obsolete and nothing needs to follow it
         publish(compute(experiment_, generation_, compareEnabled_, 1));
         updateBusy();
         return;
     }
     if (jobWatcher_.isRunning())
-        jobPending_ = true;   // the running job is obsolete; start the latest when it ends
+        jobPending_ = true; // the running job is obsolete; start the latest when it ends
     else
         startJob();
     updateBusy();
@@ -155,7 +154,8 @@ void Document::startJob()
     const Experiment e = experiment_;
     const std::uint64_t generation = generation_;
     const bool compare = compareEnabled_;
-    jobWatcher_.setFuture(QtConcurrent::run([this, e, generation, compare] { return compute(e, generation, compare, 0); }));
+    jobWatcher_.setFuture(
+        QtConcurrent::run([this, e, generation, compare] { return compute(e, generation, compare, 0); }));
 }
 
 void Document::onJobFinished()
@@ -234,11 +234,14 @@ void Document::setDType(DType dtype)
 
 void Document::setRecipe(const InputRecipe& recipe, bool merge)
 {
-    edit(tr("Input generator"), [&recipe](Experiment& e) {
-        e.recipe = recipe;
-        e.loaded.reset();
-        e.loadedPath.clear();
-    }, merge ? MergeRecipe : NoMerge);
+    edit(
+        tr("Input generator"),
+        [&recipe](Experiment& e) {
+            e.recipe = recipe;
+            e.loaded.reset();
+            e.loadedPath.clear();
+        },
+        merge ? MergeRecipe : NoMerge);
 }
 
 bool Document::loadNpy(const QString& path, QString* error)
@@ -250,8 +253,8 @@ bool Document::loadNpy(const QString& path, QString* error)
             throw Error(path.toStdString() + ": the window shows inputs of rank 2 to 5 (N, C, ...), got shape "
                         + toString(shape));
         if (numel(shape) > kMaxElements)
-            throw Error(path.toStdString() + ": " + std::to_string(numel(shape)) + " elements; the window takes at most "
-                        + std::to_string(kMaxElements));
+            throw Error(path.toStdString() + ": " + std::to_string(numel(shape))
+                        + " elements; the window takes at most " + std::to_string(kMaxElements));
         edit(tr("Load %1").arg(path), [&](Experiment& e) {
             e.loaded = tensor;
             e.loadedPath = path.toStdString();
@@ -290,14 +293,16 @@ void Document::setNormalizedDims(int dims)
 
 void Document::setEps(std::optional<double> eps, bool merge)
 {
-    edit(tr("eps %1").arg(eps ? formatNumber(*eps) : QStringLiteral("None")),
-         [eps](Experiment& e) { e.spec.eps = eps; }, merge ? MergeEps : NoMerge);
+    edit(
+        tr("eps %1").arg(eps ? formatNumber(*eps) : QStringLiteral("None")), [eps](Experiment& e) { e.spec.eps = eps; },
+        merge ? MergeEps : NoMerge);
 }
 
 void Document::setMomentum(std::optional<double> momentum, bool merge)
 {
-    edit(tr("momentum %1").arg(momentum ? formatNumber(*momentum) : QStringLiteral("None")),
-         [momentum](Experiment& e) { e.spec.momentum = momentum; }, merge ? MergeMomentum : NoMerge);
+    edit(
+        tr("momentum %1").arg(momentum ? formatNumber(*momentum) : QStringLiteral("None")),
+        [momentum](Experiment& e) { e.spec.momentum = momentum; }, merge ? MergeMomentum : NoMerge);
 }
 
 void Document::setAffine(bool on)
@@ -316,22 +321,28 @@ std::vector<double> Document::affineValuesOrDefault(const Experiment& e, double 
 
 void Document::setWeight(std::int64_t index, double value, bool merge)
 {
-    edit(tr("gamma[%1] = %2").arg(index).arg(formatNumber(value)), [&](Experiment& e) {
-        if (e.weight.empty())
-            e.weight = affineValuesOrDefault(e, 1.0);
-        if (index >= 0 && index < static_cast<std::int64_t>(e.weight.size()))
-            e.weight[static_cast<std::size_t>(index)] = value;
-    }, merge ? MergeWeight : NoMerge);
+    edit(
+        tr("gamma[%1] = %2").arg(index).arg(formatNumber(value)),
+        [&](Experiment& e) {
+            if (e.weight.empty())
+                e.weight = affineValuesOrDefault(e, 1.0);
+            if (index >= 0 && index < static_cast<std::int64_t>(e.weight.size()))
+                e.weight[static_cast<std::size_t>(index)] = value;
+        },
+        merge ? MergeWeight : NoMerge);
 }
 
 void Document::setBias(std::int64_t index, double value, bool merge)
 {
-    edit(tr("beta[%1] = %2").arg(index).arg(formatNumber(value)), [&](Experiment& e) {
-        if (e.bias.empty())
-            e.bias = affineValuesOrDefault(e, 0.0);
-        if (index >= 0 && index < static_cast<std::int64_t>(e.bias.size()))
-            e.bias[static_cast<std::size_t>(index)] = value;
-    }, merge ? MergeBias : NoMerge);
+    edit(
+        tr("beta[%1] = %2").arg(index).arg(formatNumber(value)),
+        [&](Experiment& e) {
+            if (e.bias.empty())
+                e.bias = affineValuesOrDefault(e, 0.0);
+            if (index >= 0 && index < static_cast<std::int64_t>(e.bias.size()))
+                e.bias[static_cast<std::size_t>(index)] = value;
+        },
+        merge ? MergeBias : NoMerge);
 }
 
 void Document::randomizeAffine()
@@ -373,7 +384,7 @@ void Document::setTrackRunningStats(bool on)
 {
     edit(on ? tr("track_running_stats on") : tr("track_running_stats off"), [on](Experiment& e) {
         e.spec.track_running_stats = on;
-        e.resetRunningStats();   // a module built with the other setting starts with fresh buffers
+        e.resetRunningStats(); // a module built with the other setting starts with fresh buffers
     });
 }
 
@@ -435,7 +446,8 @@ void Document::finishStep(const StepOutput& out)
         stepQueue_.clear();
         Q_EMIT errorReported(tr("Step refused: %1").arg(out.error));
     } else if (out.after != experiment_) {
-        undoStack_.push(new ExperimentCommand(this, fresh ? tr("Step on fresh batch") : tr("Step"), experiment_, out.after));
+        undoStack_.push(
+            new ExperimentCommand(this, fresh ? tr("Step on fresh batch") : tr("Step"), experiment_, out.after));
     }
     updateBusy();
     if (!stepQueue_.empty())

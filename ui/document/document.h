@@ -151,7 +151,7 @@ private:
     bool busy_ = false;
     QFutureWatcher<JobOutput> jobWatcher_;
     QFutureWatcher<StepOutput> stepWatcher_;
-    std::deque<bool> stepQueue_;   ///< freshBatch flag of each requested step
+    std::deque<bool> stepQueue_; ///< freshBatch flag of each requested step
 };
 
 } // namespace normscope::ui

@@ -50,7 +50,7 @@ ResultPtr runTyped(const Experiment& e, const Tensor<T>& x, std::uint64_t genera
 {
     try {
         validate(e.spec, x.shape());
-        NormState<T> state = e.state<T>();   // a copy: looking must not advance running statistics
+        NormState<T> state = e.state<T>(); // a copy: looking must not advance running statistics
         validateState(e.spec, x.shape(), state);
         const bool large = threads != 1 && x.numel() >= kOverlapElements;
         std::future<Tensor<double>> widenedInput;

@@ -47,17 +47,16 @@ NormSpec defaultSpecFor(NormKind kind, const Shape& shape)
 bool sameSpec(const NormSpec& a, const NormSpec& b)
 {
     return a.kind == b.kind && a.num_groups == b.num_groups && a.normalized_shape == b.normalized_shape
-           && a.eps == b.eps && a.momentum == b.momentum && a.affine == b.affine
-           && a.track_running_stats == b.track_running_stats && a.mode == b.mode;
+        && a.eps == b.eps && a.momentum == b.momentum && a.affine == b.affine
+        && a.track_running_stats == b.track_running_stats && a.mode == b.mode;
 }
 
 bool Experiment::operator==(const Experiment& o) const
 {
-    return sameSpec(spec, o.spec) && shape == o.shape && dtype == o.dtype && recipe == o.recipe
-           && loaded == o.loaded && loadedPath == o.loadedPath && weight == o.weight && bias == o.bias
-           && running_mean == o.running_mean && running_var == o.running_var
-           && num_batches_tracked == o.num_batches_tracked && running_mean_history == o.running_mean_history
-           && running_var_history == o.running_var_history;
+    return sameSpec(spec, o.spec) && shape == o.shape && dtype == o.dtype && recipe == o.recipe && loaded == o.loaded
+        && loadedPath == o.loadedPath && weight == o.weight && bias == o.bias && running_mean == o.running_mean
+        && running_var == o.running_var && num_batches_tracked == o.num_batches_tracked
+        && running_mean_history == o.running_mean_history && running_var_history == o.running_var_history;
 }
 
 void Experiment::conform()

@@ -24,9 +24,9 @@ namespace normscope::ui {
  */
 struct Experiment {
     NormSpec spec;
-    Shape shape{4, 6, 5, 5};              ///< the input's shape (a loaded tensor's shape when loaded)
+    Shape shape{4, 6, 5, 5}; ///< the input's shape (a loaded tensor's shape when loaded)
     DType dtype = DType::Float32;
-    InputRecipe recipe;                    ///< used while nothing is loaded
+    InputRecipe recipe; ///< used while nothing is loaded
     std::shared_ptr<const AnyTensor> loaded;
     std::string loadedPath;
 

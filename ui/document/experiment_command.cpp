@@ -9,10 +9,13 @@ namespace normscope::ui {
 
 ExperimentCommand::ExperimentCommand(Document* document, const QString& text, Experiment before, Experiment after,
                                      int mergeKey, quint64 mergeSerial)
-    : QUndoCommand(text), document_(document), before_(std::move(before)), after_(std::move(after)),
-      mergeKey_(mergeKey), mergeSerial_(mergeSerial)
-{
-}
+    : QUndoCommand(text),
+      document_(document),
+      before_(std::move(before)),
+      after_(std::move(after)),
+      mergeKey_(mergeKey),
+      mergeSerial_(mergeSerial)
+{}
 
 void ExperimentCommand::undo()
 {

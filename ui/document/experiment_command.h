@@ -18,8 +18,8 @@ class Document;
  */
 class ExperimentCommand : public QUndoCommand {
 public:
-    ExperimentCommand(Document* document, const QString& text, Experiment before, Experiment after,
-                      int mergeKey = 0, quint64 mergeSerial = 0);
+    ExperimentCommand(Document* document, const QString& text, Experiment before, Experiment after, int mergeKey = 0,
+                      quint64 mergeSerial = 0);
 
     void undo() override;
     void redo() override;

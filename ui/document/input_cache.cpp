@@ -39,7 +39,8 @@ std::shared_ptr<const AnyTensor> InputCache::input(const Experiment& e)
     }
     std::shared_ptr<const AnyTensor> tensor;
     if (e.loaded)
-        tensor = dtypeOf(*e.loaded) == e.dtype ? e.loaded : std::make_shared<const AnyTensor>(castTo(*e.loaded, e.dtype));
+        tensor =
+            dtypeOf(*e.loaded) == e.dtype ? e.loaded : std::make_shared<const AnyTensor>(castTo(*e.loaded, e.dtype));
     else
         tensor = std::make_shared<const AnyTensor>(generateInput(e.recipe, e.shape, e.dtype));
 

@@ -32,7 +32,7 @@ private:
     static bool matches(const Entry& entry, const Experiment& experiment);
 
     std::mutex mutex_;
-    std::vector<Entry> entries_;   ///< most recent last
+    std::vector<Entry> entries_; ///< most recent last
 };
 
 } // namespace normscope::ui

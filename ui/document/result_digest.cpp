@@ -26,7 +26,7 @@ ResultDigest computeDigest(const ResultSnapshot& result)
         const StatsLayout& layout = *result.layout;
         GroupSummaryInput<double> in;
         in.x = result.input.data();
-        in.labels = false;   // StatsTableModel asks the layout for the rows it shows
+        in.labels = false; // StatsTableModel asks the layout for the rows it shows
         if (haveOutput)
             in.y = result.output.data();
         if (result.rstd.numel() == layout.groupCount())
@@ -45,8 +45,10 @@ ResultDigest computeDigest(const ResultSnapshot& result)
         double lo = INFINITY, hi = -INFINITY;
         for (const GroupRow& row : digest.groups) {
             const double a = output ? row.output_min : row.min, b = output ? row.output_max : row.max;
-            if (a < lo) lo = a;
-            if (b > hi) hi = b;
+            if (a < lo)
+                lo = a;
+            if (b > hi)
+                hi = b;
         }
         if (lo <= hi && std::isfinite(lo) && std::isfinite(hi)) {
             options.lo = lo;

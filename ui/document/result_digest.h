@@ -22,8 +22,8 @@ struct ResultDigest {
     /// One per layout group; empty when the snapshot has an error. GroupRow::label is left empty
     /// (100k strings would cost 100 ms): ask result->layout->groupLabel(group).
     std::vector<GroupRow> groups;
-    Histogram input;                  ///< of x (binned even when the engine refused the spec)
-    Histogram output;                 ///< of y; total == 0 when there is no output
+    Histogram input;  ///< of x (binned even when the engine refused the spec)
+    Histogram output; ///< of y; total == 0 when there is no output
 };
 
 using DigestPtr = std::shared_ptr<const ResultDigest>;

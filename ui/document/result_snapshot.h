@@ -24,19 +24,19 @@ namespace normscope::ui {
  * to double for display only; every number here was computed by the engine.
  */
 struct ResultSnapshot {
-    std::uint64_t generation = 0;   ///< increases with every request; views may ignore older ones
+    std::uint64_t generation = 0; ///< increases with every request; views may ignore older ones
     NormSpec spec;
-    Shape shape;                    ///< the input's shape
+    Shape shape; ///< the input's shape
     DType dtype = DType::Float32;
-    std::string error;              ///< non-empty: the engine refused the spec; only spec/shape/input are valid
+    std::string error; ///< non-empty: the engine refused the spec; only spec/shape/input are valid
     std::optional<StatsLayout> layout;
 
-    Tensor<double> input;           ///< x
-    Tensor<double> normalized;      ///< x-hat = (x - mean) * rstd (RMSNorm: x * rstd)
-    Tensor<double> output;          ///< y
-    Tensor<double> mean, var, rstd; ///< per group, layout->statsShape()
-    Tensor<double> weight, bias;    ///< gamma, beta (empty when affine is off / RMSNorm bias)
-    Tensor<double> running_mean, running_var;  ///< after this pass (empty when not tracked)
+    Tensor<double> input;                     ///< x
+    Tensor<double> normalized;                ///< x-hat = (x - mean) * rstd (RMSNorm: x * rstd)
+    Tensor<double> output;                    ///< y
+    Tensor<double> mean, var, rstd;           ///< per group, layout->statsShape()
+    Tensor<double> weight, bias;              ///< gamma, beta (empty when affine is off / RMSNorm bias)
+    Tensor<double> running_mean, running_var; ///< after this pass (empty when not tracked)
     std::int64_t num_batches_tracked = 0;
     /// running_mean / running_var after each training step since the last reset; entry 0 is the
     /// state before the first step. Empty when nothing is tracked.

@@ -58,13 +58,13 @@ ResultPtr buildErrorSnapshot(std::uint64_t generation, const NormSpec& spec, con
     return s;
 }
 
-#define NORMSCOPE_INSTANTIATE(T)                                                                          \
-    template void fillSnapshot<T>(ResultSnapshot&, const NormSpec&, const Tensor<T>&,                     \
-                                  const ForwardResult<T>&, const NormState<T>&);                           \
-    template void fillSnapshotExceptTensors<T>(ResultSnapshot&, const NormSpec&, const Tensor<T>&,        \
-                                               const ForwardResult<T>&, const NormState<T>&);              \
-    template ResultPtr buildSnapshot<T>(std::uint64_t, const NormSpec&, const Tensor<T>&,                 \
-                                        const ForwardResult<T>&, const NormState<T>&);                     \
+#define NORMSCOPE_INSTANTIATE(T)                                                                                       \
+    template void fillSnapshot<T>(ResultSnapshot&, const NormSpec&, const Tensor<T>&, const ForwardResult<T>&,         \
+                                  const NormState<T>&);                                                                \
+    template void fillSnapshotExceptTensors<T>(ResultSnapshot&, const NormSpec&, const Tensor<T>&,                     \
+                                               const ForwardResult<T>&, const NormState<T>&);                          \
+    template ResultPtr buildSnapshot<T>(std::uint64_t, const NormSpec&, const Tensor<T>&, const ForwardResult<T>&,     \
+                                        const NormState<T>&);                                                          \
     template ResultPtr buildErrorSnapshot<T>(std::uint64_t, const NormSpec&, const Tensor<T>&, const std::string&);
 NORMSCOPE_INSTANTIATE(float)
 NORMSCOPE_INSTANTIATE(double)

@@ -21,8 +21,8 @@ namespace normscope::ui {
  * statistics of `stateAfter`. Leaves generation and the running-statistics history to the caller.
  */
 template <typename T>
-void fillSnapshot(ResultSnapshot& snapshot, const NormSpec& spec, const Tensor<T>& x,
-                  const ForwardResult<T>& result, const NormState<T>& stateAfter);
+void fillSnapshot(ResultSnapshot& snapshot, const NormSpec& spec, const Tensor<T>& x, const ForwardResult<T>& result,
+                  const NormState<T>& stateAfter);
 
 /// Everything fillSnapshot fills except the three input-sized tensors (x, x-hat, y), for callers that
 /// widen those concurrently (large inputs).

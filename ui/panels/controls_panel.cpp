@@ -48,7 +48,7 @@ int indexOfGenerator(GeneratorKind kind)
 // The exact eps: entering the shown text again must not change it (ten digits did, making an undo step).
 QString epsText(double eps)
 {
-    return shortestText(eps, DType::Float64);   // eps is a Python float whatever the tensor's dtype
+    return shortestText(eps, DType::Float64); // eps is a Python float whatever the tensor's dtype
 }
 
 QDoubleSpinBox* numberSpin(QWidget* parent, double min, double max, double step, int decimals)
@@ -85,14 +85,14 @@ ControlsPanel::ControlsPanel(Document* document, QWidget* parent) : QWidget(pare
     layout->addWidget(buildAffineBox());
     layout->addStretch(1);
     for (QPushButton* button : {load_, useGenerator_, step_, stepFresh_, resetRunning_})
-        button->setEnabled(false);   // until setActions()
+        button->setEnabled(false); // until setActions()
     // Long item texts must not widen the dock.
     for (QComboBox* combo : findChildren<QComboBox*>()) {
         combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
         combo->setMinimumContentsLength(8);
     }
     connect(document_, &Document::experimentChanged, this, &ControlsPanel::refresh);
-    connect(document_, &Document::errorReported, this, &ControlsPanel::refresh);   // a refused edit: show the state again
+    connect(document_, &Document::errorReported, this, &ControlsPanel::refresh); // a refused edit: show the state again
     refresh();
 }
 
@@ -102,7 +102,7 @@ QWidget* ControlsPanel::buildModuleBox()
     auto* form = new QFormLayout(box);
     norm_ = new QComboBox(box);
     norm_->setObjectName(QStringLiteral("normCombo"));
-    for (NormKind kind : kNormKinds)   // PyTorch's names, not translated
+    for (NormKind kind : kNormKinds) // PyTorch's names, not translated
         norm_->addItem(QString::fromUtf8(traitsOf(kind).displayName), static_cast<int>(kind));
     mode_ = new QComboBox(box);
     mode_->setObjectName(QStringLiteral("modeCombo"));
@@ -233,14 +233,12 @@ QWidget* ControlsPanel::buildParameterBox()
     epsRow->addWidget(epsEdit_);
     epsRow->addWidget(epsNone_);
     form->addRow(tr("eps"), epsRow);
-    connect(epsSlider_, &QSlider::valueChanged, this, [this](int position) {
-        document_->setEps(epsFromSlider(position), epsSlider_->isSliderDown());
-    });
+    connect(epsSlider_, &QSlider::valueChanged, this,
+            [this](int position) { document_->setEps(epsFromSlider(position), epsSlider_->isSliderDown()); });
     connect(epsSlider_, &QSlider::sliderReleased, document_, &Document::endMerge);
     connect(epsEdit_, &QLineEdit::editingFinished, this, &ControlsPanel::applyEpsText);
-    connect(epsNone_, &QCheckBox::clicked, this, [this](bool none) {
-        document_->setEps(none ? std::nullopt : std::optional<double>(1e-5));
-    });
+    connect(epsNone_, &QCheckBox::clicked, this,
+            [this](bool none) { document_->setEps(none ? std::nullopt : std::optional<double>(1e-5)); });
 
     momentum_ = numberSpin(box, 0.0, 1.0, 0.05, 4);
     momentum_->setObjectName(QStringLiteral("momentumSpin"));
@@ -253,7 +251,7 @@ QWidget* ControlsPanel::buildParameterBox()
     connect(momentum_, &QDoubleSpinBox::valueChanged, this, [this] { applyMomentum(false); });
     connect(momentumNone_, &QCheckBox::clicked, this, [this] { applyMomentum(false); });
 
-    affine_ = new QCheckBox(box);   // named after the kind's argument in refresh()
+    affine_ = new QCheckBox(box); // named after the kind's argument in refresh()
     affine_->setObjectName(QStringLiteral("affineCheck"));
     affine_->setToolTip(tr("Learnable gamma and beta (RMSNorm: gamma only)"));
     track_ = new QCheckBox(tr("track_running_stats"), box);
@@ -343,7 +341,8 @@ void ControlsPanel::applyEpsText()
 
 void ControlsPanel::applyMomentum(bool merge)
 {
-    document_->setMomentum(momentumNone_->isChecked() ? std::nullopt : std::optional<double>(momentum_->value()), merge);
+    document_->setMomentum(momentumNone_->isChecked() ? std::nullopt : std::optional<double>(momentum_->value()),
+                           merge);
 }
 
 void ControlsPanel::refresh()
@@ -360,7 +359,7 @@ void ControlsPanel::refresh()
     mode_->setCurrentIndex(s.mode == Mode::Training ? 0 : 1);
 
     const int rank = static_cast<int>(e.shape.size());
-    const bool spinsFit = rank >= 2 && rank <= 4;   // N, C and up to two spatial dims
+    const bool spinsFit = rank >= 2 && rank <= 4; // N, C and up to two spatial dims
     for (int a = 0; a < 4; ++a) {
         dims_[a]->setVisible(spinsFit && a < rank);
         if (a < rank)
@@ -404,7 +403,8 @@ void ControlsPanel::refresh()
     const std::int64_t C = e.channels();
     for (std::int64_t g = 1; g <= C; ++g)
         if (C % g == 0)
-            groups_->addItem(QStringLiteral("%1   (%2 channels each)").arg(g).arg(C / g), QVariant::fromValue<qlonglong>(g));
+            groups_->addItem(QStringLiteral("%1   (%2 channels each)").arg(g).arg(C / g),
+                             QVariant::fromValue<qlonglong>(g));
     groups_->setCurrentIndex(groups_->findData(QVariant::fromValue<qlonglong>(s.num_groups)));
     groups_->setPlaceholderText(tr("%1 does not divide C = %2").arg(s.num_groups).arg(C));
     groups_->setEnabled(t.takesNumGroups);
@@ -415,8 +415,11 @@ void ControlsPanel::refresh()
         QStringList names;
         for (int a = rank - k; a < rank; ++a)
             names << QString::fromStdString(axisNames[static_cast<std::size_t>(a)]).toUpper();
-        normalized_->addItem(tr("last %1: (%2) = %3").arg(k).arg(names.join(QStringLiteral(", ")))
-                                 .arg(QString::fromStdString(toString(trailingDims(e.shape, k)))), k);
+        normalized_->addItem(tr("last %1: (%2) = %3")
+                                 .arg(k)
+                                 .arg(names.join(QStringLiteral(", ")))
+                                 .arg(QString::fromStdString(toString(trailingDims(e.shape, k)))),
+                             k);
     }
     int normalizedIndex = -1;
     if (s.normalized_shape == trailingDims(e.shape, static_cast<int>(s.normalized_shape.size())))
@@ -455,7 +458,7 @@ void ControlsPanel::refresh()
                                    .arg(e.num_batches_tracked));
     else
         runningLabel_->setText(t.takesRunningStats ? tr("track_running_stats is off: no running statistics.")
-                                         : tr("%1 keeps no running statistics.").arg(norm_->currentText()));
+                                                   : tr("%1 keeps no running statistics.").arg(norm_->currentText()));
 }
 
 } // namespace normscope::ui

@@ -60,7 +60,7 @@ public:
 
     QComboBox* normCombo() const { return norm_; }
     QComboBox* modeCombo() const { return mode_; }
-    QSpinBox* dimSpin(int axis) const { return dims_[axis]; }   ///< 0..3 = N, C, H, W
+    QSpinBox* dimSpin(int axis) const { return dims_[axis]; } ///< 0..3 = N, C, H, W
     QComboBox* dtypeCombo() const { return dtype_; }
     QComboBox* generatorCombo() const { return generator_; }
     QDoubleSpinBox* meanSpin() const { return mean_; }

@@ -94,15 +94,17 @@ void FormulaPanel::refresh()
     const QString varName = running ? QStringLiteral("running_var") : QStringLiteral("var");
 
     // The general formula.
-    QString general = rms ? QStringLiteral("y = x / %1").arg(sqrtOf(QStringLiteral("mean(x\u00b2) + eps")))
-                          : QStringLiteral("y = (x \u2212 %1) / %2").arg(meanName, sqrtOf(varName + QStringLiteral(" + eps")));
+    QString general = rms
+        ? QStringLiteral("y = x / %1").arg(sqrtOf(QStringLiteral("mean(x\u00b2) + eps")))
+        : QStringLiteral("y = (x \u2212 %1) / %2").arg(meanName, sqrtOf(varName + QStringLiteral(" + eps")));
     if (gamma)
         general += QStringLiteral(" \u00b7 \u03b3");
     if (beta)
         general += QStringLiteral(" + \u03b2");
 
     QString html = QStringLiteral("<p style='font-size:large'><b>%1</b></p>").arg(general.toHtmlEscaped());
-    html += QStringLiteral("<p style='color:#444'>%1.").arg(QString::fromStdString(r.layout->describe()).toHtmlEscaped());
+    html +=
+        QStringLiteral("<p style='color:#444'>%1.").arg(QString::fromStdString(r.layout->describe()).toHtmlEscaped());
     if (running)
         html += QStringLiteral(" <b>Eval mode:</b> the statistics are the tracked running_mean and running_var of the "
                                "element's channel, not this batch's.");
@@ -112,16 +114,19 @@ void FormulaPanel::refresh()
 
     const CellInfo info = CellInfo::from(result_, cell_);
     if (!info.valid() || !info.hasResult) {
-        html += QStringLiteral("<p style='color:#666'><i>Hover a cell of the cube to follow its numbers through the formula.</i></p>");
+        html += QStringLiteral(
+            "<p style='color:#666'><i>Hover a cell of the cube to follow its numbers through the formula.</i></p>");
         html_ = html;
         label_->setText(html_);
         return;
     }
 
     const QString epsText = formatNumber(info.eps);
-    QString substituted = rms ? QStringLiteral("y = %1 / %2").arg(term(info.x), sqrtOf(formatNumber(info.var) + QStringLiteral(" + ") + epsText))
-                              : QStringLiteral("y = (%1 \u2212 %2) / %3")
-                                    .arg(term(info.x), term(info.mean), sqrtOf(term(info.var) + QStringLiteral(" + ") + epsText));
+    QString substituted = rms
+        ? QStringLiteral("y = %1 / %2")
+              .arg(term(info.x), sqrtOf(formatNumber(info.var) + QStringLiteral(" + ") + epsText))
+        : QStringLiteral("y = (%1 \u2212 %2) / %3")
+              .arg(term(info.x), term(info.mean), sqrtOf(term(info.var) + QStringLiteral(" + ") + epsText));
     // "x-hat" rather than x with a combining circumflex: Qt's rich text misplaces combining marks.
     QString affineStep = QStringLiteral("x-hat");
     QString affineNumbers = term(info.xhat);
@@ -141,11 +146,15 @@ void FormulaPanel::refresh()
                 .arg(info.groupSize)
                 .arg(running ? QStringLiteral(", statistics of channel c=%1").arg(info.channel) : QString());
     html += QStringLiteral("<p style='font-size:large'>%1<br>&nbsp;&nbsp;= %2 = %3<br>&nbsp;&nbsp;= <b>%4</b></p>")
-                .arg(substituted.toHtmlEscaped(), affineStep.toHtmlEscaped(), affineNumbers.toHtmlEscaped(), formatNumber(info.y));
-    QString stats = rms ? QStringLiteral("mean(x\u00b2) = %1").arg(formatNumber(info.var))
-                        : QStringLiteral("%1 = %2, %3 = %4").arg(meanName, formatNumber(info.mean), varName, formatNumber(info.var));
+                .arg(substituted.toHtmlEscaped(), affineStep.toHtmlEscaped(), affineNumbers.toHtmlEscaped(),
+                     formatNumber(info.y));
+    QString stats = rms
+        ? QStringLiteral("mean(x\u00b2) = %1").arg(formatNumber(info.var))
+        : QStringLiteral("%1 = %2, %3 = %4").arg(meanName, formatNumber(info.mean), varName, formatNumber(info.var));
     html += QStringLiteral("<p style='color:#444'>%1, eps = %2, rstd = 1/%3 = %4, x-hat = %5</p>")
-                .arg(stats.toHtmlEscaped(), epsText, sqrtOf(rms ? QStringLiteral("mean(x\u00b2) + eps") : varName + QStringLiteral(" + eps")).toHtmlEscaped(),
+                .arg(stats.toHtmlEscaped(), epsText,
+                     sqrtOf(rms ? QStringLiteral("mean(x\u00b2) + eps") : varName + QStringLiteral(" + eps"))
+                         .toHtmlEscaped(),
                      formatNumber(info.rstd), formatNumber(info.xhat));
     html_ = html;
     label_->setText(html_);

@@ -39,8 +39,12 @@ QString rowLabel(const NormSpec& spec, const Shape& paramShape, std::int64_t ind
 } // namespace
 
 GammaBetaEditor::GammaBetaEditor(Document* document, QWidget* parent)
-    : QWidget(parent), document_(document), table_(new QTableWidget(this)), note_(new QLabel(this)),
-      randomize_(new QPushButton(tr("Randomize"), this)), reset_(new QPushButton(tr("Reset"), this))
+    : QWidget(parent),
+      document_(document),
+      table_(new QTableWidget(this)),
+      note_(new QLabel(this)),
+      randomize_(new QPushButton(tr("Randomize"), this)),
+      reset_(new QPushButton(tr("Reset"), this))
 {
     table_->setObjectName(QStringLiteral("gammaBetaTable"));
     table_->setColumnCount(2);

@@ -23,7 +23,7 @@ namespace {
 
 QString shapeTuple(const Shape& shape)
 {
-    return QString::fromStdString(toString(shape));   // Python's tuple: "(4, 6, 5, 5)", "(5,)"
+    return QString::fromStdString(toString(shape)); // Python's tuple: "(4, 6, 5, 5)", "(5,)"
 }
 
 // normalized_shape as a constructor argument: an int for one dim, else a list.
@@ -177,7 +177,9 @@ QStringList computationLines(const ResultSnapshot& r, const QString& var)
         perChannelAffine();
         break;
     case NormKind::Group:
-        lines << QStringLiteral("xg = x.reshape(%1, %2, -1)  # (N, G, C/G * spatial)").arg(rank > 0 ? r.shape[0] : 1).arg(s.num_groups)
+        lines << QStringLiteral("xg = x.reshape(%1, %2, -1)  # (N, G, C/G * spatial)")
+                     .arg(rank > 0 ? r.shape[0] : 1)
+                     .arg(s.num_groups)
               << QStringLiteral("mean = xg.mean(dim=-1, keepdim=True)  # one per (n, g)")
               << QStringLiteral("var = xg.var(dim=-1, keepdim=True, unbiased=False)")
               << QStringLiteral("y_ref = ((xg - mean) / torch.sqrt(var + %1)).view(x.shape)").arg(eps);
@@ -195,7 +197,8 @@ QStringList computationLines(const ResultSnapshot& r, const QString& var)
             if (s.affine)
                 lines << QStringLiteral("y_ref = y_ref * %1.weight + %1.bias").arg(var);
         } else {
-            lines << QStringLiteral("ms = x.pow(2).mean(dim=%1, keepdim=True)  # no mean is subtracted").arg(dimArg(negative))
+            lines << QStringLiteral("ms = x.pow(2).mean(dim=%1, keepdim=True)  # no mean is subtracted")
+                         .arg(dimArg(negative))
                   << QStringLiteral("y_ref = x * torch.rsqrt(ms + %1)").arg(eps);
             if (s.affine)
                 lines << QStringLiteral("y_ref = y_ref * %1.weight").arg(var);
@@ -220,7 +223,8 @@ QString PyTorchCodePanel::codeFor(const ResultSnapshot& r)
             lines << QStringLiteral("#   ") + line;
     }
     if (const char* since = s.traits().sinceTorch)
-        lines << QStringLiteral("# nn.%1 needs torch >= %2").arg(QString::fromUtf8(s.traits().displayName), QString::fromUtf8(since));
+        lines << QStringLiteral("# nn.%1 needs torch >= %2")
+                     .arg(QString::fromUtf8(s.traits().displayName), QString::fromUtf8(since));
     lines << var + QStringLiteral(" = ") + constructor(r);
 
     // Parameters and buffers that differ from a fresh module, when short enough to spell out.
@@ -231,7 +235,9 @@ QString PyTorchCodePanel::codeFor(const ResultSnapshot& r)
         if (t.numel() <= kMaxListedValues)
             state << QStringLiteral("    %1.%2.copy_(%3)").arg(var, name, tensorLiteral(t, r.dtype));
         else
-            unlisted << QStringLiteral("# %1.%2 holds %3 edited values (too many to list here)").arg(var, name).arg(t.numel());
+            unlisted << QStringLiteral("# %1.%2 holds %3 edited values (too many to list here)")
+                            .arg(var, name)
+                            .arg(t.numel());
     };
     if (s.affine) {
         listIfChanged(r.weight, QStringLiteral("weight"), 1.0);
@@ -251,9 +257,10 @@ QString PyTorchCodePanel::codeFor(const ResultSnapshot& r)
                      .arg(r.num_batches_tracked == 1 ? QString() : QStringLiteral("s"))
                      .arg(var);
 
-    if (s.traits().takesRunningStats)   // the mode changes nothing for the other modules
-        lines << (s.mode == Mode::Training ? var + QStringLiteral(".train()  # statistics of x; updates running stats if tracked")
-                                           : var + QStringLiteral(".eval()"));
+    if (s.traits().takesRunningStats) // the mode changes nothing for the other modules
+        lines << (s.mode == Mode::Training
+                      ? var + QStringLiteral(".train()  # statistics of x; updates running stats if tracked")
+                      : var + QStringLiteral(".eval()"));
     QString call = QStringLiteral("y = %1(x)  # x.shape == %2").arg(var, shapeTuple(r.shape));
     if (r.dtype == DType::Float64)
         call += QStringLiteral(", x.dtype == torch.float64");
@@ -267,7 +274,9 @@ QString PyTorchCodePanel::codeFor(const ResultSnapshot& r)
 }
 
 PyTorchCodePanel::PyTorchCodePanel(QWidget* parent)
-    : QWidget(parent), text_(new QPlainTextEdit(this)), copy_(new QPushButton(tr("Copy"), this))
+    : QWidget(parent),
+      text_(new QPlainTextEdit(this)),
+      copy_(new QPushButton(tr("Copy"), this))
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

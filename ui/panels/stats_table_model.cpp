@@ -45,14 +45,10 @@ QString title(StatsTableModel::Column kind)
 QString toolTip(StatsTableModel::Column kind)
 {
     switch (kind) {
-    case StatsTableModel::GroupColumn:
-        return QStringLiteral("The elements that share one statistic");
-    case StatsTableModel::CountColumn:
-        return QStringLiteral("n, the number of elements in the group");
-    case StatsTableModel::MeanColumn:
-        return QStringLiteral("Mean of x over the group");
-    case StatsTableModel::VarColumn:
-        return QStringLiteral("Σ(x − mean)² / n: the variance the norms normalise with");
+    case StatsTableModel::GroupColumn: return QStringLiteral("The elements that share one statistic");
+    case StatsTableModel::CountColumn: return QStringLiteral("n, the number of elements in the group");
+    case StatsTableModel::MeanColumn: return QStringLiteral("Mean of x over the group");
+    case StatsTableModel::VarColumn: return QStringLiteral("Σ(x − mean)² / n: the variance the norms normalise with");
     case StatsTableModel::VarUnbiasedColumn:
         return QStringLiteral("Σ(x − mean)² / (n − 1), torch.var's default; "
                               "BatchNorm's running_var is updated with it. nan when n = 1");
@@ -61,14 +57,12 @@ QString toolTip(StatsTableModel::Column kind)
     case StatsTableModel::RstdColumn:
         return QStringLiteral("1 / sqrt(var + eps) as the forward pass used it "
                               "(from running_var in eval with tracked statistics)");
-    case StatsTableModel::OutputMeanColumn:
-        return QStringLiteral("Mean of y over the group");
+    case StatsTableModel::OutputMeanColumn: return QStringLiteral("Mean of y over the group");
     case StatsTableModel::OutputStdColumn:
         return QStringLiteral("torch.std(y) over the group (n − 1). The biased std of x-hat is just below 1");
     case StatsTableModel::RunningMeanColumn:
         return QStringLiteral("running_mean of the group's channel after this pass");
-    case StatsTableModel::RunningVarColumn:
-        return QStringLiteral("running_var of the group's channel after this pass");
+    case StatsTableModel::RunningVarColumn: return QStringLiteral("running_var of the group's channel after this pass");
     }
     return {};
 }
@@ -84,7 +78,7 @@ void StatsTableModel::setResult(ResultPtr result)
     digest_ = result_ && result_->ok() ? digestOf(result_) : nullptr;
     columns_ = columnsFor(result_.get());
     if (sortColumn_ >= 0 && column(Column(sortColumn_)) < 0)
-        sortColumn_ = -1;   // e.g. running mean, gone with the spec
+        sortColumn_ = -1; // e.g. running mean, gone with the spec
     order_ = sortedOrder();
     endResetModel();
 }
@@ -213,18 +207,15 @@ QVariant StatsTableModel::data(const QModelIndex& index, int role) const
     case Qt::TextAlignmentRole:
         return QVariant::fromValue(kind == GroupColumn ? Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter)
                                                        : Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
-    case SortRole:
-        return v;
+    case SortRole: return v;
     case CopyRole:
         if (kind == GroupColumn)
             return label(index.row());
         if (kind == CountColumn)
             return QString::number(row.count);
         return exactText(v);
-    case ColumnKindRole:
-        return int(kind);
-    default:
-        return {};
+    case ColumnKindRole: return int(kind);
+    default: return {};
     }
 }
 

@@ -43,9 +43,9 @@ public:
         RunningVarColumn,
     };
     enum Role {
-        SortRole = Qt::UserRole,   ///< double (the group index for the group column)
-        CopyRole,                  ///< QString, the shortest text exact in the result's dtype
-        ColumnKindRole,            ///< int Column, also answered by headerData
+        SortRole = Qt::UserRole, ///< double (the group index for the group column)
+        CopyRole,                ///< QString, the shortest text exact in the result's dtype
+        ColumnKindRole,          ///< int Column, also answered by headerData
     };
 
     explicit StatsTableModel(QObject* parent = nullptr);
@@ -84,10 +84,10 @@ private:
     std::vector<int> sortedOrder() const;
 
     ResultPtr result_;
-    DigestPtr digest_;   ///< null on error or without a result
+    DigestPtr digest_; ///< null on error or without a result
     std::vector<Column> columns_;
-    std::vector<int> order_;          ///< model row -> engine row
-    int sortColumn_ = -1;             ///< a Column kind, not a section: sections move with the spec
+    std::vector<int> order_; ///< model row -> engine row
+    int sortColumn_ = -1;    ///< a Column kind, not a section: sections move with the spec
     Qt::SortOrder sortOrder_ = Qt::AscendingOrder;
 };
 

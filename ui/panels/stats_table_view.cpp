@@ -59,7 +59,7 @@ void StatsTableView::fitColumns()
 {
     const QFontMetrics cells(font());
     const QFontMetrics header(horizontalHeader()->font());
-    const int padding = 2 * style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, this) + 16;   // margins, sort arrow
+    const int padding = 2 * style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, this) + 16; // margins, sort arrow
     // The widest six-significant-digit number: sign, six digits, point, exponent.
     const int number = cells.horizontalAdvance(QStringLiteral("-8.88888e-888"));
     for (int c = 0; c < model_->columnCount(); ++c) {
@@ -75,8 +75,7 @@ void StatsTableView::fitColumns()
             if (model_->rowCount() > 0)
                 width = std::max(width, cells.horizontalAdvance(QString::number(model_->rows().front().count)));
             break;
-        default:
-            width = std::max(width, number);
+        default: width = std::max(width, number);
         }
         horizontalHeader()->resizeSection(c, width + padding);
     }
@@ -91,7 +90,7 @@ QString StatsTableView::selectionAsTsv() const
     if (rows.empty())
         for (int r = 0; r < model_->rowCount(); ++r)
             rows.push_back(r);
-    std::sort(rows.begin(), rows.end());   // model rows: the order the user sees
+    std::sort(rows.begin(), rows.end()); // model rows: the order the user sees
 
     QStringList lines;
     QStringList cells;

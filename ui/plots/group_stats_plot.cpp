@@ -32,7 +32,7 @@ void rangeOf(QCPAxis* axis, const std::vector<double>& a, const std::vector<doub
         hi = 1;
     }
     if (hi - lo < 1e-12 * std::max(1.0, std::abs(hi)))
-        hi = lo + std::max(1.0, std::abs(lo) * 0.1);   // all equal: give the bars room
+        hi = lo + std::max(1.0, std::abs(lo) * 0.1); // all equal: give the bars room
     const double pad = 0.08 * (hi - lo);
     axis->setRange(fromZero && lo >= 0 ? 0.0 : lo - pad, hi + pad);
 }
@@ -75,9 +75,9 @@ GroupStatsPlot::GroupStatsPlot(QWidget* parent) : QWidget(parent), plot_(new QCu
     varRect_->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
     connect(meanRect_->axis(QCPAxis::atBottom), qOverload<const QCPRange&>(&QCPAxis::rangeChanged),
             varRect_->axis(QCPAxis::atBottom), qOverload<const QCPRange&>(&QCPAxis::setRange));
-    meanRect_->axis(QCPAxis::atBottom)->setTickLabels(false);   // the lower panel names the groups for both
+    meanRect_->axis(QCPAxis::atBottom)->setTickLabels(false); // the lower panel names the groups for both
     for (QCPAxisRect* rect : {meanRect_, varRect_})
-        rect->axis(QCPAxis::atBottom)->grid()->setZeroLinePen(Qt::NoPen);   // group 0 is not an origin
+        rect->axis(QCPAxis::atBottom)->grid()->setZeroLinePen(Qt::NoPen); // group 0 is not an origin
 
     message_ = plot_style::addMessage(plot_);
     setResult(nullptr);
@@ -198,11 +198,12 @@ void GroupStatsPlot::setResult(ResultPtr result)
     vars_.assign(varValues.begin(), varValues.end());
 
     const QLocale english(QLocale::English);
-    plot_style::setSubtitle(subtitle_, tr("%1 group%2 of n = %3; %4")
-                                           .arg(english.toString(count))
-                                           .arg(count == 1 ? QString() : QStringLiteral("s"))
-                                           .arg(english.toString(qlonglong(groups.front().count)))
-                                           .arg(rms ? tr("RMSNorm subtracts no mean") : tr("var is biased (÷n)")));
+    plot_style::setSubtitle(subtitle_,
+                            tr("%1 group%2 of n = %3; %4")
+                                .arg(english.toString(count))
+                                .arg(count == 1 ? QString() : QStringLiteral("s"))
+                                .arg(english.toString(qlonglong(groups.front().count)))
+                                .arg(rms ? tr("RMSNorm subtracts no mean") : tr("var is biased (÷n)")));
 
     const bool bars = count <= kMaxBars;
     auto addSeries = [&](QCPAxisRect* rect, const QVector<double>& values, const QColor& color, const QString& name) {
@@ -245,8 +246,8 @@ void GroupStatsPlot::setResult(ResultPtr result)
     };
 
     // Both panels are statistics of x: one colour; the running buffers in another.
-    const QString batchName = result_->spec.usesInputStats() ? tr("batch statistics")
-                                                             : tr("batch statistics (eval normalises with running)");
+    const QString batchName =
+        result_->spec.usesInputStats() ? tr("batch statistics") : tr("batch statistics (eval normalises with running)");
     QCPAbstractPlottable* batch = addSeries(meanRect_, meanValues, plot_style::inputColor(), batchName);
     addSeries(varRect_, varValues, plot_style::inputColor(), batchName);
     if (running) {

@@ -65,7 +65,7 @@ private:
     QCPAxisRect* varRect_;
     QCPItemText* message_;
     std::vector<double> means_, vars_;
-    QStringList labels_;   ///< short group labels when there are few groups
+    QStringList labels_; ///< short group labels when there are few groups
     bool groupLabels_ = false;
 };
 

@@ -74,7 +74,7 @@ HistogramPlot::HistogramPlot(QWidget* parent) : QWidget(parent), plot_(new QCust
     plot_style::setLegendVisible(plot_, true);
 
     message_ = plot_style::addMessage(plot_);
-    message_->position->setCoords(0.5, 0.4);   // above the middle, where the y range leaves headroom
+    message_->position->setCoords(0.5, 0.4); // above the middle, where the y range leaves headroom
     setResult(nullptr);
 }
 
@@ -115,7 +115,8 @@ void HistogramPlot::setResult(ResultPtr result)
     const QLocale locale(QLocale::English);
     note_.clear();
     if (input_.subsampled())
-        note_ = tr("a sample of %1 of %2 values").arg(locale.toString(qlonglong(input_.read)), locale.toString(qlonglong(input_.total)));
+        note_ = tr("a sample of %1 of %2 values")
+                    .arg(locale.toString(qlonglong(input_.read)), locale.toString(qlonglong(input_.total)));
     plot_style::setSubtitle(subtitle_, note_);
 
     plot_->xAxis->setTickLabels(input_.binned > 0);

@@ -28,21 +28,42 @@ QFont sized(double extra, bool bold = false)
 
 } // namespace
 
-QFont tickFont() { return sized(1); }
-QFont labelFont() { return sized(2); }
-QFont titleFont() { return sized(3, true); }
-QFont noteFont() { return sized(0); }
+QFont tickFont()
+{
+    return sized(1);
+}
+QFont labelFont()
+{
+    return sized(2);
+}
+QFont titleFont()
+{
+    return sized(3, true);
+}
+QFont noteFont()
+{
+    return sized(0);
+}
 
-QColor inputColor() { return QColor(0x1f, 0x77, 0xb4); }
-QColor outputColor() { return QColor(0xe6, 0x6a, 0x00); }
-QColor runningColor() { return QColor(0x2c, 0xa0, 0x2c); }
+QColor inputColor()
+{
+    return QColor(0x1f, 0x77, 0xb4);
+}
+QColor outputColor()
+{
+    return QColor(0xe6, 0x6a, 0x00);
+}
+QColor runningColor()
+{
+    return QColor(0x2c, 0xa0, 0x2c);
+}
 
 QColor categorical(int index)
 {
-    static const QColor palette[] = {
-        QColor(0x1f, 0x77, 0xb4), QColor(0xff, 0x7f, 0x0e), QColor(0x2c, 0xa0, 0x2c), QColor(0xd6, 0x27, 0x28),
-        QColor(0x94, 0x67, 0xbd), QColor(0x8c, 0x56, 0x4b), QColor(0xe3, 0x77, 0xc2), QColor(0x7f, 0x7f, 0x7f),
-        QColor(0xbc, 0xbd, 0x22), QColor(0x17, 0xbe, 0xcf)};
+    static const QColor palette[] = {QColor(0x1f, 0x77, 0xb4), QColor(0xff, 0x7f, 0x0e), QColor(0x2c, 0xa0, 0x2c),
+                                     QColor(0xd6, 0x27, 0x28), QColor(0x94, 0x67, 0xbd), QColor(0x8c, 0x56, 0x4b),
+                                     QColor(0xe3, 0x77, 0xc2), QColor(0x7f, 0x7f, 0x7f), QColor(0xbc, 0xbd, 0x22),
+                                     QColor(0x17, 0xbe, 0xcf)};
     constexpr int n = int(sizeof(palette) / sizeof(palette[0]));
     return palette[((index % n) + n) % n];
 }
@@ -116,7 +137,7 @@ QCPTextElement* addSubtitle(QCustomPlot* plot)
     auto* subtitle = new QCPTextElement(plot, QString(), noteFont());
     subtitle->setTextColor(QColor(0x60, 0x60, 0x60));
     subtitle->setMargins(QMargins(4, 0, 4, 2));
-    return subtitle;   // enters the layout with its first text
+    return subtitle; // enters the layout with its first text
 }
 
 void setSubtitle(QCPTextElement* subtitle, const QString& text)
@@ -155,7 +176,8 @@ void fitTickCounts(QCustomPlot* plot)
     const QFontMetrics metrics(tickFont());
     for (QCPAxisRect* rect : plot->axisRects()) {
         const int vertical = std::clamp(rect->height() / (2 * metrics.height()), 2, 6);
-        const int horizontal = std::clamp(rect->width() / (metrics.horizontalAdvance(QStringLiteral("-0.000")) * 2), 2, 8);
+        const int horizontal =
+            std::clamp(rect->width() / (metrics.horizontalAdvance(QStringLiteral("-0.000")) * 2), 2, 8);
         for (QCPAxis* axis : rect->axes()) {
             const int count = axis->orientation() == Qt::Vertical ? vertical : horizontal;
             if (axis->ticker() && axis->ticker()->tickCount() != count)
@@ -169,7 +191,7 @@ void fitLegend(QCustomPlot* plot)
     QCPLegend* legend = plot->legend;
     int widest = 0, total = 0, items = 0;
     for (int i = 0; i < legend->itemCount(); ++i)
-        if (QCPAbstractLegendItem* item = legend->item(i)) {   // a grid cell may be empty
+        if (QCPAbstractLegendItem* item = legend->item(i)) { // a grid cell may be empty
             const int width = item->minimumOuterSizeHint().width();
             widest = std::max(widest, width);
             total += width + (items++ ? legend->columnSpacing() : 0);
@@ -222,7 +244,7 @@ void useIntegerTicks(QCPAxis* axis)
     auto* ticker = new QCPAxisTickerFixed;
     ticker->setTickStep(1.0);
     ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
-    axis->setTicker(QSharedPointer<QCPAxisTicker>(ticker));   // as the base type: see GroupStatsPlot::updateTicks
+    axis->setTicker(QSharedPointer<QCPAxisTicker>(ticker)); // as the base type: see GroupStatsPlot::updateTicks
 }
 
 QCPItemText* addMessage(QCustomPlot* plot)

@@ -7,7 +7,6 @@
 #include "ui/document/number_text.h"
 #include "ui/plots/plot_style.h"
 
-
 #include <qcustomplot.h>
 
 #include <algorithm>
@@ -21,7 +20,7 @@ QString momentumText(const NormSpec& spec)
 {
     if (!spec.momentum)
         return QObject::tr("momentum=None (cumulative average)");
-    return QObject::tr("momentum=%1").arg(shortestText(*spec.momentum, DType::Float64));   // as in the code panel
+    return QObject::tr("momentum=%1").arg(shortestText(*spec.momentum, DType::Float64)); // as in the code panel
 }
 
 void fitValues(QCPAxis* axis, const std::vector<Tensor<double>>& history)
@@ -104,7 +103,8 @@ void RunningStatsPlot::setResult(ResultPtr result)
     if (!r) {
         message = tr("No result yet");
     } else if (!r->spec.hasRunningStats()) {
-        message = tr("%1 keeps no running statistics").arg(QString::fromStdString(moduleName(r->spec.kind, int(r->shape.size()))));
+        message = tr("%1 keeps no running statistics")
+                      .arg(QString::fromStdString(moduleName(r->spec.kind, int(r->shape.size()))));
         if (r->spec.traits().takesRunningStats)
             message += tr("\n(track_running_stats=False)");
         else
@@ -165,10 +165,11 @@ void RunningStatsPlot::setResult(ResultPtr result)
     plot_style::setLegendVisible(plot_, channels_ <= kMaxLegendChannels);
 
     const int stepsTaken = steps_ - 1;
-    plot_style::setSubtitle(subtitle_, tr("after %1 training step%2, %3")
-                                           .arg(stepsTaken)
-                                           .arg(stepsTaken == 1 ? QString() : QStringLiteral("s"))
-                                           .arg(momentumText(r->spec)));
+    plot_style::setSubtitle(subtitle_,
+                            tr("after %1 training step%2, %3")
+                                .arg(stepsTaken)
+                                .arg(stepsTaken == 1 ? QString() : QStringLiteral("s"))
+                                .arg(momentumText(r->spec)));
     plot_style::fitLegend(plot_);
     const double right = std::max(1, steps_ - 1);
     for (QCPAxisRect* rect : {meanRect_, varRect_})
