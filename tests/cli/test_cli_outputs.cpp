@@ -6,6 +6,7 @@
 // the file size limit and signals during the write phase, and element counts that overflow.
 
 #include "engine/io/npy.h"
+#include "tests/support/file_helpers.h"
 #include "tests/support/fixture_check.h"
 #include "tests/support/random_tensor.h"
 
@@ -28,24 +29,6 @@ using namespace normscope;
 using namespace normscope::test;
 
 namespace {
-
-QByteArray contents(const QString& path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<missing>");
-}
-
-void writeFile(const QString& path, const QByteArray& bytes)
-{
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(bytes);
-}
-
-QStringList entries(const QString& dir)
-{
-    return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot, QDir::Name);
-}
 
 mode_t modeOf(const QString& path)
 {
@@ -79,15 +62,15 @@ private Q_SLOTS:
     {
         QFETCH(QStringList, outputs);
         QTemporaryDir out;
-        writeFile(out.filePath("y.npy"), "previous y");
+        QVERIFY(writeFileContents(out.filePath("y.npy"), "previous y"));
         QStringList args{"forward", "--norm", "batch", "--input", inputs_.filePath("x.npy")};
         for (int i = 0; i < outputs.size(); ++i)
             args << (i % 2 ? out.filePath(outputs[i]) : outputs[i]);
         const CliRun run = runCli(args);
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.count('\n') == 1, qPrintable(run.err));
-        QCOMPARE(contents(out.filePath("y.npy")), QByteArray("previous y"));
-        QCOMPARE(entries(out.path()), QStringList{"y.npy"});
+        QCOMPARE(fileContents(out.filePath("y.npy")), QByteArray("previous y"));
+        QCOMPARE(entriesOf(out.path()), QStringList{"y.npy"});
     }
 
     void destinationsThatAreNotRegularFilesAreRefused_data()
@@ -124,14 +107,14 @@ private Q_SLOTS:
     {
         QTemporaryDir out;
         const QString target = out.filePath("real.npy"), link = out.filePath("link.npy");
-        writeFile(target, "old");
+        QVERIFY(writeFileContents(target, "old"));
         QVERIFY(QFile::link(target, link));
         const CliRun run =
             runCli({"forward", "--norm", "batch", "--input", inputs_.filePath("x.npy"), "--output", link});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QVERIFY(QFileInfo(link).isSymLink());
         QCOMPARE(shapeOf(readNpy(target.toStdString())), (Shape{2, 4, 3, 3}));
-        QCOMPARE(entries(out.path()), (QStringList{"link.npy", "real.npy"}));
+        QCOMPARE(entriesOf(out.path()), (QStringList{"link.npy", "real.npy"}));
     }
 
     void replacedFileKeepsItsPermissions()
@@ -139,7 +122,7 @@ private Q_SLOTS:
         QTemporaryDir out;
         const QString y = out.filePath("y.npy");
         for (mode_t mode : {0600, 0640, 0604}) {
-            writeFile(y, "old");
+            QVERIFY(writeFileContents(y, "old"));
             QVERIFY(::chmod(QFile::encodeName(y).constData(), mode) == 0);
             const CliRun run =
                 runCli({"forward", "--norm", "batch", "--input", inputs_.filePath("x.npy"), "--output", y});
@@ -161,7 +144,7 @@ private Q_SLOTS:
     {
         QTemporaryDir out;
         const QString y = out.filePath("y.npy");
-        writeFile(y, "previous y");
+        QVERIFY(writeFileContents(y, "previous y"));
         QProcess process;
         process.setChildProcessModifier([] {
             const rlimit limit{100000, 100000}; // bytes: the big output is 16 MB
@@ -174,8 +157,8 @@ private Q_SLOTS:
         QCOMPARE(process.exitStatus(), QProcess::NormalExit);
         QCOMPARE(process.exitCode(), 2);
         QVERIFY2(err.contains("File too large"), qPrintable(err));
-        QCOMPARE(contents(y), QByteArray("previous y"));
-        QCOMPARE(entries(out.path()), QStringList{"y.npy"});
+        QCOMPARE(fileContents(y), QByteArray("previous y"));
+        QCOMPARE(entriesOf(out.path()), QStringList{"y.npy"});
     }
 
     void signalDuringTheWritePhaseLeavesNothingBehind_data()
@@ -190,7 +173,7 @@ private Q_SLOTS:
         QFETCH(int, signal);
         QTemporaryDir out;
         const QString y = out.filePath("y.npy");
-        writeFile(y, "previous y");
+        QVERIFY(writeFileContents(y, "previous y"));
         QProcess process;
         process.start(QStringLiteral(NORMSCOPE_CLI_PATH),
                       {"forward", "--norm", "batch", "--input", inputs_.filePath("big.npy"), "--output", y,
@@ -201,7 +184,7 @@ private Q_SLOTS:
         timer.start();
         bool stopped = false;
         while (!stopped && timer.elapsed() < 60000 && process.state() == QProcess::Running) {
-            for (const QString& name : entries(out.path()))
+            for (const QString& name : entriesOf(out.path()))
                 if (name.startsWith(".normscope-")) {
                     ::kill(static_cast<pid_t>(process.processId()), SIGSTOP);
                     stopped = true;
@@ -214,8 +197,8 @@ private Q_SLOTS:
         ::kill(static_cast<pid_t>(process.processId()), SIGCONT);
         QVERIFY(process.waitForFinished(60000));
         QCOMPARE(process.exitStatus(), QProcess::CrashExit); // ended by the signal, as before
-        QCOMPARE(contents(y), QByteArray("previous y"));
-        QVERIFY2(entries(out.path()) == QStringList{"y.npy"}, qPrintable(entries(out.path()).join(" ")));
+        QCOMPARE(fileContents(y), QByteArray("previous y"));
+        QVERIFY2(entriesOf(out.path()) == QStringList{"y.npy"}, qPrintable(entriesOf(out.path()).join(" ")));
     }
 
     void elementCountsThatOverflowAreRefused_data()
@@ -256,7 +239,7 @@ private Q_SLOTS:
         QCOMPARE(atMax.exitCode, 2);
         QVERIFY2(atMax.err.contains("num_batches_tracked (9223372036854775807)"), qPrintable(atMax.err));
         QVERIFY2(atMax.err.contains("NormScope's limit"), qPrintable(atMax.err));
-        QCOMPARE(entries(out.path()), QStringList{});
+        QCOMPARE(entriesOf(out.path()), QStringList{});
         const CliRun below = runCli(args + QStringList{"9223372036854775806"});
         QVERIFY2(below.exitCode == 0, qPrintable(below.err));
     }

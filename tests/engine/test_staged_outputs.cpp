@@ -7,6 +7,7 @@
 #include "engine/core/error.h"
 #include "engine/io/atomic_file.h"
 #include "engine/io/staged_outputs.h"
+#include "tests/support/file_helpers.h"
 
 #include <QDir>
 #include <QFile>
@@ -16,40 +17,18 @@
 #include <sys/stat.h>
 
 using namespace normscope;
-
-namespace {
-
-QByteArray contents(const QString& path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<missing>");
-}
-
-void writeFile(const QString& path, const QByteArray& bytes)
-{
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(bytes);
-}
-
-QStringList entries(const QString& dir)
-{
-    return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot, QDir::Name);
-}
-
-} // namespace
+using namespace normscope::test;
 
 namespace {
 
 QByteArray readBytes(const std::string& path)
 {
-    return contents(QString::fromStdString(path));
+    return fileContents(QString::fromStdString(path));
 }
 
 bool writeBytes(const std::string& path, const QByteArray& bytes)
 {
-    QFile file(QString::fromStdString(path));
-    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size();
+    return writeFileContents(QString::fromStdString(path), bytes);
 }
 
 /// The test is single-threaded, so reading the umask by setting it back at once is safe here.
@@ -70,16 +49,16 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString a = dir.filePath("a.txt"), b = dir.filePath("sub/deeper/b.txt");
-        writeFile(a, "old a");
+        QVERIFY(writeFileContents(a, "old a"));
         StagedOutputs out;
         out.stageText(a.toStdString(), "new a");
         out.stageText(b.toStdString(), "new b", true);
-        QCOMPARE(contents(a), QByteArray("old a")); // nothing visible before commit
+        QCOMPARE(fileContents(a), QByteArray("old a")); // nothing visible before commit
         QVERIFY(!QFile::exists(b));
         out.commit();
-        QCOMPARE(contents(a), QByteArray("new a"));
-        QCOMPARE(contents(b), QByteArray("new b"));
-        QCOMPARE(entries(dir.path()), (QStringList{"a.txt", "sub"}));
+        QCOMPARE(fileContents(a), QByteArray("new a"));
+        QCOMPARE(fileContents(b), QByteArray("new b"));
+        QCOMPARE(entriesOf(dir.path()), (QStringList{"a.txt", "sub"}));
     }
 
     void stagingNamesDoNotDeriveFromTheDestination()
@@ -88,7 +67,7 @@ private Q_SLOTS:
         StagedOutputs first, second;
         first.stageText(dir.filePath("y.npy").toStdString(), "1");
         second.stageText(dir.filePath("z.npy").toStdString(), "2");
-        const QStringList staged = entries(dir.path());
+        const QStringList staged = entriesOf(dir.path());
         QCOMPARE(staged.size(), 2);
         for (const QString& name : staged) {
             QVERIFY2(name.startsWith(".normscope-"), qPrintable(name));
@@ -101,8 +80,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString a = dir.filePath("a.txt"), b = dir.filePath("b.txt"), c = dir.filePath("c.txt");
-        writeFile(a, "old a");
-        writeFile(b, "old b");
+        QVERIFY(writeFileContents(a, "old a"));
+        QVERIFY(writeFileContents(b, "old b"));
         StagedOutputs out;
         out.stageText(a.toStdString(), "new a");
         out.stageText(c.toStdString(), "new c");
@@ -117,10 +96,10 @@ private Q_SLOTS:
         } catch (const Error& e) {
             QVERIFY2(QString(e.what()).contains("b.txt"), e.what());
         }
-        QCOMPARE(contents(a), QByteArray("old a"));
+        QCOMPARE(fileContents(a), QByteArray("old a"));
         QVERIFY(!QFile::exists(c));
         QVERIFY(QFileInfo(b).isDir());
-        QCOMPARE(entries(dir.path()), (QStringList{"a.txt", "b.txt"}));
+        QCOMPARE(entriesOf(dir.path()), (QStringList{"a.txt", "b.txt"}));
     }
 
     void destructorWithoutCommitLeavesNothing()
@@ -131,7 +110,7 @@ private Q_SLOTS:
             out.stageText(dir.filePath("a.txt").toStdString(), "a");
             out.stageText(dir.filePath("new/b.txt").toStdString(), "b", true);
         }
-        QCOMPARE(entries(dir.path()), QStringList{});
+        QCOMPARE(entriesOf(dir.path()), QStringList{});
     }
 
     void fileAndDirectoryCannotShareAName()

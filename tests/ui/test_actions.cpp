@@ -4,6 +4,7 @@
 // panel's buttons show the same object, and its enabled state follows the Document in all of them.
 
 #include "engine/io/npy.h"
+#include "tests/support/file_helpers.h"
 #include "ui/actions.h"
 #include "ui/document/document.h"
 #include "ui/main_window.h"
@@ -216,10 +217,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("x.npy"));
-        Tensor<double> x({2, 3, 4}, std::vector<double>(24));
-        for (std::int64_t i = 0; i < 24; ++i)
-            x[i] = double(i % 5) - 1.0;
-        writeNpy(path.toStdString(), x);
+        test::writeRampNpy(path);
 
         Document document(demoWith(NormKind::Batch));
         MainWindow window(&document);

@@ -5,6 +5,7 @@
 #include "engine/kernels/forward.h"
 #include "engine/analysis/input_generator.h"
 #include "engine/io/npy.h"
+#include "tests/support/file_helpers.h"
 #include "ui/document/document.h"
 
 #include <QSignalSpy>
@@ -366,10 +367,7 @@ private slots:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("x.npy"));
-        Tensor<double> x({2, 3, 4}, std::vector<double>(24));
-        for (std::int64_t i = 0; i < 24; ++i)
-            x[i] = double(i % 5) - 1.0;
-        writeNpy(path.toStdString(), x);
+        const Tensor<double> x = test::writeRampNpy(path);
 
         Document document(small(NormKind::Layer));
         QVERIFY(document.loadNpy(path));
