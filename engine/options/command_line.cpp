@@ -89,9 +89,10 @@ std::optional<double> parseNumber(const std::string& text)
     if (text.empty() || std::isspace(static_cast<unsigned char>(text.front())))
         return std::nullopt;
     char* end = nullptr;
-    errno = 0;
+    // ERANGE is not a refusal: a subnormal such as 1e-320 is a number, and so is 1e400, which reads
+    // as inf as it does in Python; what the value may be is the spec's rule (validateSpec).
     const double v = std::strtod(text.c_str(), &end);
-    if (*end != '\0' || errno == ERANGE)
+    if (*end != '\0')
         return std::nullopt;
     return v;
 }

@@ -52,7 +52,8 @@ private:
     std::set<std::string> flags_;
 };
 
-/// Parses a strict floating-point number ("1e-5", "nan", "inf" included); nullopt when not a number.
+/// Parses a strict floating-point number ("1e-5", "nan", "inf", subnormals, and 1e400 as inf included);
+/// nullopt when the text is not a number.
 std::optional<double> parseNumber(const std::string& text);
 
 } // namespace normscope

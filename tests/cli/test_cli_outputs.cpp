@@ -244,6 +244,19 @@ private Q_SLOTS:
         QVERIFY2(below.exitCode == 0, qPrintable(below.err));
     }
 
+    void subnormalEpsIsANumber()
+    {
+        QTemporaryDir out;
+        const QStringList args{
+            "forward", "--norm", "batch", "--input", inputs_.filePath("x.npy"), "--output", out.filePath("y.npy"),
+            "--eps"};
+        const CliRun subnormal = runCli(args + QStringList{"1e-320"});
+        QVERIFY2(subnormal.exitCode == 0, qPrintable(subnormal.err));
+        const CliRun huge = runCli(args + QStringList{"1e400"}); // inf, as Python reads it
+        QCOMPARE(huge.exitCode, 2);
+        QVERIFY2(huge.err.contains("eps must be finite"), qPrintable(huge.err));
+    }
+
 private:
     QTemporaryDir inputs_;
 };
