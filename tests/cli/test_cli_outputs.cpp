@@ -19,6 +19,7 @@
 #include <QTest>
 #include <QThread>
 
+#include <cmath>
 #include <csignal>
 
 #include <sys/resource.h>
@@ -255,6 +256,41 @@ private Q_SLOTS:
         const CliRun huge = runCli(args + QStringList{"1e400"}); // inf, as Python reads it
         QCOMPARE(huge.exitCode, 2);
         QVERIFY2(huge.err.contains("eps must be finite"), qPrintable(huge.err));
+    }
+
+    void dataAtTheEdgeOfFloat32GivesItsExactOutput()
+    {
+        // Finite float32 values up to +-FLT_MAX: the float lanes cannot hold their deviations, the
+        // exact answer is finite (long double here, independent of the engine).
+        QTemporaryDir out;
+        const Shape shape{4, 3, 5, 5};
+        Tensor<float> x(shape);
+        for (std::int64_t i = 0; i < x.numel(); ++i)
+            x[i] = static_cast<float>(((i * 7919) % 13 - 6) / 6.0L * 3.4e38L);
+        writeNpy(out.filePath("edge.npy").toStdString(), x);
+        const CliRun run = runCli(
+            {"forward", "--norm", "batch", "--input", out.filePath("edge.npy"), "--output", out.filePath("y.npy")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const auto y = std::get<Tensor<float>>(readNpy(out.filePath("y.npy").toStdString()));
+        const std::int64_t C = 3, inner = 25, n = 4 * inner;
+        for (std::int64_t c = 0; c < C; ++c) {
+            long double sum = 0, squares = 0;
+            for (std::int64_t b = 0; b < 4; ++b)
+                for (std::int64_t k = 0; k < inner; ++k)
+                    sum += x[(b * C + c) * inner + k];
+            const long double mean = sum / n;
+            for (std::int64_t b = 0; b < 4; ++b)
+                for (std::int64_t k = 0; k < inner; ++k)
+                    squares += (x[(b * C + c) * inner + k] - mean) * (x[(b * C + c) * inner + k] - mean);
+            const long double rstd = 1 / std::sqrt(squares / n + 1e-5L);
+            for (std::int64_t b = 0; b < 4; ++b)
+                for (std::int64_t k = 0; k < inner; ++k) {
+                    const std::int64_t i = (b * C + c) * inner + k;
+                    const long double expected = (x[i] - mean) * rstd;
+                    QVERIFY2(std::isfinite(y[i]) && std::abs(y[i] - expected) < 1e-6L,
+                             qPrintable(QString("y[%1] = %2, expected %3").arg(i).arg(y[i]).arg(double(expected))));
+                }
+        }
     }
 
 private:
