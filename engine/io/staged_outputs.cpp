@@ -75,6 +75,34 @@ mode_t newFileMode()
     return 0666 & ~mask;
 }
 
+/// Writes the staging file completely and to disk, or throws Error with the system's reason.
+void writeStaged(const fs::path& staged, const std::string& destination, const StagedOutputs::Writer& write)
+{
+    errno = 0;
+    std::ofstream out(staged, std::ios::binary | std::ios::trunc);
+    if (!out)
+        throw Error(destination + ": cannot be written: " + reason(errno));
+    // errno is read right after each step: a full disk or the file size limit fails inside write.
+    errno = 0;
+    write(out);
+    if (out)
+        out.flush();
+    if (!out)
+        throw Error(destination + ": cannot be written: " + reason(errno));
+    errno = 0;
+    out.close();
+    if (!out)
+        throw Error(destination + ": cannot be written: " + reason(errno));
+    // The data must be on disk before the rename makes it visible, or a crash could leave an empty
+    // file under the final name.
+    const int syncFd = ::open(staged.c_str(), O_RDONLY | O_CLOEXEC);
+    const int syncError = syncFd < 0 ? errno : (::fsync(syncFd) == 0 ? 0 : errno);
+    if (syncFd >= 0)
+        ::close(syncFd);
+    if (syncError != 0)
+        throw Error(destination + ": cannot be written to disk: " + reason(syncError));
+}
+
 } // namespace
 
 struct StagedOutputs::Entry {
@@ -168,35 +196,17 @@ void StagedOutputs::stage(const std::string& destination, const Writer& write, b
         throw Error(destination + ": cannot create a file in " + dir.string() + ": no free name");
     const int chmodError = ::fchmod(fd, e->existingMode.value_or(newFileMode())) == 0 ? 0 : errno;
     ::close(fd);
-    // From here on a failure removes the staging file (the destructor, or the catch below).
+    try {
+        if (chmodError != 0)
+            throw Error(destination + ": cannot set the file's permissions: " + reason(chmodError));
+        writeStaged(e->staged, destination, write);
+    } catch (...) {
+        // Nothing of a failed stage stays: the object may still be used (and committed) by a caller
+        // that handles the error.
+        ::unlink(e->staged.c_str());
+        throw;
+    }
     entries_.push_back(std::move(e));
-    Entry& entry = *entries_.back();
-    if (chmodError != 0)
-        throw Error(destination + ": cannot set the file's permissions: " + reason(chmodError));
-
-    errno = 0;
-    std::ofstream out(entry.staged, std::ios::binary | std::ios::trunc);
-    if (!out)
-        throw Error(destination + ": cannot be written: " + reason(errno));
-    // errno is read right after each step: a full disk or the file size limit fails inside write.
-    errno = 0;
-    write(out);
-    if (out)
-        out.flush();
-    if (!out)
-        throw Error(destination + ": cannot be written: " + reason(errno));
-    errno = 0;
-    out.close();
-    if (!out)
-        throw Error(destination + ": cannot be written: " + reason(errno));
-    // The data must be on disk before the rename makes it visible, or a crash could leave an empty
-    // file under the final name.
-    const int syncFd = ::open(entry.staged.c_str(), O_RDONLY | O_CLOEXEC);
-    const int syncError = syncFd < 0 ? errno : (::fsync(syncFd) == 0 ? 0 : errno);
-    if (syncFd >= 0)
-        ::close(syncFd);
-    if (syncError != 0)
-        throw Error(destination + ": cannot be written to disk: " + reason(syncError));
 }
 
 template <typename T>

@@ -200,6 +200,21 @@ private Q_SLOTS:
         QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), QStringList{"fresh.txt"});
     }
 
+    void failedStageLeavesNothingToCommit()
+    {
+        QTemporaryDir dir;
+        const QString a = dir.filePath("a.txt"), b = dir.filePath("b.txt");
+        StagedOutputs out;
+        out.stageText(a.toStdString(), "a");
+        QVERIFY_THROWS_EXCEPTION(Error, out.stage(b.toStdString(), [](std::ostream& s) {
+            s << "half";
+            s.setstate(std::ios::badbit);
+        }));
+        out.commit(); // a caller that handled the error commits the rest
+        QCOMPARE(fileContents(a), QByteArray("a"));
+        QCOMPARE(entriesOf(dir.path()), QStringList{"a.txt"});
+    }
+
     void emptyNameIsRefused()
     {
         StagedOutputs out;
