@@ -17,6 +17,9 @@ Actions::Actions(Document* document, QObject* parent) : QObject(parent), documen
     open_->setToolTip(tr("Use a NumPy array as the input (Ctrl+O)"));
     useGenerator_ = make("useGeneratorAction", tr("Use &generator"));
     useGenerator_->setToolTip(tr("Go back from the loaded array to the generated input"));
+    exportCode_ = make("exportCodeAction", tr("Export &PyTorch code..."));
+    exportCode_->setToolTip(tr("Save the PyTorch code that rebuilds this state as a .py file (long tensors as .npy "
+                               "files beside it)"));
     quit_ = make("quitAction", tr("&Quit"));
     quit_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
 

@@ -29,6 +29,7 @@ public:
 
     QAction* open() const { return open_; }
     QAction* useGenerator() const { return useGenerator_; }
+    QAction* exportCode() const { return exportCode_; }
     QAction* quit() const { return quit_; }
     QAction* undo() const { return undo_; }
     QAction* redo() const { return redo_; }
@@ -57,6 +58,7 @@ private:
     QList<QAction*> all_;
     QAction* open_ = nullptr;
     QAction* useGenerator_ = nullptr;
+    QAction* exportCode_ = nullptr;
     QAction* quit_ = nullptr;
     QAction* undo_ = nullptr;
     QAction* redo_ = nullptr;

@@ -44,6 +44,19 @@ int saveScreenshot(Document& document, MainWindow& window, const QString& path)
     return 0;
 }
 
+/// Waits for the result, then writes its PyTorch code the way File > Export PyTorch code... does.
+int exportCode(Document& document, MainWindow& window, const QString& path)
+{
+    document.waitUntilIdle();
+    try {
+        window.exportPyTorchCodeTo(path);
+    } catch (const Error& e) {
+        std::fprintf(stderr, "normscope: %s\n", e.what());
+        return 2;
+    }
+    return 0;
+}
+
 } // namespace
 
 std::optional<int> exitWithoutWindow(const AppOptionsParse& parsed)
@@ -86,8 +99,15 @@ int runNormScope(const AppOptions& options)
         window.selectCell(options.select);
     }
 
-    if (!options.screenshot.isEmpty())
-        return saveScreenshot(document, window, options.screenshot);
+    if (!options.exportCode.isEmpty() || !options.screenshot.isEmpty()) {
+        if (!options.exportCode.isEmpty()) {
+            if (const int status = exportCode(document, window, options.exportCode))
+                return status;
+        }
+        if (!options.screenshot.isEmpty())
+            return saveScreenshot(document, window, options.screenshot);
+        return 0;
+    }
     return QApplication::exec();
 }
 

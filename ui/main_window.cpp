@@ -3,6 +3,7 @@
 
 #include "ui/main_window.h"
 
+#include "engine/core/error.h"
 #include "ui/actions.h"
 #include "ui/cube/compare_view.h"
 #include "ui/panels/controls_panel.h"
@@ -10,6 +11,7 @@
 #include "ui/panels/formula_panel.h"
 #include "ui/plots/group_stats_plot.h"
 #include "ui/plots/histogram_plot.h"
+#include "ui/panels/pytorch_code_export.h"
 #include "ui/panels/pytorch_code_panel.h"
 #include "ui/plots/running_stats_plot.h"
 #include "ui/document/document.h"
@@ -266,6 +268,7 @@ void MainWindow::buildMenus()
 {
     Actions* a = actions_;
     connect(a->open(), &QAction::triggered, this, &MainWindow::openNpy);
+    connect(a->exportCode(), &QAction::triggered, this, &MainWindow::exportPyTorchCode);
     connect(a->quit(), &QAction::triggered, this, &QWidget::close);
     connect(a->copyTable(), &QAction::triggered, table_, &StatsTableView::copySelection);
     connect(a->compare(), &QAction::triggered, this, &MainWindow::setCompareShown);
@@ -288,6 +291,7 @@ void MainWindow::buildMenus()
 
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(a->open());
+    file->addAction(a->exportCode());
     file->addSeparator();
     file->addAction(a->quit());
 
@@ -410,6 +414,27 @@ void MainWindow::setCompareShown(bool shown)
 bool MainWindow::isCompareShown() const
 {
     return tabs_->currentIndex() == 1;
+}
+
+void MainWindow::exportPyTorchCode()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export PyTorch code"), QStringLiteral("normscope.py"),
+                                                      tr("Python files (*.py);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    try {
+        exportPyTorchCodeTo(path);
+    } catch (const Error& e) {
+        QMessageBox::warning(this, tr("Export PyTorch code"), QString::fromUtf8(e.what()));
+    }
+}
+
+void MainWindow::exportPyTorchCodeTo(const QString& path)
+{
+    const ResultPtr result = document_->result();
+    if (!result)
+        throw Error("no result to export yet");
+    ui::exportPyTorchCode(*result, path.toStdString());
 }
 
 void MainWindow::openNpy()

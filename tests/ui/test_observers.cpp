@@ -122,12 +122,14 @@ private Q_SLOTS:
         histogram.observe(&document);
         groups.observe(&document);
         running.observe(&document);
-        QCOMPARE(running.stepCount(), 0); // nothing recorded before the first step
+        // Nothing committed yet: the fresh buffers and the ones after the displayed pass.
+        QCOMPARE(running.stepCount(), 2);
 
         document.step();
         document.step();
         QVERIFY(document.waitUntilIdle());
-        QCOMPARE(running.stepCount(), 3); // PyTorch's initial state and one entry per step
+        // PyTorch's initial state, one entry per Step, and the buffers after the displayed pass.
+        QCOMPARE(running.stepCount(), 4);
         QCOMPARE(running.channelCount(), 6);
 
         document.setNormKind(NormKind::Group);

@@ -42,18 +42,18 @@ NormSpec specFor(NormKind kind)
 
 using test::runEngine;
 
-/// `steps` training passes on x, recording the running statistics before the first and after each.
+/// `steps` training passes on x, the last one the displayed pass: the history holds the running
+/// statistics before the first pass and after each committed one (steps - 1), the snapshot's
+/// running_mean/var those after the displayed pass, as engine_runner::run makes them.
 ResultPtr runSteps(const NormSpec& spec, const Tensor<double>& x, int steps)
 {
     NormState<double> state = NormState<double>::initial(spec, x.shape());
     auto snap = std::make_shared<ResultSnapshot>();
     ForwardResult<double> r;
-    snap->running_mean_history.push_back(state.running_mean);
-    snap->running_var_history.push_back(state.running_var);
     for (int s = 0; s < steps; ++s) {
-        forward(spec, x, state, r);
         snap->running_mean_history.push_back(state.running_mean);
         snap->running_var_history.push_back(state.running_var);
+        forward(spec, x, state, r);
     }
     fillSnapshot(*snap, spec, x, r, state);
     return snap;
@@ -241,8 +241,12 @@ void TestPlots::runningPlotHasOnePointPerHistoryEntry()
         QCOMPARE(var->valueAxis()->axisRect(), plot.varRect());
         for (int s = 0; s < 6; ++s) {
             QCOMPARE(mean->data()->at(s)->key, double(s));
-            QCOMPARE(mean->data()->at(s)->value, snap->running_mean_history[std::size_t(s)][c]);
-            QCOMPARE(var->data()->at(s)->value, snap->running_var_history[std::size_t(s)][c]);
+            // The five committed states, then the displayed pass's buffers (the table's values).
+            const bool last = s == 5;
+            QCOMPARE(mean->data()->at(s)->value,
+                     last ? snap->running_mean[c] : snap->running_mean_history[std::size_t(s)][c]);
+            QCOMPARE(var->data()->at(s)->value,
+                     last ? snap->running_var[c] : snap->running_var_history[std::size_t(s)][c]);
         }
     }
     // Step 0 is PyTorch's initial state.
@@ -310,7 +314,7 @@ void TestPlots::plotsTakeResultAfterResult()
         QCOMPARE(legendItems, channels <= RunningStatsPlot::kMaxLegendChannels ? channels : 0);
     }
     QCOMPARE(running.channelCount(), 6);
-    QCOMPARE(running.stepCount(), 3);
+    QCOMPARE(running.stepCount(), 3); // before each of the two passes, and after the displayed one
 }
 
 void TestPlots::codePanelConstructors_data()
@@ -403,7 +407,7 @@ void TestPlots::codePanelLiteralsRoundTrip()
         const Tensor<float> xf = x.cast<float>();
         ForwardResult<float> r;
         forward(spec, xf, state, r);
-        const QString code = PyTorchCodePanel::codeFor(*buildSnapshot(1, spec, xf, r, state));
+        const QString code = PyTorchCodePanel::codeFor(*buildSnapshot(1, spec, xf, r, state)).text;
         QVERIFY2(code.contains(QStringLiteral("nn.BatchNorm1d(3, eps=0.30000000000000004, momentum=0.3, affine=True, "
                                               "track_running_stats=True)")),
                  qPrintable(code));
@@ -416,7 +420,7 @@ void TestPlots::codePanelLiteralsRoundTrip()
         state.weight = Tensor<double>({3}, std::vector<double>{0.1, 1.0 / 3.0, double(0.3f)});
         ForwardResult<double> r;
         forward(spec, x, state, r);
-        const QString code = PyTorchCodePanel::codeFor(*buildSnapshot(1, spec, x, r, state));
+        const QString code = PyTorchCodePanel::codeFor(*buildSnapshot(1, spec, x, r, state)).text;
         QVERIFY2(code.contains(QStringLiteral("bn.weight.copy_(torch.tensor([0.1, 0.3333333333333333, "
                                               "0.30000001192092896], dtype=torch.float64))")),
                  qPrintable(code));

@@ -291,7 +291,7 @@ void TestStatsTableModel::copiesTabSeparatedText()
     QCOMPARE(lines.size(), 3);
     QCOMPARE(lines[0],
              QStringLiteral("group\tcount\tmean\tvar (biased)\tvar (unbiased)\trstd\tout mean\t"
-                            "out std (unbiased)\trunning mean\trunning var"));
+                            "out std (unbiased)\trunning mean after this pass\trunning var after this pass"));
 
     // Channel 0 = {1, 2, 3, 4}, channel 1 = {10, 20, 30, 40}; derived by hand.
     const double eps = 1e-5;

@@ -34,6 +34,9 @@ const OptionTable& windowOptions()
         {"--select", "INDEX", "select an element: n,c,h,w (one index per input dim) or a flat index"},
         {"--size", "WxH", "window size (default 1400x900)"},
         {"--screenshot", "OUT.png", "render the window to OUT.png once the result is in, and exit"},
+        {"--export-code", "FILE.py",
+         "write the PyTorch code that rebuilds this state (long tensors as .npy beside it), "
+         "and exit"},
     };
     return table;
 }
@@ -175,6 +178,8 @@ AppOptions parse(const CommandLine& cl)
     o.compare = cl.flag("--compare");
     if (const auto path = cl.value("--screenshot"))
         o.screenshot = QString::fromStdString(*path);
+    if (const auto path = cl.value("--export-code"))
+        o.exportCode = QString::fromStdString(*path);
     if (const auto size = cl.value("--size")) {
         const auto x = size->find('x');
         const auto w = x == std::string::npos ? std::nullopt : parseNumber(size->substr(0, x));

@@ -20,6 +20,7 @@ struct AppOptions {
     Experiment experiment = Experiment::demo();
     bool compare = false;
     QString screenshot; ///< non-empty: render the window to this PNG and exit
+    QString exportCode; ///< non-empty: write the PyTorch code (and its .npy side files) here and exit
     /// normscope-cli forward's --steps: the window shows the last of these passes, so the ones before
     /// it are committed first where they move running statistics (training with tracking).
     int steps = 1;

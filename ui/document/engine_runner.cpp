@@ -56,6 +56,9 @@ ResultPtr runTyped(const Experiment& e, const Tensor<T>& x, std::uint64_t genera
         std::future<Tensor<double>> widenedInput;
         if (large)
             widenedInput = std::async(std::launch::async, [&x] { return x.template cast<double>(); });
+        const Tensor<T> runningMeanBefore = state.running_mean;
+        const Tensor<T> runningVarBefore = state.running_var;
+        const std::int64_t batchesBefore = state.num_batches_tracked;
         const auto start = std::chrono::steady_clock::now();
         ForwardResult<T> r;
         forward(e.spec, x, state, r, ForwardOptions{threads});
@@ -73,6 +76,9 @@ ResultPtr runTyped(const Experiment& e, const Tensor<T>& x, std::uint64_t genera
             if (withDigest)
                 digestOf(snap);
         }
+        snap->running_mean_before = runningMeanBefore.template cast<double>();
+        snap->running_var_before = runningVarBefore.template cast<double>();
+        snap->num_batches_tracked_before = batchesBefore;
         if (e.spec.hasRunningStats()) {
             for (const auto& v : e.running_mean_history)
                 snap->running_mean_history.push_back(asTensor(v));

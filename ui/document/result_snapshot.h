@@ -31,18 +31,25 @@ struct ResultSnapshot {
     std::string error; ///< non-empty: the engine refused the spec; only spec/shape/input are valid
     std::optional<StatsLayout> layout;
 
-    Tensor<double> input;                     ///< x
-    Tensor<double> normalized;                ///< x-hat = (x - mean) * rstd (RMSNorm: x * rstd)
-    Tensor<double> output;                    ///< y
-    Tensor<double> mean, var, rstd;           ///< per group, layout->statsShape()
-    Tensor<double> weight, bias;              ///< gamma, beta (empty when affine is off / RMSNorm bias)
-    Tensor<double> running_mean, running_var; ///< after this pass (empty when not tracked)
-    std::int64_t num_batches_tracked = 0;
+    Tensor<double> input;           ///< x
+    Tensor<double> normalized;      ///< x-hat = (x - mean) * rstd (RMSNorm: x * rstd)
+    Tensor<double> output;          ///< y
+    Tensor<double> mean, var, rstd; ///< per group, layout->statsShape()
+    Tensor<double> weight, bias;    ///< gamma, beta (empty when affine is off / RMSNorm bias)
+    /// After this pass (empty when not tracked): in training mode the committed buffers moved by
+    /// this pass, in eval mode the committed buffers. The statistics table shows these.
+    Tensor<double> running_mean, running_var;
+    std::int64_t num_batches_tracked = 0; ///< after this pass
+    /// The committed buffers this pass starts from (what Step has made of them so far).
+    Tensor<double> running_mean_before, running_var_before;
+    std::int64_t num_batches_tracked_before = 0;
     /// running_mean / running_var after each training step since the last reset; entry 0 is the
     /// state before the first step. Empty when nothing is tracked.
     std::vector<Tensor<double>> running_mean_history, running_var_history;
 
     bool ok() const { return error.empty() && layout.has_value(); }
+    /// This pass moves the running statistics (training mode with tracked statistics).
+    bool passUpdatesRunningStats() const { return spec.updatesRunningStats(); }
 };
 
 using ResultPtr = std::shared_ptr<const ResultSnapshot>;

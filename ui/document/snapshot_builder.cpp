@@ -32,6 +32,10 @@ void fillSnapshotExceptTensors(ResultSnapshot& s, const NormSpec& spec, const Te
     s.running_mean = stateAfter.running_mean.template cast<double>();
     s.running_var = stateAfter.running_var.template cast<double>();
     s.num_batches_tracked = stateAfter.num_batches_tracked;
+    // As if the pass left them (eval); engine_runner sets the buffers the pass really started from.
+    s.running_mean_before = s.running_mean;
+    s.running_var_before = s.running_var;
+    s.num_batches_tracked_before = s.num_batches_tracked;
 }
 
 template <typename T>

@@ -453,8 +453,16 @@ void ControlsPanel::refresh()
     gammaBeta_->setEnabled(s.affine);
     gammaBeta_->refresh(e);
 
-    if (s.hasRunningStats())
-        runningLabel_->setText(tr("num_batches_tracked = %1. Step runs one training pass; looking never moves them.")
+    // The displayed pass in training mode moves the buffers one step; the table and the plot show
+    // them after this pass, so the counter says both numbers.
+    if (s.updatesRunningStats())
+        runningLabel_->setText(tr("num_batches_tracked = %1 before this pass, %2 after this pass. Step commits "
+                                  "the pass; looking never moves them.")
+                                   .arg(e.num_batches_tracked)
+                                   .arg(e.num_batches_tracked + 1));
+    else if (s.hasRunningStats())
+        runningLabel_->setText(tr("num_batches_tracked = %1 before and after this pass (eval leaves them). Step "
+                                  "runs one training pass.")
                                    .arg(e.num_batches_tracked));
     else
         runningLabel_->setText(t.takesRunningStats ? tr("track_running_stats is off: no running statistics.")

@@ -107,7 +107,15 @@ void FormulaPanel::refresh()
         QStringLiteral("<p style='color:#444'>%1.").arg(QString::fromStdString(r.layout->describe()).toHtmlEscaped());
     if (running)
         html += QStringLiteral(" <b>Eval mode:</b> the statistics are the tracked running_mean and running_var of the "
-                               "element's channel, not this batch's.");
+                               "element's channel, not this batch's: their values before this pass, which eval "
+                               "leaves as they are (num_batches_tracked = %1).")
+                    .arg(r.num_batches_tracked_before);
+    else if (r.passUpdatesRunningStats())
+        html += QStringLiteral(" This training pass normalises with the batch's statistics and moves running_mean and "
+                               "running_var one step (num_batches_tracked %1 before this pass, %2 after it; the table "
+                               "shows them after this pass).")
+                    .arg(r.num_batches_tracked_before)
+                    .arg(r.num_batches_tracked);
     if (!gamma)
         html += QStringLiteral(" Affine is off: no \u03b3%1.").arg(rms ? QString() : QStringLiteral(" or \u03b2"));
     html += QStringLiteral("</p>");

@@ -211,66 +211,93 @@ QStringList computationLines(const ResultSnapshot& r, const QString& var)
 
 } // namespace
 
-QString PyTorchCodePanel::codeFor(const ResultSnapshot& r)
+PyTorchCode PyTorchCodePanel::codeFor(const ResultSnapshot& r, const QString& baseName)
 {
     const NormSpec& s = r.spec;
     const QString var = variableName(s.kind);
-    QStringList lines;
-    lines << QStringLiteral("import torch") << QStringLiteral("from torch import nn") << QString();
+    PyTorchCode code;
+    // A tensor as a literal when short enough to read, else from a .npy file written beside the code.
+    auto tensorExpression = [&](const Tensor<double>& t, const QString& name) {
+        if (t.numel() <= kMaxListedValues)
+            return tensorLiteral(t, r.dtype);
+        const QString file = baseName + QLatin1Char('_') + name + QStringLiteral(".npy");
+        code.sideFiles.push_back({file, t});
+        return QStringLiteral("torch.from_numpy(np.load(os.path.join(here, \"%1\")))").arg(file);
+    };
+
+    QStringList body;
     if (!r.error.empty()) {
-        lines << QStringLiteral("# PyTorch refuses this:");
+        body << QStringLiteral("# PyTorch refuses this:");
         for (const QString& line : QString::fromStdString(r.error).split(QLatin1Char('\n')))
-            lines << QStringLiteral("#   ") + line;
+            body << QStringLiteral("#   ") + line;
     }
     if (const char* since = s.traits().sinceTorch)
-        lines << QStringLiteral("# nn.%1 needs torch >= %2")
-                     .arg(QString::fromUtf8(s.traits().displayName), QString::fromUtf8(since));
-    lines << var + QStringLiteral(" = ") + constructor(r);
+        body << QStringLiteral("# nn.%1 needs torch >= %2")
+                    .arg(QString::fromUtf8(s.traits().displayName), QString::fromUtf8(since));
+    body << QStringLiteral("x = ") + tensorExpression(r.input, QStringLiteral("x"));
+    body << var + QStringLiteral(" = ") + constructor(r);
 
-    // Parameters and buffers that differ from a fresh module, when short enough to spell out.
-    QStringList state, unlisted;
-    auto listIfChanged = [&](const Tensor<double>& t, const QString& name, double fresh) {
+    // Parameters and buffers that differ from a fresh module. The running statistics are the ones
+    // this pass starts from; the call below moves them in training mode.
+    QStringList state;
+    auto setIfChanged = [&](const Tensor<double>& t, const QString& name, double fresh) {
         if (t.empty() || allEqual(t, fresh))
             return;
-        if (t.numel() <= kMaxListedValues)
-            state << QStringLiteral("    %1.%2.copy_(%3)").arg(var, name, tensorLiteral(t, r.dtype));
-        else
-            unlisted << QStringLiteral("# %1.%2 holds %3 edited values (too many to list here)")
-                            .arg(var, name)
-                            .arg(t.numel());
+        state << QStringLiteral("    %1.%2.copy_(%3)").arg(var, name, tensorExpression(t, name));
     };
     if (s.affine) {
-        listIfChanged(r.weight, QStringLiteral("weight"), 1.0);
-        listIfChanged(r.bias, QStringLiteral("bias"), 0.0);
+        setIfChanged(r.weight, QStringLiteral("weight"), 1.0);
+        setIfChanged(r.bias, QStringLiteral("bias"), 0.0);
     }
-    if (s.hasRunningStats() && !s.usesInputStats()) {
-        // In eval the output depends on the buffers; eval never changes them.
-        listIfChanged(r.running_mean, QStringLiteral("running_mean"), 0.0);
-        listIfChanged(r.running_var, QStringLiteral("running_var"), 1.0);
+    const std::int64_t before = r.num_batches_tracked_before;
+    if (s.hasRunningStats()) {
+        setIfChanged(r.running_mean_before, QStringLiteral("running_mean"), 0.0);
+        setIfChanged(r.running_var_before, QStringLiteral("running_var"), 1.0);
+        if (before != 0)
+            state << QStringLiteral("    %1.num_batches_tracked.fill_(%2)").arg(var).arg(before);
     }
     if (!state.isEmpty())
-        lines << QStringLiteral("with torch.no_grad():") << state;
-    lines << unlisted;
-    if (s.hasRunningStats() && r.num_batches_tracked > 0)
-        lines << QStringLiteral("# %3 has taken %1 training step%2 before this: %3.num_batches_tracked == %1")
-                     .arg(r.num_batches_tracked)
-                     .arg(r.num_batches_tracked == 1 ? QString() : QStringLiteral("s"))
-                     .arg(var);
+        body << QStringLiteral("with torch.no_grad():") << state;
+    if (s.hasRunningStats())
+        body << QStringLiteral("# running statistics before this pass: %1 training step%2 (num_batches_tracked == %1)")
+                    .arg(before)
+                    .arg(before == 1 ? QString() : QStringLiteral("s"));
 
     if (s.traits().takesRunningStats) // the mode changes nothing for the other modules
-        lines << (s.mode == Mode::Training
-                      ? var + QStringLiteral(".train()  # statistics of x; updates running stats if tracked")
-                      : var + QStringLiteral(".eval()"));
+        body << (s.mode == Mode::Training
+                     ? var + QStringLiteral(".train()  # statistics of x; updates running stats if tracked")
+                     : var + QStringLiteral(".eval()"));
     QString call = QStringLiteral("y = %1(x)  # x.shape == %2").arg(var, shapeTuple(r.shape));
     if (r.dtype == DType::Float64)
         call += QStringLiteral(", x.dtype == torch.float64");
-    lines << call;
+    body << call;
+    if (s.updatesRunningStats())
+        body << QStringLiteral("# after this pass: num_batches_tracked == %1, running_mean/var as the table shows them")
+                    .arg(r.num_batches_tracked);
+    else if (s.hasRunningStats())
+        body << QStringLiteral("# eval: the running statistics after this pass are the ones before it");
 
     if (r.error.empty()) {
-        lines << QString() << QStringLiteral("# what it computes (y_ref equals y up to rounding):");
-        lines << computationLines(r, var);
+        body << QString() << QStringLiteral("# what it computes (y_ref equals y up to rounding):");
+        body << computationLines(r, var);
     }
-    return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+
+    QStringList lines;
+    if (!code.sideFiles.empty())
+        lines << QStringLiteral("import os") << QStringLiteral("import numpy as np");
+    lines << QStringLiteral("import torch") << QStringLiteral("from torch import nn") << QString();
+    if (!code.sideFiles.empty()) {
+        QStringList names;
+        for (const PyTorchCode::SideFile& f : code.sideFiles)
+            names << f.fileName;
+        lines << QStringLiteral("# Too many values to list: %1 beside this file (File > Export PyTorch code... "
+                                "writes them)")
+                     .arg(names.join(QStringLiteral(", ")))
+              << QStringLiteral("here = os.path.dirname(os.path.abspath(__file__)) if \"__file__\" in globals() "
+                                "else os.getcwd()");
+    }
+    code.text = (lines + body).join(QLatin1Char('\n')) + QLatin1Char('\n');
+    return code;
 }
 
 PyTorchCodePanel::PyTorchCodePanel(QWidget* parent)
@@ -313,7 +340,7 @@ void PyTorchCodePanel::observe(Document* document)
 void PyTorchCodePanel::setResult(ResultPtr result)
 {
     result_ = std::move(result);
-    code_ = result_ ? codeFor(*result_) : QString();
+    code_ = result_ ? codeFor(*result_).text : QString();
     if (text_->toPlainText() != code_)
         text_->setPlainText(code_);
     copy_->setEnabled(!code_.isEmpty());

@@ -8,12 +8,24 @@
 #include <QString>
 #include <QWidget>
 
+#include <vector>
+
 class QPlainTextEdit;
 class QPushButton;
 
 namespace normscope::ui {
 
 class Document;
+
+/// The code and the tensors too long to spell out, each a .npy file the code loads from its folder.
+struct PyTorchCode {
+    struct SideFile {
+        QString fileName;      ///< e.g. "normscope_x.npy", beside the .py
+        Tensor<double> values; ///< written in the result's dtype
+    };
+    QString text;
+    std::vector<SideFile> sideFiles;
+};
 
 /**
  * The PyTorch code that builds the same module for the same input: constructor with every argument
@@ -37,10 +49,13 @@ public:
     /// Copies code() to QGuiApplication::clipboard().
     void copyCode();
 
-    /// The code for a snapshot; the panel shows this.
-    static QString codeFor(const ResultSnapshot& result);
-    /// Parameter and buffer values are listed when there are at most this many.
-    static constexpr int kMaxListedValues = 32;
+    /// The code for a snapshot; the panel shows this. Run with python3 and torch it rebuilds x, the
+    /// module with its parameters and the running statistics before this pass, the mode, and y.
+    /// Tensors of more than kMaxListedValues elements are loaded from side files named
+    /// baseName_x.npy, baseName_weight.npy, ... (exportPyTorchCode writes them).
+    static PyTorchCode codeFor(const ResultSnapshot& result, const QString& baseName = QStringLiteral("normscope"));
+    /// Tensors are written as literals when they have at most this many values.
+    static constexpr int kMaxListedValues = 1000;
 
 private:
     ResultPtr result_;

@@ -36,8 +36,8 @@ QString title(StatsTableModel::Column kind)
     case StatsTableModel::RstdColumn: return QStringLiteral("rstd");
     case StatsTableModel::OutputMeanColumn: return QStringLiteral("out mean");
     case StatsTableModel::OutputStdColumn: return QStringLiteral("out std (unbiased)");
-    case StatsTableModel::RunningMeanColumn: return QStringLiteral("running mean");
-    case StatsTableModel::RunningVarColumn: return QStringLiteral("running var");
+    case StatsTableModel::RunningMeanColumn: return QStringLiteral("running mean after this pass");
+    case StatsTableModel::RunningVarColumn: return QStringLiteral("running var after this pass");
     }
     return {};
 }

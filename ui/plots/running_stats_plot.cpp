@@ -110,7 +110,8 @@ void RunningStatsPlot::setResult(ResultPtr result)
         else
             message += tr("\n(only %1 can track them)")
                            .arg(QString::fromStdString(displayNamesWhere(&NormTraits::takesRunningStats)));
-    } else if (r->running_mean_history.empty() || r->running_var_history.size() != r->running_mean_history.size()) {
+    } else if (r->running_var_history.size() != r->running_mean_history.size()
+               || (r->running_mean_history.empty() && r->running_mean_before.empty())) {
         message = r->error.empty() ? tr("No running statistics recorded") : QString::fromStdString(r->error);
         error = !r->error.empty();
     }
@@ -132,8 +133,19 @@ void RunningStatsPlot::setResult(ResultPtr result)
         rect->axis(QCPAxis::atLeft)->setTickLabels(true);
     varRect_->axis(QCPAxis::atBottom)->setTickLabels(true);
 
-    const auto& means = r->running_mean_history;
-    const auto& vars = r->running_var_history;
+    // The committed history (entry 0: before the first step), then, in training mode, the buffers as
+    // this pass leaves them: the statistics table's "after this pass" values, one step further.
+    std::vector<Tensor<double>> means = r->running_mean_history;
+    std::vector<Tensor<double>> vars = r->running_var_history;
+    if (means.empty()) { // nothing committed yet: the buffers this pass starts from are entry 0
+        means.push_back(r->running_mean_before);
+        vars.push_back(r->running_var_before);
+    }
+    const bool pending = r->passUpdatesRunningStats() && r->ok();
+    if (pending) {
+        means.push_back(r->running_mean);
+        vars.push_back(r->running_var);
+    }
     steps_ = int(means.size());
     channels_ = int(means.front().numel());
     const bool markers = steps_ <= 40;
@@ -164,12 +176,15 @@ void RunningStatsPlot::setResult(ResultPtr result)
     }
     plot_style::setLegendVisible(plot_, channels_ <= kMaxLegendChannels);
 
-    const int stepsTaken = steps_ - 1;
-    plot_style::setSubtitle(subtitle_,
-                            tr("after %1 training step%2, %3")
-                                .arg(stepsTaken)
-                                .arg(stepsTaken == 1 ? QString() : QStringLiteral("s"))
-                                .arg(momentumText(r->spec)));
+    // The same count as the controls' counter and the table: num_batches_tracked before and after.
+    const std::int64_t before = r->num_batches_tracked_before;
+    const QString subtitle = pending
+        ? tr("num_batches_tracked %1 before this pass, %2 after it (last point), %3")
+              .arg(before)
+              .arg(r->num_batches_tracked)
+              .arg(momentumText(r->spec))
+        : tr("num_batches_tracked %1 before and after this pass (eval), %2").arg(before).arg(momentumText(r->spec));
+    plot_style::setSubtitle(subtitle_, subtitle);
     plot_style::fitLegend(plot_);
     const double right = std::max(1, steps_ - 1);
     for (QCPAxisRect* rect : {meanRect_, varRect_})

@@ -35,7 +35,8 @@ public:
     QCustomPlot* plot() const { return plot_; }
     QCPAxisRect* meanRect() const { return meanRect_; }
     QCPAxisRect* varRect() const { return varRect_; }
-    /// Channels drawn (one line each per panel) and points per line (history entries).
+    /// Channels drawn (one line each per panel) and points per line: the committed history (entry 0
+    /// before the first step), plus in training mode the buffers after this pass as the last point.
     int channelCount() const { return channels_; }
     int stepCount() const { return steps_; }
     QString message() const;
