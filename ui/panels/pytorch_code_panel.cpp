@@ -218,7 +218,9 @@ QString PyTorchCodePanel::codeFor(const ResultSnapshot& r)
     QStringList lines;
     lines << QStringLiteral("import torch") << QStringLiteral("from torch import nn") << QString();
     if (!r.error.empty()) {
-        lines << QStringLiteral("# PyTorch refuses this:");
+        lines << (r.errorByPyTorch
+                      ? QStringLiteral("# PyTorch refuses this:")
+                      : QStringLiteral("# NormScope refuses this (its own limit; PyTorch may accept it):"));
         for (const QString& line : QString::fromStdString(r.error).split(QLatin1Char('\n')))
             lines << QStringLiteral("#   ") + line;
     }
