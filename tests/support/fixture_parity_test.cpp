@@ -13,8 +13,10 @@ void FixtureParityTest::initTestCase()
 {
     forwardCases_ = loadFixtureCases("forward");
     refusalCases_ = loadFixtureCases("refusals");
-    QVERIFY2(forwardCases_.size() >= 100, "the forward fixtures are missing: run tests/gen_fixtures.py");
-    QVERIFY2(refusalCases_.size() >= 10, "the refusal fixtures are missing: run tests/gen_fixtures.py");
+    // Exactly the cases tests/gen_fixtures.py writes (it prints these counts): a lost or extra case
+    // folder fails here instead of shrinking the test.
+    QCOMPARE(forwardCases_.size(), kForwardFixtureCount);
+    QCOMPARE(refusalCases_.size(), kRefusalFixtureCount);
 }
 
 void FixtureParityTest::forward_data()
