@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 The NormScope authors
 
-// validate() refuses what PyTorch refuses (and eps that is not finite and positive), with messages
-// that name the values.
+// validate() refuses what PyTorch refuses (and, as NormScope's limit, eps that is not finite), with
+// messages that name the values and errors that say who refuses.
 
 #include "engine/core/error.h"
 #include "engine/core/norm_spec.h"
