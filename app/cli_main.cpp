@@ -46,7 +46,8 @@ int main(int argc, char** argv)
                 std::cout << normscope::forwardUsage();
                 return 0;
             }
-            normscope::runForwardCommand(args);
+            for (const std::string& warning : normscope::runForwardCommand(args))
+                std::cerr << "normscope-cli: warning: " << warning << '\n';
             return 0;
         }
         if (command == "bench") {

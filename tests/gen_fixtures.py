@@ -52,7 +52,7 @@ class Case:
 
     def __init__(self, norm, shape, dtype="f32", *, train=True, affine=None, params="random",
                  track=None, momentum=None, eps=None, groups=None, ns=None, steps=None,
-                 running=False, nbt=None, data="randn", backward=False, tag=None):
+                 running=False, nbt=None, data="randn", backward=False, tag=None, threads=None):
         self.norm = norm
         self.shape = tuple(shape)
         self.dtype = dtype
@@ -70,6 +70,7 @@ class Case:
         self.data = data                   # randn, offset, constant, halfconst, zerorows
         self.backward = backward
         self.tag = tag
+        self.threads = threads             # --threads T (large cases: the threaded kernels)
         assert 1 <= len(self.shape) <= 5
 
     # Effective module arguments -------------------------------------------------------------
@@ -133,6 +134,8 @@ class Case:
             return "offset"
         if self.data in ("constant", "halfconst", "zerorows"):
             return "constant"
+        if self.data in NONFINITE_DATA:
+            return "nonfinite"
         return "normal"
 
     def module_tag(self):
@@ -164,6 +167,8 @@ class Case:
             parts.append(self.data)
         if self.tag:
             parts.append(self.tag)
+        if self.threads is not None:
+            parts.append("t%d" % self.threads)
         parts.append("x".join(str(d) for d in self.shape))
         return "_".join(parts)
 
@@ -202,8 +207,20 @@ def expand_stats(case, s):
     return np.broadcast_to(s.reshape(s.shape + (1,) * case.ns), shape)
 
 
+# Non-finite data: normal data with values replaced at fixed flat positions (the first element, and
+# for "mixed" one of each kind spread over the tensor), so some groups stay finite.
+NONFINITE_DATA = ("nan", "posinf", "neginf", "mixed")
+
+
 def make_input(case, rng):
     shape = case.shape
+    if case.data in NONFINITE_DATA:
+        x = (rng.standard_normal(shape) * 1.3 + 0.2).reshape(-1)
+        if case.data == "mixed":
+            x[0], x[x.size // 3], x[(2 * x.size) // 3] = np.nan, np.inf, -np.inf
+        else:
+            x[0] = {"nan": np.nan, "posinf": np.inf, "neginf": -np.inf}[case.data]
+        return x.reshape(shape)
     if case.data == "randn":
         return rng.standard_normal(shape) * 1.3 + 0.2
     if case.data == "offset":
@@ -354,7 +371,14 @@ def output_from_stats(case, arrays, mean, var, wide=np.float64):
     x = arrays["input"].astype(wide)
     m = expand_stats(case, mean) if mean is not None else wide(0)
     eps = wide(case.eps_value)
-    y = (x - m) / np.sqrt(expand_stats(case, var) + eps)
+    v = expand_stats(case, var)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rstd = 1 / np.sqrt(v + eps)
+    if case.norm in ("batch", "instance") and case.uses_input_stats and case.eps_value == 0:
+        # ATen's batch_norm (InstanceNorm runs through it) takes invstd = 0 where var == 0 and eps == 0.
+        rstd = np.where(v == 0, wide(0), rstd)
+    with np.errstate(invalid="ignore"):
+        y = (x - m) * rstd
     if case.affine:
         w = arrays["weight"].astype(wide) if "weight" in arrays else np.ones(case.param_shape, dtype=wide)
         b = arrays["bias"].astype(wide) if "bias" in arrays else np.zeros(case.param_shape, dtype=wide)
@@ -416,10 +440,23 @@ def gradients_from_formula(case, arrays, mean, var, wide=np.float64):
     return out
 
 
+def max_diff(a, b):
+    """max |a - b|, where equal values (inf included) and NaN against NaN count as 0; NaN against a
+    number is inf."""
+    a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
+    if not a.size:
+        return 0.0
+    d = np.abs(a - b)
+    d[(a == b) | (np.isnan(a) & np.isnan(b))] = 0.0
+    d[np.isnan(d)] = np.inf
+    return float(np.max(d))
+
+
 def check_output_against_stats(case, arrays, ref, mean, var):
     y = output_from_stats(case, arrays, mean, var)
-    err = np.max(np.abs(y - ref["output"])) if y.size else 0.0
-    scale = 1.0 + np.max(np.abs(ref["output"]))
+    err = max_diff(y, ref["output"])
+    finite = ref["output"][np.isfinite(ref["output"])]
+    scale = 1.0 + (np.max(np.abs(finite)) if finite.size else 0.0)
     assert err <= 1e-9 * scale, "%s: output disagrees with independent stats by %g" % (case.name(), err)
 
 
@@ -458,6 +495,8 @@ def args_line(case, arrays):
         a.append("--eval")
     if case.steps is not None:
         a += ["--steps", str(case.steps)]
+    if case.threads is not None:
+        a += ["--threads", str(case.threads)]
     a += ["--output", "output.npy"]
     if case.norm != "rms":
         a += ["--mean-out", "mean.npy"]
@@ -529,7 +568,7 @@ def write_case(root, case, discrepancy, strict=True):
         for k in keys:
             if k not in ref:
                 continue
-            diff = float(np.max(np.abs(f32[k] - ref[k]))) if ref[k].size else 0.0
+            diff = max_diff(f32[k], ref[k])
             discrepancy.record(case.category, k, diff, name)
             if strict and case.category != "offset":
                 # Gradients and zero-variance groups (rounding in the mean times 1/sqrt(eps)) get 10x.
@@ -714,6 +753,42 @@ def forward_cases():
         add(Case(norm, (2, 3, 4, 5), "f64", ns=2, data="halfconst", affine=False))
     add(Case("rms", (3, 4, 5), "f32", ns=1, eps="1e-5"))
     add(Case("rms", (3, 4, 5), "f64", ns=2, eps="1e-5"))
+
+    # --- eps = 0 and negative eps: PyTorch accepts them; on an all-zero group 0/0 gives NaN
+    # (zero rows, not constant ones: their mean and variance are exactly 0 in any arithmetic) -------
+    for dt in ("f32", "f64"):
+        add(Case("batch", (2, 4, 3, 3), dt, eps="0"))
+        add(Case("batch", (2, 4, 3, 3), dt, eps="0", data="zerorows"))
+    add(Case("batch", (2, 4, 3, 3), "f32", eps="-1"))
+    add(Case("batch", (2, 4, 3, 3), "f64", eps="-1", train=False, running=True))
+    add(Case("group", (2, 4, 3, 3), "f32", groups=2, eps="-1"))
+    add(Case("group", (2, 4, 3, 3), "f64", groups=2, eps="0", data="zerorows"))
+    add(Case("instance", (2, 4, 3, 3), "f32", eps="0", data="zerorows"))
+    add(Case("layer", (2, 4, 3), "f32", ns=1, eps="0"))
+    add(Case("layer", (2, 4, 3), "f64", ns=1, eps="-0.5"))
+    add(Case("rms", (2, 4, 3), "f32", ns=1, eps="0"))
+    add(Case("rms", (4, 6), "f64", ns=1, eps="0", data="zerorows"))
+
+    # --- NaN and inf in the input: every norm, training and eval, running statistics -------------
+    for data in NONFINITE_DATA:
+        for dt in ("f32", "f64"):
+            add(Case("batch", (2, 3, 4, 5), dt, data=data, steps=2))
+        add(Case("batch", (2, 3, 4, 5), "f64", data=data, train=False, running=True))
+        add(Case("instance", (2, 3, 4, 5), "f32", data=data, track=True, running=True))
+        add(Case("instance", (2, 3, 4, 5), "f64", data=data, track=True, train=False, running=True))
+        add(Case("group", (2, 4, 3, 5), "f32", groups=2, data=data))
+        add(Case("layer", (3, 4, 5), "f64", ns=1, data=data))
+        add(Case("rms", (3, 4, 5), "f32", ns=2, data=data))
+    add(Case("batch", (3, 4, 5), "f32", data="mixed", momentum="none", steps=2, nbt=3))
+
+    # --- Large cases (16k+ elements) at 1 and 2 threads: the threaded kernels meet PyTorch --------
+    for threads in (1, 2):
+        add(Case("batch", (8, 16, 16, 16), "f32", threads=threads))
+        add(Case("group", (4, 16, 16, 16), "f32", groups=4, threads=threads))
+        add(Case("layer", (16, 32, 32), "f32", ns=2, threads=threads))
+        add(Case("instance", (4, 8, 32, 32), "f32", threads=threads, affine=True))
+        add(Case("rms", (64, 512), "f32", ns=1, threads=threads))
+        add(Case("batch", (8, 16, 16, 16), "f32", data="mixed", threads=threads))
     return cs
 
 
@@ -884,29 +959,22 @@ def refusal_cases():
     add("rms_missing_normalized_shape", "--norm rms --input input.npy", {"input": xl}, rms_missing)
 
     xb = randn((2, 4, 3, 3), 8)
+    # eps = 0 and negative eps are accepted (forward fixtures); NaN and inf are NormScope's limit.
     for norm, eps, make in (
-            ("batch", "0", lambda e: nn.BatchNorm2d(4, eps=e)),
-            ("batch", "-1", lambda e: nn.BatchNorm2d(4, eps=e)),
             ("batch", "nan", lambda e: nn.BatchNorm2d(4, eps=e)),
             ("batch", "inf", lambda e: nn.BatchNorm2d(4, eps=e)),
-            ("layer", "0", lambda e: nn.LayerNorm([3], eps=e)),
-            ("group", "-1", lambda e: nn.GroupNorm(2, 4, eps=e)),
-            ("instance", "nan", lambda e: nn.InstanceNorm2d(4, eps=e)),
-            ("rms", "0", None)):
+            ("instance", "nan", lambda e: nn.InstanceNorm2d(4, eps=e))):
         extra = {"layer": " --normalized-shape 3", "group": " --num-groups 2", "rms": " --normalized-shape 3"}.get(norm, "")
         name = "%s_eps_%s" % (norm, eps.replace("-", "neg"))
 
         def check(eps=eps, make=make):
-            if make is None:
-                return ("note", "RMSNorm is not in torch 1.13; the contract requires eps finite and > 0 "
-                        "(eps=None means machine epsilon). With eps=0 an all-zero row would give 0/0.")
             e = float(eps)
             m = make(e)
             with torch.no_grad():
                 y = m(T(xb))
             assert torch_raises(lambda: make(e)(T(xb))) is None
             return ("note", "PyTorch 1.13 accepts eps=%s (%s runs; output has %d NaN, %d inf of %d, e.g. %r); "
-                    "the contract requires eps finite and > 0."
+                    "NormScope's limit: eps must be finite."
                     % (eps, type(m).__name__, int(torch.isnan(y).sum()), int(torch.isinf(y).sum()), y.numel(),
                        float(y.flatten()[0])))
         add(name, "--norm %s --input input.npy --eps %s%s" % (norm, eps, extra), {"input": xb}, check)
@@ -966,6 +1034,34 @@ def refusal_cases():
     return cs
 
 
+def key_phrase(name, text):
+    """The part of PyTorch's message (or of the note) that NormScope's message must contain too,
+    case-insensitively (tests/fixtures/README.md: key_phrase.txt). None: no phrase is shared."""
+    if text.startswith("NOTE: "):
+        return "NormScope's limit" if "NormScope's limit" in text else None
+    for phrase in ("Expected more than 1 value per channel when training",
+                   "Expected more than 1 spatial element when training",
+                   "argument 'momentum' (position 7) must be float"):
+        if phrase in text:
+            return "momentum" if "momentum" in phrase else phrase
+    if "Given normalized_shape=" in text:
+        return text[text.index("Given normalized_shape="):text.index(", but got")]
+    table = {
+        "batch_rank1": "1D input",
+        "group_3_of_4": "num_channels",
+        "group_neg2": "-2",
+    }
+    if name in table:
+        return table[name]
+    if "missing 1 required positional argument" in text:
+        return None  # NormScope names the option (--num-groups), PyTorch the argument
+    # Parameters of the wrong size: PyTorch names the array; NormScope names it and its shape.
+    for array in ("running_mean", "running_var", "weight", "bias"):
+        if array in text:
+            return array
+    return None
+
+
 def write_refusals(root):
     notes = 0
     for name, args, arrays, check in refusal_cases():
@@ -985,6 +1081,11 @@ def write_refusals(root):
             text = result
         with open(os.path.join(d, "pytorch_error.txt"), "w") as f:
             f.write(text + "\n")
+        phrase = key_phrase(name, text)
+        if phrase is not None:
+            assert phrase.lower() in text.lower(), name
+            with open(os.path.join(d, "key_phrase.txt"), "w") as f:
+                f.write(phrase + "\n")
     return notes
 
 

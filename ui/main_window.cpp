@@ -96,7 +96,12 @@ void MainWindow::buildCentre()
     noticeBanner_ =
         banner(centre, "noticeBanner",
                QStringLiteral("QLabel { background: #f9dd8c; color: #3b2f00; padding: 6px; border-radius: 4px; }"));
+    warningBanner_ =
+        banner(centre, "warningBanner",
+               QStringLiteral("QLabel { background: #fbe3c2; color: #4a2800; border: 1px solid #e8a33d; padding: 6px; "
+                              "border-radius: 4px; }"));
     layout->addWidget(errorBanner_);
+    layout->addWidget(warningBanner_);
     layout->addWidget(noticeBanner_);
 
     // Shared by the single cube and the five compare cubes; the bar lives in the toolbar.
@@ -332,8 +337,16 @@ void MainWindow::onResult(const ResultPtr& result)
     // formula shows, which links the cube's hover and selection.
     const bool refused = result && !result->error.empty();
     errorBanner_->setVisible(refused);
+    // Who refuses: PyTorch only where PyTorch raises; NormScope's own limits say they are its own.
     if (refused)
-        errorBanner_->setText(tr("PyTorch refuses this configuration: %1").arg(QString::fromStdString(result->error)));
+        errorBanner_->setText((result->errorByPyTorch ? tr("PyTorch refuses: %1") : tr("NormScope's limit: %1"))
+                                  .arg(QString::fromStdString(result->error)));
+    QStringList warnings;
+    if (result && !refused)
+        for (const std::string& w : result->warnings)
+            warnings << QString::fromStdString(w);
+    warningBanner_->setVisible(!warnings.isEmpty());
+    warningBanner_->setText(warnings.isEmpty() ? QString() : tr("Warning: %1").arg(warnings.join(tr("; "))));
     if (result) {
         setWindowTitle(
             tr("NormScope \u2014 %1 on %2 %3")
@@ -383,6 +396,11 @@ void MainWindow::showNotice(const QString& message)
 QString MainWindow::errorText() const
 {
     return errorBanner_->isVisibleTo(this) ? errorBanner_->text() : QString();
+}
+
+QString MainWindow::warningText() const
+{
+    return warningBanner_->isVisibleTo(this) ? warningBanner_->text() : QString();
 }
 
 void MainWindow::setValueSource(int source)

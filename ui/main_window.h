@@ -55,6 +55,9 @@ public:
     /// The refusal banner above the cube: visible, with the engine's message, while the spec is refused.
     QLabel* errorBanner() const { return errorBanner_; }
     QString errorText() const;
+    /// The warning banner: a run PyTorch accepts whose numbers are degenerate (NaN/inf in the input
+    /// with their counts, eps <= 0). Empty text while hidden.
+    QString warningText() const;
 
     /// View options, as the combo boxes above the cube set them.
     void setValueSource(int source); ///< 0 x, 1 x-hat, 2 y
@@ -105,6 +108,7 @@ private:
     ViewOptionsBar* viewOptions_ = nullptr;
     QLabel* errorBanner_ = nullptr;
     QLabel* noticeBanner_ = nullptr;
+    QLabel* warningBanner_ = nullptr;
     QLabel* status_ = nullptr;
     std::int64_t selectedCell_ = -1;
     bool layoutApplied_ = false;

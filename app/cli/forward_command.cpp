@@ -3,6 +3,8 @@
 
 #include "app/cli/forward_command.h"
 
+#include "engine/core/degenerate.h"
+
 #include "engine/kernels/backward.h"
 #include "engine/options/module_options.h"
 #include "engine/core/error.h"
@@ -125,7 +127,7 @@ void run(const ModuleStart& start, const Tensor<T>& x, const ForwardFiles& files
 
 } // namespace
 
-void runForwardCommand(const std::vector<std::string>& args)
+std::vector<std::string> runForwardCommand(const std::vector<std::string>& args)
 {
     const CommandLine cl(args, {&specOptions(), &startOptions(), &outputOptions()});
     const ModuleOptions module = parseModuleOptions(cl);
@@ -146,6 +148,7 @@ void runForwardCommand(const std::vector<std::string>& args)
 
     const ModuleStart start = readModuleStart(module);
     std::visit([&](const auto& x) { run(start, x, files, static_cast<int>(threads)); }, *start.input);
+    return degenerateRunWarnings(start.spec, std::visit([](const auto& x) { return countNonFinite(x); }, *start.input));
 }
 
 std::string forwardUsage()

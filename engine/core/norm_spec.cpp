@@ -42,66 +42,75 @@ std::int64_t spatialSize(const Shape& shape)
 void validateSpec(const NormSpec& spec)
 {
     const NormTraits& t = spec.traits();
-    if (spec.eps && !(std::isfinite(*spec.eps) && *spec.eps > 0))
-        throw Error("eps must be finite and > 0, got " + formatShortest(*spec.eps, DType::Float64));
+    // PyTorch takes any eps, 0 and negative included (the result may be inf or NaN: a warning says
+    // so); NaN and inf are NormScope's limit, they make every output NaN or 0.
+    if (spec.eps && !std::isfinite(*spec.eps))
+        throw Error("eps must be a finite number, got " + formatShortest(*spec.eps, DType::Float64)
+                    + " (NormScope's limit: PyTorch would compute NaN or 0 everywhere)");
     if (!spec.eps && !t.acceptsEpsNone)
-        throw Error("eps=None is only accepted by " + displayNamesWhere(&NormTraits::acceptsEpsNone)
-                    + ", not by --norm " + t.cliName);
+        throw pytorchError("eps=None is only accepted by " + displayNamesWhere(&NormTraits::acceptsEpsNone)
+                           + ", not by --norm " + t.cliName);
     if (t.takesRunningStats) {
         if (spec.momentum && !std::isfinite(*spec.momentum))
             throw Error("momentum must be a finite number or none, got "
-                        + formatShortest(*spec.momentum, DType::Float64));
+                        + formatShortest(*spec.momentum, DType::Float64)
+                        + " (NormScope's limit: PyTorch's running statistics would become NaN)");
         if (!spec.momentum && !t.acceptsMomentumNone)
-            throw Error(std::string(t.displayName)
-                        + " does not accept momentum=None (PyTorch: argument 'momentum' must be float)");
+            throw pytorchError(std::string(t.displayName)
+                               + " does not accept momentum=None (PyTorch: argument 'momentum' must be float)");
     }
     if (t.takesNumGroups && spec.num_groups <= 0)
-        throw Error("num_groups must be positive, got " + std::to_string(spec.num_groups));
+        throw pytorchError("num_groups must be positive, got " + std::to_string(spec.num_groups));
     if (t.takesNormalizedShape && spec.normalized_shape.empty())
-        throw Error("normalized_shape must have at least one dimension");
+        throw pytorchError("normalized_shape must have at least one dimension");
 }
 
 void validate(const NormSpec& spec, const Shape& x)
 {
     const int rank = static_cast<int>(x.size());
     if (rank < 1 || rank > 5)
-        throw Error("input must have 1 to 5 dimensions, got " + std::to_string(rank) + " (shape " + toString(x) + ")");
+        throw Error("input must have 1 to 5 dimensions, got " + std::to_string(rank) + " (shape " + toString(x)
+                    + "; NormScope's limit)");
     for (std::int64_t d : x)
         if (d <= 0)
-            throw Error("input has an empty dimension: shape " + toString(x));
+            // PyTorch returns an empty output for N = 0; NormScope has nothing to show or compute there.
+            throw Error("input has an empty dimension: shape " + toString(x)
+                        + " (NormScope's limit: PyTorch would return an empty output)");
 
     validateSpec(spec);
 
     switch (spec.kind) {
     case NormKind::Batch: {
         if (rank < 2)
-            throw Error("BatchNorm expects a 2D to 5D input (N, C, ...), got " + std::to_string(rank)
-                        + "D input of shape " + toString(x));
+            throw pytorchError("BatchNorm expects a 2D to 5D input (N, C, ...), got " + std::to_string(rank)
+                               + "D input of shape " + toString(x));
         // PyTorch normalises with batch statistics in training and when nothing is tracked.
         if (spec.usesInputStats() && x[0] * spatialSize(x) == 1)
-            throw Error("Expected more than 1 value per channel when training, got input size " + toListString(x));
+            throw pytorchError("Expected more than 1 value per channel when training, got input size "
+                               + toListString(x));
         break;
     }
     case NormKind::Instance: {
         if (rank < 3)
-            throw Error("InstanceNorm expects a 3D to 5D input (N, C, ...), got " + std::to_string(rank)
-                        + "D input of shape " + toString(x));
+            throw pytorchError("InstanceNorm expects a 3D to 5D input (N, C, ...), got " + std::to_string(rank)
+                               + "D input of shape " + toString(x));
         if (spec.usesInputStats() && spatialSize(x) == 1)
-            throw Error("Expected more than 1 spatial element when training, got input size " + toListString(x));
+            throw pytorchError("Expected more than 1 spatial element when training, got input size " + toListString(x));
         break;
     }
     case NormKind::Group: {
         if (rank < 2)
-            throw Error("GroupNorm expects an input of at least 2 dimensions (N, C, ...), got shape " + toString(x));
+            throw pytorchError("GroupNorm expects an input of at least 2 dimensions (N, C, ...), got shape "
+                               + toString(x));
         if (x[1] % spec.num_groups != 0)
-            throw Error("num_groups (" + std::to_string(spec.num_groups) + ") must divide num_channels ("
-                        + std::to_string(x[1]) + ")");
+            throw pytorchError("num_groups (" + std::to_string(spec.num_groups) + ") must divide num_channels ("
+                               + std::to_string(x[1]) + ")");
         // F.group_norm checks the (N*C/G, G, *spatial) view like batch norm does, in every mode.
         if (x[0] * (x[1] / spec.num_groups) * spatialSize(x) == 1) {
             Shape view{x[0] * x[1] / spec.num_groups, spec.num_groups};
             view.insert(view.end(), x.begin() + 2, x.end());
-            throw Error("Expected more than 1 value per channel when training, got input size " + toListString(view)
-                        + " (GroupNorm with one element per group)");
+            throw pytorchError("Expected more than 1 value per channel when training, got input size "
+                               + toListString(view) + " (GroupNorm with one element per group)");
         }
         break;
     }
@@ -112,8 +121,8 @@ void validate(const NormSpec& spec, const Shape& x)
         for (std::size_t i = 0; fits && i < ns.size(); ++i)
             fits = ns[i] == x[x.size() - ns.size() + i];
         if (!fits)
-            throw Error("Given normalized_shape=" + toListString(ns) + ", expected input with shape [*, "
-                        + toListString(ns).substr(1) + ", but got input of size " + toListString(x));
+            throw pytorchError("Given normalized_shape=" + toListString(ns) + ", expected input with shape [*, "
+                               + toListString(ns).substr(1) + ", but got input of size " + toListString(x));
         break;
     }
     }
@@ -134,7 +143,7 @@ Shape runningStatsShape(const Shape& x)
 void checkParameterShape(const std::string& what, const Shape& actual, const Shape& expected)
 {
     if (actual != expected)
-        throw Error(what + " must have shape " + toString(expected) + ", got " + toString(actual));
+        throw pytorchError(what + " must have shape " + toString(expected) + ", got " + toString(actual));
 }
 
 } // namespace normscope

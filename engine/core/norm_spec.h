@@ -50,7 +50,7 @@ struct NormSpec {
 
 const char* toString(Mode mode); ///< "training", "eval"
 
-/// Refuses what PyTorch refuses (and eps that is not finite and positive) for this input shape.
+/// Refuses what PyTorch refuses (and eps that is not finite, NormScope's limit) for this input shape.
 /// Throws Error with a message that names the values. Kernels assume a validated spec.
 void validate(const NormSpec& spec, const Shape& inputShape);
 

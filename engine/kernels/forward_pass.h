@@ -16,12 +16,19 @@
 namespace normscope::detail {
 
 /// rstd = 1 / sqrt(var + eps). PyTorch adds eps in the input's precision; for float32 that is eps
-/// rounded to float, hence the T parameter.
+/// rounded to float, hence the T parameter. zeroForZeroVar: ATen's batch_norm (BatchNorm and
+/// InstanceNorm with batch statistics) takes invstd = 0 where var == 0 and eps == 0, not 1/0.
 template <typename T>
-void rstdFromVar(T eps, const double* var, double* rstd, std::size_t groups)
+void rstdFromVar(T eps, const double* var, double* rstd, std::size_t groups, bool zeroForZeroVar = false)
 {
     for (std::size_t g = 0; g < groups; ++g)
-        rstd[g] = 1.0 / std::sqrt(var[g] + static_cast<double>(eps));
+        rstd[g] = zeroForZeroVar && var[g] == 0 && eps == 0 ? 0.0 : 1.0 / std::sqrt(var[g] + static_cast<double>(eps));
+}
+
+/// Whether rstdFromVar takes ATen's batch_norm rule for this spec (see there).
+inline bool zeroRstdForZeroVar(const NormSpec& spec)
+{
+    return spec.usesInputStats() && (spec.kind == NormKind::Batch || spec.kind == NormKind::Instance);
 }
 
 /// The statistics a pass normalises with, per group: the input's moments when spec.usesInputStats(),
@@ -38,7 +45,7 @@ void passStatistics(const NormSpec& spec, const StatsLayout& layout, const T* x,
         runningStatsPerGroup(layout, state, mean, var);
         std::fill(meanLo, meanLo + G, 0.0);
     }
-    rstdFromVar(spec.effectiveEps<T>(), var, rstd, G);
+    rstdFromVar(spec.effectiveEps<T>(), var, rstd, G, zeroRstdForZeroVar(spec));
 }
 
 /**
@@ -70,7 +77,9 @@ void runForward(const NormSpec& spec, const Tensor<T>& x, NormState<T>& state, F
     result.output.resize(x.shape());
     const T* gamma = spec.affine ? state.weight.data() : nullptr;
     const T* beta = spec.hasBias() ? state.bias.data() : nullptr;
-    if (spec.usesInputStats()) {
+    // eps == 0 under batch_norm's zero-variance rule takes the unfused path, where rstd has one home.
+    const bool fused = !(zeroRstdForZeroVar(spec) && spec.effectiveEps<T>() == 0);
+    if (spec.usesInputStats() && fused) {
         Kernels::normalizeWithInputStats(layout, x.data(), spec.subtractsMean(), spec.effectiveEps<T>(), gamma, beta,
                                          result.output.data(), mean.data(), meanLo.data(), var.data(), rstd.data(),
                                          threads);
@@ -85,6 +94,12 @@ void runForward(const NormSpec& spec, const Tensor<T>& x, NormState<T>& state, F
                                 threads);
         Kernels::normalize(layout, x.data(), mean.data(), meanLo.data(), rstd.data(), gamma, beta, result.output.data(),
                            threads);
+        if (spec.usesInputStats() && spec.updatesRunningStats()) {
+            std::vector<double> fullMean(G);
+            for (std::size_t g = 0; g < G; ++g)
+                fullMean[g] = mean[g] + meanLo[g];
+            updateRunningStats(spec, layout, fullMean.data(), var.data(), state);
+        }
     }
 
     result.mean.resize(layout.statsShape());

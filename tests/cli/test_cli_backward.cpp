@@ -54,7 +54,7 @@ private:
 void TestCliBackward::initTestCase()
 {
     cases_ = loadFixtureCases("backward");
-    QVERIFY2(cases_.size() >= 50, "the backward fixtures are missing: run tests/gen_fixtures.py");
+    QCOMPARE(cases_.size(), normscope::test::kBackwardFixtureCount); // what tests/gen_fixtures.py writes
 }
 
 void TestCliBackward::fixtures_data()

@@ -78,8 +78,10 @@ private Q_SLOTS:
             "normalized_shape=[3, 4]");
         row("layer bad shape text", QStringList{"--norm", "layer", "--normalized-shape", "3,x", "--input", x} + out,
             "'3,x'");
-        row("eps zero", QStringList{"--norm", "batch", "--eps", "0", "--input", x} + out,
-            "eps must be finite and > 0, got 0");
+        // eps 0 and negative are PyTorch's to accept (tests/cli: accepted with a warning); NaN and inf are
+        // NormScope's limit and say so.
+        row("eps inf", QStringList{"--norm", "batch", "--eps", "inf", "--input", x} + out,
+            "eps must be a finite number, got inf (NormScope's limit");
         row("eps nan", QStringList{"--norm", "batch", "--eps", "nan", "--input", x} + out, "got nan");
         row("eps text", QStringList{"--norm", "batch", "--eps", "small", "--input", x} + out,
             "--eps must be a number, got 'small'");

@@ -255,7 +255,45 @@ private Q_SLOTS:
         QVERIFY2(subnormal.exitCode == 0, qPrintable(subnormal.err));
         const CliRun huge = runCli(args + QStringList{"1e400"}); // inf, as Python reads it
         QCOMPARE(huge.exitCode, 2);
-        QVERIFY2(huge.err.contains("eps must be finite"), qPrintable(huge.err));
+        QVERIFY2(huge.err.contains("eps must be a finite number"), qPrintable(huge.err));
+        QVERIFY2(huge.err.contains("NormScope's limit"), qPrintable(huge.err));
+    }
+
+    /// A run PyTorch accepts but whose numbers are degenerate succeeds (exit 0, outputs written) and
+    /// says why on stderr: the counts of NaN/inf in the input, eps <= 0.
+    void degenerateRunsSucceedWithAWarning()
+    {
+        QTemporaryDir out;
+        Tensor<float> x = randomTensor<float>({2, 4, 3, 3}, 7);
+        x[0] = NAN;
+        x[5] = NAN;
+        x[9] = INFINITY;
+        x[40] = -INFINITY;
+        writeNpy(out.filePath("nonfinite.npy").toStdString(), x);
+        const CliRun nonFinite = runCli({"forward", "--norm", "batch", "--input", out.filePath("nonfinite.npy"),
+                                         "--output", out.filePath("y.npy"), "--var-out", out.filePath("v.npy")});
+        QVERIFY2(nonFinite.exitCode == 0, qPrintable(nonFinite.err));
+        QVERIFY2(nonFinite.err.contains("normscope-cli: warning: the input has 2 NaN, 1 inf, 1 -inf of 72 values"),
+                 qPrintable(nonFinite.err));
+        // Channel 0 holds the NaNs and the -inf, channel 1 the inf: their variance is NaN (PyTorch's),
+        // channels 2 and 3 are finite.
+        const auto var = std::get<Tensor<float>>(readNpy(out.filePath("v.npy").toStdString()));
+        QVERIFY(std::isnan(var[0]) && std::isnan(var[1]));
+        QVERIFY(std::isfinite(var[2]) && std::isfinite(var[3]));
+
+        const CliRun eps0 = runCli({"forward", "--norm", "layer", "--normalized-shape", "3", "--eps", "0", "--input",
+                                    inputs_.filePath("x.npy"), "--output", out.filePath("y0.npy")});
+        QVERIFY2(eps0.exitCode == 0, qPrintable(eps0.err));
+        QVERIFY2(eps0.err.contains("normscope-cli: warning: eps = 0: a constant channel gives 0/0 = NaN"),
+                 qPrintable(eps0.err));
+        const CliRun epsNeg = runCli({"forward", "--norm", "group", "--num-groups", "2", "--eps", "-0.5", "--input",
+                                      inputs_.filePath("x.npy"), "--output", out.filePath("yn.npy")});
+        QVERIFY2(epsNeg.exitCode == 0, qPrintable(epsNeg.err));
+        QVERIFY2(epsNeg.err.contains("eps = -0.5 is negative"), qPrintable(epsNeg.err));
+        const CliRun clean = runCli(
+            {"forward", "--norm", "batch", "--input", inputs_.filePath("x.npy"), "--output", out.filePath("yc.npy")});
+        QCOMPARE(clean.exitCode, 0);
+        QVERIFY2(!clean.err.contains("warning"), qPrintable(clean.err));
     }
 
     void dataAtTheEdgeOfFloat32GivesItsExactOutput()

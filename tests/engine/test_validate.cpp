@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 The NormScope authors
 
-// validate() refuses what PyTorch refuses (and eps that is not finite and positive), with messages
-// that name the values.
+// validate() refuses what PyTorch refuses (and, as NormScope's limit, eps that is not finite), with
+// messages that name the values and errors that say who refuses.
 
 #include "engine/core/error.h"
 #include "engine/core/norm_spec.h"
@@ -91,9 +91,8 @@ private Q_SLOTS:
         }) << Shape{3, 4} << "normalized_shape=[2, 3, 4]";
         QTest::newRow("rms wrong dims") << with(make(NormKind::Rms), [](NormSpec& s) { s.normalized_shape = {5}; })
                                         << Shape{2, 4} << "normalized_shape=[5]";
-        QTest::newRow("eps zero") << with(bn, [](NormSpec& s) { s.eps = 0.0; }) << Shape{2, 3}
-                                  << "eps must be finite and > 0, got 0";
-        QTest::newRow("eps negative") << with(bn, [](NormSpec& s) { s.eps = -1.0; }) << Shape{2, 3} << "got -1";
+        QTest::newRow("eps nan, NormScope's") << with(bn, [](NormSpec& s) { s.eps = std::nan(""); }) << Shape{2, 3}
+                                              << "eps must be a finite number, got nan (NormScope's limit";
         QTest::newRow("eps nan") << with(bn, [](NormSpec& s) { s.eps = std::nan(""); }) << Shape{2, 3} << "got nan";
         QTest::newRow("eps inf") << with(bn, [](NormSpec& s) { s.eps = INFINITY; }) << Shape{2, 3} << "got inf";
         QTest::newRow("eps none for layer") << with(make(NormKind::Layer), [](NormSpec& s) {
@@ -132,6 +131,31 @@ private Q_SLOTS:
                                       << Shape{2, 5};
         QTest::newRow("momentum none batch")
             << with(make(NormKind::Batch), [](NormSpec& s) { s.momentum = std::nullopt; }) << Shape{2, 3};
+        // PyTorch takes eps = 0 and negative eps (a constant group then gives 0/0 or a NaN rstd).
+        QTest::newRow("eps zero") << with(make(NormKind::Batch), [](NormSpec& s) { s.eps = 0.0; }) << Shape{2, 3};
+        QTest::newRow("eps negative") << with(make(NormKind::Group), [](NormSpec& s) { s.eps = -1.0; }) << Shape{2, 4};
+    }
+
+    /// A refusal says who refuses: PyTorch only where PyTorch raises, NormScope for its own limits.
+    void refusalsSayWhoRefuses()
+    {
+        auto source = [](const NormSpec& spec, const Shape& shape) {
+            try {
+                validate(spec, shape);
+            } catch (const Error& e) {
+                return e.byPyTorch() ? QStringLiteral("PyTorch") : QStringLiteral("NormScope");
+            }
+            return QStringLiteral("accepted");
+        };
+        const NormSpec bn = make(NormKind::Batch);
+        QCOMPARE(source(with(make(NormKind::Group), [](NormSpec& s) { s.num_groups = 3; }), Shape{2, 4}),
+                 QStringLiteral("PyTorch"));
+        QCOMPARE(source(bn, Shape{1, 3}), QStringLiteral("PyTorch"));
+        QCOMPARE(source(with(bn, [](NormSpec& s) { s.eps = INFINITY; }), Shape{2, 3}), QStringLiteral("NormScope"));
+        // PyTorch returns an empty output for N = 0; the empty batch is NormScope's limit.
+        QCOMPARE(source(bn, Shape{0, 3}), QStringLiteral("NormScope"));
+        QCOMPARE(source(bn, Shape{2, 2, 2, 2, 2, 2}), QStringLiteral("NormScope"));
+        QCOMPARE(source(with(bn, [](NormSpec& s) { s.eps = 0.0; }), Shape{2, 3}), QStringLiteral("accepted"));
     }
 
     void accepts()

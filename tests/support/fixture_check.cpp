@@ -7,6 +7,7 @@
 #include "app/cli/forward_command.h"
 
 #include <QDir>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -21,7 +22,8 @@ CliRun runForwardInProcess(const QStringList& args)
         list.push_back(a.toStdString());
     CliRun run;
     try {
-        runForwardCommand(list);
+        for (const std::string& warning : runForwardCommand(list))
+            run.err += "normscope-cli: warning: " + QString::fromStdString(warning) + "\n";
         run.exitCode = 0;
     } catch (const Error& e) {
         run.exitCode = 2;
@@ -35,6 +37,10 @@ double checkFixtureCase(const FixtureCase& c, const CommandRunner& run)
     QTemporaryDir out;
     if (!out.isValid()) {
         QTest::qFail("cannot create a temporary directory", __FILE__, __LINE__);
+        return 0;
+    }
+    if (c.args.isEmpty()) {
+        QTest::qFail(qPrintable(c.name + ": the case folder has no args.txt"), __FILE__, __LINE__);
         return 0;
     }
     const CliRun result = run(resolveArgs(c, out.path()));
@@ -64,7 +70,7 @@ double checkFixtureCase(const FixtureCase& c, const CommandRunner& run)
 namespace {
 
 void checkRefusalIn(const QString& description, const std::function<QStringList(const QString& outDir)>& makeArgs,
-                    const CommandRunner& run)
+                    const CommandRunner& run, const QString& keyPhrase = QString())
 {
     QTemporaryDir out;
     const CliRun result = run(makeArgs(out.path()));
@@ -77,6 +83,9 @@ void checkRefusalIn(const QString& description, const std::function<QStringList(
     const QString err = result.err.trimmed();
     QVERIFY2(!err.isEmpty(), "a refusal says why on stderr");
     QVERIFY2(!err.contains('\n'), qPrintable("one line on stderr, got: " + result.err));
+    QVERIFY2(keyPhrase.isEmpty() || err.contains(keyPhrase, Qt::CaseInsensitive),
+             qPrintable(QStringLiteral("%1: the message does not contain '%2' (PyTorch's key phrase): %3")
+                            .arg(description, keyPhrase, err)));
     QVERIFY2(filesBelow(out.path()).isEmpty(),
              qPrintable("a refused command wrote " + filesBelow(out.path()).join(", ")));
 }
@@ -98,8 +107,16 @@ void checkRefusal(const QStringList& args, const CommandRunner& run)
 
 void checkRefusal(const FixtureCase& c, const CommandRunner& run)
 {
+    QVERIFY2(!c.args.isEmpty(), qPrintable(c.name + ": the case folder has no args.txt"));
+    QVERIFY2(QFile::exists(c.dir + "/pytorch_error.txt"), qPrintable(c.name + ": no pytorch_error.txt"));
+    // The rule (tests/fixtures/README.md): where PyTorch's message and NormScope's share a phrase,
+    // key_phrase.txt holds it (part of pytorch_error.txt) and NormScope's message must contain it.
+    QString keyPhrase;
+    QFile phraseFile(c.dir + "/key_phrase.txt");
+    if (phraseFile.open(QIODevice::ReadOnly))
+        keyPhrase = QString::fromUtf8(phraseFile.readAll()).trimmed();
     checkRefusalIn(
-        c.name, [&](const QString& outDir) { return resolveArgs(c, outDir); }, run);
+        c.name, [&](const QString& outDir) { return resolveArgs(c, outDir); }, run, keyPhrase);
 }
 
 } // namespace normscope::test

@@ -18,7 +18,7 @@ using CommandRunner = std::function<CliRun(const QStringList& args)>;
 CliRun runForwardInProcess(const QStringList& args);
 
 /// Tolerances of the CLI contract's check: 5e-5 for float32, 1e-10 for float64, relative to
-/// max(1, |expected|).
+/// max(1e-2, |expected|) (fixture_case.h).
 constexpr double kTolerance32 = 5e-5;
 constexpr double kTolerance64 = 1e-10;
 

@@ -25,6 +25,8 @@ private Q_SLOTS:
     void forward();
     void refusal_data();
     void refusal();
+    void largeTiledCases_data();
+    void largeTiledCases();
     void cleanupTestCase();
 
 private:

@@ -16,6 +16,8 @@
 #include "ui/document/document.h"
 #include "ui/panels/stats_table_model.h"
 #include "ui/panels/stats_table_view.h"
+#include "ui/plots/histogram_plot.h"
+#include "tests/support/random_tensor.h"
 
 #include <QAbstractItemModelTester>
 #include <QDockWidget>
@@ -153,6 +155,55 @@ private slots:
         document.undoStack()->undo();
         QVERIFY(window.errorBanner()->isHidden());
         QCOMPARE(window.statsTable()->statsModel()->rowCount(), 8);
+    }
+
+    /// The refusal banner says who refuses: PyTorch where PyTorch raises, NormScope for its own limits.
+    void refusalBannerSaysWhoRefuses()
+    {
+        Document document(demoWith(NormKind::Group)); // C = 6
+        MainWindow window(&document);
+        window.show();
+        document.setNumGroups(4);
+        QVERIFY2(window.errorText().startsWith(QStringLiteral("PyTorch refuses: num_groups (4)")),
+                 qPrintable(window.errorText()));
+        document.undoStack()->undo();
+        document.setNormKind(NormKind::Batch);
+        document.setMomentum(std::nan("")); // PyTorch would take it; NormScope does not
+        QVERIFY2(window.errorText().startsWith(QStringLiteral("NormScope's limit: momentum must be a finite number")),
+                 qPrintable(window.errorText()));
+        QVERIFY(!window.errorText().contains(QStringLiteral("PyTorch refuses")));
+    }
+
+    /// NaN and inf in the input: computed as PyTorch computes them, with a warning banner naming the
+    /// counts (not the refusal banner) and a histogram note saying what the bins leave out.
+    void nonFiniteInputIsComputedWithAWarning()
+    {
+        Experiment e = demoWith(NormKind::Batch);
+        Tensor<double> x = test::randomTensor<double>({2, 3, 4, 4}, 3);
+        x[0] = NAN;
+        x[1] = NAN;
+        x[5] = NAN;
+        x[40] = INFINITY;
+        e.shape = x.shape();
+        e.loaded = std::make_shared<const AnyTensor>(x);
+        Document document(e);
+        MainWindow window(&document);
+        window.show();
+        QVERIFY(window.errorText().isEmpty());
+        QVERIFY2(window.warningText().contains(QStringLiteral("the input has 3 NaN, 1 inf of 96 values")),
+                 qPrintable(window.warningText()));
+        const auto* histogram = window.findChild<HistogramPlot*>();
+        QVERIFY(histogram);
+        QVERIFY2(histogram->note().contains(QStringLiteral("x: 3 NaN, 1 inf"))
+                     && histogram->note().contains(QStringLiteral("not shown")),
+                 qPrintable(histogram->note()));
+        // Channel 0 holds the NaNs and channel 2 the inf: their statistics are NaN, channel 1's finite.
+        const ResultPtr r = document.result();
+        QVERIFY(std::isnan(r->var[0]) && std::isnan(r->var[2]) && std::isfinite(r->var[1]));
+        QVERIFY(std::isnan(r->running_var[0]) && std::isfinite(r->running_var[1]));
+
+        document.setEps(0.0);
+        QVERIFY2(window.warningText().contains(QStringLiteral("eps = 0")), qPrintable(window.warningText()));
     }
 
     void undoRedoShortcuts()

@@ -87,7 +87,7 @@ ResultPtr runTyped(const Experiment& e, const Tensor<T>& x, std::uint64_t genera
         }
         return snap;
     } catch (const Error& err) {
-        return buildErrorSnapshot(generation, e.spec, x, err.what());
+        return buildErrorSnapshot(generation, e.spec, x, err.what(), err.byPyTorch());
     }
 }
 

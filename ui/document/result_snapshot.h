@@ -4,6 +4,7 @@
 #pragma once
 
 #include "engine/kernels/forward.h"
+#include "engine/core/degenerate.h"
 #include "engine/core/norm_spec.h"
 #include "engine/core/stats_layout.h"
 #include "engine/core/tensor.h"
@@ -28,7 +29,12 @@ struct ResultSnapshot {
     NormSpec spec;
     Shape shape; ///< the input's shape
     DType dtype = DType::Float32;
-    std::string error; ///< non-empty: the engine refused the spec; only spec/shape/input are valid
+    std::string error;              ///< non-empty: the engine refused the spec; only spec/shape/input are valid
+    bool errorByPyTorch = false;    ///< the refusal is PyTorch's (else a limit of NormScope's own)
+    NonFiniteCounts inputNonFinite; ///< NaN/inf in x (the histograms leave them out)
+    /// A run PyTorch accepts but whose numbers are degenerate (non-finite input, eps <= 0): one
+    /// sentence each, for the warning banner (engine/core/degenerate.h).
+    std::vector<std::string> warnings;
     std::optional<StatsLayout> layout;
 
     Tensor<double> input;           ///< x

@@ -23,6 +23,8 @@ void fillSnapshotExceptTensors(ResultSnapshot& s, const NormSpec& spec, const Te
     s.shape = x.shape();
     s.dtype = dtypeOf<T>();
     s.error.clear();
+    s.inputNonFinite = countNonFinite(x);
+    s.warnings = degenerateRunWarnings(spec, s.inputNonFinite);
     s.layout.emplace(spec, x.shape());
     s.mean = result.mean.template cast<double>();
     s.var = result.var.template cast<double>();
@@ -50,7 +52,7 @@ ResultPtr buildSnapshot(std::uint64_t generation, const NormSpec& spec, const Te
 
 template <typename T>
 ResultPtr buildErrorSnapshot(std::uint64_t generation, const NormSpec& spec, const Tensor<T>& x,
-                             const std::string& message)
+                             const std::string& message, bool byPyTorch)
 {
     auto s = std::make_shared<ResultSnapshot>();
     s->generation = generation;
@@ -58,6 +60,7 @@ ResultPtr buildErrorSnapshot(std::uint64_t generation, const NormSpec& spec, con
     s->shape = x.shape();
     s->dtype = dtypeOf<T>();
     s->error = message.empty() ? std::string("the engine refused this configuration") : message;
+    s->errorByPyTorch = byPyTorch;
     s->input = x.template cast<double>();
     return s;
 }
@@ -69,7 +72,8 @@ ResultPtr buildErrorSnapshot(std::uint64_t generation, const NormSpec& spec, con
                                                const ForwardResult<T>&, const NormState<T>&);                          \
     template ResultPtr buildSnapshot<T>(std::uint64_t, const NormSpec&, const Tensor<T>&, const ForwardResult<T>&,     \
                                         const NormState<T>&);                                                          \
-    template ResultPtr buildErrorSnapshot<T>(std::uint64_t, const NormSpec&, const Tensor<T>&, const std::string&);
+    template ResultPtr buildErrorSnapshot<T>(std::uint64_t, const NormSpec&, const Tensor<T>&, const std::string&,     \
+                                             bool);
 NORMSCOPE_INSTANTIATE(float)
 NORMSCOPE_INSTANTIATE(double)
 #undef NORMSCOPE_INSTANTIATE

@@ -35,9 +35,9 @@ template <typename T>
 ResultPtr buildSnapshot(std::uint64_t generation, const NormSpec& spec, const Tensor<T>& x,
                         const ForwardResult<T>& result, const NormState<T>& stateAfter);
 
-/// A snapshot of a refused run: only spec, shape, dtype, input and the message are set.
+/// A snapshot of a refused run: only spec, shape, dtype, input, the message and who refuses are set.
 template <typename T>
 ResultPtr buildErrorSnapshot(std::uint64_t generation, const NormSpec& spec, const Tensor<T>& x,
-                             const std::string& message);
+                             const std::string& message, bool byPyTorch = true);
 
 } // namespace normscope::ui

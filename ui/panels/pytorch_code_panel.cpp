@@ -227,7 +227,8 @@ PyTorchCode PyTorchCodePanel::codeFor(const ResultSnapshot& r, const QString& ba
 
     QStringList body;
     if (!r.error.empty()) {
-        body << QStringLiteral("# PyTorch refuses this:");
+        body << (r.errorByPyTorch ? QStringLiteral("# PyTorch refuses this:")
+                                  : QStringLiteral("# NormScope refuses this (its own limit; PyTorch may accept it):"));
         for (const QString& line : QString::fromStdString(r.error).split(QLatin1Char('\n')))
             body << QStringLiteral("#   ") + line;
     }

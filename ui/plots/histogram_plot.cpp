@@ -117,6 +117,16 @@ void HistogramPlot::setResult(ResultPtr result)
     if (input_.subsampled())
         note_ = tr("a sample of %1 of %2 values")
                     .arg(locale.toString(qlonglong(input_.read)), locale.toString(qlonglong(input_.total)));
+    // Bins hold finite values only; say what they leave out (x's counts are exact, y's are of the values read).
+    QStringList left;
+    if (result_ && result_->inputNonFinite.any())
+        left << tr("x: %1").arg(QString::fromStdString(describeNonFinite(result_->inputNonFinite)));
+    if (output_.skipped > 0)
+        left << tr("y: %1 NaN/inf").arg(locale.toString(qlonglong(output_.skipped)));
+    if (!left.isEmpty()) {
+        const QString leftOut = tr("%1 not shown").arg(left.join(QStringLiteral(", ")));
+        note_ = note_.isEmpty() ? leftOut : note_ + QStringLiteral("; ") + leftOut;
+    }
     plot_style::setSubtitle(subtitle_, note_);
 
     plot_->xAxis->setTickLabels(input_.binned > 0);

@@ -37,7 +37,8 @@ public:
     /// The histograms drawn now (empty when none).
     const Histogram& inputHistogram() const { return input_; }
     const Histogram& outputHistogram() const { return output_; }
-    /// The sampling note, e.g. "a sample of 917,504 of 6,422,528 values", or empty.
+    /// The sampling note, e.g. "a sample of 917,504 of 6,422,528 values", and what the bins leave
+    /// out ("x: 3 NaN, 1 inf not shown"), or empty.
     QString note() const { return note_; }
     /// The message over the plot (an engine refusal, "no result"), or empty.
     QString message() const;

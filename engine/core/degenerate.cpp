@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The NormScope authors
+
+#include "engine/core/degenerate.h"
+
+#include "engine/core/number_format.h"
+
+namespace normscope {
+
+std::string describeNonFinite(const NonFiniteCounts& counts)
+{
+    std::string text;
+    auto add = [&](std::int64_t n, const char* what) {
+        if (n == 0)
+            return;
+        if (!text.empty())
+            text += ", ";
+        text += std::to_string(n) + " " + what;
+    };
+    add(counts.nan, "NaN");
+    add(counts.posInf, "inf");
+    add(counts.negInf, "-inf");
+    return text;
+}
+
+std::vector<std::string> degenerateRunWarnings(const NormSpec& spec, const NonFiniteCounts& input)
+{
+    std::vector<std::string> warnings;
+    if (input.any())
+        warnings.push_back("the input has " + describeNonFinite(input) + " of " + std::to_string(input.total)
+                           + " values: the statistics, running statistics and outputs they reach are NaN or inf,"
+                             " as in PyTorch");
+    const bool batchNormRule =
+        spec.usesInputStats() && (spec.kind == NormKind::Batch || spec.kind == NormKind::Instance);
+    if (spec.eps && *spec.eps == 0 && batchNormRule)
+        warnings.push_back("eps = 0: a constant channel gives 0/0 (PyTorch's batch_norm takes rstd = 0 where var is "
+                           "exactly 0, so y = beta there)");
+    else if (spec.eps && *spec.eps == 0)
+        warnings.push_back("eps = 0: a constant channel gives 0/0 = NaN");
+    else if (spec.eps && *spec.eps < 0)
+        warnings.push_back("eps = " + formatShortest(*spec.eps, DType::Float64)
+                           + " is negative: rstd = 1/sqrt(var + eps) is NaN where var < "
+                           + formatShortest(-*spec.eps, DType::Float64) + " and inf where they are equal");
+    return warnings;
+}
+
+} // namespace normscope
