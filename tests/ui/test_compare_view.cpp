@@ -297,6 +297,26 @@ private Q_SLOTS:
         QCOMPARE(columns[0].num_batches_tracked, std::int64_t(3));
     }
 
+    void innerGroupsAreCutOpenInEachColumn()
+    {
+        CompareView view;
+        view.resize(1500, 600);
+        view.setResults(resultsOf(runAll(randomTensor<double>(kShape, 9))));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const std::int64_t i = (1 * 6 + 2) * 25 + 18; // n=1, c=2: inside the cube
+        view.selectCell(i);
+        // InstanceNorm's and GroupNorm's groups of an inner (n, c) reach no face: those cubes open
+        // at channel 2 and show the selected element; the others' groups reach the faces as they are.
+        for (int k = 0; k < 5; ++k) {
+            const bool inner = kKinds[k] == NormKind::Instance || kKinds[k] == NormKind::Group;
+            QCOMPARE(view.cube(k)->cut().axis, inner ? int(ui::CubeProjection::AxisC) : -1);
+            QCOMPARE(view.cube(k)->cellPosition(i).has_value(), inner);
+        }
+        QCOMPARE(view.cube(2)->cut().lo, 2);
+        QCOMPARE(view.cube(3)->cut().lo, 2); // G = 3: channels {2, 3}
+    }
+
     void refusedColumnShowsTheMessage()
     {
         const Tensor<double> x = randomTensor<double>(kShape, 5);

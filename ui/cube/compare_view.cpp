@@ -184,11 +184,12 @@ QString CompareView::statsHtml(const ResultPtr& result)
         return {};
     const ResultSnapshot& r = *result;
     // What ran, as PyTorch would build it, and its mode: the column's numbers are this module's.
-    // Keyword arguments (only those that differ from PyTorch's defaults) go on lines of their own.
+    // Keyword arguments (only those that differ from PyTorch's defaults) and the mode go on lines of
+    // their own, so that the columns stay narrow.
     QString module = QString::fromStdString(moduleSignature(r.spec, r.shape)).toHtmlEscaped();
     module.replace(QRegularExpression(QStringLiteral(", (?=[a-z_]+=)")), QStringLiteral(",<br>"));
     const QString mode = r.spec.mode == Mode::Training ? tr("train()") : tr("eval()");
-    const QString moduleHtml = QStringLiteral("<div align='center'><b>%1</b> \u00b7 %2</div>").arg(module, mode);
+    const QString moduleHtml = QStringLiteral("<div align='center'><b>%1</b><br>%2</div>").arg(module, mode);
     if (!r.ok())
         return moduleHtml
             + QStringLiteral("<div style='color:#8c0000'>%1</div>")
