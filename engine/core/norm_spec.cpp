@@ -27,6 +27,33 @@ const char* toString(Mode mode)
     return mode == Mode::Training ? "training" : "eval";
 }
 
+std::string moduleSignature(const NormSpec& spec, const Shape& inputShape)
+{
+    const NormTraits& t = spec.traits();
+    const NormSpec d = NormSpec::defaults(spec.kind);
+    const int rank = static_cast<int>(inputShape.size());
+    const std::int64_t C = rank > 1 ? inputShape[1] : (rank == 1 ? inputShape[0] : 1);
+    std::string args;
+    if (t.takesNumGroups)
+        args = std::to_string(spec.num_groups) + ", " + std::to_string(C);
+    else if (t.takesNormalizedShape)
+        args = toListString(spec.normalized_shape);
+    else
+        args = std::to_string(C);
+    const auto optional = [](const std::optional<double>& v) {
+        return v ? formatPythonFloat(*v, DType::Float64) : std::string("None");
+    };
+    if (spec.eps != d.eps)
+        args += ", eps=" + optional(spec.eps);
+    if (t.takesRunningStats && spec.momentum != d.momentum)
+        args += ", momentum=" + optional(spec.momentum);
+    if (spec.affine != d.affine)
+        args += std::string(", ") + t.affineArgument + "=" + (spec.affine ? "True" : "False");
+    if (t.takesRunningStats && spec.track_running_stats != d.track_running_stats)
+        args += std::string(", track_running_stats=") + (spec.track_running_stats ? "True" : "False");
+    return moduleName(spec.kind, rank) + "(" + args + ")";
+}
+
 namespace {
 
 std::int64_t spatialSize(const Shape& shape)

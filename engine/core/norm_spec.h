@@ -50,6 +50,11 @@ struct NormSpec {
 
 const char* toString(Mode mode); ///< "training", "eval"
 
+/// The module as PyTorch's repr would start it, for a label: its name for this input's rank, its
+/// positional arguments, then only the keyword arguments that differ from PyTorch's defaults:
+/// "GroupNorm(3, 6)", "LayerNorm([6, 5, 5], eps=0.5)", "BatchNorm2d(6, affine=False)". No mode.
+std::string moduleSignature(const NormSpec& spec, const Shape& inputShape);
+
 /// Refuses what PyTorch refuses (and eps that is not finite, NormScope's limit) for this input shape.
 /// Throws Error with a message that names the values. Kernels assume a validated spec.
 void validate(const NormSpec& spec, const Shape& inputShape);

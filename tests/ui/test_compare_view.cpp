@@ -6,6 +6,7 @@
 
 #include "ui/document/cell_info.h"
 #include "ui/cube/compare_view.h"
+#include "ui/document/engine_runner.h"
 
 #include "tests/ui/norm_snapshots.h"
 
@@ -13,6 +14,7 @@
 #include <QtTest>
 
 #include <algorithm>
+#include <cmath>
 
 using namespace normscope;
 using namespace normscope::test;
@@ -191,6 +193,128 @@ private Q_SLOTS:
                 QVERIFY2(stats.contains(fmt(*mlo) + QStringLiteral(" \u2026 ") + fmt(*mhi)), qPrintable(stats));
             }
         }
+    }
+
+    void columnsFollowTheSpec()
+    {
+        // The window's module: GroupNorm(3, 6) with eps 0.5, no affine, in eval mode.
+        const Tensor<double> x = randomTensor<double>(kShape, 31, 1.0, 2.0);
+        ui::Experiment e;
+        e.shape = kShape;
+        e.dtype = DType::Float64;
+        e.loaded = std::make_shared<const AnyTensor>(x);
+        e.spec = specFor(NormKind::Group, kShape, kGroups);
+        e.spec.eps = 0.5;
+        e.spec.affine = false;
+        e.spec.mode = Mode::Eval;
+        std::vector<ui::ResultPtr> results;
+        for (const ui::Experiment& c : ui::engine_runner::compareExperiments(e))
+            results.push_back(ui::engine_runner::run(c, AnyTensor(x), 1, 1));
+        QCOMPARE(results.size(), std::size_t(5));
+        CompareView view;
+        view.resize(1500, 600);
+        view.setResults(results);
+
+        const char* modules[] = {"BatchNorm2d(6,", "LayerNorm([6, 5, 5],", "InstanceNorm2d(6,", "GroupNorm(3, 6,",
+                                 "RMSNorm([6, 5, 5],"};
+        for (int k = 0; k < 5; ++k) {
+            const ui::ResultPtr& r = results[std::size_t(k)];
+            QVERIFY2(r->ok(), r->error.c_str());
+            QCOMPARE(r->spec.kind, kKinds[k]);
+            QCOMPARE(r->spec.mode, Mode::Eval);
+            QVERIFY(!r->spec.affine);
+            // The column says what ran: the module, its non-default arguments and its mode.
+            const QString stats = view.statsText(k);
+            QVERIFY2(stats.contains(QLatin1String(modules[k])), qPrintable(stats));
+            QVERIFY2(stats.contains(QStringLiteral("eps=0.5")), qPrintable(stats));
+            // affine=False is InstanceNorm's default, so its signature leaves it out.
+            QVERIFY2(stats.contains(QStringLiteral("affine=False")) == (kKinds[k] != NormKind::Instance),
+                     qPrintable(stats));
+            QVERIFY2(!stats.contains(QStringLiteral("affine=True")), qPrintable(stats));
+            QVERIFY2(stats.contains(QStringLiteral("eval()")), qPrintable(stats));
+            QVERIFY2(!stats.contains(QStringLiteral("train()")), qPrintable(stats));
+
+            // eps 0.5 in every column's numbers, from the definitions: the eval BatchNorm's fresh
+            // running statistics (0, 1), every other module its group's own statistics; no gamma/beta.
+            const NormSpec independent = specFor(kKinds[k], kShape, kGroups);
+            for (std::int64_t i = 0; i < x.numel(); ++i) {
+                double mean = 0, var = 1;
+                if (kKinds[k] != NormKind::Batch)
+                    std::tie(mean, var) = groupMeanVar(independent, x, i);
+                if (kKinds[k] == NormKind::Rms)
+                    mean = 0;
+                const double expected = (x.values()[std::size_t(i)] - mean) / std::sqrt(var + 0.5);
+                QVERIFY2(std::abs(r->output.values()[std::size_t(i)] - expected) <= 1e-12 * (1 + std::abs(expected)),
+                         qPrintable(QStringLiteral("%1 at %2").arg(k).arg(i)));
+            }
+        }
+        // num_groups 3 on C = 6: two channels per group, not the default G = 2's three.
+        QCOMPARE(results[3]->spec.num_groups, kGroups);
+        QVERIFY(view.statsText(3).contains(QStringLiteral("GroupNorm(3, 6")));
+        const std::int64_t i = (1 * 6 + 3) * 25 + 7; // n=1, c=3
+        view.selectCell(i);
+        QCOMPARE(asSet(view.cube(3)->highlightedCells()),
+                 sameGroupAs(specFor(NormKind::Group, kShape, kGroups), kShape, i));
+        QCOMPARE(view.cube(3)->highlightedCells().size(), std::size_t(2 * 25));
+    }
+
+    void columnsShareParametersAndRunningStatistics()
+    {
+        // BatchNorm in eval mode with its own gamma, beta and running statistics: the columns whose
+        // modules have (C,) parameters use them, LayerNorm and RMSNorm ((C, H, W)) keep theirs.
+        const Tensor<double> x = randomTensor<double>(kShape, 41);
+        ui::Experiment e;
+        e.shape = kShape;
+        e.dtype = DType::Float64;
+        e.loaded = std::make_shared<const AnyTensor>(x);
+        e.spec = specFor(NormKind::Batch, kShape);
+        e.spec.mode = Mode::Eval;
+        e.weight = {1, 2, 3, 4, 5, 6};
+        e.bias = {-1, 0, 1, 2, 3, 4};
+        e.running_mean = {0.5, -0.5, 1, -1, 2, -2};
+        e.running_var = {1, 2, 3, 4, 5, 6};
+        e.num_batches_tracked = 3;
+        const auto columns = ui::engine_runner::compareExperiments(e);
+        std::vector<ui::ResultPtr> results;
+        for (const ui::Experiment& c : columns)
+            results.push_back(ui::engine_runner::run(c, AnyTensor(x), 1, 1));
+        for (std::int64_t i = 0; i < x.numel(); ++i) {
+            const std::size_t c = std::size_t(ncs(kShape, i).c);
+            const double xi = x.values()[std::size_t(i)];
+            const double batch =
+                (xi - e.running_mean[c]) / std::sqrt(e.running_var[c] + 1e-5) * e.weight[c] + e.bias[c];
+            QVERIFY(std::abs(results[0]->output.values()[std::size_t(i)] - batch) <= 1e-12 * (1 + std::abs(batch)));
+            for (const int k : {2, 3}) { // InstanceNorm, GroupNorm: gamma and beta are (C,) too
+                const NormSpec spec = specFor(kKinds[k], kShape, columns[3].spec.num_groups);
+                const auto [mean, var] = groupMeanVar(spec, x, i);
+                const double y = (xi - mean) / std::sqrt(var + 1e-5) * e.weight[c] + e.bias[c];
+                QVERIFY(std::abs(results[std::size_t(k)]->output.values()[std::size_t(i)] - y)
+                        <= 1e-12 * (1 + std::abs(y)));
+            }
+        }
+        QVERIFY(columns[1].weight.empty() && columns[4].weight.empty());
+        QVERIFY(columns[2].running_mean.empty()); // InstanceNorm tracks nothing by default
+        QCOMPARE(columns[0].num_batches_tracked, std::int64_t(3));
+    }
+
+    void innerGroupsAreCutOpenInEachColumn()
+    {
+        CompareView view;
+        view.resize(1500, 600);
+        view.setResults(resultsOf(runAll(randomTensor<double>(kShape, 9))));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const std::int64_t i = (1 * 6 + 2) * 25 + 18; // n=1, c=2: inside the cube
+        view.selectCell(i);
+        // InstanceNorm's and GroupNorm's groups of an inner (n, c) reach no face: those cubes open
+        // at channel 2 and show the selected element; the others' groups reach the faces as they are.
+        for (int k = 0; k < 5; ++k) {
+            const bool inner = kKinds[k] == NormKind::Instance || kKinds[k] == NormKind::Group;
+            QCOMPARE(view.cube(k)->cut().axis, inner ? int(ui::CubeProjection::AxisC) : -1);
+            QCOMPARE(view.cube(k)->cellPosition(i).has_value(), inner);
+        }
+        QCOMPARE(view.cube(2)->cut().lo, 2);
+        QCOMPARE(view.cube(3)->cut().lo, 2); // G = 3: channels {2, 3}
     }
 
     void refusedColumnShowsTheMessage()

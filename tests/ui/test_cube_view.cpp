@@ -15,6 +15,7 @@
 #include <QtTest>
 
 #include <limits>
+#include <set>
 #include <memory>
 
 using namespace normscope;
@@ -355,6 +356,86 @@ private Q_SLOTS:
         QVERIFY(!view->grab().isNull());
         view->setExploded(false, 1);
         QVERIFY(!view->cellPosition(inner).has_value());
+    }
+
+    void interiorGroupIsCutOpen_data()
+    {
+        QTest::addColumn<NormKind>("kind");
+        QTest::newRow("instance") << NormKind::Instance;
+        QTest::newRow("group") << NormKind::Group;
+    }
+
+    // An InstanceNorm or GroupNorm group of an inner (n, c) reaches none of the faces a whole cube
+    // shows: the cube is cut open at the group's first channel, which becomes the front face.
+    void interiorGroupIsCutOpen()
+    {
+        QFETCH(NormKind, kind);
+        const Shape shape{4, 6, 5, 5};
+        const NormSpec spec = specFor(kind, shape, 3); // GroupNorm: channels {2, 3} share a group
+        const Tensor<double> x = randomTensor<double>(shape, 12);
+        auto view = shownView(runEngine(spec, x));
+        QVERIFY(view);
+        const std::int64_t i = (1 * 6 + 2) * 25 + 3 * 5 + 3; // n=1, c=2, h=3, w=3
+        const std::set<std::int64_t> group = sameGroupAs(spec, shape, i);
+        for (const std::int64_t j : group)
+            QVERIFY(!view->cellPosition(j) || ncs(shape, j).s == 0); // at most its top row shows
+        QCOMPARE(view->cut().axis, -1);
+
+        view->selectCell(i);
+        QCOMPARE(view->cut().axis, int(ui::CubeProjection::AxisC));
+        QCOMPARE(view->cut().lo, 2);
+        QCOMPARE(view->cut().hi, 6);
+        QVERIFY2(view->cutText().contains(QStringLiteral("C = 2")), qPrintable(view->cutText()));
+        // Every element of the group in channel 2 is drawn, lit: its own colour (shaded as a face
+        // across C is), not the dimmed colour of the cells outside the group.
+        const QImage image = view->grab().toImage();
+        int drawn = 0;
+        for (const std::int64_t j : group) {
+            if (ncs(shape, j).c != 2)
+                continue;
+            const auto point = view->cellPosition(j);
+            QVERIFY2(point, qPrintable(QString::number(j)));
+            QCOMPARE(view->cellAt(*point), j);
+            ++drawn;
+            if (j == i || ncs(shape, j).s == 0)
+                continue; // the selection outline covers the cell's middle; s = 0 may be found on top
+            const QRgb c = view->colorMap().color(x.values()[std::size_t(j)]);
+            const QColor expected(qRed(c) * 244 >> 8, qGreen(c) * 244 >> 8, qBlue(c) * 244 >> 8);
+            const QColor seen = pixelAt(image, *point);
+            QVERIFY2(std::abs(seen.red() - expected.red()) <= 2 && std::abs(seen.green() - expected.green()) <= 2
+                         && std::abs(seen.blue() - expected.blue()) <= 2,
+                     qPrintable(seen.name() + QLatin1Char(' ') + expected.name()));
+        }
+        QCOMPARE(drawn, 25);
+        // The channels in front are gone from the picture: channel 1 of the same sample is hidden.
+        QVERIFY(!view->cellPosition((1 * 6 + 1) * 25 + 18));
+
+        // Turned so that the side across N faces the viewer most, the cube opens along N instead.
+        view->setRotation(-80, 10);
+        QCOMPARE(view->cut().axis, int(ui::CubeProjection::AxisN));
+        QVERIFY(view->cellPosition(i).has_value());
+        view->setRotation(ui::CubeProjection::kDefaultYaw, ui::CubeProjection::kDefaultPitch);
+
+        // A group that reaches a visible face needs no cut; nor does no selection.
+        view->selectCell((1 * 6 + 0) * 25 + 18); // c = 0: the front face
+        QCOMPARE(view->cut().axis, -1);
+        view->selectCell(i);
+        QVERIFY(view->cut().axis >= 0);
+        view->selectCell(-1);
+        QCOMPARE(view->cut().axis, -1);
+        QVERIFY(view->cutText().isEmpty());
+    }
+
+    void batchAndLayerGroupsNeedNoCut()
+    {
+        const Shape shape{4, 6, 5, 5};
+        const std::int64_t i = (1 * 6 + 2) * 25 + 18;
+        for (const NormKind kind : {NormKind::Batch, NormKind::Layer}) {
+            auto view = shownView(runEngine(specFor(kind, shape), randomTensor<double>(shape, 2)));
+            QVERIFY(view);
+            view->selectCell(i);
+            QCOMPARE(view->cut().axis, -1); // a channel reaches the top face, a sample the side
+        }
     }
 
     void rendersEveryRank_data()

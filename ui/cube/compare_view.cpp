@@ -9,6 +9,7 @@
 
 #include <QGridLayout>
 #include <QLabel>
+#include <QRegularExpression>
 #include <QTextDocument>
 
 #include <algorithm>
@@ -182,9 +183,17 @@ QString CompareView::statsHtml(const ResultPtr& result)
     if (!result)
         return {};
     const ResultSnapshot& r = *result;
+    // What ran, as PyTorch would build it, and its mode: the column's numbers are this module's.
+    // Keyword arguments (only those that differ from PyTorch's defaults) and the mode go on lines of
+    // their own, so that the columns stay narrow.
+    QString module = QString::fromStdString(moduleSignature(r.spec, r.shape)).toHtmlEscaped();
+    module.replace(QRegularExpression(QStringLiteral(", (?=[a-z_]+=)")), QStringLiteral(",<br>"));
+    const QString mode = r.spec.mode == Mode::Training ? tr("train()") : tr("eval()");
+    const QString moduleHtml = QStringLiteral("<div align='center'><b>%1</b><br>%2</div>").arg(module, mode);
     if (!r.ok())
-        return QStringLiteral("<span style='color:#8c0000'>%1</span>")
-            .arg(QString::fromStdString(r.error).toHtmlEscaped());
+        return moduleHtml
+            + QStringLiteral("<div style='color:#8c0000'>%1</div>")
+                  .arg(QString::fromStdString(r.error).toHtmlEscaped());
     const StatsLayout& layout = *r.layout;
     const bool rms = !r.spec.subtractsMean();
     const bool running = !r.spec.usesInputStats();
@@ -193,7 +202,7 @@ QString CompareView::statsHtml(const ResultPtr& result)
     const auto names = layout.statsAxisNames();
     for (std::size_t i = 0; i < names.size(); ++i)
         per += (i ? QStringLiteral(", ") : QString()) + QString::fromStdString(names[i]);
-    QString html = QStringLiteral("<table cellspacing='0' cellpadding='1' align='center'>");
+    QString html = moduleHtml + QStringLiteral("<table cellspacing='0' cellpadding='1' align='center'>");
     const auto row = [&html](const QString& label, const QString& value) {
         html += QStringLiteral("<tr><td style='color:#555;padding-right:6px'>%1</td><td><b>%2</b></td></tr>")
                     .arg(label.toHtmlEscaped(), value.toHtmlEscaped());

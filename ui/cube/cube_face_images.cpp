@@ -73,16 +73,14 @@ void CubeFaceImages::rebuild(const CubeGrid& grid, const CubeProjection& project
     images_.clear();
     if (colors.empty())
         return;
-    const int explodeAxis = projection.explodeAxis();
-    const int slices = projection.exploded() ? projection.cells(explodeAxis) : 1;
+    const int slices = projection.sliceCount();
     images_.resize(static_cast<std::size_t>(slices) * 6);
 
     for (int slice = 0; slice < slices; ++slice) {
-        CubeProjection::Box box{{0, 0, 0}, {grid.cells(0), grid.cells(1), grid.cells(2)}};
-        if (projection.exploded()) {
-            box.lo[static_cast<std::size_t>(explodeAxis)] = slice;
-            box.hi[static_cast<std::size_t>(explodeAxis)] = slice + 1;
-        }
+        // The projection's boxes: a cut cube shows the cells at its cut as its face.
+        const CubeProjection::Box box = projection.sliceBox(slice);
+        if (CubeProjection::empty(box))
+            continue;
         for (int axis = 0; axis < 3; ++axis) {
             const auto [uAxis, vAxis] = CubeProjection::faceAxes(axis);
             const auto a = static_cast<std::size_t>(axis), u = static_cast<std::size_t>(uAxis),

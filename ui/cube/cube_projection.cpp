@@ -78,6 +78,7 @@ CubeProjection::CubeProjection()
 void CubeProjection::setCells(int n, int c, int hw)
 {
     cells_ = {std::max(1, n), std::max(1, c), std::max(1, hw)};
+    cut_ = Cut(); // cut indices of other cells mean nothing here
     // Long axes are compressed (total length grows like sqrt(count)) so that a 4 x 6 x 64 cube still
     // reads as a box rather than a needle.
     const Eigen::Array3d count(cells_[0], cells_[1], cells_[2]);
@@ -117,6 +118,60 @@ void CubeProjection::resetView()
     pitch_ = kDefaultPitch;
     zoom_ = 1.0;
     update();
+}
+
+void CubeProjection::setCut(const Cut& cut)
+{
+    cut_ = cut;
+    update();
+}
+
+CubeProjection::Box CubeProjection::sliceBox(int slice) const
+{
+    Box box{{0, 0, 0}, cells_};
+    if (exploded_) {
+        box.lo[static_cast<std::size_t>(explodeAxis_)] = slice;
+        box.hi[static_cast<std::size_t>(explodeAxis_)] = slice + 1;
+    }
+    if (cut_.axis >= 0) {
+        const auto a = static_cast<std::size_t>(cut_.axis);
+        box.lo[a] = std::max(box.lo[a], cut_.lo);
+        box.hi[a] = std::min(box.hi[a], cut_.hi);
+    }
+    return box;
+}
+
+bool CubeProjection::empty(const Box& box)
+{
+    for (std::size_t a = 0; a < 3; ++a)
+        if (box.lo[a] >= box.hi[a])
+            return true;
+    return false;
+}
+
+double CubeProjection::facing(int axis, bool hiSide) const
+{
+    double f = 0;
+    faceVisible(axis, hiSide, &f);
+    return f;
+}
+
+std::vector<QLineF> CubeProjection::cubeEdges() const
+{
+    std::vector<QLineF> edges;
+    const Eigen::Vector3d e = extent();
+    for (int axis = 0; axis < 3; ++axis) {
+        const int b = (axis + 1) % 3, d = (axis + 2) % 3;
+        for (int corner = 0; corner < 4; ++corner) {
+            Eigen::Vector3d p0 = Eigen::Vector3d::Zero();
+            p0[b] = corner & 1 ? e[b] : 0;
+            p0[d] = corner & 2 ? e[d] : 0;
+            Eigen::Vector3d p1 = p0;
+            p1[axis] = e[axis];
+            edges.emplace_back(toScreen(p0), toScreen(p1));
+        }
+    }
+    return edges;
 }
 
 double CubeProjection::start(int axis, int index) const
@@ -199,16 +254,10 @@ void CubeProjection::update()
         Eigen::Translation3d(centre.x(), centre.y(), 0.0) * Eigen::Scaling(scale_, -scale_, scale_) * viewFromCube_;
 
     boxes_.clear();
-    if (!exploded_) {
-        boxes_.push_back({{0, 0, 0}, cells_});
-    } else {
-        const auto a = static_cast<std::size_t>(explodeAxis_);
-        for (int k = 0; k < cells_[a]; ++k) {
-            Box box{{0, 0, 0}, cells_};
-            box.lo[a] = k;
-            box.hi[a] = k + 1;
+    for (int k = 0; k < sliceCount(); ++k)
+        if (const Box box = sliceBox(k); !empty(box))
             boxes_.push_back(box);
-        }
+    if (exploded_) {
         // Parallel slices: the one whose centre is farther from the viewer is painted first.
         const auto depth = [this](const Box& b) {
             return (viewFromCube_ * (0.5 * (lowCorner(b) + highCorner(b)))).z();

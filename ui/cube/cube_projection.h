@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include <QLineF>
 #include <QPointF>
 #include <QPolygonF>
 #include <QRectF>
@@ -104,7 +105,29 @@ public:
     QSizeF fittedWorldSize() const { return fitted_; }
     void resetView();
 
-    /// Boxes in painter's order (back to front): one box, or one per slice when exploded.
+    /// Cells kept along one axis, [lo, hi): the rest is cut away, opening the cube at an inner
+    /// slice so that cells inside it face the viewer. axis -1 keeps every cell.
+    struct Cut {
+        int axis = -1;
+        int lo = 0, hi = 0;
+        bool operator==(const Cut& o) const { return axis == o.axis && (axis < 0 || (lo == o.lo && hi == o.hi)); }
+        bool operator!=(const Cut& o) const { return !(*this == o); }
+    };
+    void setCut(const Cut& cut);
+    const Cut& cut() const { return cut_; }
+    /// Slices of the cube: one when joined, cells(explodeAxis()) when exploded.
+    int sliceCount() const { return exploded_ ? cells(explodeAxis_) : 1; }
+    /// The cells of one slice that the cut keeps; empty() when it keeps none.
+    Box sliceBox(int slice) const;
+    static bool empty(const Box& box);
+    /// Cosine between the outward normal of the cube's face (axis, hiSide) and the direction towards
+    /// the viewer: > 0 when the face is seen.
+    double facing(int axis, bool hiSide) const;
+    /// The twelve edges of the whole cube (cut cells included), for drawing what a cut took away.
+    std::vector<QLineF> cubeEdges() const;
+
+    /// Boxes in painter's order (back to front): one box, or one per slice when exploded; the cut
+    /// drops or shortens them.
     const std::vector<Box>& boxes() const { return boxes_; }
     /// Visible faces of every box in painter's order. A box's visible faces never overlap.
     const std::vector<Face>& faces() const { return faces_; }
@@ -153,6 +176,7 @@ private:
     Eigen::Array3d gap_ = Eigen::Array3d::Zero();        // between the slices of an exploded cube
     bool exploded_ = false;
     int explodeAxis_ = AxisC;
+    Cut cut_;
     double yaw_ = kDefaultYaw, pitch_ = kDefaultPitch, zoom_ = 1.0;
     QRectF viewport_{0, 0, 400, 400};
     double scale_ = 1.0;

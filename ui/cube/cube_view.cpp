@@ -147,6 +147,7 @@ void CubeView::setExploded(bool on, int axis)
         ? CubeProjection::explodedRotation(axis)
         : std::pair<double, double>(CubeProjection::kDefaultYaw, CubeProjection::kDefaultPitch);
     projection_.setRotation(yaw, pitch);
+    projection_.setCut(cutForLitGroup());
     if (compact_)
         updateGeometry();
     rebuildImages();
@@ -156,12 +157,14 @@ void CubeView::setExploded(bool on, int axis)
 void CubeView::resetView()
 {
     projection_.resetView();
+    updateCut();
     update();
 }
 
 void CubeView::setRotation(double yawDegrees, double pitchDegrees)
 {
     projection_.setRotation(yawDegrees, pitchDegrees);
+    updateCut();
     update();
 }
 
@@ -298,6 +301,25 @@ void CubeView::rebuildColors()
 {
     litGroup_ = highlightedGroup();
     cells_.recolor(colorMap_, mode_ == HighlightMode::AllGroups, litGroup_);
+    projection_.setCut(cutForLitGroup());
+    rebuildImages();
+}
+
+CubeProjection::Cut CubeView::cutForLitGroup() const
+{
+    // The pointer's own cell is on a visible face, and so is its group: keep the cut it was found
+    // in, so that the cube does not change under the pointer.
+    if (hovered_ >= 0)
+        return projection_.cut();
+    return litGroup_ < 0 ? CubeProjection::Cut() : cutToShow(projection_, grid_, cells_.lit());
+}
+
+void CubeView::updateCut()
+{
+    const CubeProjection::Cut cut = cutForLitGroup();
+    if (cut == projection_.cut())
+        return;
+    projection_.setCut(cut);
     rebuildImages();
 }
 
@@ -426,7 +448,9 @@ void CubeView::paintEvent(QPaintEvent*)
     texts_.paint(p, captionRect_, noteRect_, statusRect_);
 
     if (hasPicture()) {
+        paintCutEdges(p, projection_);
         faceImages_.paint(p, projection_, compact_);
+        paintCutText(p, cutText(), scaledFont(font(), compact_ ? 0.8 : 0.9), cubeRect_);
         CubeAxisLabels::paint(p, font(), grid_, projection_, compact_, size());
         if (error_.isEmpty()) {
             if (selected_ >= 0 && selected_ != hovered_)
@@ -522,6 +546,7 @@ void CubeView::mouseMoveEvent(QMouseEvent* event)
             mousePos_ = pos;
             projection_.setRotation(pressYaw_ + d.x() * kDragDegreesPerPixel,
                                     pressPitch_ + d.y() * kDragDegreesPerPixel);
+            updateCut();
             update();
             Q_EMIT viewChanged();
         }

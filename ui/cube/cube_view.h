@@ -6,6 +6,7 @@
 #include "ui/cube/color_map.h"
 #include "ui/cube/cube_axis_labels.h"
 #include "ui/cube/cube_cell_colors.h"
+#include "ui/cube/cube_cut.h"
 #include "ui/cube/cube_face_images.h"
 #include "ui/cube/cube_grid.h"
 #include "ui/cube/cube_hover_overlay.h"
@@ -96,6 +97,12 @@ public:
     const ColorMap& colorMap() const { return colorMap_; }
     const CubeGrid& grid() const { return grid_; }
 
+    /// The cells cut away to show a lit group that reaches no visible face (an interior
+    /// InstanceNorm or GroupNorm group): axis -1 when the whole cube is drawn.
+    CubeProjection::Cut cut() const { return projection_.cut(); }
+    /// "cut open at C = 3 to show the lit group"; empty without a cut.
+    QString cutText() const { return describeCut(projection_.cut(), grid_); }
+
     /// Representative element of the drawn cell at a widget point, -1 for none.
     std::int64_t cellAt(const QPointF& pos) const;
     /// A widget point where the drawn cell containing this element is visible (not hidden behind
@@ -127,6 +134,8 @@ private:
     void rebuildValues();
     void rebuildColors();
     void rebuildImages();
+    CubeProjection::Cut cutForLitGroup() const;
+    void updateCut(); // after the view turned: another face may now show the lit group
     CubeAxisLabels::Margins labelMargins(double width, double height) const;
     void relayout();
     void updateTexts();

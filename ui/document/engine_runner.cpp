@@ -122,16 +122,47 @@ Experiment step(const Experiment& experiment, const AnyTensor& x, int threads)
 
 std::vector<Experiment> compareExperiments(const Experiment& experiment)
 {
+    const NormSpec& current = experiment.spec;
+    const std::int64_t C = experiment.channels();
+    // The GroupNorm paper's figure normalises layer and rms over everything but N.
+    const Shape allButN = experiment.shape.size() < 2
+        ? experiment.shape
+        : trailingDims(experiment.shape, static_cast<int>(experiment.shape.size()) - 1);
+    const Shape currentAffine = affineShape(current, experiment.shape);
     std::vector<Experiment> out;
     for (NormKind kind : kNormKinds) {
         Experiment e = experiment;
-        e.spec = defaultSpecFor(kind, e.shape);
-        e.spec.normalized_shape = trailingDims(e.shape, static_cast<int>(e.shape.size()) - 1);
-        if (e.shape.size() < 2)
-            e.spec.normalized_shape = e.shape;
-        e.weight.clear();
-        e.bias.clear();
-        e.resetRunningStats();
+        NormSpec& s = e.spec;
+        s = defaultSpecFor(kind, e.shape);
+        s.normalized_shape = allButN;
+        // What the current spec says applies to every module that takes it.
+        if (current.eps || s.traits().acceptsEpsNone)
+            s.eps = current.eps;
+        s.affine = current.affine;
+        s.mode = current.mode;
+        if (current.traits().takesNumGroups || (current.num_groups > 0 && C % current.num_groups == 0))
+            s.num_groups = current.num_groups;
+        if (current.traits().takesNormalizedShape)
+            s.normalized_shape = current.normalized_shape;
+        if (current.traits().takesRunningStats && s.traits().takesRunningStats) {
+            if (current.momentum || s.traits().acceptsMomentumNone)
+                s.momentum = current.momentum;
+            if (kind == current.kind)
+                s.track_running_stats = current.track_running_stats;
+        }
+        // The running statistics are (C,) wherever a module keeps them; a module that keeps none
+        // (InstanceNorm's default) starts without.
+        if (!current.hasRunningStats() || !s.hasRunningStats())
+            e.resetRunningStats();
+        // gamma and beta where the shapes match: (C,) for batch, instance and group, normalized_shape
+        // for layer and rms; rms has no beta.
+        if (!s.affine || affineShape(s, e.shape) != currentAffine) {
+            e.weight.clear();
+            e.bias.clear();
+        }
+        if (!s.hasBias() || !current.hasBias())
+            e.bias.clear();
+        e.conform();
         out.push_back(std::move(e));
     }
     return out;

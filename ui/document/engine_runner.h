@@ -30,8 +30,12 @@ ResultPtr run(const Experiment& experiment, const AnyTensor& x, std::uint64_t ge
 /// into the returned experiment. Throws normscope::Error if the engine refuses the spec.
 Experiment step(const Experiment& experiment, const AnyTensor& x, int threads);
 
-/// The same input under BatchNorm, LayerNorm, InstanceNorm, GroupNorm and RMSNorm, each a fresh
-/// module in training mode; layer and rms normalise over everything but N, as in the GroupNorm paper.
+/// The same input under BatchNorm, LayerNorm, InstanceNorm, GroupNorm and RMSNorm, each following the
+/// current spec where it applies to that module: eps, affine, the mode, num_groups (when it divides
+/// C, or when the current module is GroupNorm), normalized_shape (when the current module takes one;
+/// otherwise everything but N, as in the GroupNorm paper), momentum, gamma/beta where their shapes
+/// match, and the running statistics where both modules keep them. Other arguments are PyTorch's
+/// defaults (InstanceNorm tracks nothing unless it is the current module).
 std::vector<Experiment> compareExperiments(const Experiment& experiment);
 
 } // namespace engine_runner
