@@ -38,8 +38,8 @@ class ControlsPanel : public QWidget {
     Q_OBJECT
 
 public:
-    /// eps slider: 100 positions per decade from 1e-8 to 10.
-    static constexpr int kEpsSliderMax = 900;
+    /// eps slider: 1, 2 and 5 per decade from 1e-8 to 10 (position 27); the field takes any value.
+    static constexpr int kEpsSliderMax = 27;
     static double epsFromSlider(int position);
     static int sliderFromEps(double eps);
 
@@ -113,6 +113,7 @@ private:
     QSlider* epsSlider_ = nullptr;
     QLineEdit* epsEdit_ = nullptr;
     QCheckBox* epsNone_ = nullptr;
+    QLabel* epsMessage_ = nullptr;
     QDoubleSpinBox* momentum_ = nullptr;
     QCheckBox* momentumNone_ = nullptr;
     QCheckBox* affine_ = nullptr;
