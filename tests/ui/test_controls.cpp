@@ -15,9 +15,12 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSlider>
 #include <QSpinBox>
 #include <QTableWidget>
+#include <QWheelEvent>
 #include <QtTest>
 
 #include <cmath>
@@ -72,6 +75,15 @@ ControlsPanel::Commands commandsOf(const Actions& actions)
     c.stepFresh = actions.stepFresh();
     c.resetRunning = actions.resetRunning();
     return c;
+}
+
+/// One wheel notch (angle 120 per notch) over the middle of widget, as the mouse sends it.
+void wheel(QWidget* widget, int angle)
+{
+    const QPointF at(widget->width() / 2.0, widget->height() / 2.0);
+    QWheelEvent event(at, widget->mapToGlobal(at), QPoint(), QPoint(0, angle), Qt::NoButton, Qt::NoModifier,
+                      Qt::NoScrollPhase, false);
+    QApplication::sendEvent(widget, &event);
 }
 
 void activate(QComboBox* combo, int index)
@@ -421,6 +433,56 @@ private slots:
         QCOMPARE(panel.momentumSpin()->text(), QStringLiteral("0.15"));
         panel.momentumSpin()->stepBy(-4);
         QCOMPARE(*document.experiment().spec.momentum, -0.05);
+    }
+
+    void wheelScrollsThePanelNotTheControls()
+    {
+        Document document(small());
+        Actions actions(&document);
+        QScrollArea area;
+        auto* panel = new ControlsPanel(&document);
+        panel->setActions(commandsOf(actions));
+        area.setWidget(panel);
+        area.setWidgetResizable(true);
+        area.resize(420, 220);
+        area.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&area));
+        QScrollBar* bar = area.verticalScrollBar();
+        QVERIFY(bar->maximum() > 0);
+        panel->stepButton()->setFocus(); // showing the window focused the first control
+        QCOMPARE(area.focusWidget(), panel->stepButton());
+        QWidget* controls[] = {panel->momentumSpin(), panel->normCombo(), panel->epsSlider(), panel->dimSpin(1)};
+        for (QWidget* control : controls) {
+            QCOMPARE(control->focusPolicy(), Qt::StrongFocus); // the wheel gives no focus
+            QCOMPARE(area.focusWidget(), panel->stepButton());
+            bar->setValue(bar->maximum() / 2);
+            const int before = bar->value();
+            for (int notch = 0; notch < 6; ++notch) // six notches down over the control
+                wheel(control, -120);
+            QVERIFY2(bar->value() > before, qPrintable(control->objectName()));
+        }
+        QCOMPARE(*document.experiment().spec.momentum, 0.1);
+        QCOMPARE(document.experiment().spec.kind, NormKind::Batch);
+        QCOMPARE(*document.experiment().spec.eps, 1e-5);
+        QCOMPARE(document.experiment().shape, (Shape{3, 6, 2, 3}));
+        QCOMPARE(document.undoStack()->count(), 0);
+    }
+
+    void focusedControlTakesTheWheel()
+    {
+        Document document(small());
+        QScrollArea area;
+        auto* panel = new ControlsPanel(&document);
+        area.setWidget(panel);
+        area.setWidgetResizable(true);
+        area.resize(420, 220);
+        area.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&area));
+        panel->momentumSpin()->setFocus();
+        const int scrolled = area.verticalScrollBar()->value();
+        wheel(panel->momentumSpin(), 120); // one notch up: one step
+        QCOMPARE(*document.experiment().spec.momentum, 0.15);
+        QCOMPARE(area.verticalScrollBar()->value(), scrolled);
     }
 
     void instanceDisablesWhatItLacks()

@@ -8,6 +8,7 @@
 #include "ui/panels/action_button.h"
 #include "ui/panels/exact_spin_box.h"
 #include "ui/panels/gamma_beta_editor.h"
+#include "ui/panels/wheel_guard.h"
 #include "ui/document/document.h"
 #include "ui/document/number_text.h"
 
@@ -105,6 +106,7 @@ ControlsPanel::ControlsPanel(Document* document, QWidget* parent) : QWidget(pare
     layout->addStretch(1);
     for (QPushButton* button : {load_, useGenerator_, step_, stepFresh_, resetRunning_})
         button->setEnabled(false); // until setActions()
+    WheelGuard::protect(this);
     // Long item texts must not widen the dock.
     for (QComboBox* combo : findChildren<QComboBox*>()) {
         combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);

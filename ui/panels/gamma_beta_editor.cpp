@@ -6,6 +6,7 @@
 #include "engine/core/error.h"
 #include "ui/document/document.h"
 #include "ui/document/number_text.h"
+#include "ui/panels/wheel_guard.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -70,6 +71,7 @@ GammaBetaEditor::GammaBetaEditor(Document* document, QWidget* parent)
     connect(randomize_, &QPushButton::clicked, document_, &Document::randomizeAffine);
     connect(reset_, &QPushButton::clicked, document_, &Document::resetAffine);
     connect(table_, &QTableWidget::cellChanged, this, &GammaBetaEditor::onItemChanged);
+    WheelGuard::protect(this); // also when the editor is used outside the controls panel
 }
 
 void GammaBetaEditor::refresh(const Experiment& e)
