@@ -435,6 +435,32 @@ private slots:
         QCOMPARE(*document.experiment().spec.momentum, -0.05);
     }
 
+    void generatorFieldsShowTheRecipeInUse()
+    {
+        // A seed past int (a QSpinBox showed 705032704 for 5000000000), a negative std and a mean past
+        // the old +-1e4 range with more than three decimals: each field shows the recipe's own value.
+        const AppOptionsParse parsed =
+            parseAppOptions({QStringLiteral("normscope"), QStringLiteral("--generator"), QStringLiteral("normal"),
+                             QStringLiteral("--seed"), QStringLiteral("5000000000"), QStringLiteral("--std"),
+                             QStringLiteral("-1.5"), QStringLiteral("--mean"), QStringLiteral("123456.789")});
+        QVERIFY2(parsed.options, qPrintable(parsed.error));
+        Document document(parsed.options->experiment);
+        ControlsPanel panel(&document);
+        QCOMPARE(document.experiment().recipe.seed, std::uint64_t(5000000000));
+        QCOMPARE(panel.seedSpin()->text(), QStringLiteral("5000000000"));
+        QCOMPARE(panel.meanSpin()->text(), QStringLiteral("123456.789"));
+        QCOMPARE(document.experiment().recipe.std, -1.5);
+        panel.seedSpin()->stepBy(1); // the next seed, exactly
+        QCOMPARE(document.experiment().recipe.seed, std::uint64_t(5000000001));
+        QCOMPARE(document.experiment().recipe.std, -1.5); // untouched by the seed's edit
+
+        // The window refuses a seed its field cannot hold, with a message, instead of showing another.
+        const AppOptionsParse tooBig = parseAppOptions(
+            {QStringLiteral("normscope"), QStringLiteral("--seed"), QStringLiteral("9007199254740993")});
+        QVERIFY(!tooBig.options);
+        QVERIFY2(tooBig.error.contains(QStringLiteral("9007199254740992")), qPrintable(tooBig.error));
+    }
+
     void wheelScrollsThePanelNotTheControls()
     {
         Document document(small());

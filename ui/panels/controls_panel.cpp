@@ -28,7 +28,6 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
-#include <cfloat>
 #include <cmath>
 #include <memory>
 
@@ -53,11 +52,10 @@ QString epsText(double eps)
     return shortestText(eps, DType::Float64); // eps is a Python float whatever the tensor's dtype
 }
 
-// Shows the exact value in use; the range only bounds what makes no sense (a negative std).
-QDoubleSpinBox* numberSpin(QWidget* parent, double min, double step)
+// Shows the exact value in use, whatever its size or sign (the generator takes a negative std too).
+QDoubleSpinBox* numberSpin(QWidget* parent, double step)
 {
     auto* spin = new ExactSpinBox(parent);
-    spin->setRange(min, DBL_MAX);
     spin->setSingleStep(step);
     spin->setKeyboardTracking(false);
     return spin;
@@ -170,14 +168,17 @@ QWidget* ControlsPanel::buildInputBox()
     generator_->setToolTip(tr("Per-channel offset + scale: channel c ~ N(mean + c·offset, std·(1 + 0.4c)), "
                               "so BatchNorm and InstanceNorm visibly differ"));
     form->addRow(tr("Generator"), generator_);
-    mean_ = numberSpin(box, -DBL_MAX, 0.5);
-    std_ = numberSpin(box, 0.0, 0.1);
-    low_ = numberSpin(box, -DBL_MAX, 0.5);
-    high_ = numberSpin(box, -DBL_MAX, 0.5);
-    offset_ = numberSpin(box, -DBL_MAX, 0.25);
-    seed_ = new QSpinBox(box);
-    seed_->setRange(0, 1 << 30);
-    seed_->setKeyboardTracking(false);
+    mean_ = numberSpin(box, 0.5);
+    std_ = numberSpin(box, 0.1);
+    low_ = numberSpin(box, 0.5);
+    high_ = numberSpin(box, 0.5);
+    offset_ = numberSpin(box, 0.25);
+    auto* seed = new ExactSpinBox(box); // a QSpinBox holds int: --seed 5000000000 showed 705032704
+    seed->setIntegral(true);
+    seed->setRange(0.0, static_cast<double>(kMaxSeed));
+    seed->setSingleStep(1.0);
+    seed->setKeyboardTracking(false);
+    seed_ = seed;
     // Two parameters per row; refresh() hides the pairs the chosen generator does not use.
     auto* grid = new QGridLayout;
     grid->setContentsMargins(0, 0, 0, 0);
@@ -201,7 +202,7 @@ QWidget* ControlsPanel::buildInputBox()
     connect(generator_, &QComboBox::activated, this, [this] { applyRecipe(false); });
     for (QDoubleSpinBox* spin : {mean_, std_, low_, high_, offset_})
         connect(spin, &QDoubleSpinBox::valueChanged, this, [this] { applyRecipe(false); });
-    connect(seed_, &QSpinBox::valueChanged, this, [this] { applyRecipe(false); });
+    connect(seed_, &QDoubleSpinBox::valueChanged, this, [this] { applyRecipe(false); });
 
     auto* fileRow = new QHBoxLayout;
     load_ = new QPushButton(tr("Load .npy..."), box);
@@ -266,7 +267,7 @@ QWidget* ControlsPanel::buildParameterBox()
     connect(epsNone_, &QCheckBox::clicked, this,
             [this](bool none) { document_->setEps(none ? std::nullopt : std::optional<double>(1e-5)); });
 
-    momentum_ = numberSpin(box, -DBL_MAX, 0.05); // PyTorch takes any float (2 included)
+    momentum_ = numberSpin(box, 0.05); // PyTorch takes any float (2 included)
     momentum_->setObjectName(QStringLiteral("momentumSpin"));
     momentumNone_ = new QCheckBox(tr("None"), box);
     momentumNone_->setToolTip(tr("momentum=None: cumulative moving average over all steps (BatchNorm only)"));
@@ -414,7 +415,7 @@ void ControlsPanel::refresh()
     low_->setValue(r.low);
     high_->setValue(r.high);
     offset_->setValue(r.offset_step);
-    seed_->setValue(static_cast<int>(r.seed));
+    seed_->setValue(static_cast<double>(r.seed)); // exact up to kMaxSeed, which the options enforce
     const auto showField = [this](QWidget* field, bool on) {
         field->setVisible(on);
         generatorLabels_.at(field)->setVisible(on);

@@ -64,7 +64,7 @@ public:
     QComboBox* dtypeCombo() const { return dtype_; }
     QComboBox* generatorCombo() const { return generator_; }
     QDoubleSpinBox* meanSpin() const { return mean_; }
-    QSpinBox* seedSpin() const { return seed_; }
+    QDoubleSpinBox* seedSpin() const { return seed_; }
     QComboBox* groupsCombo() const { return groups_; }
     QComboBox* normalizedCombo() const { return normalized_; }
     QSlider* epsSlider() const { return epsSlider_; }
@@ -104,7 +104,7 @@ private:
     QDoubleSpinBox* low_ = nullptr;
     QDoubleSpinBox* high_ = nullptr;
     QDoubleSpinBox* offset_ = nullptr;
-    QSpinBox* seed_ = nullptr;
+    QDoubleSpinBox* seed_ = nullptr;
     QPushButton* load_ = nullptr;
     QPushButton* useGenerator_ = nullptr;
     QLabel* loadedLabel_ = nullptr;

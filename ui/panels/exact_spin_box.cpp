@@ -36,8 +36,10 @@ QValidator::State ExactSpinBox::validate(QString& text, int& /*pos*/) const
     bool ok = false;
     const QString t = text.trimmed();
     const double v = t.toDouble(&ok);
-    if (ok && std::isfinite(v))
-        return v >= minimum() && v <= maximum() ? QValidator::Acceptable : QValidator::Intermediate;
+    if (ok && std::isfinite(v)) {
+        const bool fits = v >= minimum() && v <= maximum() && (!integral_ || v == std::floor(v));
+        return fits ? QValidator::Acceptable : QValidator::Intermediate;
+    }
     // A number being typed: "", "-", "1.", "1e", "1e-".
     static const QRegularExpression partial(QStringLiteral("^[+-]?[0-9]*\\.?[0-9]*([eE][+-]?[0-9]*)?$"));
     return partial.match(t).hasMatch() ? QValidator::Intermediate : QValidator::Invalid;

@@ -25,12 +25,16 @@ public:
     QValidator::State validate(QString& text, int& pos) const override;
     void fixup(QString& text) const override;
     void stepBy(int steps) override;
+    /// Whole numbers only (a seed): a fraction is not acceptable input.
+    void setIntegral(bool on) { integral_ = on; }
     /// As wide as the value shown (at least "-0.0000"), not as the range's ends (DBL_MAX's digits).
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
 private:
     QSize fitToValue(QSize hint) const;
+
+    bool integral_ = false;
 };
 
 } // namespace normscope::ui
