@@ -6,16 +6,21 @@
 #include "ui/actions.h"
 #include "ui/panels/controls_panel.h"
 #include "ui/panels/gamma_beta_editor.h"
+#include "ui/document/app_options.h"
 #include "ui/document/document.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSlider>
 #include <QSpinBox>
 #include <QTableWidget>
+#include <QWheelEvent>
 #include <QtTest>
 
 #include <cmath>
@@ -70,6 +75,15 @@ ControlsPanel::Commands commandsOf(const Actions& actions)
     c.stepFresh = actions.stepFresh();
     c.resetRunning = actions.resetRunning();
     return c;
+}
+
+/// One wheel notch (angle 120 per notch) over the middle of widget, as the mouse sends it.
+void wheel(QWidget* widget, int angle)
+{
+    const QPointF at(widget->width() / 2.0, widget->height() / 2.0);
+    QWheelEvent event(at, widget->mapToGlobal(at), QPoint(), QPoint(0, angle), Qt::NoButton, Qt::NoModifier,
+                      Qt::NoScrollPhase, false);
+    QApplication::sendEvent(widget, &event);
 }
 
 void activate(QComboBox* combo, int index)
@@ -133,55 +147,144 @@ private slots:
         Document document(small());
         ControlsPanel panel(&document);
         QSlider* slider = panel.epsSlider();
-        QCOMPARE(slider->value(), ControlsPanel::sliderFromEps(1e-5));
-        slider->setValue(800); // 10^(-8 + 8) = 1
-        QCOMPARE(*document.experiment().spec.eps, ControlsPanel::epsFromSlider(800));
-        QVERIFY(std::abs(*document.experiment().spec.eps - 1.0) < 1e-12);
+        QCOMPARE(slider->maximum(), 27);
+        QCOMPARE(slider->value(), 9); // 1e-5: 1e-8, 2e-8, 5e-8, 1e-7, ..., 1e-5
+        slider->setValue(24);         // 1e-8 * 10^8
+        QCOMPARE(*document.experiment().spec.eps, 1.0);
         QCOMPARE(panel.epsEdit()->text(), QStringLiteral("1"));
         checkShownMatchesEngine(document);
         QCOMPARE(document.undoStack()->count(), 1);
 
         // A drag: many values, one undo step.
         slider->setSliderDown(true);
-        for (int p = 700; p > 600; p -= 10)
+        for (int p = 23; p >= 16; --p)
             slider->setValue(p);
         slider->setSliderDown(false);
         QCOMPARE(document.undoStack()->count(), 2);
-        QVERIFY(std::abs(*document.experiment().spec.eps - std::pow(10.0, -8 + 6.1)) < 1e-12);
+        QCOMPARE(*document.experiment().spec.eps, 0.002);
         document.undoStack()->undo();
-        QVERIFY(std::abs(*document.experiment().spec.eps - 1.0) < 1e-12);
-        QCOMPARE(slider->value(), 800);
+        QCOMPARE(*document.experiment().spec.eps, 1.0);
+        QCOMPARE(slider->value(), 24);
+    }
+
+    void epsSliderSnapsToOneTwoFive_data()
+    {
+        QTest::addColumn<int>("position");
+        QTest::addColumn<double>("eps");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("1e-8") << 0 << 1e-8 << QStringLiteral("1e-08");
+        QTest::newRow("2e-8") << 1 << 2e-8 << QStringLiteral("2e-08");
+        QTest::newRow("5e-8") << 2 << 5e-8 << QStringLiteral("5e-08");
+        QTest::newRow("1e-7") << 3 << 1e-7 << QStringLiteral("1e-07");
+        QTest::newRow("1e-5") << 9 << 1e-5 << QStringLiteral("1e-05");
+        QTest::newRow("5e-4") << 14 << 5e-4 << QStringLiteral("0.0005");
+        QTest::newRow("0.2") << 22 << 0.2 << QStringLiteral("0.2");
+        QTest::newRow("5") << 26 << 5.0 << QStringLiteral("5");
+        QTest::newRow("10") << 27 << 10.0 << QStringLiteral("10");
+    }
+    void epsSliderSnapsToOneTwoFive()
+    {
+        QFETCH(int, position);
+        QFETCH(double, eps);
+        QFETCH(QString, text);
+        QCOMPARE(ControlsPanel::epsFromSlider(position), eps); // the very double the literal is
+        QCOMPARE(ControlsPanel::sliderFromEps(eps), position);
+        Document document(small());
+        ControlsPanel panel(&document);
+        panel.epsSlider()->setValue(position == 9 ? 10 : position); // 9 is the start: move first
+        panel.epsSlider()->setValue(position);
+        QCOMPARE(*document.experiment().spec.eps, eps);
+        QCOMPARE(panel.epsEdit()->text(), text);
+    }
+
+    void epsSliderNearestPosition()
+    {
+        QCOMPARE(ControlsPanel::sliderFromEps(0.0025), 16); // log-nearest of 2e-3 and 5e-3
+        QCOMPARE(ControlsPanel::sliderFromEps(0.004), 17);  // 5e-3
+        QCOMPARE(ControlsPanel::sliderFromEps(1e-12), 0);   // below the range: its end
+        QCOMPARE(ControlsPanel::sliderFromEps(1e3), 27);
+        QCOMPARE(ControlsPanel::sliderFromEps(0.0), 0); // eps 0 and negative: the low end
+        QCOMPARE(ControlsPanel::sliderFromEps(-1e-3), 0);
     }
 
     void epsExactEntry()
     {
         Document document(small());
         ControlsPanel panel(&document);
-        panel.epsEdit()->setText(QStringLiteral("2.5e-3"));
+        panel.epsEdit()->setText(QStringLiteral("2.50e-3"));
         Q_EMIT panel.epsEdit()->editingFinished();
         QCOMPARE(*document.experiment().spec.eps, 2.5e-3);
+        QCOMPARE(panel.epsEdit()->text(), QStringLiteral("0.0025")); // the eps in use, not the typing
         QCOMPARE(panel.epsSlider()->value(), ControlsPanel::sliderFromEps(2.5e-3));
         checkShownMatchesEngine(document);
         panel.epsEdit()->setText(QStringLiteral("abc"));
         Q_EMIT panel.epsEdit()->editingFinished();
         QCOMPARE(*document.experiment().spec.eps, 2.5e-3);
+        QCOMPARE(panel.epsEdit()->text(), QStringLiteral("0.0025"));
     }
 
     void epsFieldHoldsTheExactEps()
     {
-        // The field shows the eps itself (Python: repr(10 ** (-8 + 610 / 100))), so confirming the
-        // shown text changes nothing; ten digits used to set 0.01258925412 and add an undo step.
+        // The field shows the eps itself, so confirming the shown text changes nothing; ten digits
+        // used to set 0.01258925412 and add an undo step.
         Document document(small());
         ControlsPanel panel(&document);
-        panel.epsSlider()->setValue(610);
+        panel.epsEdit()->setText(QStringLiteral("0.012589254117941661"));
+        Q_EMIT panel.epsEdit()->editingFinished();
         const double eps = *document.experiment().spec.eps;
-        QCOMPARE(eps, ControlsPanel::epsFromSlider(610));
+        QCOMPARE(eps, 0.012589254117941661);
         QCOMPARE(panel.epsEdit()->text(), QStringLiteral("0.012589254117941661"));
-        QVERIFY(panel.epsEdit()->hasAcceptableInput());
         const int steps = document.undoStack()->count();
         Q_EMIT panel.epsEdit()->editingFinished();
         QCOMPARE(document.undoStack()->count(), steps);
         QCOMPARE(*document.experiment().spec.eps, eps);
+    }
+
+    void epsZeroAndNegativeReachTheDocument_data()
+    {
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<double>("eps");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("0") << QStringLiteral("0") << 0.0 << QStringLiteral("0");
+        QTest::newRow("-0.001") << QStringLiteral("-1e-3") << -0.001 << QStringLiteral("-0.001");
+        QTest::newRow("-2") << QStringLiteral(" -2 ") << -2.0 << QStringLiteral("-2");
+    }
+    void epsZeroAndNegativeReachTheDocument()
+    {
+        // PyTorch takes them; whether the engine computes with them is the engine's word, not the field's.
+        QFETCH(QString, typed);
+        QFETCH(double, eps);
+        QFETCH(QString, shown);
+        Document document(small());
+        ControlsPanel panel(&document);
+        panel.epsEdit()->setText(typed);
+        Q_EMIT panel.epsEdit()->editingFinished();
+        QVERIFY(document.experiment().spec.eps.has_value());
+        QCOMPARE(*document.experiment().spec.eps, eps);
+        QCOMPARE(panel.epsEdit()->text(), shown);
+        QCOMPARE(document.undoStack()->count(), 1);
+        document.undoStack()->undo(); // undo shows the value in use again
+        QCOMPARE(panel.epsEdit()->text(), QStringLiteral("1e-05"));
+    }
+
+    void epsNotANumberIsRefusedWithAMessage()
+    {
+        Document document(small());
+        ControlsPanel panel(&document);
+        auto* message = panel.findChild<QLabel*>(QStringLiteral("epsMessage"));
+        QVERIFY(message && message->isHidden());
+        for (const char* typed : {"nan", "inf", "1e999", "1e-"}) {
+            panel.epsEdit()->setText(QString::fromLatin1(typed));
+            Q_EMIT panel.epsEdit()->editingFinished();
+            QCOMPARE(*document.experiment().spec.eps, 1e-5);
+            QCOMPARE(panel.epsEdit()->text(), QStringLiteral("1e-05"));
+            QVERIFY(!message->isHidden());
+            QVERIFY(message->text().contains(QString::fromLatin1(typed)));
+        }
+        QCOMPARE(document.undoStack()->count(), 0);
+        panel.epsEdit()->setText(QStringLiteral("0.5"));
+        Q_EMIT panel.epsEdit()->editingFinished();
+        QVERIFY(message->isHidden());
     }
 
     void epsNoneForRms()
@@ -212,7 +315,10 @@ private slots:
         QCOMPARE(document.result()->weight[2], 2.5);
 
         panel.gammaBetaEditor()->randomizeButton()->click();
-        QCOMPARE(table->item(0, 0)->text(), QString::number(document.experiment().weight[0], 'g', 6));
+        // The cell holds gamma as the engine uses it (float32), exactly: it reads back to that float.
+        const QString cell = table->item(0, 0)->text();
+        QCOMPARE(cell.toFloat(), float(document.experiment().weight[0]));
+        QVERIFY(cell.toFloat() != float(cell.left(cell.size() - 1).toDouble())); // and no digit is spare
         panel.gammaBetaEditor()->resetButton()->click();
         QCOMPARE(table->item(2, 0)->text(), QStringLiteral("1"));
 
@@ -294,6 +400,115 @@ private slots:
         QVERIFY(!document.experiment().spec.track_running_stats);
         QVERIFY(!panel.stepButton()->isEnabled());
         checkShownMatchesEngine(document);
+    }
+
+    void momentumShowsTheValueInUse()
+    {
+        // --momentum 2 (PyTorch accepts it) showed 1.0000 while 2 was used.
+        const AppOptionsParse parsed =
+            parseAppOptions({QStringLiteral("normscope"), QStringLiteral("--momentum"), QStringLiteral("2")});
+        QVERIFY(parsed.options);
+        Document document(parsed.options->experiment);
+        ControlsPanel panel(&document);
+        QCOMPARE(*document.experiment().spec.momentum, 2.0);
+        QCOMPARE(panel.momentumSpin()->value(), 2.0);
+        QCOMPARE(panel.momentumSpin()->text(), QStringLiteral("2"));
+
+        // Digits past the old four decimals are shown, and undo shows the value it restores.
+        document.setMomentum(0.123456789);
+        QCOMPARE(panel.momentumSpin()->text(), QStringLiteral("0.123456789"));
+        document.setMomentum(-0.5);
+        QCOMPARE(panel.momentumSpin()->text(), QStringLiteral("-0.5"));
+        document.undoStack()->undo();
+        QCOMPARE(panel.momentumSpin()->value(), 0.123456789);
+        QCOMPARE(*document.experiment().spec.momentum, 0.123456789);
+
+        // Typed text goes to the Document as typed; the arrows land on multiples of the step.
+        panel.momentumSpin()->findChild<QLineEdit*>()->setText(QStringLiteral("1.5"));
+        panel.momentumSpin()->interpretText();
+        QCOMPARE(*document.experiment().spec.momentum, 1.5);
+        document.setMomentum(0.1);
+        panel.momentumSpin()->stepBy(1);
+        QCOMPARE(*document.experiment().spec.momentum, 0.15);
+        QCOMPARE(panel.momentumSpin()->text(), QStringLiteral("0.15"));
+        panel.momentumSpin()->stepBy(-4);
+        QCOMPARE(*document.experiment().spec.momentum, -0.05);
+    }
+
+    void generatorFieldsShowTheRecipeInUse()
+    {
+        // A seed past int (a QSpinBox showed 705032704 for 5000000000), a negative std and a mean past
+        // the old +-1e4 range with more than three decimals: each field shows the recipe's own value.
+        const AppOptionsParse parsed =
+            parseAppOptions({QStringLiteral("normscope"), QStringLiteral("--generator"), QStringLiteral("normal"),
+                             QStringLiteral("--seed"), QStringLiteral("5000000000"), QStringLiteral("--std"),
+                             QStringLiteral("-1.5"), QStringLiteral("--mean"), QStringLiteral("123456.789")});
+        QVERIFY2(parsed.options, qPrintable(parsed.error));
+        Document document(parsed.options->experiment);
+        ControlsPanel panel(&document);
+        QCOMPARE(document.experiment().recipe.seed, std::uint64_t(5000000000));
+        QCOMPARE(panel.seedSpin()->text(), QStringLiteral("5000000000"));
+        QCOMPARE(panel.meanSpin()->text(), QStringLiteral("123456.789"));
+        QCOMPARE(document.experiment().recipe.std, -1.5);
+        panel.seedSpin()->stepBy(1); // the next seed, exactly
+        QCOMPARE(document.experiment().recipe.seed, std::uint64_t(5000000001));
+        QCOMPARE(document.experiment().recipe.std, -1.5); // untouched by the seed's edit
+
+        // The window refuses a seed its field cannot hold, with a message, instead of showing another.
+        const AppOptionsParse tooBig = parseAppOptions(
+            {QStringLiteral("normscope"), QStringLiteral("--seed"), QStringLiteral("9007199254740993")});
+        QVERIFY(!tooBig.options);
+        QVERIFY2(tooBig.error.contains(QStringLiteral("9007199254740992")), qPrintable(tooBig.error));
+    }
+
+    void wheelScrollsThePanelNotTheControls()
+    {
+        Document document(small());
+        Actions actions(&document);
+        QScrollArea area;
+        auto* panel = new ControlsPanel(&document);
+        panel->setActions(commandsOf(actions));
+        area.setWidget(panel);
+        area.setWidgetResizable(true);
+        area.resize(420, 220);
+        area.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&area));
+        QScrollBar* bar = area.verticalScrollBar();
+        QVERIFY(bar->maximum() > 0);
+        panel->stepButton()->setFocus(); // showing the window focused the first control
+        QCOMPARE(area.focusWidget(), panel->stepButton());
+        QWidget* controls[] = {panel->momentumSpin(), panel->normCombo(), panel->epsSlider(), panel->dimSpin(1)};
+        for (QWidget* control : controls) {
+            QCOMPARE(control->focusPolicy(), Qt::StrongFocus); // the wheel gives no focus
+            QCOMPARE(area.focusWidget(), panel->stepButton());
+            bar->setValue(bar->maximum() / 2);
+            const int before = bar->value();
+            for (int notch = 0; notch < 6; ++notch) // six notches down over the control
+                wheel(control, -120);
+            QVERIFY2(bar->value() > before, qPrintable(control->objectName()));
+        }
+        QCOMPARE(*document.experiment().spec.momentum, 0.1);
+        QCOMPARE(document.experiment().spec.kind, NormKind::Batch);
+        QCOMPARE(*document.experiment().spec.eps, 1e-5);
+        QCOMPARE(document.experiment().shape, (Shape{3, 6, 2, 3}));
+        QCOMPARE(document.undoStack()->count(), 0);
+    }
+
+    void focusedControlTakesTheWheel()
+    {
+        Document document(small());
+        QScrollArea area;
+        auto* panel = new ControlsPanel(&document);
+        area.setWidget(panel);
+        area.setWidgetResizable(true);
+        area.resize(420, 220);
+        area.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&area));
+        panel->momentumSpin()->setFocus();
+        const int scrolled = area.verticalScrollBar()->value();
+        wheel(panel->momentumSpin(), 120); // one notch up: one step
+        QCOMPARE(*document.experiment().spec.momentum, 0.15);
+        QCOMPARE(area.verticalScrollBar()->value(), scrolled);
     }
 
     void instanceDisablesWhatItLacks()

@@ -97,7 +97,7 @@ private slots:
         Document document(demoWith(NormKind::Batch));
         MainWindow window(&document);
         window.show();
-        window.controls()->epsSlider()->setValue(800); // eps = 1
+        window.controls()->epsSlider()->setValue(24); // eps = 1e-8 * 10^8 = 1
         QVERIFY(std::abs(*document.experiment().spec.eps - 1.0) < 1e-12);
         const ForwardResult<float> expected = engineForward(document.experiment());
         const StatsTableModel* model = window.statsTable()->statsModel();

@@ -172,6 +172,9 @@ AppOptions parse(const CommandLine& cl)
     if (const auto seed = cl.integer("--seed")) {
         if (*seed < 0)
             throw Error("--seed must be >= 0, got " + std::to_string(*seed));
+        if (static_cast<std::uint64_t>(*seed) > kMaxSeed)
+            throw Error("--seed must be at most 2^53 = " + std::to_string(kMaxSeed) + " (the window's seed field), got "
+                        + std::to_string(*seed));
         e.recipe.seed = static_cast<std::uint64_t>(*seed);
     }
 

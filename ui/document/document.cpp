@@ -9,6 +9,7 @@
 #include "ui/document/engine_runner.h"
 #include "ui/document/experiment_command.h"
 #include "ui/document/number_text.h"
+#include "ui/document/step_command.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -446,8 +447,12 @@ void Document::finishStep(const StepOutput& out)
         stepQueue_.clear();
         Q_EMIT errorReported(tr("Step refused: %1").arg(out.error));
     } else if (out.after != experiment_) {
-        undoStack_.push(
-            new ExperimentCommand(this, fresh ? tr("Step on fresh batch") : tr("Step"), experiment_, out.after));
+        const QString text = fresh ? tr("Step on fresh batch") : tr("Step");
+        // A step changes a few buffers; two whole experiments per step would keep the history twice.
+        if (StepCommand::describes(experiment_, out.after))
+            undoStack_.push(new StepCommand(this, text, experiment_, out.after));
+        else
+            undoStack_.push(new ExperimentCommand(this, text, experiment_, out.after));
     }
     updateBusy();
     if (!stepQueue_.empty())

@@ -97,7 +97,7 @@ public:
     /// draws a new batch from the generator (next seed).
     void step(bool freshBatch = false);
 
-    /// Replaces the experiment without an undo step; for ExperimentCommand.
+    /// Replaces the experiment without an undo step; for ExperimentCommand and StepCommand.
     void setExperiment(const Experiment& experiment);
 
 Q_SIGNALS:

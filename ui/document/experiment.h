@@ -66,6 +66,9 @@ struct Experiment {
 
 bool sameSpec(const NormSpec& a, const NormSpec& b);
 
+/// The largest generator seed the window takes (--seed): its seed field holds it exactly as a double.
+constexpr std::uint64_t kMaxSeed = std::uint64_t(1) << 53;
+
 /// GroupNorm's num_groups the window picks for C channels: the largest of 32, 16, ..., 2 that divides
 /// C and is smaller than C, so groups hold more than one channel; 1 when there is none.
 std::int64_t defaultGroupCount(std::int64_t channels);

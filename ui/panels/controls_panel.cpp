@@ -6,14 +6,15 @@
 #include "engine/core/error.h"
 #include "engine/core/stats_layout.h"
 #include "ui/panels/action_button.h"
+#include "ui/panels/exact_spin_box.h"
 #include "ui/panels/gamma_beta_editor.h"
+#include "ui/panels/wheel_guard.h"
 #include "ui/document/document.h"
 #include "ui/document/number_text.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
-#include <QDoubleValidator>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGridLayout>
@@ -51,27 +52,44 @@ QString epsText(double eps)
     return shortestText(eps, DType::Float64); // eps is a Python float whatever the tensor's dtype
 }
 
-QDoubleSpinBox* numberSpin(QWidget* parent, double min, double max, double step, int decimals)
+// Shows the exact value in use, whatever its size or sign (the generator takes a negative std too).
+QDoubleSpinBox* numberSpin(QWidget* parent, double step)
 {
-    auto* spin = new QDoubleSpinBox(parent);
-    spin->setRange(min, max);
+    auto* spin = new ExactSpinBox(parent);
     spin->setSingleStep(step);
-    spin->setDecimals(decimals);
     spin->setKeyboardTracking(false);
     return spin;
 }
+
+// The slider's 1-2-5 mantissas per decade: a readable eps at every position.
+constexpr int kEpsMantissas[] = {1, 2, 5};
+constexpr int kEpsFirstExponent = -8;
 
 } // namespace
 
 double ControlsPanel::epsFromSlider(int position)
 {
-    return std::pow(10.0, -8.0 + static_cast<double>(position) / 100.0);
+    position = std::clamp(position, 0, kEpsSliderMax);
+    // Read from text, so 2e-08 is the double Python's 2e-08 is (2 * pow(10, -8) need not be).
+    const QString text = QStringLiteral("%1e%2").arg(kEpsMantissas[position % 3]).arg(kEpsFirstExponent + position / 3);
+    return text.toDouble();
 }
 
 int ControlsPanel::sliderFromEps(double eps)
 {
-    const double p = (std::log10(eps) + 8.0) * 100.0;
-    return static_cast<int>(std::lround(std::clamp(p, 0.0, static_cast<double>(kEpsSliderMax))));
+    if (!(eps > 0))
+        return 0; // eps = 0 or negative: the slider rests at its low end, the field shows the value
+    // The nearest position on a log scale.
+    int best = 0;
+    double bestDistance = HUGE_VAL;
+    for (int p = 0; p <= kEpsSliderMax; ++p) {
+        const double d = std::abs(std::log10(eps) - std::log10(epsFromSlider(p)));
+        if (d < bestDistance) {
+            bestDistance = d;
+            best = p;
+        }
+    }
+    return best;
 }
 
 ControlsPanel::ControlsPanel(Document* document, QWidget* parent) : QWidget(parent), document_(document)
@@ -86,6 +104,7 @@ ControlsPanel::ControlsPanel(Document* document, QWidget* parent) : QWidget(pare
     layout->addStretch(1);
     for (QPushButton* button : {load_, useGenerator_, step_, stepFresh_, resetRunning_})
         button->setEnabled(false); // until setActions()
+    WheelGuard::protect(this);
     // Long item texts must not widen the dock.
     for (QComboBox* combo : findChildren<QComboBox*>()) {
         combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
@@ -149,14 +168,17 @@ QWidget* ControlsPanel::buildInputBox()
     generator_->setToolTip(tr("Per-channel offset + scale: channel c ~ N(mean + c·offset, std·(1 + 0.4c)), "
                               "so BatchNorm and InstanceNorm visibly differ"));
     form->addRow(tr("Generator"), generator_);
-    mean_ = numberSpin(box, -1e4, 1e4, 0.5, 3);
-    std_ = numberSpin(box, 0.0, 1e4, 0.1, 3);
-    low_ = numberSpin(box, -1e4, 1e4, 0.5, 3);
-    high_ = numberSpin(box, -1e4, 1e4, 0.5, 3);
-    offset_ = numberSpin(box, -1e3, 1e3, 0.25, 3);
-    seed_ = new QSpinBox(box);
-    seed_->setRange(0, 1 << 30);
-    seed_->setKeyboardTracking(false);
+    mean_ = numberSpin(box, 0.5);
+    std_ = numberSpin(box, 0.1);
+    low_ = numberSpin(box, 0.5);
+    high_ = numberSpin(box, 0.5);
+    offset_ = numberSpin(box, 0.25);
+    auto* seed = new ExactSpinBox(box); // a QSpinBox holds int: --seed 5000000000 showed 705032704
+    seed->setIntegral(true);
+    seed->setRange(0.0, static_cast<double>(kMaxSeed));
+    seed->setSingleStep(1.0);
+    seed->setKeyboardTracking(false);
+    seed_ = seed;
     // Two parameters per row; refresh() hides the pairs the chosen generator does not use.
     auto* grid = new QGridLayout;
     grid->setContentsMargins(0, 0, 0, 0);
@@ -180,7 +202,7 @@ QWidget* ControlsPanel::buildInputBox()
     connect(generator_, &QComboBox::activated, this, [this] { applyRecipe(false); });
     for (QDoubleSpinBox* spin : {mean_, std_, low_, high_, offset_})
         connect(spin, &QDoubleSpinBox::valueChanged, this, [this] { applyRecipe(false); });
-    connect(seed_, &QSpinBox::valueChanged, this, [this] { applyRecipe(false); });
+    connect(seed_, &QDoubleSpinBox::valueChanged, this, [this] { applyRecipe(false); });
 
     auto* fileRow = new QHBoxLayout;
     load_ = new QPushButton(tr("Load .npy..."), box);
@@ -217,22 +239,27 @@ QWidget* ControlsPanel::buildParameterBox()
     epsSlider_ = new QSlider(Qt::Horizontal, box);
     epsSlider_->setObjectName(QStringLiteral("epsSlider"));
     epsSlider_->setRange(0, kEpsSliderMax);
-    epsSlider_->setPageStep(100);
-    epsSlider_->setToolTip(tr("eps on a log scale, 1e-8 to 10"));
+    epsSlider_->setPageStep(3);
+    epsSlider_->setTickPosition(QSlider::TicksBelow);
+    epsSlider_->setTickInterval(3);
+    epsSlider_->setToolTip(tr("eps: 1, 2, 5 per decade from 1e-8 to 10; type any value in the field"));
     epsEdit_ = new QLineEdit(box);
     epsEdit_->setObjectName(QStringLiteral("epsEdit"));
-    // 20 decimals: the exact text of an eps from 1e-4 up has up to 17 digits after "0.000".
-    auto* validator = new QDoubleValidator(0.0, 1e30, 20, epsEdit_);
-    validator->setNotation(QDoubleValidator::ScientificNotation);
-    epsEdit_->setValidator(validator);
-    epsEdit_->setMaximumWidth(100);
+    epsEdit_->setToolTip(tr("eps exactly as PyTorch gets it; any finite number (0 and negative ones too)"));
+    // Wide enough for the longest exact eps the slider or a typed value gives (17 significant digits).
+    epsEdit_->setMinimumWidth(epsEdit_->fontMetrics().horizontalAdvance(QStringLiteral("0.012589254117941661")) + 12);
     epsNone_ = new QCheckBox(tr("None"), box);
     epsNone_->setToolTip(tr("RMSNorm eps=None: the dtype's machine epsilon"));
+    epsMessage_ = new QLabel(box);
+    epsMessage_->setObjectName(QStringLiteral("epsMessage"));
+    epsMessage_->setWordWrap(true);
+    epsMessage_->hide();
     auto* epsRow = new QHBoxLayout;
-    epsRow->addWidget(epsSlider_, 1);
-    epsRow->addWidget(epsEdit_);
+    epsRow->addWidget(epsEdit_, 1);
     epsRow->addWidget(epsNone_);
     form->addRow(tr("eps"), epsRow);
+    form->addRow(epsSlider_);
+    form->addRow(epsMessage_);
     connect(epsSlider_, &QSlider::valueChanged, this,
             [this](int position) { document_->setEps(epsFromSlider(position), epsSlider_->isSliderDown()); });
     connect(epsSlider_, &QSlider::sliderReleased, document_, &Document::endMerge);
@@ -240,7 +267,7 @@ QWidget* ControlsPanel::buildParameterBox()
     connect(epsNone_, &QCheckBox::clicked, this,
             [this](bool none) { document_->setEps(none ? std::nullopt : std::optional<double>(1e-5)); });
 
-    momentum_ = numberSpin(box, 0.0, 1.0, 0.05, 4);
+    momentum_ = numberSpin(box, 0.05); // PyTorch takes any float (2 included)
     momentum_->setObjectName(QStringLiteral("momentumSpin"));
     momentumNone_ = new QCheckBox(tr("None"), box);
     momentumNone_->setToolTip(tr("momentum=None: cumulative moving average over all steps (BatchNorm only)"));
@@ -328,15 +355,23 @@ void ControlsPanel::applyRecipe(bool merge)
 
 void ControlsPanel::applyEpsText()
 {
+    const QString typed = epsEdit_->text().trimmed();
     bool ok = false;
-    const double eps = epsEdit_->text().trimmed().toDouble(&ok);
+    const double eps = typed.toDouble(&ok);
     const auto current = document_->experiment().spec.eps;
-    if (!ok || !(eps > 0) || !std::isfinite(eps)) {
+    epsEdit_->setModified(false);
+    if (!ok || !std::isfinite(eps)) {
+        // The Document's rules (and the engine's warnings) judge every finite value; this is not one.
+        epsMessage_->setText(tr("eps %1 refused: not a finite number; eps stays %2.")
+                                 .arg(typed, current ? epsText(*current) : tr("None")));
+        epsMessage_->show();
         refresh();
         return;
     }
+    epsMessage_->hide();
     if (!current || *current != eps)
         document_->setEps(eps);
+    refresh(); // "2.50e-3" shows as the eps in use, 0.0025
 }
 
 void ControlsPanel::applyMomentum(bool merge)
@@ -380,7 +415,7 @@ void ControlsPanel::refresh()
     low_->setValue(r.low);
     high_->setValue(r.high);
     offset_->setValue(r.offset_step);
-    seed_->setValue(static_cast<int>(r.seed));
+    seed_->setValue(static_cast<double>(r.seed)); // exact up to kMaxSeed, which the options enforce
     const auto showField = [this](QWidget* field, bool on) {
         field->setVisible(on);
         generatorLabels_.at(field)->setVisible(on);
@@ -434,7 +469,7 @@ void ControlsPanel::refresh()
     if (s.eps) {
         if (!epsSlider_->isSliderDown())
             epsSlider_->setValue(sliderFromEps(*s.eps));
-        if (!epsEdit_->hasFocus() || epsSlider_->isSliderDown())
+        if (!epsEdit_->isModified()) // never over what the user is typing
             epsEdit_->setText(epsText(*s.eps));
     } else {
         epsEdit_->setText(tr("machine eps"));

@@ -38,8 +38,8 @@ class ControlsPanel : public QWidget {
     Q_OBJECT
 
 public:
-    /// eps slider: 100 positions per decade from 1e-8 to 10.
-    static constexpr int kEpsSliderMax = 900;
+    /// eps slider: 1, 2 and 5 per decade from 1e-8 to 10 (position 27); the field takes any value.
+    static constexpr int kEpsSliderMax = 27;
     static double epsFromSlider(int position);
     static int sliderFromEps(double eps);
 
@@ -64,7 +64,7 @@ public:
     QComboBox* dtypeCombo() const { return dtype_; }
     QComboBox* generatorCombo() const { return generator_; }
     QDoubleSpinBox* meanSpin() const { return mean_; }
-    QSpinBox* seedSpin() const { return seed_; }
+    QDoubleSpinBox* seedSpin() const { return seed_; }
     QComboBox* groupsCombo() const { return groups_; }
     QComboBox* normalizedCombo() const { return normalized_; }
     QSlider* epsSlider() const { return epsSlider_; }
@@ -104,7 +104,7 @@ private:
     QDoubleSpinBox* low_ = nullptr;
     QDoubleSpinBox* high_ = nullptr;
     QDoubleSpinBox* offset_ = nullptr;
-    QSpinBox* seed_ = nullptr;
+    QDoubleSpinBox* seed_ = nullptr;
     QPushButton* load_ = nullptr;
     QPushButton* useGenerator_ = nullptr;
     QLabel* loadedLabel_ = nullptr;
@@ -113,6 +113,7 @@ private:
     QSlider* epsSlider_ = nullptr;
     QLineEdit* epsEdit_ = nullptr;
     QCheckBox* epsNone_ = nullptr;
+    QLabel* epsMessage_ = nullptr;
     QDoubleSpinBox* momentum_ = nullptr;
     QCheckBox* momentumNone_ = nullptr;
     QCheckBox* affine_ = nullptr;

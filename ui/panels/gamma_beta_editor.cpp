@@ -6,6 +6,7 @@
 #include "engine/core/error.h"
 #include "ui/document/document.h"
 #include "ui/document/number_text.h"
+#include "ui/panels/wheel_guard.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -70,6 +71,7 @@ GammaBetaEditor::GammaBetaEditor(Document* document, QWidget* parent)
     connect(randomize_, &QPushButton::clicked, document_, &Document::randomizeAffine);
     connect(reset_, &QPushButton::clicked, document_, &Document::resetAffine);
     connect(table_, &QTableWidget::cellChanged, this, &GammaBetaEditor::onItemChanged);
+    WheelGuard::protect(this); // also when the editor is used outside the controls panel
 }
 
 void GammaBetaEditor::refresh(const Experiment& e)
@@ -97,7 +99,7 @@ void GammaBetaEditor::refresh(const Experiment& e)
         return;
     }
     if (paramShape == shownParamShape_ && weight == shownWeight_ && bias == shownBias_ && hasBias == shownHasBias_
-        && table_->rowCount() == count)
+        && e.dtype == shownDType_ && table_->rowCount() == count)
         return;
 
     const QSignalBlocker block(table_);
@@ -113,7 +115,8 @@ void GammaBetaEditor::refresh(const Experiment& e)
     for (int row = 0; row < static_cast<int>(count); ++row) {
         const auto i = static_cast<std::size_t>(row);
         for (int col = 0; col < 2; ++col) {
-            const QString text = formatNumber(col == 0 ? weight[i] : bias[i]);
+            // The value the engine uses (gamma and beta in the tensor's dtype), exactly, not 6 digits of it.
+            const QString text = shortestText(col == 0 ? weight[i] : bias[i], e.dtype);
             QTableWidgetItem* item = table_->item(row, col);
             if (!item)
                 table_->setItem(row, col, new QTableWidgetItem(text));
@@ -125,6 +128,7 @@ void GammaBetaEditor::refresh(const Experiment& e)
     shownWeight_ = weight;
     shownBias_ = bias;
     shownHasBias_ = hasBias;
+    shownDType_ = e.dtype;
 }
 
 void GammaBetaEditor::onItemChanged(int row, int column)
@@ -137,7 +141,7 @@ void GammaBetaEditor::onItemChanged(int row, int column)
     if (!ok || !std::isfinite(v)) {
         const QSignalBlocker block(table_);
         const auto i = static_cast<std::size_t>(row);
-        item->setText(formatNumber(column == 0 ? shownWeight_[i] : shownBias_[i]));
+        item->setText(shortestText(column == 0 ? shownWeight_[i] : shownBias_[i], shownDType_));
         return;
     }
     if (column == 0)

@@ -46,6 +46,7 @@ private:
     std::vector<double> shownWeight_, shownBias_;
     Shape shownParamShape_;
     bool shownHasBias_ = true;
+    DType shownDType_ = DType::Float32;
 };
 
 } // namespace normscope::ui
