@@ -53,27 +53,26 @@ bool StepCommand::describes(const Experiment& before, const Experiment& after)
     return rebuilt == before;
 }
 
-void StepCommand::undo()
+Experiment StepCommand::withBuffers(const Buffers& b) const
 {
     Experiment e = document_->experiment();
-    e.running_mean = before_.running_mean;
-    e.running_var = before_.running_var;
-    e.num_batches_tracked = before_.num_batches_tracked;
-    e.recipe.seed = before_.seed;
+    e.running_mean = b.running_mean;
+    e.running_var = b.running_var;
+    e.num_batches_tracked = b.num_batches_tracked;
+    e.recipe.seed = b.seed;
     e.running_mean_history.resize(historyBefore_);
     e.running_var_history.resize(historyBefore_);
-    document_->setExperiment(e);
+    return e;
+}
+
+void StepCommand::undo()
+{
+    document_->setExperiment(withBuffers(before_));
 }
 
 void StepCommand::redo()
 {
-    Experiment e = document_->experiment();
-    e.running_mean = after_.running_mean;
-    e.running_var = after_.running_var;
-    e.num_batches_tracked = after_.num_batches_tracked;
-    e.recipe.seed = after_.seed;
-    e.running_mean_history.resize(historyBefore_);
-    e.running_var_history.resize(historyBefore_);
+    Experiment e = withBuffers(after_);
     e.running_mean_history.insert(e.running_mean_history.end(), meanAdded_.begin(), meanAdded_.end());
     e.running_var_history.insert(e.running_var_history.end(), varAdded_.begin(), varAdded_.end());
     document_->setExperiment(e);

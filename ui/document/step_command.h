@@ -44,6 +44,9 @@ private:
     };
 
     Document* document_;
+    /// The document's experiment with these buffers and the history as it was before the step.
+    Experiment withBuffers(const Buffers& b) const;
+
     Buffers before_, after_;
     std::size_t historyBefore_ = 0; ///< history length before the step
     std::vector<std::vector<double>> meanAdded_, varAdded_;
