@@ -30,9 +30,7 @@ std::vector<std::string> degenerateRunWarnings(const NormSpec& spec, const NonFi
         warnings.push_back("the input has " + describeNonFinite(input) + " of " + std::to_string(input.total)
                            + " values: the statistics, running statistics and outputs they reach are NaN or inf,"
                              " as in PyTorch");
-    const bool batchNormRule =
-        spec.usesInputStats() && (spec.kind == NormKind::Batch || spec.kind == NormKind::Instance);
-    if (spec.eps && *spec.eps == 0 && batchNormRule)
+    if (spec.eps && *spec.eps == 0 && spec.zeroRstdForZeroVar())
         warnings.push_back("eps = 0: a constant channel gives 0/0 (PyTorch's batch_norm takes rstd = 0 where var is "
                            "exactly 0, so y = beta there)");
     else if (spec.eps && *spec.eps == 0)

@@ -39,6 +39,8 @@ struct NormSpec {
     bool usesInputStats() const { return mode == Mode::Training || !hasRunningStats(); }
     /// True when a forward pass updates running_mean, running_var (and num_batches_tracked for batch).
     bool updatesRunningStats() const { return mode == Mode::Training && hasRunningStats(); }
+    /// rstd is 0 where var and eps are both exactly 0 (ATen's batch_norm rule, NormTraits::batchNormKernel).
+    bool zeroRstdForZeroVar() const { return usesInputStats() && traits().batchNormKernel; }
     bool subtractsMean() const { return traits().subtractsMean; }
     bool hasBias() const { return affine && traits().hasBias; }
     template <typename T>

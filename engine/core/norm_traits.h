@@ -31,9 +31,12 @@ struct NormTraits {
     const char* affineArgument; ///< "affine" or "elementwise_affine"
 
     // What the module computes and holds.
-    bool hasBias;           ///< an affine module has beta as well as gamma (RMSNorm: gamma only)
-    bool subtractsMean;     ///< false: RMSNorm divides by the root mean square, subtracting nothing
-    bool countsBatches;     ///< a training pass advances num_batches_tracked (BatchNorm)
+    bool hasBias;       ///< an affine module has beta as well as gamma (RMSNorm: gamma only)
+    bool subtractsMean; ///< false: RMSNorm divides by the root mean square, subtracting nothing
+    bool countsBatches; ///< a training pass advances num_batches_tracked (BatchNorm)
+    /// ATen computes it with batch_norm (InstanceNorm reshapes to it), whose batch statistics take
+    /// rstd = 0 where var and eps are both exactly 0, so y = beta there instead of 0/0.
+    bool batchNormKernel;
     const char* sinceTorch; ///< the first torch release with the module; nullptr: long before 2.0
 
     // PyTorch's defaults.
@@ -48,12 +51,12 @@ inline constexpr NormKind kNormKinds[] = {NormKind::Batch, NormKind::Layer, Norm
 
 // clang-format off
 inline constexpr NormTraits kNormTraits[] = {
-//   kind               cli         display         byRank groups shape  running mom=None eps=None affine argument      bias   mean   count  since    affine track  epsNone
-    {NormKind::Batch,    "batch",    "BatchNorm",    true,  false, false, true,   true,    false,   "affine",             true,  true,  true,  nullptr, true,  true,  false},
-    {NormKind::Layer,    "layer",    "LayerNorm",    false, false, true,  false,  false,   false,   "elementwise_affine", true,  true,  false, nullptr, true,  false, false},
-    {NormKind::Instance, "instance", "InstanceNorm", true,  false, false, true,   false,   false,   "affine",             true,  true,  false, nullptr, false, false, false},
-    {NormKind::Group,    "group",    "GroupNorm",    false, true,  false, false,  false,   false,   "affine",             true,  true,  false, nullptr, true,  false, false},
-    {NormKind::Rms,      "rms",      "RMSNorm",      false, false, true,  false,  false,   true,    "elementwise_affine", false, false, false, "2.4",   true,  false, true},
+//   kind               cli         display         byRank groups shape  running mom=None eps=None affine argument      bias   mean   count  bnKern since    affine track  epsNone
+    {NormKind::Batch,    "batch",    "BatchNorm",    true,  false, false, true,   true,    false,   "affine",             true,  true,  true,  true,  nullptr, true,  true,  false},
+    {NormKind::Layer,    "layer",    "LayerNorm",    false, false, true,  false,  false,   false,   "elementwise_affine", true,  true,  false, false, nullptr, true,  false, false},
+    {NormKind::Instance, "instance", "InstanceNorm", true,  false, false, true,   false,   false,   "affine",             true,  true,  false, true,  nullptr, false, false, false},
+    {NormKind::Group,    "group",    "GroupNorm",    false, true,  false, false,  false,   false,   "affine",             true,  true,  false, false, nullptr, true,  false, false},
+    {NormKind::Rms,      "rms",      "RMSNorm",      false, false, true,  false,  false,   true,    "elementwise_affine", false, false, false, false, "2.4",   true,  false, true},
 };
 // clang-format on
 

@@ -503,7 +503,7 @@ Tensor<T> normalizedInput(const NormSpec& spec, const Tensor<T>& x, const Forwar
             var[g] = static_cast<double>(result.var[static_cast<std::int64_t>(g)]);
         }
     }
-    detail::rstdFromVar(spec.effectiveEps<T>(), var.data(), rstd.data(), G, detail::zeroRstdForZeroVar(spec));
+    detail::rstdFromVar(spec.effectiveEps<T>(), var.data(), rstd.data(), G, spec.zeroRstdForZeroVar());
     Tensor<T> xhat(x.shape());
     detail::FastKernels::normalize<T>(layout, x.data(), mean.data(), meanLo.data(), rstd.data(), nullptr, nullptr,
                                       xhat.data(), 0);

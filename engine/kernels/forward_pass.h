@@ -25,12 +25,6 @@ void rstdFromVar(T eps, const double* var, double* rstd, std::size_t groups, boo
         rstd[g] = zeroForZeroVar && var[g] == 0 && eps == 0 ? 0.0 : 1.0 / std::sqrt(var[g] + static_cast<double>(eps));
 }
 
-/// Whether rstdFromVar takes ATen's batch_norm rule for this spec (see there).
-inline bool zeroRstdForZeroVar(const NormSpec& spec)
-{
-    return spec.usesInputStats() && (spec.kind == NormKind::Batch || spec.kind == NormKind::Instance);
-}
-
 /// The statistics a pass normalises with, per group: the input's moments when spec.usesInputStats(),
 /// else the running statistics (meanLo 0), and rstd. The forward and backward passes both take them
 /// from here, so the gradients are those of exactly the numbers the output was computed with.
@@ -45,7 +39,7 @@ void passStatistics(const NormSpec& spec, const StatsLayout& layout, const T* x,
         runningStatsPerGroup(layout, state, mean, var);
         std::fill(meanLo, meanLo + G, 0.0);
     }
-    rstdFromVar(spec.effectiveEps<T>(), var, rstd, G, zeroRstdForZeroVar(spec));
+    rstdFromVar(spec.effectiveEps<T>(), var, rstd, G, spec.zeroRstdForZeroVar());
 }
 
 /**
@@ -78,7 +72,7 @@ void runForward(const NormSpec& spec, const Tensor<T>& x, NormState<T>& state, F
     const T* gamma = spec.affine ? state.weight.data() : nullptr;
     const T* beta = spec.hasBias() ? state.bias.data() : nullptr;
     // eps == 0 under batch_norm's zero-variance rule takes the unfused path, where rstd has one home.
-    const bool fused = !(zeroRstdForZeroVar(spec) && spec.effectiveEps<T>() == 0);
+    const bool fused = !(spec.zeroRstdForZeroVar() && spec.effectiveEps<T>() == 0);
     if (spec.usesInputStats() && fused) {
         Kernels::normalizeWithInputStats(layout, x.data(), spec.subtractsMean(), spec.effectiveEps<T>(), gamma, beta,
                                          result.output.data(), mean.data(), meanLo.data(), var.data(), rstd.data(),

@@ -133,11 +133,12 @@ private Q_SLOTS:
         QTest::addColumn<bool>("bias"); // an affine module has beta
         QTest::addColumn<bool>("subtractsMean");
         QTest::addColumn<bool>("countsBatches"); // a training pass advances num_batches_tracked
-        QTest::newRow("batch") << NormKind::Batch << true << true << false << true << true << true;
-        QTest::newRow("layer") << NormKind::Layer << true << false << false << true << true << false;
-        QTest::newRow("instance") << NormKind::Instance << false << false << false << true << true << false;
-        QTest::newRow("group") << NormKind::Group << true << false << false << true << true << false;
-        QTest::newRow("rms") << NormKind::Rms << true << false << true << false << false << false;
+        QTest::addColumn<bool>("zeroRstd");      // ATen's batch_norm: rstd 0 where var = eps = 0 (training)
+        QTest::newRow("batch") << NormKind::Batch << true << true << false << true << true << true << true;
+        QTest::newRow("layer") << NormKind::Layer << true << false << false << true << true << false << false;
+        QTest::newRow("instance") << NormKind::Instance << false << false << false << true << true << false << true;
+        QTest::newRow("group") << NormKind::Group << true << false << false << true << true << false << false;
+        QTest::newRow("rms") << NormKind::Rms << true << false << true << false << false << false << false;
     }
 
     void defaultsAndParameters()
@@ -149,6 +150,7 @@ private Q_SLOTS:
         QFETCH(bool, bias);
         QFETCH(bool, subtractsMean);
         QFETCH(bool, countsBatches);
+        QFETCH(bool, zeroRstd);
         const NormSpec spec = NormSpec::defaults(kind);
         QCOMPARE(spec.kind, kind);
         QCOMPARE(spec.affine, affine);
@@ -165,6 +167,7 @@ private Q_SLOTS:
         QVERIFY(!affineOn.hasBias());
         QCOMPARE(spec.subtractsMean(), subtractsMean);
         QCOMPARE(traitsOf(kind).countsBatches, countsBatches);
+        QCOMPARE(spec.zeroRstdForZeroVar(), zeroRstd);
     }
 
     void trackingNeedsAModuleThatTakesIt()

@@ -41,6 +41,22 @@ std::set<Cell> visibleCells(const CubeProjection& p)
     return out;
 }
 
+/// Yaw and pitch rows: four views all round the cube, and with `extremes` two more (nearly from
+/// above, a quarter turn).
+void addViews(bool extremes)
+{
+    QTest::addColumn<double>("yaw");
+    QTest::addColumn<double>("pitch");
+    QTest::newRow("default") << CubeProjection::kDefaultYaw << CubeProjection::kDefaultPitch;
+    QTest::newRow("from the left, below") << 40.0 << -30.0;
+    QTest::newRow("from behind") << 160.0 << 25.0;
+    QTest::newRow("from behind, below") << -150.0 << -20.0;
+    if (extremes) {
+        QTest::newRow("nearly from above") << 10.0 << 85.0;
+        QTest::newRow("quarter turn") << 90.0 << 0.0;
+    }
+}
+
 } // namespace
 
 class TestCubeProjection : public QObject {
@@ -75,15 +91,7 @@ private Q_SLOTS:
         QVERIFY(!p.hitTest(QPointF(1, 1)).has_value());
     }
 
-    void visibleCellsAreTheOuterSurface_data()
-    {
-        QTest::addColumn<double>("yaw");
-        QTest::addColumn<double>("pitch");
-        QTest::newRow("default") << CubeProjection::kDefaultYaw << CubeProjection::kDefaultPitch;
-        QTest::newRow("from the left, below") << 40.0 << -30.0;
-        QTest::newRow("from behind") << 160.0 << 25.0;
-        QTest::newRow("from behind, below") << -150.0 << -20.0;
-    }
+    void visibleCellsAreTheOuterSurface_data() { addViews(false); }
 
     void visibleCellsAreTheOuterSurface()
     {
@@ -176,17 +184,7 @@ private Q_SLOTS:
         QVERIFY(c.to.y() < c.from.y()); // c recedes up and away
     }
 
-    void projectedFaceCentresHitTheirCells_data()
-    {
-        QTest::addColumn<double>("yaw");
-        QTest::addColumn<double>("pitch");
-        QTest::newRow("default") << CubeProjection::kDefaultYaw << CubeProjection::kDefaultPitch;
-        QTest::newRow("from the left, below") << 40.0 << -30.0;
-        QTest::newRow("from behind") << 160.0 << 25.0;
-        QTest::newRow("from behind, below") << -150.0 << -20.0;
-        QTest::newRow("nearly from above") << 10.0 << 85.0;
-        QTest::newRow("quarter turn") << 90.0 << 0.0;
-    }
+    void projectedFaceCentresHitTheirCells_data() { addViews(true); }
 
     void projectedFaceCentresHitTheirCells()
     {
