@@ -12,6 +12,7 @@
 
 #include <QApplication>
 #include <QBuffer>
+#include <QScreen>
 #include <QUndoStack>
 
 #include <cstdio>
@@ -57,6 +58,19 @@ int exportCode(Document& document, MainWindow& window, const QString& path)
     return 0;
 }
 
+/// 1400x900 where it fits, else the screen's available area (a 1366x768 laptop or projector); a
+/// headless platform has no screen to fit, so its pictures keep the documented size.
+QSize defaultWindowSize()
+{
+    const QSize preferred(1400, 900);
+    const QScreen* screen = QGuiApplication::primaryScreen();
+    if (!screen || QGuiApplication::platformName() == QLatin1String("offscreen"))
+        return preferred;
+    // The title bar and frame come on top of the size set here.
+    const QSize available = screen->availableGeometry().size() - QSize(16, 40);
+    return preferred.boundedTo(available.expandedTo(QSize(640, 480)));
+}
+
 } // namespace
 
 std::optional<int> exitWithoutWindow(const AppOptionsParse& parsed)
@@ -87,7 +101,7 @@ int runNormScope(const AppOptions& options)
     document.undoStack()->clear(); // the command line is the starting point, not an undo step
 
     MainWindow window(&document);
-    window.resize(options.size);
+    window.resize(options.size.isValid() ? options.size : defaultWindowSize());
     window.setValueSource(options.colorBy);
     window.setAllGroupsHighlighted(options.allGroups);
     if (options.explodeAxis >= 0)

@@ -39,6 +39,9 @@ namespace normscope::ui {
 
 namespace {
 
+/// Below this a plot's axis labels and legend no longer fit.
+constexpr int kMinPlotWidth = 300;
+
 QLabel* banner(QWidget* parent, const char* objectName, const QString& style)
 {
     auto* label = new QLabel(parent);
@@ -174,9 +177,12 @@ void MainWindow::resetViews()
 void MainWindow::buildDocks()
 {
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+    // Controls run the full height on the left; the table, plots and code share the full width
+    // below the cube and the formula, where the table's ten columns fit (1366x768 included).
     setCorner(Qt::TopLeftCorner, Qt::LeftDockWidgetArea);
-    setCorner(Qt::BottomLeftCorner, Qt::BottomDockWidgetArea);
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     setCorner(Qt::TopRightCorner, Qt::RightDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::BottomDockWidgetArea);
 
     controls_ = new ControlsPanel(document_);
     controls_->setObjectName(QStringLiteral("controlsPanel"));
@@ -200,7 +206,7 @@ void MainWindow::buildDocks()
     table_->setObjectName(QStringLiteral("statsTable"));
     table_->observe(document_);
     QDockWidget* tableDock = dock(this, tr("Statistics per group"), "statsDock", table_);
-    addDockWidget(Qt::RightDockWidgetArea, tableDock);
+    addDockWidget(Qt::BottomDockWidgetArea, tableDock);
 
     formula_ = new FormulaPanel;
     formula_->setObjectName(QStringLiteral("formulaPanel"));
@@ -217,9 +223,7 @@ void MainWindow::buildDocks()
     code_->setObjectName(QStringLiteral("codePanel"));
     code_->observe(document_);
     QDockWidget* codeDock = dock(this, tr("PyTorch code"), "codeDock", code_);
-    addDockWidget(Qt::RightDockWidgetArea, codeDock);
-    tabifyDockWidget(tableDock, codeDock);
-    tableDock->raise();
+    addDockWidget(Qt::BottomDockWidgetArea, codeDock);
 
     auto* plots = new QSplitter(Qt::Horizontal);
     histogram_ = new HistogramPlot(plots);
@@ -237,6 +241,9 @@ void MainWindow::buildDocks()
     plots->setChildrenCollapsible(false);
     QDockWidget* plotsDock = dock(this, tr("Plots"), "plotsDock", plots);
     addDockWidget(Qt::BottomDockWidgetArea, plotsDock);
+    tabifyDockWidget(tableDock, plotsDock);
+    tabifyDockWidget(tableDock, codeDock);
+    tableDock->raise();
 
     status_ = new QLabel(this);
     status_->setObjectName(QStringLiteral("engineStatus"));
@@ -260,9 +267,19 @@ void MainWindow::applyDefaultDockSizes()
     auto* formulaDock = findChild<QDockWidget*>(QStringLiteral("formulaDock"));
     auto* plotsDock = findChild<QDockWidget*>(QStringLiteral("plotsDock"));
     const int w = width(), h = height();
-    resizeDocks({controlsDock, statsDock}, {std::max(340, w / 4), std::max(400, w * 3 / 10)}, Qt::Horizontal);
-    resizeDocks({statsDock, formulaDock}, {h * 3 / 10, h * 3 / 10}, Qt::Vertical);
-    resizeDocks({plotsDock}, {std::max(220, h / 4)}, Qt::Vertical);
+    const int controls = controlsDock->minimumSizeHint().width();
+    resizeDocks({controlsDock, formulaDock}, {controls, std::clamp(w / 4, 300, 480)}, Qt::Horizontal);
+    // Below the cube: the table beside the plots where both fit, else one above the other as tabs
+    // (the table first: its numbers are what the cube's hover explains).
+    const int bottomWidth = w - controls;
+    const int table = table_->contentWidth();
+    if (bottomWidth >= table + 3 * kMinPlotWidth) {
+        removeDockWidget(plotsDock); // out of the tab group, then beside it
+        addDockWidget(Qt::BottomDockWidgetArea, plotsDock, Qt::Horizontal);
+        plotsDock->show();
+        resizeDocks({statsDock, plotsDock}, {table, bottomWidth - table}, Qt::Horizontal);
+    }
+    resizeDocks({statsDock}, {std::clamp(h * 3 / 10, 200, 320)}, Qt::Vertical);
     if (auto* plots = qobject_cast<QSplitter*>(plotsDock->widget())) {
         const int third = plots->width() / 3;
         plots->setSizes({third, third, third});

@@ -290,8 +290,7 @@ void TestStatsTableModel::copiesTabSeparatedText()
     const QStringList lines = text.trimmed().split(QLatin1Char('\n'));
     QCOMPARE(lines.size(), 3);
     QCOMPARE(lines[0],
-             QStringLiteral("group\tcount\tmean\tvar (biased)\tvar (unbiased)\trstd\tout mean\t"
-                            "out std (unbiased)\trunning mean after this pass\trunning var after this pass"));
+             QStringLiteral("group\tcount\tmean\tvar\tvar_unbiased\trstd\ty_mean\ty_std\trunning_mean\trunning_var"));
 
     // Channel 0 = {1, 2, 3, 4}, channel 1 = {10, 20, 30, 40}; derived by hand.
     const double eps = 1e-5;

@@ -67,14 +67,15 @@ void CompareView::ensureColumns(int count)
         stats->setTextFormat(Qt::RichText);
         stats->setAlignment(Qt::AlignHCenter | Qt::AlignTop);
         stats->setWordWrap(false); // a small table: its size hint is exact without wrapping
-        QFont small = stats->font();
-        small.setPointSizeF(small.pointSizeF() * 0.9);
-        stats->setFont(small);
+        QFont font = stats->font();
+        font.setPointSizeF(font.pointSizeF() * 0.95); // five columns of it fit 1366 px
+        stats->setFont(font);
         grid_->addWidget(cube, 0, column);
         grid_->addWidget(stats, 1, column);
         grid_->setColumnStretch(column, 1);
-        // The cubes ask for the height their width needs; spare height goes below everything.
-        grid_->setRowStretch(2, 1);
+        // Spare height goes to the cubes, which centre themselves in it, and the numbers stay
+        // right under them: no empty band below the columns.
+        grid_->setRowStretch(0, 1);
 
         connect(cube, &CubeView::cellSelected, this, [this](std::int64_t flatIndex) {
             if (syncing_)
@@ -133,8 +134,24 @@ void CompareView::setResults(const std::vector<ResultPtr>& results)
         widest = std::max(widest, stats_[k]->sizeHint().width());
     for (std::size_t k = 0; k < cubes_.size(); ++k)
         grid_->setColumnMinimumWidth(static_cast<int>(k), k < results.size() ? widest : 0);
+    equalizeCaptions();
     // Keep the selection if the new input still has that element.
     selectCell(selected_);
+}
+
+void CompareView::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event); // the layout has already sized the columns
+    equalizeCaptions();
+}
+
+void CompareView::equalizeCaptions()
+{
+    double tallest = 0;
+    for (std::size_t k = 0; k < results_.size(); ++k)
+        tallest = std::max(tallest, cubes_[k]->captionHeightAt(cubes_[k]->width()));
+    for (CubeView* cube : cubes_)
+        cube->setCaptionReserve(tallest);
 }
 
 void CompareView::selectCell(std::int64_t flatIndex)

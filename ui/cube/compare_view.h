@@ -52,7 +52,12 @@ Q_SIGNALS:
     void cellSelected(std::int64_t flatIndex);
     void cellHovered(std::int64_t flatIndex);
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
+    /// Every column's caption as tall as the tallest, so the cubes share one scale.
+    void equalizeCaptions();
     void ensureColumns(int count);
     static QString statsHtml(const ResultPtr& result);
 

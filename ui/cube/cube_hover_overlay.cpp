@@ -7,12 +7,18 @@
 #include <QPainter>
 
 #include <algorithm>
+#include <cmath>
 
 namespace normscope::ui {
 
-CubeHoverOverlay::CubeHoverOverlay()
+CubeHoverOverlay::CubeHoverOverlay(QWidget* host) : QWidget(host->window()), host_(host)
 {
+    setObjectName(QStringLiteral("cubeHoverOverlay"));
+    setAttribute(Qt::WA_TransparentForMouseEvents);
+    setAttribute(Qt::WA_TranslucentBackground);
+    setFocusPolicy(Qt::NoFocus);
     doc_.setDocumentMargin(6);
+    hide();
 }
 
 void CubeHoverOverlay::setElement(const ResultPtr& result, std::int64_t flatIndex, bool binned, const QFont& font)
@@ -20,32 +26,61 @@ void CubeHoverOverlay::setElement(const ResultPtr& result, std::int64_t flatInde
     doc_.setDefaultFont(font);
     QString html = CellInfo::from(result, flatIndex).toHtml();
     if (binned)
-        html += QStringLiteral("<div style='color:#7a4a00'><i>the drawn cell shows this element,<br>"
-                               "the first of its bin</i></div>");
+        html += QStringLiteral("<div style='color:#7a4a00'><i>%1</i></div>")
+                    .arg(tr("the drawn cell shows this element,<br>the first of its bin"));
     doc_.setHtml(html);
     doc_.adjustSize();
+    resize(static_cast<int>(std::ceil(doc_.size().width())) + 2, static_cast<int>(std::ceil(doc_.size().height())) + 2);
 }
 
-void CubeHoverOverlay::paint(QPainter& p, const QPointF& mouse, const QSizeF& widgetSize) const
+void CubeHoverOverlay::showNear(const QPointF& mouse, const QRect& avoid)
 {
-    if (doc_.isEmpty())
-        return;
-    const QSizeF size = doc_.size();
-    QPointF topLeft = mouse + QPointF(18, 18);
-    if (topLeft.x() + size.width() > widgetSize.width() - 4)
-        topLeft.setX(mouse.x() - 18 - size.width());
-    if (topLeft.y() + size.height() > widgetSize.height() - 4)
-        topLeft.setY(widgetSize.height() - 4 - size.height());
-    topLeft.setX(std::max(4.0, topLeft.x()));
-    topLeft.setY(std::max(4.0, topLeft.y()));
-    const QRectF box(topLeft, size);
-    p.save();
+    QWidget* top = host_->window();
+    if (parentWidget() != top)
+        setParent(top); // the cube moved to another window (or was docked): follow it
+    const QPoint m = host_->mapTo(top, mouse.toPoint());
+    const QRect keepOut = avoid.isValid() ? QRect(host_->mapTo(top, avoid.topLeft()), avoid.size()) : QRect();
+    const QRect area = top->rect().adjusted(4, 4, -4, -4);
+    // Beside the mouse, never under it: right and below first, then the other corners; the first
+    // that fits in the window and leaves the colour bar visible wins.
+    constexpr int gap = 18;
+    const QPoint corners[] = {m + QPoint(gap, gap), QPoint(m.x() - gap - width(), m.y() + gap),
+                              QPoint(m.x() + gap, m.y() - gap - height()),
+                              QPoint(m.x() - gap - width(), m.y() - gap - height())};
+    auto clamped = [&](QPoint p) {
+        p.setX(std::clamp(p.x(), area.left(), std::max(area.left(), area.right() - width())));
+        p.setY(std::clamp(p.y(), area.top(), std::max(area.top(), area.bottom() - height())));
+        return p;
+    };
+    QPoint chosen = clamped(corners[0]);
+    bool found = false;
+    for (const QPoint& corner : corners) {
+        const QRect box(corner, size());
+        if (area.contains(box) && !box.intersects(keepOut)) {
+            chosen = corner;
+            found = true;
+            break;
+        }
+    }
+    if (!found) // nothing fits cleanly: slide the first choice into the window, off the mouse if possible
+        for (const QPoint& corner : corners)
+            if (!QRect(clamped(corner), size()).contains(m)) {
+                chosen = clamped(corner);
+                break;
+            }
+    move(chosen);
+    raise();
+    show();
+}
+
+void CubeHoverOverlay::paintEvent(QPaintEvent*)
+{
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
     p.setPen(QPen(QColor(90, 90, 90), 1));
-    p.setBrush(QColor(255, 255, 250, 238));
-    p.drawRoundedRect(box, 5, 5);
-    p.translate(topLeft);
+    p.setBrush(QColor(255, 255, 250, 242));
+    p.drawRoundedRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5), 5, 5);
     doc_.drawContents(&p);
-    p.restore();
 }
 
 } // namespace normscope::ui

@@ -29,16 +29,17 @@ void CubeTexts::set(const QString& caption, const QString& failedModule, const Q
         const QString name = colon > 0 ? caption.left(colon) : QString();
         const QString rest = colon > 0 ? caption.mid(colon + 1).trimmed() : caption;
         html = compact ? QStringLiteral("<div align='center'><b>%1</b><br>"
-                                        "<span style='font-size:small'>%2</span></div>")
+                                        "<span style='color:#333'>%2</span></div>")
                              .arg(name.toHtmlEscaped(), rest.toHtmlEscaped())
                        : QStringLiteral("<b>%1:</b> %2").arg(name.toHtmlEscaped(), rest.toHtmlEscaped());
     } else if (!failedModule.isEmpty()) {
         html = QStringLiteral("<b>%1</b>").arg(failedModule.toHtmlEscaped());
     }
-    caption_.setDefaultFont(scaledFont(base, compact ? 1.0 : 1.3));
+    // The compare view's columns are read from the back of a room too: no smaller than the base font.
+    caption_.setDefaultFont(scaledFont(base, compact ? 1.05 : 1.3));
     caption_.setHtml(style + html + QStringLiteral("</div>"));
 
-    note_.setDefaultFont(scaledFont(base, compact ? 0.8 : 0.95));
+    note_.setDefaultFont(scaledFont(base, compact ? 0.9 : 0.95));
     note_.setHtml(note.isEmpty()
                       ? QString()
                       : QStringLiteral("<div align='%1' style='color:#7a4a00'><i>%2</i></div>")
@@ -82,7 +83,9 @@ double CubeTexts::captionHeight(double width, bool compact) const
     if (!compact)
         return h;
     const QFontMetricsF name(scaledFont(caption_.defaultFont(), 1.0, true));
-    const QFontMetricsF rule(scaledFont(caption_.defaultFont(), 0.85));
+    // Room for a four-line rule, so that the compare view's five cubes start at one height and are
+    // drawn at one scale.
+    const QFontMetricsF rule(caption_.defaultFont());
     return std::max(h, name.lineSpacing() + 4 * rule.lineSpacing());
 }
 

@@ -35,7 +35,10 @@ CubeView::CubeView(QWidget* parent) : QWidget(parent), colorBar_(new ColorBar(th
     relayout();
 }
 
-CubeView::~CubeView() = default;
+CubeView::~CubeView()
+{
+    delete overlay_; // a child of the window, not of this view
+}
 
 QSize CubeView::sizeHint() const
 {
@@ -341,10 +344,29 @@ void CubeView::updateTexts()
 
 void CubeView::updateHoverText()
 {
-    if (hovered_ < 0)
-        overlay_.clear();
+    if (hovered_ >= 0) {
+        if (!overlay_)
+            overlay_ = new CubeHoverOverlay(this);
+        overlay_->setElement(result_, hovered_, grid_.binned(), scaledFont(font(), compact_ ? 0.9 : 1.0));
+    }
+    syncOverlay();
+}
+
+void CubeView::syncOverlay()
+{
+    const bool shown = hovered_ >= 0 && !dragging_ && error_.isEmpty() && isVisible();
+    if (!overlay_)
+        return;
+    if (shown)
+        overlay_->showNear(mousePos_, colorBar_->isVisible() ? colorBar_->geometry() : QRect());
     else
-        overlay_.setElement(result_, hovered_, grid_.binned(), scaledFont(font(), compact_ ? 0.9 : 1.0));
+        overlay_->hide();
+}
+
+void CubeView::hideEvent(QHideEvent*)
+{
+    if (overlay_)
+        overlay_->hide();
 }
 
 void CubeView::relayout()
@@ -353,7 +375,8 @@ void CubeView::relayout()
     double top = r.top();
     captionRect_ = QRectF();
     noteRect_ = QRectF();
-    captionRect_ = QRectF(r.left(), top, r.width(), texts_.captionHeight(r.width(), compact_));
+    captionRect_ =
+        QRectF(r.left(), top, r.width(), std::max(captionReserve_, texts_.captionHeight(r.width(), compact_)));
     top = captionRect_.bottom() + 2;
     if (!note_.isEmpty()) {
         noteRect_ = QRectF(r.left(), top, r.width(), texts_.noteHeight(r.width()));
@@ -403,6 +426,21 @@ void CubeView::relayout()
     }
 }
 
+double CubeView::captionHeightAt(int width) const
+{
+    return texts_.captionHeight(width - 16.0, compact_); // relayout()'s margins
+}
+
+void CubeView::setCaptionReserve(double height)
+{
+    if (height == captionReserve_)
+        return;
+    captionReserve_ = height;
+    relayout();
+    updateGeometry();
+    update();
+}
+
 CubeAxisLabels::Margins CubeView::labelMargins(double width, double height) const
 {
     return CubeAxisLabels::margins(font(), grid_, compact_, width, height);
@@ -421,7 +459,7 @@ int CubeView::heightForWidth(int width) const
     // so that a row of them does not spread out vertically.
     const double w = width - 16.0;
     double h = 12;
-    h += texts_.captionHeight(w, true) + 2;
+    h += std::max(captionReserve_, texts_.captionHeight(w, true)) + 2;
     if (!note_.isEmpty())
         h += texts_.noteHeight(w) + 2;
     const CubeAxisLabels::Margins m = labelMargins(w, 1e9);
@@ -481,8 +519,6 @@ void CubeView::paintEvent(QPaintEvent*)
         p.drawRoundedRect(box, 6, 6);
         p.setPen(QColor(140, 0, 0));
         p.drawText(box.adjusted(12, 10, -12, -10), Qt::AlignCenter | Qt::TextWordWrap, error_);
-    } else if (hovered_ >= 0 && !dragging_) {
-        overlay_.paint(p, mousePos_, size());
     }
 }
 
@@ -512,7 +548,7 @@ void CubeView::setHover(std::int64_t flatIndex, const QPointF& pos)
     mousePos_ = pos;
     if (flatIndex == hovered_) {
         if (flatIndex >= 0)
-            update(); // the overlay follows the mouse
+            syncOverlay(); // the overlay follows the mouse
         return;
     }
     hovered_ = flatIndex;
@@ -544,6 +580,7 @@ void CubeView::mouseMoveEvent(QMouseEvent* event)
             dragging_ = true;
         if (dragging_) {
             mousePos_ = pos;
+            syncOverlay();
             projection_.setRotation(pressYaw_ + d.x() * kDragDegreesPerPixel,
                                     pressPitch_ + d.y() * kDragDegreesPerPixel);
             updateCut();

@@ -14,6 +14,7 @@
 #include "ui/cube/cube_texts.h"
 #include "ui/document/result_snapshot.h"
 
+#include <QPointer>
 #include <QWidget>
 
 #include <cstdint>
@@ -93,6 +94,10 @@ public:
     /// Compact form for the compare view: smaller text, colour bar below the cube, no status line.
     void setCompact(bool compact);
     bool isCompact() const { return compact_; }
+    /// Height the caption needs at this widget width; setCaptionReserve makes it at least `height`,
+    /// so that cubes side by side (the compare view) start at one height and share one scale.
+    double captionHeightAt(int width) const;
+    void setCaptionReserve(double height);
     ColorBar* colorBar() const { return colorBar_; }
     const ColorMap& colorMap() const { return colorMap_; }
     const CubeGrid& grid() const { return grid_; }
@@ -129,6 +134,7 @@ protected:
     void mouseDoubleClickEvent(QMouseEvent* event) override;
     void wheelEvent(QWheelEvent* event) override;
     void leaveEvent(QEvent* event) override;
+    void hideEvent(QHideEvent* event) override;
 
 private:
     void rebuildValues();
@@ -138,6 +144,8 @@ private:
     void updateCut(); // after the view turned: another face may now show the lit group
     CubeAxisLabels::Margins labelMargins(double width, double height) const;
     void relayout();
+    /// Shows the hover overlay at the mouse while a cell is hovered, hides it otherwise.
+    void syncOverlay();
     void updateTexts();
     void updateHoverText();
     void setHover(std::int64_t flatIndex, const QPointF& pos);
@@ -159,7 +167,8 @@ private:
     CubeCellColors cells_;
     std::int64_t litGroup_ = -1; // the group the colours were built for
     CubeFaceImages faceImages_;
-    CubeHoverOverlay overlay_;
+    double captionReserve_ = 0;
+    QPointer<CubeHoverOverlay> overlay_; // on the window, created at the first hover
 
     std::int64_t hovered_ = -1, linkedHover_ = -1, selected_ = -1;
     QPointF mousePos_;

@@ -24,7 +24,8 @@ struct AppOptions {
     /// normscope-cli forward's --steps: the window shows the last of these passes, so the ones before
     /// it are committed first where they move running statistics (training with tracking).
     int steps = 1;
-    QSize size{1400, 900};
+    /// --size; invalid (not given): 1400x900, or less where the screen is smaller (defaultWindowSize)
+    QSize size;
     int colorBy = 0;          ///< 0 x, 1 x-hat, 2 y (CubeView::ValueSource)
     bool allGroups = false;   ///< every group in its own hue
     std::int64_t select = -1; ///< flat index of the element to select, -1 none

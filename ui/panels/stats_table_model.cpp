@@ -26,18 +26,20 @@ std::vector<StatsTableModel::Column> columnsFor(const ResultSnapshot* result)
 
 QString title(StatsTableModel::Column kind)
 {
+    // Two short lines, so that all columns fit the window's default width; the tool tips and the
+    // exported tables carry the full names.
     switch (kind) {
-    case StatsTableModel::GroupColumn: return QStringLiteral("group");
-    case StatsTableModel::CountColumn: return QStringLiteral("count");
-    case StatsTableModel::MeanColumn: return QStringLiteral("mean");
-    case StatsTableModel::VarColumn: return QStringLiteral("var (biased)");
-    case StatsTableModel::VarUnbiasedColumn: return QStringLiteral("var (unbiased)");
-    case StatsTableModel::MeanSquareColumn: return QStringLiteral("mean square");
-    case StatsTableModel::RstdColumn: return QStringLiteral("rstd");
-    case StatsTableModel::OutputMeanColumn: return QStringLiteral("out mean");
-    case StatsTableModel::OutputStdColumn: return QStringLiteral("out std (unbiased)");
-    case StatsTableModel::RunningMeanColumn: return QStringLiteral("running mean after this pass");
-    case StatsTableModel::RunningVarColumn: return QStringLiteral("running var after this pass");
+    case StatsTableModel::GroupColumn: return StatsTableModel::tr("group");
+    case StatsTableModel::CountColumn: return StatsTableModel::tr("count");
+    case StatsTableModel::MeanColumn: return StatsTableModel::tr("mean");
+    case StatsTableModel::VarColumn: return StatsTableModel::tr("var\n(biased)");
+    case StatsTableModel::VarUnbiasedColumn: return StatsTableModel::tr("var\n(unbiased)");
+    case StatsTableModel::MeanSquareColumn: return StatsTableModel::tr("mean\nsquare");
+    case StatsTableModel::RstdColumn: return StatsTableModel::tr("rstd");
+    case StatsTableModel::OutputMeanColumn: return StatsTableModel::tr("y\nmean");
+    case StatsTableModel::OutputStdColumn: return StatsTableModel::tr("y std\n(unbiased)");
+    case StatsTableModel::RunningMeanColumn: return StatsTableModel::tr("running_mean\nafter pass");
+    case StatsTableModel::RunningVarColumn: return StatsTableModel::tr("running_var\nafter pass");
     }
     return {};
 }
@@ -45,24 +47,26 @@ QString title(StatsTableModel::Column kind)
 QString toolTip(StatsTableModel::Column kind)
 {
     switch (kind) {
-    case StatsTableModel::GroupColumn: return QStringLiteral("The elements that share one statistic");
-    case StatsTableModel::CountColumn: return QStringLiteral("n, the number of elements in the group");
-    case StatsTableModel::MeanColumn: return QStringLiteral("Mean of x over the group");
-    case StatsTableModel::VarColumn: return QStringLiteral("Σ(x − mean)² / n: the variance the norms normalise with");
+    case StatsTableModel::GroupColumn: return StatsTableModel::tr("The elements that share one statistic");
+    case StatsTableModel::CountColumn: return StatsTableModel::tr("n, the number of elements in the group");
+    case StatsTableModel::MeanColumn: return StatsTableModel::tr("Mean of x over the group");
+    case StatsTableModel::VarColumn:
+        return StatsTableModel::tr("Σ(x − mean)² / n: the variance the norms normalise with");
     case StatsTableModel::VarUnbiasedColumn:
-        return QStringLiteral("Σ(x − mean)² / (n − 1), torch.var's default; "
-                              "BatchNorm's running_var is updated with it. nan when n = 1");
+        return StatsTableModel::tr("Σ(x − mean)² / (n − 1), torch.var's default; "
+                                   "BatchNorm's running_var is updated with it. nan when n = 1");
     case StatsTableModel::MeanSquareColumn:
-        return QStringLiteral("Σx² / n: RMSNorm divides by sqrt(mean square + eps) and subtracts no mean");
+        return StatsTableModel::tr("Σx² / n: RMSNorm divides by sqrt(mean square + eps) and subtracts no mean");
     case StatsTableModel::RstdColumn:
-        return QStringLiteral("1 / sqrt(var + eps) as the forward pass used it "
-                              "(from running_var in eval with tracked statistics)");
-    case StatsTableModel::OutputMeanColumn: return QStringLiteral("Mean of y over the group");
+        return StatsTableModel::tr("1 / sqrt(var + eps) as the forward pass used it "
+                                   "(from running_var in eval with tracked statistics)");
+    case StatsTableModel::OutputMeanColumn: return StatsTableModel::tr("Mean of y over the group");
     case StatsTableModel::OutputStdColumn:
-        return QStringLiteral("torch.std(y) over the group (n − 1). The biased std of x-hat is just below 1");
+        return StatsTableModel::tr("torch.std(y) over the group (n − 1). The biased std of x-hat is just below 1");
     case StatsTableModel::RunningMeanColumn:
-        return QStringLiteral("running_mean of the group's channel after this pass");
-    case StatsTableModel::RunningVarColumn: return QStringLiteral("running_var of the group's channel after this pass");
+        return StatsTableModel::tr("running_mean of the group's channel after this pass");
+    case StatsTableModel::RunningVarColumn:
+        return StatsTableModel::tr("running_var of the group's channel after this pass");
     }
     return {};
 }
@@ -215,6 +219,7 @@ QVariant StatsTableModel::data(const QModelIndex& index, int role) const
             return QString::number(row.count);
         return exactText(v);
     case ColumnKindRole: return int(kind);
+    case ColumnKeyRole: return key(kind);
     default: return {};
     }
 }
@@ -228,8 +233,27 @@ QVariant StatsTableModel::headerData(int section, Qt::Orientation orientation, i
     case Qt::DisplayRole: return title(kind);
     case Qt::ToolTipRole: return toolTip(kind);
     case ColumnKindRole: return int(kind);
+    case ColumnKeyRole: return key(kind);
     default: return {};
     }
+}
+
+QString StatsTableModel::key(Column kind)
+{
+    switch (kind) {
+    case GroupColumn: return QStringLiteral("group");
+    case CountColumn: return QStringLiteral("count");
+    case MeanColumn: return QStringLiteral("mean");
+    case VarColumn: return QStringLiteral("var");
+    case VarUnbiasedColumn: return QStringLiteral("var_unbiased");
+    case MeanSquareColumn: return QStringLiteral("mean_square");
+    case RstdColumn: return QStringLiteral("rstd");
+    case OutputMeanColumn: return QStringLiteral("y_mean");
+    case OutputStdColumn: return QStringLiteral("y_std");
+    case RunningMeanColumn: return QStringLiteral("running_mean");
+    case RunningVarColumn: return QStringLiteral("running_var");
+    }
+    return {};
 }
 
 QString StatsTableModel::exactText(double value) const

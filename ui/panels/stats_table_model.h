@@ -46,6 +46,7 @@ public:
         SortRole = Qt::UserRole, ///< double (the group index for the group column)
         CopyRole,                ///< QString, the shortest text exact in the result's dtype
         ColumnKindRole,          ///< int Column, also answered by headerData
+        ColumnKeyRole,           ///< QString, headerData only: the column's name in copied and exported tables
     };
 
     explicit StatsTableModel(QObject* parent = nullptr);
@@ -59,6 +60,8 @@ public:
     /// The column showing this quantity, or -1 when the current spec has none.
     int column(Column kind) const;
     Column columnKind(int column) const { return columns_.at(static_cast<std::size_t>(column)); }
+    /// The column's name in copied and exported tables (../shared/cli.md): "var_unbiased", "y_std", ...
+    static QString key(Column kind);
     /// The engine's rows in group order (GroupRow::label is left empty: see label()).
     const std::vector<GroupRow>& rows() const;
     /// The engine row shown at this model row (the sort's permutation).

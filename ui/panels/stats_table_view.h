@@ -32,6 +32,8 @@ public:
 
     /// The text copySelection() puts on the clipboard.
     QString selectionAsTsv() const;
+    /// The width that shows every column without a horizontal scroll bar.
+    int contentWidth() const;
     /// Copies selectionAsTsv() to QGuiApplication::clipboard().
     void copySelection();
 

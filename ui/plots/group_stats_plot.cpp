@@ -61,7 +61,7 @@ QString xAxisLabel(const ResultSnapshot& r)
 
 GroupStatsPlot::GroupStatsPlot(QWidget* parent) : QWidget(parent), plot_(new QCustomPlot(this))
 {
-    plot_style::embed(this, plot_, QSize(240, 220));
+    plot_style::embed(this, plot_, QSize(200, 160));
     meanRect_ = plot_->axisRect();
     varRect_ = plot_style::addLowerPanel(plot_);
     title_ = plot_style::addTitle(plot_, tr("Per-group statistics of x"));
@@ -233,7 +233,7 @@ void GroupStatsPlot::setResult(ResultPtr result)
     auto addRunning = [&](QCPAxisRect* rect, const QVector<double>& values) {
         auto* g = new QCPGraph(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
         g->setData(keys, values, true);
-        g->setName(tr("running_mean / running_var"));
+        g->setName(tr("running_mean/var"));
         if (bars) {
             g->setLineStyle(QCPGraph::lsNone);
             g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, plot_style::runningColor().darker(110),
@@ -246,8 +246,7 @@ void GroupStatsPlot::setResult(ResultPtr result)
     };
 
     // Both panels are statistics of x: one colour; the running buffers in another.
-    const QString batchName =
-        result_->spec.usesInputStats() ? tr("batch statistics") : tr("batch statistics (eval normalises with running)");
+    const QString batchName = result_->spec.usesInputStats() ? tr("batch statistics") : tr("batch (eval uses running)");
     QCPAbstractPlottable* batch = addSeries(meanRect_, meanValues, plot_style::inputColor(), batchName);
     addSeries(varRect_, varValues, plot_style::inputColor(), batchName);
     if (running) {

@@ -58,7 +58,7 @@ std::int64_t maxCount(const Histogram& h)
 
 HistogramPlot::HistogramPlot(QWidget* parent) : QWidget(parent), plot_(new QCustomPlot(this))
 {
-    plot_style::embed(this, plot_, QSize(240, 180));
+    plot_style::embed(this, plot_, QSize(200, 160));
     title_ = plot_style::addTitle(plot_, tr("Histogram of x and y"));
     subtitle_ = plot_style::addSubtitle(plot_);
     plot_->xAxis->setLabel(tr("value"));
@@ -127,7 +127,7 @@ void HistogramPlot::setResult(ResultPtr result)
         const QString leftOut = tr("%1 not shown").arg(left.join(QStringLiteral(", ")));
         note_ = note_.isEmpty() ? leftOut : note_ + QStringLiteral("; ") + leftOut;
     }
-    plot_style::setSubtitle(subtitle_, note_);
+    plot_style::setSubtitle(subtitle_, note_, /*essential=*/true); // what the bars leave out, at every size
 
     plot_->xAxis->setTickLabels(input_.binned > 0);
     plot_->yAxis->setTickLabels(input_.binned > 0);

@@ -140,34 +140,55 @@ QCPTextElement* addSubtitle(QCustomPlot* plot)
     return subtitle; // enters the layout with its first text
 }
 
-void setSubtitle(QCPTextElement* subtitle, const QString& text)
+void setSubtitle(QCPTextElement* subtitle, const QString& text, bool essential)
 {
     subtitle->setText(text);
-    // An empty text element still claims a line, so the row comes and goes with the text.
+    subtitle->setProperty("essential", essential);
+    // An empty text element still claims a line, so the row comes and goes with the text. A short
+    // plot drops its explanatory line, but never one that says what the plot leaves out.
     QCPLayoutGrid* layout = subtitle->parentPlot()->plotLayout();
     const bool inLayout = subtitle->layout() != nullptr;
-    const bool show = !text.isEmpty() && !subtitle->parentPlot()->property("compact").toBool();
+    const bool show = !text.isEmpty() && (essential || !subtitle->parentPlot()->property("compact").toBool());
+    if (essential)
+        subtitle->setTextColor(QColor(0x8a, 0x4b, 0x00));
+    else
+        subtitle->setTextColor(QColor(0x60, 0x60, 0x60));
     if (!show && inLayout) {
         layout->take(subtitle);
         layout->simplify();
     } else if (show && !inLayout) {
-        layout->insertRow(1);
-        layout->addElement(1, 0, subtitle);
-        layout->setRowStretchFactor(1, 0.001);
+        const bool titled = layout->rowCount() > 0 && qobject_cast<QCPTextElement*>(layout->element(0, 0));
+        const int row = titled ? 1 : 0;
+        layout->insertRow(row);
+        layout->addElement(row, 0, subtitle);
+        layout->setRowStretchFactor(row, 0.001);
     }
 }
 
 void fitHeight(QCustomPlot* plot, int height, QCPTextElement* title, QCPTextElement* subtitle)
 {
-    const bool compact = height < 320;
-    if (plot->property("compact").toBool() == compact && plot->property("compact").isValid())
+    // Three sizes: the full title; a smaller one below 320 px; none below 240 px, where the two
+    // panels need every line and the dock's tab already names the plots.
+    const int size = height < 240 ? 0 : height < 320 ? 1 : 2;
+    if (plot->property("titleSize").isValid() && plot->property("titleSize").toInt() == size)
         return;
-    plot->setProperty("compact", compact);
-    QFont font = compact ? labelFont() : titleFont();
+    plot->setProperty("titleSize", size);
+    plot->setProperty("compact", size < 2);
+    QFont font = size == 1 ? labelFont() : titleFont();
     font.setBold(true);
     title->setFont(font);
+    QCPLayoutGrid* layout = plot->plotLayout();
+    const bool inLayout = title->layout() != nullptr;
+    if (size == 0 && inLayout) {
+        layout->take(title);
+        layout->simplify();
+    } else if (size > 0 && !inLayout) {
+        layout->insertRow(0);
+        layout->addElement(0, 0, title);
+        layout->setRowStretchFactor(0, 0.001);
+    }
     if (subtitle)
-        setSubtitle(subtitle, subtitle->text());
+        setSubtitle(subtitle, subtitle->text(), subtitle->property("essential").toBool());
 }
 
 void fitTickCounts(QCustomPlot* plot)
@@ -283,6 +304,9 @@ void setMessage(QCPItemText* item, const QString& text, bool error)
     item->setProperty("message", text);
     item->setColor(error ? QColor(0xb0, 0x20, 0x20) : QColor(0x50, 0x50, 0x50));
     item->setVisible(!text.isEmpty());
+    // A message replaces the plot: no empty axes or stale bars behind it.
+    for (QCPAxisRect* rect : item->parentPlot()->axisRects())
+        rect->setVisible(text.isEmpty());
 }
 
 QString message(const QCPItemText* item)

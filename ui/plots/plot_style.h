@@ -45,7 +45,7 @@ QCPTextElement* addTitle(QCustomPlot* plot, const QString& text);
 /// A smaller grey line of details under the title (layout row 1 while it has text).
 QCPTextElement* addSubtitle(QCustomPlot* plot);
 /// Sets a subtitle's text; empty (or a compact plot) takes its row out of the layout.
-void setSubtitle(QCPTextElement* subtitle, const QString& text);
+void setSubtitle(QCPTextElement* subtitle, const QString& text, bool essential = false);
 /// A short plot (a bottom dock) gives its panels the room: smaller title, no subtitle.
 void fitHeight(QCustomPlot* plot, int height, QCPTextElement* title, QCPTextElement* subtitle);
 /// Fewer ticks on short or narrow axes (apply() runs it after every layout).

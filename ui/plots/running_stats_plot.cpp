@@ -48,7 +48,7 @@ void fitValues(QCPAxis* axis, const std::vector<Tensor<double>>& history)
 
 RunningStatsPlot::RunningStatsPlot(QWidget* parent) : QWidget(parent), plot_(new QCustomPlot(this))
 {
-    plot_style::embed(this, plot_, QSize(240, 220));
+    plot_style::embed(this, plot_, QSize(200, 160));
     meanRect_ = plot_->axisRect();
     varRect_ = plot_style::addLowerPanel(plot_);
     title_ = plot_style::addTitle(plot_, tr("Running statistics"));
