@@ -365,8 +365,9 @@ void MainWindow::onResult(const ResultPtr& result)
     warningBanner_->setVisible(!warnings.isEmpty());
     warningBanner_->setText(warnings.isEmpty() ? QString() : tr("Warning: %1").arg(warnings.join(tr("; "))));
     if (result) {
+        // The platform adds " — NormScope" (the application's display name) itself.
         setWindowTitle(
-            tr("NormScope \u2014 %1 on %2 %3")
+            tr("%1 on %2 %3")
                 .arg(QString::fromStdString(moduleName(result->spec.kind, static_cast<int>(result->shape.size()))),
                      QString::fromStdString(toString(result->shape)), QLatin1String(toString(result->dtype))));
     }

@@ -326,7 +326,15 @@ private slots:
         QVERIFY(!document.experiment().spec.affine);
         QVERIFY(document.result()->weight.empty());
         QVERIFY(!panel.gammaBetaEditor()->isEnabled());
+        // No ones and zeros that nothing uses: PyTorch's weight and bias are None.
+        QVERIFY(table->isHidden());
+        QVERIFY(!panel.gammaBetaEditor()->note()->isHidden());
+        QCOMPARE(panel.gammaBetaEditor()->note()->text(),
+                 QStringLiteral("affine=False: weight and bias are None, so y = x-hat."));
         checkShownMatchesEngine(document);
+        panel.affineCheck()->click();
+        QVERIFY(!table->isHidden());
+        QCOMPARE(table->rowCount(), 6);
     }
 
     void gammaPerElementForLayer()

@@ -236,10 +236,12 @@ void CubeProjection::update()
     rotation_ = viewRotation(yaw_, pitch_);
     viewFromCube_ = rotation_ * worldFromCube;
 
-    // Fit the cube's silhouette in the default view; rotating keeps the scale, so the cube does not
-    // breathe while it is dragged.
+    // Fit the cube's silhouette in its home view (the default one, or the exploded axis' own);
+    // rotating keeps the scale, so the cube does not breathe while it is dragged.
     {
-        const Eigen::Affine3d defaultView = viewRotation(kDefaultYaw, kDefaultPitch) * worldFromCube;
+        const auto [homeYaw, homePitch] =
+            exploded_ ? explodedRotation(explodeAxis_) : std::pair<double, double>(kDefaultYaw, kDefaultPitch);
+        const Eigen::Affine3d defaultView = viewRotation(homeYaw, homePitch) * worldFromCube;
         Eigen::AlignedBox2d silhouette;
         for (int corner = 0; corner < 8; ++corner) {
             const Eigen::Vector3d which(corner & 1 ? 1 : 0, corner & 2 ? 1 : 0, corner & 4 ? 1 : 0);

@@ -91,9 +91,21 @@ void GammaBetaEditor::refresh(const Experiment& e)
     if (bias.empty())
         bias.assign(static_cast<std::size_t>(count), 0.0);
 
+    // Without affine PyTorch keeps no parameters at all: say so instead of listing ones and zeros
+    // that nothing uses.
+    const bool none = !e.spec.affine;
     const bool tooMany = count > kMaxRows;
-    note_->setVisible(tooMany);
-    table_->setVisible(!tooMany);
+    note_->setVisible(tooMany || none);
+    table_->setVisible(!tooMany && !none);
+    randomize_->setEnabled(!none);
+    reset_->setEnabled(!none);
+    if (none) {
+        note_->setText(hasBias ? tr("%1=False: weight and bias are None, so y = x-hat.")
+                                     .arg(QString::fromLatin1(e.spec.traits().affineArgument))
+                               : tr("%1=False: weight is None, so y = x-hat.")
+                                     .arg(QString::fromLatin1(e.spec.traits().affineArgument)));
+        return;
+    }
     if (tooMany) {
         note_->setText(tr("%1 parameters: too many to list; Randomize and Reset still apply.").arg(count));
         return;
@@ -110,6 +122,7 @@ void GammaBetaEditor::refresh(const Experiment& e)
         for (std::int64_t i = 0; i < count; ++i)
             labels << rowLabel(e.spec, paramShape, i);
         table_->setVerticalHeaderLabels(labels);
+        table_->viewport()->update(); // rows that went away must not stay painted
     }
     table_->setColumnHidden(1, !hasBias);
     for (int row = 0; row < static_cast<int>(count); ++row) {

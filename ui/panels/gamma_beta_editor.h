@@ -30,6 +30,8 @@ public:
 
     QTableWidget* table() const { return table_; }
     QPushButton* randomizeButton() const { return randomize_; }
+    /// Shown instead of the table when there is nothing to list (affine off, too many parameters).
+    QLabel* note() const { return note_; }
     QPushButton* resetButton() const { return reset_; }
 
     /// Shows the experiment's values; rebuilds rows only when the parameter count changes.
