@@ -170,6 +170,36 @@ private Q_SLOTS:
         }
     }
 
+    void explodedCubeFitsTheViewportInItsView_data()
+    {
+        QTest::addColumn<int>("axis");
+        QTest::newRow("N") << int(CubeProjection::AxisN);
+        QTest::newRow("C") << int(CubeProjection::AxisC);
+        QTest::newRow("HW") << int(CubeProjection::AxisHW);
+    }
+
+    void explodedCubeFitsTheViewportInItsView()
+    {
+        // A long exploded axis seen from its own camera (C turns the cube to -62 degrees) used to be
+        // fitted for the default camera and ran out of the viewport into the colour bar.
+        QFETCH(int, axis);
+        CubeProjection p = makeProjection(2, 32, 36);
+        p.setExploded(true, axis);
+        const auto [yaw, pitch] = CubeProjection::explodedRotation(axis);
+        p.setRotation(yaw, pitch);
+        QRectF all;
+        for (const auto& face : p.faces())
+            all = all.united(face.polygon().boundingRect());
+        QVERIFY2(p.viewport().adjusted(-1, -1, 1, 1).contains(all),
+                 qPrintable(QStringLiteral("faces span %1..%2 x, viewport %3..%4")
+                                .arg(all.left())
+                                .arg(all.right())
+                                .arg(p.viewport().left())
+                                .arg(p.viewport().right())));
+        // and it is fitted, not merely small: one side touches the viewport
+        QVERIFY(all.width() > 0.98 * p.viewport().width() || all.height() > 0.98 * p.viewport().height());
+    }
+
     void labelEdgesRunAlongTheirAxes()
     {
         const CubeProjection p = makeProjection(4, 6, 25);
