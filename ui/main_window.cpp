@@ -279,7 +279,7 @@ void MainWindow::applyDefaultDockSizes()
         plotsDock->show();
         resizeDocks({statsDock, plotsDock}, {table, bottomWidth - table}, Qt::Horizontal);
     }
-    resizeDocks({statsDock}, {std::clamp(h * 3 / 10, 200, 320)}, Qt::Vertical);
+    resizeDocks({statsDock}, {std::clamp(h * 35 / 100, 240, 340)}, Qt::Vertical);
     if (auto* plots = qobject_cast<QSplitter*>(plotsDock->widget())) {
         const int third = plots->width() / 3;
         plots->setSizes({third, third, third});

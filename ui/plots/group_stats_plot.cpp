@@ -233,7 +233,7 @@ void GroupStatsPlot::setResult(ResultPtr result)
     auto addRunning = [&](QCPAxisRect* rect, const QVector<double>& values) {
         auto* g = new QCPGraph(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
         g->setData(keys, values, true);
-        g->setName(tr("running_mean/var"));
+        g->setName(tr("running"));
         if (bars) {
             g->setLineStyle(QCPGraph::lsNone);
             g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, plot_style::runningColor().darker(110),
@@ -246,7 +246,7 @@ void GroupStatsPlot::setResult(ResultPtr result)
     };
 
     // Both panels are statistics of x: one colour; the running buffers in another.
-    const QString batchName = result_->spec.usesInputStats() ? tr("batch statistics") : tr("batch (eval uses running)");
+    const QString batchName = result_->spec.usesInputStats() ? tr("batch") : tr("batch (eval uses running)");
     QCPAbstractPlottable* batch = addSeries(meanRect_, meanValues, plot_style::inputColor(), batchName);
     addSeries(varRect_, varValues, plot_style::inputColor(), batchName);
     if (running) {

@@ -111,6 +111,7 @@ void HistogramPlot::setResult(ResultPtr result)
         outputCurve_->addToLegend();
     else
         outputCurve_->removeFromLegend();
+    plot_style::fitLegend(plot_);
 
     const QLocale locale(QLocale::English);
     note_.clear();

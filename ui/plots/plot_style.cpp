@@ -3,6 +3,8 @@
 
 #include "ui/plots/plot_style.h"
 
+#include <QLabel>
+#include <QTextDocument>
 #include <QVBoxLayout>
 
 #include <QApplication>
@@ -207,57 +209,91 @@ void fitTickCounts(QCustomPlot* plot)
     }
 }
 
-void fitLegend(QCustomPlot* plot)
+namespace {
+
+QLabel* legendLabel(QCustomPlot* plot)
 {
-    QCPLegend* legend = plot->legend;
-    int widest = 0, total = 0, items = 0;
-    for (int i = 0; i < legend->itemCount(); ++i)
-        if (QCPAbstractLegendItem* item = legend->item(i)) { // a grid cell may be empty
-            const int width = item->minimumOuterSizeHint().width();
-            widest = std::max(widest, width);
-            total += width + (items++ ? legend->columnSpacing() : 0);
-        }
-    if (widest <= 0)
-        return;
-    const int available = std::max(1, plot->width() - 24);
-    // One row when the items fit side by side; a short plot has no height to spare for a second row.
-    const int perRow = total <= available
-        ? items
-        : std::max(1, (available + legend->columnSpacing()) / (widest + legend->columnSpacing()));
-    if (legend->wrap() != perRow) {
-        legend->setWrap(perRow);
-        legend->setFillOrder(QCPLegend::foColumnsFirst, true);
-    }
+    return plot->property("legendLabel").value<QLabel*>();
 }
 
-void legendAsStrip(QCustomPlot* plot, int row)
+/// A legend entry's sample: a square for bars and filled curves, a diamond for scatter-only
+/// graphs, a dash for lines; in the plottable's own colour.
+QString entryHtml(const QCPAbstractPlottable* plottable)
 {
-    QCPLegend* legend = plot->legend;
-    if (auto* inset = qobject_cast<QCPLayoutInset*>(legend->layout()))
-        inset->take(legend);
-    // Centred between two empty cells that take the spare width.
-    auto* strip = new QCPLayoutGrid;
-    plot->plotLayout()->insertRow(row);
-    plot->plotLayout()->addElement(row, 0, strip);
-    plot->plotLayout()->setRowStretchFactor(row, 0.001);
-    strip->addElement(0, 0, new QCPLayoutElement(plot));
-    strip->addElement(0, 1, legend);
-    strip->addElement(0, 2, new QCPLayoutElement(plot));
-    strip->setColumnStretchFactor(0, 1);
-    strip->setColumnStretchFactor(1, 0.001);
-    strip->setColumnStretchFactor(2, 1);
-    legend->setFillOrder(QCPLegend::foColumnsFirst);
-    legend->setBorderPen(Qt::NoPen);
-    legend->setBrush(Qt::NoBrush);
-    legend->setMargins(QMargins(6, 0, 6, 3));
-    legend->setColumnSpacing(18);
+    QString symbol = QStringLiteral("\u2501"); // a line
+    QColor color = plottable->pen().color();
+    if (qobject_cast<const QCPBars*>(plottable) || plottable->brush().style() != Qt::NoBrush) {
+        symbol = QStringLiteral("\u25a0");
+        if (plottable->brush().style() != Qt::NoBrush)
+            color = plottable->brush().color();
+        color.setAlpha(255);
+    } else if (const auto* graph = qobject_cast<const QCPGraph*>(plottable);
+               graph && graph->lineStyle() == QCPGraph::lsNone) {
+        symbol = QStringLiteral("\u25c6");
+        color = graph->scatterStyle().brush().color();
+    }
+    return QStringLiteral("<span style='color:%1'>%2</span>&nbsp;%3")
+        .arg(color.name(), symbol,
+             plottable->name().toHtmlEscaped().replace(QLatin1Char(' '), QStringLiteral("&nbsp;")));
+}
+
+} // namespace
+
+void fitLegend(QCustomPlot* plot)
+{
+    // The legend is a wrapping label under the plot (legendAsStrip): Qt's layout gives each of its
+    // lines room, where QCustomPlot's row sizing cut a wrapped legend in half in a short plot.
+    QLabel* label = legendLabel(plot);
+    if (!label)
+        return;
+    QStringList entries;
+    if (plot->property("legendShown").toBool())
+        for (int i = 0; i < plot->legend->itemCount(); ++i)
+            if (auto* item = qobject_cast<QCPPlottableLegendItem*>(plot->legend->item(i)))
+                entries << entryHtml(item->plottable());
+    label->setText(entries.join(QStringLiteral("&nbsp;&nbsp;&nbsp; ")));
+    label->setVisible(!entries.isEmpty());
+}
+
+void legendAsStrip(QCustomPlot* plot, int)
+{
+    // QCustomPlot's own legend keeps the entries (their names, order and colours); it is never drawn.
+    plot->legend->setVisible(false);
+    auto* label = new QLabel(plot->parentWidget());
+    label->setObjectName(QStringLiteral("plotLegend"));
+    label->setTextFormat(Qt::RichText);
+    label->setWordWrap(true);
+    label->setAlignment(Qt::AlignCenter);
+    label->setFont(noteFont());
+    label->setContentsMargins(6, 0, 6, 2);
+    label->setAutoFillBackground(true);
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::Window, Qt::white);
+    label->setPalette(palette);
+    label->hide();
+    label->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum); // the plot takes the spare height
+    if (auto* layout = qobject_cast<QVBoxLayout*>(plot->parentWidget()->layout())) {
+        layout->setSpacing(0);
+        layout->setStretch(0, 1);
+        layout->addWidget(label, 0);
+    }
+    plot->setProperty("legendLabel", QVariant::fromValue(label));
 }
 
 void setLegendVisible(QCustomPlot* plot, bool visible)
 {
-    plot->legend->setVisible(visible);
-    // An invisible element still claims its row; an empty legend claims only its margins.
-    plot->legend->setMargins(visible ? QMargins(6, 0, 6, 3) : QMargins());
+    plot->setProperty("legendShown", visible);
+    fitLegend(plot);
+}
+
+QString legendText(const QCustomPlot* plot)
+{
+    const QLabel* label = plot->property("legendLabel").value<QLabel*>();
+    if (!label || label->isHidden())
+        return {};
+    QTextDocument doc;
+    doc.setHtml(label->text());
+    return doc.toPlainText();
 }
 
 void useIntegerTicks(QCPAxis* axis)

@@ -50,13 +50,16 @@ void setSubtitle(QCPTextElement* subtitle, const QString& text, bool essential =
 void fitHeight(QCustomPlot* plot, int height, QCPTextElement* title, QCPTextElement* subtitle);
 /// Fewer ticks on short or narrow axes (apply() runs it after every layout).
 void fitTickCounts(QCustomPlot* plot);
-/// Wraps the legend strip into as many rows as the plot's width needs.
+/// Rebuilds the legend label from the plot's legend entries (after adding or removing one).
 void fitLegend(QCustomPlot* plot);
-/// Moves the plot's legend out of the data into a horizontal strip in layout row `row` (under
-/// the title), so it never covers a bar or a line.
+/// The plot's legend as a wrapping label under the plot (in embed()'s layout), so it never covers
+/// a bar or a line and every line of it stays visible in a short plot. QCustomPlot's legend keeps
+/// the entries and is not drawn. (The row argument is unused; kept for the call sites.)
 void legendAsStrip(QCustomPlot* plot, int row);
-/// Shows or hides the strip (its row collapses when hidden).
+/// Shows or hides the legend label.
 void setLegendVisible(QCustomPlot* plot, bool visible);
+/// The legend as the user reads it ("batch  running"), empty while hidden.
+QString legendText(const QCustomPlot* plot);
 /// Integer ticks (group indices, steps): multiples of 1, thinned out when there are many.
 void useIntegerTicks(QCPAxis* axis);
 /// A text item centred on the plot, hidden until setMessage.
