@@ -11,6 +11,7 @@
 #include "engine/core/norm_state.h"
 #include "engine/core/tensor.h"
 #include "tests/support/random_tensor.h"
+#include "tests/support/reference_groups.h"
 #include "ui/document/result_snapshot.h"
 #include "ui/document/snapshot_builder.h"
 
@@ -58,31 +59,11 @@ inline NcS ncs(const Shape& shape, std::int64_t i)
     return {i / (C * S), (i / S) % C, i % S};
 }
 
-/// Which elements share a statistic, from the definitions: BatchNorm per channel, InstanceNorm per
-/// (sample, channel), GroupNorm per (sample, group of C/G channels), LayerNorm/RMSNorm (over all
-/// dims but the first) per sample.
-inline std::int64_t groupKey(const NormSpec& spec, const Shape& shape, std::int64_t i)
-{
-    const NcS p = ncs(shape, i);
-    const std::int64_t C = shape.size() >= 2 ? shape[1] : 1;
-    switch (spec.kind) {
-    case NormKind::Batch: return p.c;
-    case NormKind::Instance: return p.n * C + p.c;
-    case NormKind::Group: return p.n * spec.num_groups + p.c / (C / spec.num_groups);
-    case NormKind::Layer:
-    case NormKind::Rms: return shape.size() == 1 ? 0 : p.n;
-    }
-    return -1;
-}
-
+/// The elements that share i's statistic, from the norms' definitions (tests/support/reference_groups.h).
 inline std::set<std::int64_t> sameGroupAs(const NormSpec& spec, const Shape& shape, std::int64_t i)
 {
-    std::set<std::int64_t> out;
-    const std::int64_t key = groupKey(spec, shape, i);
-    for (std::int64_t j = 0; j < numel(shape); ++j)
-        if (groupKey(spec, shape, j) == key)
-            out.insert(j);
-    return out;
+    const std::vector<std::int64_t> members = referenceGroupOf(spec, shape, i);
+    return {members.begin(), members.end()};
 }
 
 /// Mean and biased variance of i's group computed here in long double (RMSNorm: var = mean(x^2)).

@@ -3,7 +3,6 @@
 
 #include "engine/kernels/forward.h"
 #include "engine/analysis/input_generator.h"
-#include "engine/core/stats_layout.h"
 #include "ui/document/app_options.h"
 #include "ui/application.h"
 #include "ui/document/cell_info.h"
@@ -18,6 +17,7 @@
 #include "ui/panels/stats_table_view.h"
 #include "ui/plots/histogram_plot.h"
 #include "tests/support/random_tensor.h"
+#include "tests/support/reference_groups.h"
 
 #include <QAbstractItemModelTester>
 #include <QDockWidget>
@@ -73,6 +73,7 @@ private slots:
         QTest::newRow("layer") << int(NormKind::Layer);
         QTest::newRow("instance") << int(NormKind::Instance);
         QTest::newRow("group") << int(NormKind::Group);
+        QTest::newRow("rms") << int(NormKind::Rms);
     }
     void tableShowsEngineStatistics()
     {
@@ -84,10 +85,13 @@ private slots:
         const StatsTableModel* model = window.statsTable()->statsModel();
         const ForwardResult<float> expected = engineForward(e);
         QCOMPARE(model->rowCount(), int(expected.mean.numel()));
-        const int meanColumn = model->column(StatsTableModel::MeanColumn);
+        // RMSNorm's statistic is the mean square (the engine's var; its mean is 0): the table's own column.
+        const bool rms = NormKind(kind) == NormKind::Rms;
+        QCOMPARE(model->column(StatsTableModel::MeanSquareColumn) >= 0, rms);
+        const int statColumn = model->column(rms ? StatsTableModel::MeanSquareColumn : StatsTableModel::MeanColumn);
         const int rstdColumn = model->column(StatsTableModel::RstdColumn);
         for (int row = 0; row < model->rowCount(); ++row) {
-            QVERIFY(closeToFloat(cellValue(model, row, meanColumn), expected.mean[row]));
+            QVERIFY(closeToFloat(cellValue(model, row, statColumn), rms ? expected.var[row] : expected.mean[row]));
             QVERIFY(closeToFloat(cellValue(model, row, rstdColumn), expected.rstd[row]));
         }
     }
@@ -127,8 +131,8 @@ private slots:
         const std::int64_t flat = ((1 * 6 + 2) * 5 + 3) * 5 + 4;
         window.cubeView()->selectCell(flat);
 
-        const StatsLayout layout(e.spec, e.shape);
-        const std::int64_t group = layout.groupOf(flat);
+        // The group from the norms' definitions (tests/support/reference_groups.h), not StatsLayout.
+        const std::int64_t group = test::referenceGroupKey(e.spec, e.shape, flat);
         const ForwardResult<float> expected = engineForward(e);
         const QString text = window.formulaPanel()->text();
         QVERIFY2(text.contains(formatNumber(double(expected.output[flat]))), qPrintable(text));
@@ -138,7 +142,7 @@ private slots:
 
         std::vector<std::int64_t> lit = window.cubeView()->highlightedCells();
         std::sort(lit.begin(), lit.end());
-        QVERIFY(lit == layout.elementsOf(group));
+        QVERIFY(lit == test::referenceGroupOf(e.spec, e.shape, flat));
     }
 
     void refusedSpecShowsMessage()
@@ -248,7 +252,7 @@ private slots:
             const ResultPtr r = document.compareResults()[std::size_t(i)];
             std::vector<std::int64_t> lit = window.compareView()->cube(i)->highlightedCells();
             std::sort(lit.begin(), lit.end());
-            QVERIFY(lit == r->layout->elementsOf(r->layout->groupOf(7)));
+            QVERIFY(lit == test::referenceGroupOf(r->spec, r->input.shape(), 7));
         }
         window.setCompareShown(false);
         QVERIFY(!document.isCompareEnabled());
