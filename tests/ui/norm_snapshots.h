@@ -15,7 +15,11 @@
 #include "ui/document/result_snapshot.h"
 #include "ui/document/snapshot_builder.h"
 
+#include <QColor>
+#include <QImage>
+
 #include <cmath>
+#include <algorithm>
 #include <cstdint>
 #include <set>
 #include <vector>
@@ -79,6 +83,31 @@ inline std::pair<double, double> groupMeanVar(const NormSpec& spec, const Tensor
         sumSq += d * d;
     }
     return {spec.kind == NormKind::Rms ? 0.0 : static_cast<double>(mean), static_cast<double>(sumSq / members.size())};
+}
+
+/// Whether a pixel of a cube shows `color`: a face across H·W as it is, faces across C and N
+/// darkened to 244/256 and 222/256 (the cube's fixed shading, so it reads as a solid); within 2.
+inline bool showsOnAFace(const QColor& seen, QRgb color)
+{
+    for (const int keep : {256, 244, 222}) {
+        if (std::abs(seen.red() - (qRed(color) * keep >> 8)) <= 2
+            && std::abs(seen.green() - (qGreen(color) * keep >> 8)) <= 2
+            && std::abs(seen.blue() - (qBlue(color) * keep >> 8)) <= 2)
+            return true;
+    }
+    return false;
+}
+
+/// Pixels of a colour, neither white nor grey nor black (a cube cell; text and frames are grey).
+inline int colouredPixels(const QImage& image)
+{
+    int count = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            count += std::max({c.red(), c.green(), c.blue()}) - std::min({c.red(), c.green(), c.blue()}) > 24 ? 1 : 0;
+        }
+    return count;
 }
 
 inline std::set<std::int64_t> asSet(const std::vector<std::int64_t>& v)
