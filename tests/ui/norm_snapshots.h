@@ -98,6 +98,17 @@ inline bool showsOnAFace(const QColor& seen, QRgb color)
     return false;
 }
 
+/// Whether the 3 x 3 pixels around a point have one colour (inside a cell, clear of lines).
+inline bool solidAround(const QImage& image, QPointF point)
+{
+    const QPoint p = point.toPoint();
+    for (int dy = -1; dy <= 1; ++dy)
+        for (int dx = -1; dx <= 1; ++dx)
+            if (image.pixel(p + QPoint(dx, dy)) != image.pixel(p))
+                return false;
+    return true;
+}
+
 /// Pixels of a colour, neither white nor grey nor black (a cube cell; text and frames are grey).
 inline int colouredPixels(const QImage& image)
 {

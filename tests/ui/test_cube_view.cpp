@@ -51,17 +51,6 @@ QColor pixelAt(const QImage& image, QPointF point)
     return image.pixelColor(point.toPoint());
 }
 
-/// Whether the 3 x 3 pixels around a point have one colour (inside a cell, clear of lines).
-bool solidAround(const QImage& image, QPointF point)
-{
-    const QPoint p = point.toPoint();
-    for (int dy = -1; dy <= 1; ++dy)
-        for (int dx = -1; dx <= 1; ++dx)
-            if (image.pixel(p + QPoint(dx, dy)) != image.pixel(p))
-                return false;
-    return true;
-}
-
 /// The view's pixel at element i's drawn cell shows the colour map's colour of `value` (lit or
 /// with nothing lit); a cell outside the lit group is dimmed, so it does not.
 bool cellShows(const CubeView& view, const QImage& image, std::int64_t i, double value)
