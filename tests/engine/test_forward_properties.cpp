@@ -6,11 +6,12 @@
 // and offset data keeps its digits in float32.
 
 #include "engine/kernels/forward.h"
-#include "engine/core/stats_layout.h"
 #include "tests/support/random_tensor.h"
+#include "tests/support/reference_groups.h"
 
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <string>
@@ -19,6 +20,8 @@
 using namespace normscope;
 using normscope::test::maxRelativeError;
 using normscope::test::randomTensor;
+using normscope::test::referenceGroupKey;
+using normscope::test::referenceGroups;
 
 Q_DECLARE_METATYPE(normscope::NormSpec)
 Q_DECLARE_METATYPE(normscope::Shape)
@@ -307,51 +310,88 @@ private Q_SLOTS:
     void normalizedGroupsHaveMeanZeroVarianceOne_data()
     {
         QTest::addColumn<NormSpec>("spec");
+        QTest::addColumn<Shape>("shape");
         const Shape shape{4, 6, 5, 3};
-        QTest::newRow("batch") << specOf(NormKind::Batch);
-        QTest::newRow("instance") << specOf(NormKind::Instance);
-        QTest::newRow("group3") << groupSpec(3);
-        QTest::newRow("layer") << normalizedSpec(NormKind::Layer, {6, 5, 3});
-        QTest::newRow("layer_last") << normalizedSpec(NormKind::Layer, {3});
+        QTest::newRow("batch") << specOf(NormKind::Batch) << shape;
+        QTest::newRow("batch1d") << specOf(NormKind::Batch) << Shape{5, 4, 7};
+        QTest::newRow("instance") << specOf(NormKind::Instance) << shape;
+        QTest::newRow("group3") << groupSpec(3) << shape;
+        QTest::newRow("group2_rank3") << groupSpec(2) << Shape{3, 4, 6};
+        QTest::newRow("layer") << normalizedSpec(NormKind::Layer, {6, 5, 3}) << shape;
+        QTest::newRow("layer_HW") << normalizedSpec(NormKind::Layer, {5, 3}) << shape;
+        QTest::newRow("layer_last") << normalizedSpec(NormKind::Layer, {3}) << shape;
+        QTest::newRow("layer_all") << normalizedSpec(NormKind::Layer, {4, 6, 5, 3}) << shape;
     }
 
+    // The groups are the norms' definitions (tests/support/reference_groups.h), not StatsLayout's:
+    // with the wrong elements grouped, the normalised groups would not have mean 0 and variance 1.
+    // The engine's mean and variance are those of the same groups, in the statistics' C order.
     void normalizedGroupsHaveMeanZeroVarianceOne()
     {
         QFETCH(NormSpec, spec);
+        QFETCH(Shape, shape);
         spec.affine = false;
         spec.eps = 1e-12; // so that eps does not visibly shrink the variance
-        const Shape shape{4, 6, 5, 3};
         const auto x = randomTensor<double>(shape, 3, 2.0, 3.0);
         auto state = NormState<double>::initial(spec, shape);
         const auto r = forward(spec, x, state);
-        const StatsLayout layout(spec, shape);
-        for (std::int64_t g = 0; g < layout.groupCount(); ++g) {
-            double sum = 0, sq = 0;
-            const auto elements = layout.elementsOf(g);
-            for (std::int64_t i : elements)
-                sum += r.output[i];
-            const double mean = sum / static_cast<double>(elements.size());
-            for (std::int64_t i : elements)
-                sq += (r.output[i] - mean) * (r.output[i] - mean);
-            QVERIFY2(std::abs(mean) < 1e-12, qPrintable(QString::number(mean)));
-            QVERIFY2(std::abs(sq / static_cast<double>(elements.size()) - 1.0) < 1e-9, qPrintable(QString::number(sq)));
+        const auto groups = referenceGroups(spec, shape);
+        QCOMPARE(r.mean.numel(), std::int64_t(groups.size()));
+        QCOMPARE(r.var.numel(), std::int64_t(groups.size()));
+        for (std::size_t g = 0; g < groups.size(); ++g) {
+            const auto& elements = groups[g];
+            const auto n = static_cast<double>(elements.size());
+            double ySum = 0, yDev = 0, xSum = 0, xDev = 0;
+            for (std::int64_t i : elements) {
+                ySum += r.output[i];
+                xSum += x[i];
+            }
+            const double yMean = ySum / n, xMean = xSum / n;
+            for (std::int64_t i : elements) {
+                yDev += (r.output[i] - yMean) * (r.output[i] - yMean);
+                xDev += (x[i] - xMean) * (x[i] - xMean);
+            }
+            QVERIFY2(std::abs(yMean) < 1e-12, qPrintable(QString::number(yMean)));
+            QVERIFY2(std::abs(yDev / n - 1.0) < 1e-9, qPrintable(QString::number(yDev / n)));
+            const auto gi = static_cast<std::int64_t>(g);
+            QVERIFY2(std::abs(r.mean[gi] - xMean) <= 1e-12 * std::max(1.0, std::abs(xMean)),
+                     qPrintable(QStringLiteral("group %1: mean %2, expected %3").arg(g).arg(r.mean[gi]).arg(xMean)));
+            QVERIFY2(std::abs(r.var[gi] - xDev / n) <= 1e-12 * (xDev / n),
+                     qPrintable(QStringLiteral("group %1: var %2, expected %3").arg(g).arg(r.var[gi]).arg(xDev / n)));
         }
     }
 
+    void rmsGroupsHaveUnitMeanSquare_data()
+    {
+        QTest::addColumn<Shape>("normalized");
+        QTest::newRow("HW") << Shape{5, 3};
+        QTest::newRow("last") << Shape{3};
+        QTest::newRow("CHW") << Shape{6, 5, 3};
+    }
+
+    // RMSNorm subtracts no mean: each group (from the definition) has mean square 1 after it, and
+    // the engine's var is the group's mean square of x.
     void rmsGroupsHaveUnitMeanSquare()
     {
-        NormSpec spec = normalizedSpec(NormKind::Rms, {5, 3});
+        QFETCH(Shape, normalized);
+        NormSpec spec = normalizedSpec(NormKind::Rms, normalized);
         spec.affine = false;
         spec.eps = 1e-12;
         const Shape shape{4, 6, 5, 3};
         const auto x = randomTensor<double>(shape, 5, 1.0, 2.0);
         auto state = NormState<double>::initial(spec, shape);
         const auto r = forward(spec, x, state);
-        const StatsLayout layout(spec, shape);
-        for (std::int64_t g = 0; g < layout.groupCount(); ++g) {
-            double sq = 0;
-            layout.forEachElement(g, [&](std::int64_t i) { sq += r.output[i] * r.output[i]; });
-            QVERIFY(std::abs(sq / static_cast<double>(layout.groupSize()) - 1.0) < 1e-9);
+        const auto groups = referenceGroups(spec, shape);
+        QCOMPARE(r.var.numel(), std::int64_t(groups.size()));
+        for (std::size_t g = 0; g < groups.size(); ++g) {
+            double ySq = 0, xSq = 0;
+            for (std::int64_t i : groups[g]) {
+                ySq += r.output[i] * r.output[i];
+                xSq += x[i] * x[i];
+            }
+            const auto n = static_cast<double>(groups[g].size());
+            QVERIFY2(std::abs(ySq / n - 1.0) < 1e-9, qPrintable(QString::number(ySq / n)));
+            QVERIFY(std::abs(r.var[static_cast<std::int64_t>(g)] - xSq / n) <= 1e-12 * (xSq / n));
         }
     }
 
@@ -411,9 +451,9 @@ private Q_SLOTS:
         const Shape shape{3, 4, 6, 5};
         Tensor<float> x32 = randomTensor<float>(shape, 99, 1e4, constantGroups ? 0.0 : 1e-2);
         if (constantGroups) {
-            const StatsLayout layout(spec, shape);
-            for (std::int64_t g = 0; g < layout.groupCount(); ++g)
-                layout.forEachElement(g, [&](std::int64_t i) { x32[i] = 1e4f + static_cast<float>(g) * 0.25f; });
+            // One value per group of the norms' definitions, so StatsLayout's grouping is checked too.
+            for (std::int64_t i = 0; i < x32.numel(); ++i)
+                x32[i] = 1e4f + static_cast<float>(referenceGroupKey(spec, shape, i)) * 0.25f;
         }
         const Tensor<double> x64 = x32.cast<double>();
         auto s32 = NormState<float>::initial(spec, shape);

@@ -11,10 +11,15 @@
 #include "engine/core/norm_state.h"
 #include "engine/core/tensor.h"
 #include "tests/support/random_tensor.h"
+#include "tests/support/reference_groups.h"
 #include "ui/document/result_snapshot.h"
 #include "ui/document/snapshot_builder.h"
 
+#include <QColor>
+#include <QImage>
+
 #include <cmath>
+#include <algorithm>
 #include <cstdint>
 #include <set>
 #include <vector>
@@ -58,31 +63,11 @@ inline NcS ncs(const Shape& shape, std::int64_t i)
     return {i / (C * S), (i / S) % C, i % S};
 }
 
-/// Which elements share a statistic, from the definitions: BatchNorm per channel, InstanceNorm per
-/// (sample, channel), GroupNorm per (sample, group of C/G channels), LayerNorm/RMSNorm (over all
-/// dims but the first) per sample.
-inline std::int64_t groupKey(const NormSpec& spec, const Shape& shape, std::int64_t i)
-{
-    const NcS p = ncs(shape, i);
-    const std::int64_t C = shape.size() >= 2 ? shape[1] : 1;
-    switch (spec.kind) {
-    case NormKind::Batch: return p.c;
-    case NormKind::Instance: return p.n * C + p.c;
-    case NormKind::Group: return p.n * spec.num_groups + p.c / (C / spec.num_groups);
-    case NormKind::Layer:
-    case NormKind::Rms: return shape.size() == 1 ? 0 : p.n;
-    }
-    return -1;
-}
-
+/// The elements that share i's statistic, from the norms' definitions (tests/support/reference_groups.h).
 inline std::set<std::int64_t> sameGroupAs(const NormSpec& spec, const Shape& shape, std::int64_t i)
 {
-    std::set<std::int64_t> out;
-    const std::int64_t key = groupKey(spec, shape, i);
-    for (std::int64_t j = 0; j < numel(shape); ++j)
-        if (groupKey(spec, shape, j) == key)
-            out.insert(j);
-    return out;
+    const std::vector<std::int64_t> members = referenceGroupOf(spec, shape, i);
+    return {members.begin(), members.end()};
 }
 
 /// Mean and biased variance of i's group computed here in long double (RMSNorm: var = mean(x^2)).
@@ -98,6 +83,42 @@ inline std::pair<double, double> groupMeanVar(const NormSpec& spec, const Tensor
         sumSq += d * d;
     }
     return {spec.kind == NormKind::Rms ? 0.0 : static_cast<double>(mean), static_cast<double>(sumSq / members.size())};
+}
+
+/// Whether a pixel of a cube shows `color`: a face across H·W as it is, faces across C and N
+/// darkened to 244/256 and 222/256 (the cube's fixed shading, so it reads as a solid); within 2.
+inline bool showsOnAFace(const QColor& seen, QRgb color)
+{
+    for (const int keep : {256, 244, 222}) {
+        if (std::abs(seen.red() - (qRed(color) * keep >> 8)) <= 2
+            && std::abs(seen.green() - (qGreen(color) * keep >> 8)) <= 2
+            && std::abs(seen.blue() - (qBlue(color) * keep >> 8)) <= 2)
+            return true;
+    }
+    return false;
+}
+
+/// Whether the 3 x 3 pixels around a point have one colour (inside a cell, clear of lines).
+inline bool solidAround(const QImage& image, QPointF point)
+{
+    const QPoint p = point.toPoint();
+    for (int dy = -1; dy <= 1; ++dy)
+        for (int dx = -1; dx <= 1; ++dx)
+            if (image.pixel(p + QPoint(dx, dy)) != image.pixel(p))
+                return false;
+    return true;
+}
+
+/// Pixels of a colour, neither white nor grey nor black (a cube cell; text and frames are grey).
+inline int colouredPixels(const QImage& image)
+{
+    int count = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            count += std::max({c.red(), c.green(), c.blue()}) - std::min({c.red(), c.green(), c.blue()}) > 24 ? 1 : 0;
+        }
+    return count;
 }
 
 inline std::set<std::int64_t> asSet(const std::vector<std::int64_t>& v)

@@ -14,6 +14,7 @@
 #include <QtTest>
 
 #include <algorithm>
+#include <map>
 #include <cmath>
 
 using namespace normscope;
@@ -326,23 +327,65 @@ private Q_SLOTS:
         CompareView view;
         view.resize(1200, 500);
         view.setResults(results);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
         QVERIFY(view.statsText(3).contains(QStringLiteral("must divide")));
         view.selectCell(7);
         QVERIFY(view.cube(3)->highlightedCells().empty());
         QCOMPARE(view.cube(0)->highlightedCells().size(), std::size_t(100));
-        QVERIFY(!view.grab().isNull());
+        // Drawn: the refused column's message box (pale red) and none in the others; BatchNorm's
+        // column lights channel 0, the channel of element 7 = (n=0, c=0, s=7): its cells show their
+        // colours, the other channels dimmed.
+        const auto messagePixels = [](const QImage& image) {
+            int count = 0;
+            for (int py = 0; py < image.height(); ++py)
+                for (int px = 0; px < image.width(); ++px)
+                    count += image.pixel(px, py) == qRgb(255, 244, 244) ? 1 : 0;
+            return count;
+        };
+        QVERIFY(messagePixels(view.cube(3)->grab().toImage()) > 500);
+        QCOMPARE(messagePixels(view.cube(0)->grab().toImage()), 0);
+        CubeView* batch = view.cube(0);
+        const QImage batchImage = batch->grab().toImage();
+        const auto lit = sameGroupAs(specFor(NormKind::Batch, kShape), kShape, 7);
+        int litShown = 0, unlitShown = 0;
+        for (std::int64_t i = 0; i < x.numel(); ++i) {
+            const auto point = batch->cellPosition(i);
+            if (!point || i == 7)
+                continue;
+            const bool shows = showsOnAFace(batchImage.pixelColor(point->toPoint()), batch->colorMap().color(x[i]));
+            QVERIFY2(shows == (lit.count(i) > 0), qPrintable(QString::number(i)));
+            ++(shows ? litShown : unlitShown);
+        }
+        QVERIFY(litShown >= 10 && unlitShown >= 10);
 
-        // Fewer columns hide the rest; a null result draws nothing but does not crash.
+        // Fewer columns hide the rest; a null result draws no cube (no coloured pixel), no crash.
         view.setResults({results[0], nullptr});
         QCOMPARE(view.count(), 2);
         QVERIFY(!view.cube(2)->isVisibleTo(&view));
-        QVERIFY(!view.grab().isNull());
+        QCOMPARE(colouredPixels(view.cube(1)->grab().toImage()), 0);
+        QVERIFY(colouredPixels(view.cube(0)->grab().toImage()) > 1000);
         view.setValueSource(CubeView::ValueSource::Normalized);
         view.setHighlightMode(CubeView::HighlightMode::AllGroups);
         view.setExploded(true, 0);
         QVERIFY(view.cube(0)->isExploded());
         QCOMPARE(view.cube(0)->valueSource(), CubeView::ValueSource::Normalized);
-        QVERIFY(!view.grab().isNull());
+        // All groups: each BatchNorm channel in its own hue, the same in every slice of the exploded cube.
+        view.selectCell(-1);
+        const QImage groups = view.cube(0)->grab().toImage();
+        std::map<std::int64_t, std::vector<double>> hues; // channel -> hues of its drawn cells
+        for (std::int64_t i = 0; i < x.numel(); ++i)
+            if (const auto point = view.cube(0)->cellPosition(i))
+                hues[ncs(kShape, i).c].push_back(groups.pixelColor(point->toPoint()).hslHueF());
+        QVERIFY(hues.size() >= 2);
+        std::vector<double> channelHue;
+        for (const auto& [c, h] : hues) {
+            const auto [lo, hi] = std::minmax_element(h.begin(), h.end());
+            QVERIFY2(*hi - *lo < 0.02, qPrintable(QStringLiteral("c=%1: %2..%3").arg(c).arg(*lo).arg(*hi)));
+            for (const double other : channelHue)
+                QVERIFY(std::abs(other - h.front()) > 0.05);
+            channelHue.push_back(h.front());
+        }
     }
 };
 

@@ -380,20 +380,51 @@ private slots:
         ControlsPanel panel(&document);
         Actions actions(&document);
         panel.setActions(commandsOf(actions));
-        panel.momentumSpin()->setValue(0.5);
-        QCOMPARE(*document.experiment().spec.momentum, 0.5);
-        panel.stepButton()->click();
-        QVERIFY(document.waitUntilIdle());
-        QCOMPARE(document.experiment().num_batches_tracked, std::int64_t(1));
-        // running_mean = 0.5 * 0 + 0.5 * batch mean: the engine's batch mean of the same input.
+        // momentum 0.25, not 0.5: a swapped momentum ((1 - m) for m) gives another answer.
+        panel.momentumSpin()->setValue(0.25);
+        QCOMPARE(*document.experiment().spec.momentum, 0.25);
+        // Each channel's batch mean and unbiased variance, computed here from the generated input.
         const Tensor<float> x = generateInput<float>(document.experiment().recipe, document.experiment().shape);
-        NormSpec spec = document.experiment().spec;
-        NormState<float> fresh = NormState<float>::initial(spec, x.shape());
-        const ForwardResult<float> r = forward(spec, x, fresh);
-        QVERIFY(std::abs(document.experiment().running_mean[1] - 0.5 * double(r.mean[1])) < 1e-6);
+        const std::int64_t N = x.shape()[0], C = x.shape()[1], S = x.shape()[2] * x.shape()[3];
+        std::vector<double> batchMean(std::size_t(C), 0.0), batchVar(std::size_t(C), 0.0);
+        for (std::int64_t c = 0; c < C; ++c) {
+            double sum = 0, dev = 0;
+            for (std::int64_t n = 0; n < N; ++n)
+                for (std::int64_t s = 0; s < S; ++s)
+                    sum += double(x[(n * C + c) * S + s]);
+            const double mean = sum / double(N * S);
+            for (std::int64_t n = 0; n < N; ++n)
+                for (std::int64_t s = 0; s < S; ++s)
+                    dev += (double(x[(n * C + c) * S + s]) - mean) * (double(x[(n * C + c) * S + s]) - mean);
+            batchMean[std::size_t(c)] = mean;
+            batchVar[std::size_t(c)] = dev / double(N * S - 1);
+        }
+        // PyTorch: running = (1 - momentum) * running + momentum * batch, from running_mean 0 and
+        // running_var 1; after k steps on the same batch, running_mean = (1 - 0.75^k) * batch mean.
+        const double keep[] = {0.75, 0.75 * 0.75};
+        for (int k = 1; k <= 2; ++k) {
+            panel.stepButton()->click();
+            QVERIFY(document.waitUntilIdle());
+            QCOMPARE(document.experiment().num_batches_tracked, std::int64_t(k));
+            const double kept = keep[k - 1];
+            for (std::int64_t c = 0; c < C; ++c) {
+                const double mean = (1 - kept) * batchMean[std::size_t(c)];
+                const double var = kept * 1.0 + (1 - kept) * batchVar[std::size_t(c)];
+                const double rm = document.experiment().running_mean[std::size_t(c)];
+                const double rv = document.experiment().running_var[std::size_t(c)];
+                QVERIFY2(
+                    std::abs(rm - mean) <= 1e-6 * std::max(1.0, std::abs(mean)),
+                    qPrintable(
+                        QStringLiteral("step %1, c=%2: running_mean %3, expected %4").arg(k).arg(c).arg(rm).arg(mean)));
+                QVERIFY2(
+                    std::abs(rv - var) <= 1e-6 * std::max(1.0, var),
+                    qPrintable(
+                        QStringLiteral("step %1, c=%2: running_var %3, expected %4").arg(k).arg(c).arg(rv).arg(var)));
+            }
+        }
         panel.stepFreshButton()->click();
         QVERIFY(document.waitUntilIdle());
-        QCOMPARE(document.experiment().num_batches_tracked, std::int64_t(2));
+        QCOMPARE(document.experiment().num_batches_tracked, std::int64_t(3));
         panel.resetRunningButton()->click();
         QCOMPARE(document.experiment().num_batches_tracked, std::int64_t(0));
 

@@ -51,6 +51,14 @@ QColor pixelAt(const QImage& image, QPointF point)
     return image.pixelColor(point.toPoint());
 }
 
+/// The view's pixel at element i's drawn cell shows the colour map's colour of `value` (lit or
+/// with nothing lit); a cell outside the lit group is dimmed, so it does not.
+bool cellShows(const CubeView& view, const QImage& image, std::int64_t i, double value)
+{
+    const auto point = view.cellPosition(i);
+    return point && showsOnAFace(pixelAt(image, *point), view.colorMap().color(value));
+}
+
 } // namespace
 
 class TestCubeView : public QObject {
@@ -248,7 +256,23 @@ private Q_SLOTS:
         QCOMPARE(hovered.s, std::int64_t(1000 / 49 * 49));
         QCOMPARE(asSet(view->highlightedCells()), sameGroupAs(spec, shape, h));
         QVERIFY(view->hoverText().contains(QStringLiteral("first of its bin")));
-        QVERIFY(!view->grab().isNull());
+
+        // What is drawn: with the hovered group selected (the overlay gone), a drawn cell of the
+        // group (n=1, channels 0-7) shows the colour of its bin's first element; the same cell of
+        // n=0, another group, is dimmed.
+        QTest::mouseMove(view.get(), QPoint(3, view->height() - 3));
+        view->selectCell(h);
+        const QImage image = view->grab().toImage();
+        const Tensor<double>& x = result->input;
+        const std::int64_t lit = (1 * 64 + 0) * 3136 + 40 * 49, unlit = (0 * 64 + 0) * 3136 + 40 * 49;
+        QVERIFY(sameGroupAs(spec, shape, h).count(lit) && !sameGroupAs(spec, shape, h).count(unlit));
+        QVERIFY2(cellShows(*view, image, lit, x[lit]), qPrintable(pixelAt(image, *view->cellPosition(lit)).name()));
+        QVERIFY(cellShows(*view, image, lit + 48, x[lit])); // the same bin: its first element's colour
+        QVERIFY(view->cellPosition(unlit));
+        QVERIFY2(!cellShows(*view, image, unlit, x[unlit]),
+                 qPrintable(pixelAt(image, *view->cellPosition(unlit)).name()));
+        view->selectCell(-1);
+        QVERIFY(cellShows(*view, view->grab().toImage(), unlit, x[unlit]));
     }
 
     void largeChannelAxisNote()
@@ -353,7 +377,24 @@ private Q_SLOTS:
         QTest::mouseMove(view.get(), point.toPoint());
         QCOMPARE(view->hoveredCell(), inner);
         QCOMPARE(asSet(view->highlightedCells()), sameGroupAs(spec, shape, inner));
-        QVERIFY(!view->grab().isNull());
+
+        // Drawn: the other visible inner cells show their values' colours, undimmed in the lit
+        // channel and dimmed in the others (the hover overlay moved away, the group kept selected).
+        QTest::mouseMove(view.get(), QPoint(3, view->height() - 3));
+        view->selectCell(inner);
+        const QImage image = view->grab().toImage();
+        const auto group = sameGroupAs(spec, shape, inner);
+        int litSeen = 0, unlitSeen = 0;
+        for (std::int64_t i = 0; i < numel(shape); ++i) {
+            const NcS p = ncs(shape, i);
+            if (i == inner || p.n == 0 || p.n == 3 || p.c == 0 || p.c == 5 || p.s < 5 || p.s >= 20
+                || !view->cellPosition(i))
+                continue;
+            const bool shows = cellShows(*view, image, i, result->input[i]);
+            QVERIFY2(shows == (group.count(i) > 0), qPrintable(QString::number(i)));
+            ++(shows ? litSeen : unlitSeen);
+        }
+        QVERIFY2(litSeen >= 3 && unlitSeen >= 3, qPrintable(QStringLiteral("%1 %2").arg(litSeen).arg(unlitSeen)));
         view->setExploded(false, 1);
         QVERIFY(!view->cellPosition(inner).has_value());
     }
@@ -457,8 +498,18 @@ private Q_SLOTS:
         const auto result = runEngine(specFor(kind, shape), randomTensor<double>(shape, 4));
         auto view = shownView(result, {500, 400});
         QVERIFY(view);
+        // Every visible cell shows its own value's colour (nothing is lit yet). Cells of a few pixels
+        // are checked where the cube's edge lines leave them a solid 3 x 3 patch.
         const QImage image = view->grab().toImage();
-        QVERIFY(!image.isNull());
+        int seen = 0;
+        for (std::int64_t i = 0; i < numel(shape); ++i) {
+            if (!view->cellPosition(i) || !solidAround(image, *view->cellPosition(i)))
+                continue;
+            QVERIFY2(cellShows(*view, image, i, result->input[i]),
+                     qPrintable(QStringLiteral("%1: %2").arg(i).arg(pixelAt(image, *view->cellPosition(i)).name())));
+            ++seen;
+        }
+        QVERIFY(seen >= 3);
         QVERIFY(!view->caption().isEmpty());
         // Each drawn cell is an element; hit testing the middle of the widget finds one.
         const std::int64_t count = numel(shape);
@@ -479,21 +530,50 @@ private Q_SLOTS:
         const Tensor<double> x = randomTensor<double>(shape, 1);
         NormSpec spec = specFor(NormKind::Group, shape, 4); // 4 does not divide 6
         const auto error = ui::buildErrorSnapshot(2, spec, x, "num_groups (4) must divide num_channels (6)");
-        CubeView view;
-        view.resize(500, 400);
-        view.setResult(runEngine(specFor(NormKind::Batch, shape), x));
-        view.selectCell(5);
-        view.setResult(error);
-        QVERIFY(view.caption().isEmpty());
-        QVERIFY(view.highlightedCells().empty());
-        view.selectCell(3);
-        QVERIFY(view.highlightedCells().empty());
-        view.setValueSource(CubeView::ValueSource::Output);
-        QVERIFY(!view.grab().isNull());
-        view.setResult(nullptr);
-        QVERIFY(view.highlightedCells().empty());
-        QCOMPARE(view.cellAt(QPointF(250, 200)), std::int64_t(-1));
-        QVERIFY(!view.grab().isNull());
+        auto view = shownView(runEngine(specFor(NormKind::Batch, shape), x), {500, 400});
+        QVERIFY(view);
+        view->selectCell(5);
+        view->setResult(error);
+        QVERIFY(view->caption().isEmpty());
+        QVERIFY(view->highlightedCells().empty());
+        view->selectCell(3);
+        QVERIFY(view->highlightedCells().empty());
+        view->setValueSource(CubeView::ValueSource::Output);
+
+        // The refused input stays drawn under a white veil (alpha 170) with the message in a pale
+        // red box over the cube's middle: a cell away from the box shows its value's colour veiled.
+        const QImage image = view->grab().toImage();
+        int veiled = 0;
+        for (std::int64_t i = 0; i < x.numel(); ++i) {
+            const auto point = view->cellPosition(i);
+            if (!point || std::abs(point->y() - view->height() / 2.0) < 60)
+                continue;
+            // Each face's shading, then the veil over it.
+            const QRgb c = view->colorMap().color(x[i]);
+            const QColor seen = pixelAt(image, *point);
+            bool shows = false;
+            for (const int keep : {256, 244, 222}) {
+                const auto veiledChannel = [&](int v) { return ((v * keep >> 8) * 85 + 255 * 170) / 255; };
+                shows = shows
+                    || (std::abs(seen.red() - veiledChannel(qRed(c))) <= 3
+                        && std::abs(seen.green() - veiledChannel(qGreen(c))) <= 3
+                        && std::abs(seen.blue() - veiledChannel(qBlue(c))) <= 3);
+            }
+            QVERIFY2(shows, qPrintable(QStringLiteral("%1: %2").arg(i).arg(seen.name())));
+            ++veiled;
+        }
+        QVERIFY(veiled >= 3);
+        int messageBox = 0;
+        for (int py = 0; py < image.height(); ++py)
+            for (int px = 0; px < image.width(); ++px)
+                messageBox += image.pixel(px, py) == qRgb(255, 244, 244) ? 1 : 0;
+        QVERIFY2(messageBox > 1000, qPrintable(QString::number(messageBox)));
+
+        // No result: no cube, only the grey "No tensor yet".
+        view->setResult(nullptr);
+        QVERIFY(view->highlightedCells().empty());
+        QCOMPARE(view->cellAt(QPointF(250, 200)), std::int64_t(-1));
+        QCOMPARE(colouredPixels(view->grab().toImage()), 0);
     }
 
     void keepsSelectionAcrossResults()

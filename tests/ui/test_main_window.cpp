@@ -3,7 +3,6 @@
 
 #include "engine/kernels/forward.h"
 #include "engine/analysis/input_generator.h"
-#include "engine/core/stats_layout.h"
 #include "ui/document/app_options.h"
 #include "ui/application.h"
 #include "ui/document/cell_info.h"
@@ -17,7 +16,9 @@
 #include "ui/panels/stats_table_model.h"
 #include "ui/panels/stats_table_view.h"
 #include "ui/plots/histogram_plot.h"
+#include "ui/plots/running_stats_plot.h"
 #include "tests/support/random_tensor.h"
+#include "tests/support/reference_groups.h"
 
 #include <QAbstractItemModelTester>
 #include <QDockWidget>
@@ -26,6 +27,8 @@
 #include <QSlider>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <qcustomplot.h>
 
 #include <algorithm>
 #include <cmath>
@@ -73,6 +76,7 @@ private slots:
         QTest::newRow("layer") << int(NormKind::Layer);
         QTest::newRow("instance") << int(NormKind::Instance);
         QTest::newRow("group") << int(NormKind::Group);
+        QTest::newRow("rms") << int(NormKind::Rms);
     }
     void tableShowsEngineStatistics()
     {
@@ -84,10 +88,13 @@ private slots:
         const StatsTableModel* model = window.statsTable()->statsModel();
         const ForwardResult<float> expected = engineForward(e);
         QCOMPARE(model->rowCount(), int(expected.mean.numel()));
-        const int meanColumn = model->column(StatsTableModel::MeanColumn);
+        // RMSNorm's statistic is the mean square (the engine's var; its mean is 0): the table's own column.
+        const bool rms = NormKind(kind) == NormKind::Rms;
+        QCOMPARE(model->column(StatsTableModel::MeanSquareColumn) >= 0, rms);
+        const int statColumn = model->column(rms ? StatsTableModel::MeanSquareColumn : StatsTableModel::MeanColumn);
         const int rstdColumn = model->column(StatsTableModel::RstdColumn);
         for (int row = 0; row < model->rowCount(); ++row) {
-            QVERIFY(closeToFloat(cellValue(model, row, meanColumn), expected.mean[row]));
+            QVERIFY(closeToFloat(cellValue(model, row, statColumn), rms ? expected.var[row] : expected.mean[row]));
             QVERIFY(closeToFloat(cellValue(model, row, rstdColumn), expected.rstd[row]));
         }
     }
@@ -127,8 +134,8 @@ private slots:
         const std::int64_t flat = ((1 * 6 + 2) * 5 + 3) * 5 + 4;
         window.cubeView()->selectCell(flat);
 
-        const StatsLayout layout(e.spec, e.shape);
-        const std::int64_t group = layout.groupOf(flat);
+        // The group from the norms' definitions (tests/support/reference_groups.h), not StatsLayout.
+        const std::int64_t group = test::referenceGroupKey(e.spec, e.shape, flat);
         const ForwardResult<float> expected = engineForward(e);
         const QString text = window.formulaPanel()->text();
         QVERIFY2(text.contains(formatNumber(double(expected.output[flat]))), qPrintable(text));
@@ -138,7 +145,7 @@ private slots:
 
         std::vector<std::int64_t> lit = window.cubeView()->highlightedCells();
         std::sort(lit.begin(), lit.end());
-        QVERIFY(lit == layout.elementsOf(group));
+        QVERIFY(lit == test::referenceGroupOf(e.spec, e.shape, flat));
     }
 
     void refusedSpecShowsMessage()
@@ -248,7 +255,7 @@ private slots:
             const ResultPtr r = document.compareResults()[std::size_t(i)];
             std::vector<std::int64_t> lit = window.compareView()->cube(i)->highlightedCells();
             std::sort(lit.begin(), lit.end());
-            QVERIFY(lit == r->layout->elementsOf(r->layout->groupOf(7)));
+            QVERIFY(lit == test::referenceGroupOf(r->spec, r->input.shape(), 7));
         }
         window.setCompareShown(false);
         QVERIFY(!document.isCompareEnabled());
@@ -273,7 +280,58 @@ private slots:
         window.statsTable()->selectRow(1);
         document.step(true);
         QVERIFY(document.waitUntilIdle());
-        QVERIFY(!window.grab().isNull());
+        window.grab(); // every view paints the stepped result
+
+        // What the plot and the table show: 0.9 * running + 0.1 * batch (running_var with the
+        // unbiased variance), from 0 and 1, over three passes on one batch, one on the next seed's
+        // batch, and the displayed pass on that batch again; batch statistics computed here.
+        const Experiment& e = document.experiment();
+        QCOMPARE(e.num_batches_tracked, std::int64_t(4));
+        const auto batchStats = [&](std::uint64_t seed) {
+            InputRecipe recipe = e.recipe;
+            recipe.seed = seed;
+            const Tensor<float> x = generateInput<float>(recipe, e.shape);
+            const std::int64_t N = e.shape[0], C = e.shape[1], S = e.shape[2] * e.shape[3];
+            std::vector<std::pair<double, double>> out;
+            for (std::int64_t c = 0; c < C; ++c) {
+                double sum = 0, dev = 0;
+                for (std::int64_t n = 0; n < N; ++n)
+                    for (std::int64_t i = 0; i < S; ++i)
+                        sum += double(x[(n * C + c) * S + i]);
+                const double mean = sum / double(N * S);
+                for (std::int64_t n = 0; n < N; ++n)
+                    for (std::int64_t i = 0; i < S; ++i)
+                        dev += (double(x[(n * C + c) * S + i]) - mean) * (double(x[(n * C + c) * S + i]) - mean);
+                out.emplace_back(mean, dev / double(N * S - 1));
+            }
+            return out;
+        };
+        const auto first = batchStats(e.recipe.seed - 1), second = batchStats(e.recipe.seed);
+        const auto* plot = window.findChild<RunningStatsPlot*>();
+        QVERIFY(plot);
+        QCOMPARE(plot->stepCount(), 6);
+        const StatsTableModel* model = window.statsTable()->statsModel();
+        const int meanColumn = model->column(StatsTableModel::RunningMeanColumn);
+        const int varColumn = model->column(StatsTableModel::RunningVarColumn);
+        const auto close = [](double a, double b) { return std::abs(a - b) <= 1e-5 * std::max(1.0, std::abs(b)); };
+        for (std::size_t c = 0; c < 6; ++c) {
+            double mean = 0, var = 1;
+            for (int s = 0; s < 6; ++s) {
+                if (s > 0) {
+                    const auto& batch = (s <= 3 ? first : second)[c];
+                    mean = 0.9 * mean + 0.1 * batch.first;
+                    var = 0.9 * var + 0.1 * batch.second;
+                }
+                const double shownMean = plot->plot()->graph(2 * int(c))->data()->at(s)->value;
+                const double shownVar = plot->plot()->graph(2 * int(c) + 1)->data()->at(s)->value;
+                QVERIFY2(close(shownMean, mean),
+                         qPrintable(QStringLiteral("c=%1 step %2: %3 vs %4").arg(c).arg(s).arg(shownMean).arg(mean)));
+                QVERIFY2(close(shownVar, var),
+                         qPrintable(QStringLiteral("c=%1 step %2: %3 vs %4").arg(c).arg(s).arg(shownVar).arg(var)));
+            }
+            QVERIFY(close(cellValue(model, int(c), meanColumn), mean));
+            QVERIFY(close(cellValue(model, int(c), varColumn), var));
+        }
     }
 
     void statsModelPassesTester()
@@ -315,8 +373,15 @@ private slots:
         QCOMPARE(status, 0);
         QVERIFY(QFileInfo(path).size() > 0);
         const QImage image(path);
-        QVERIFY(!image.isNull());
         QCOMPARE(image.size(), QSize(1000, 700));
+        // The window was drawn, not a blank frame: the cube's and plots' colours are in the picture.
+        int coloured = 0;
+        for (int y = 0; y < image.height(); y += 2)
+            for (int x = 0; x < image.width(); x += 2) {
+                const QColor c = image.pixelColor(x, y);
+                coloured += std::max({c.red(), c.green(), c.blue()}) - std::min({c.red(), c.green(), c.blue()}) > 40;
+            }
+        QVERIFY2(coloured > 2000, qPrintable(QString::number(coloured)));
     }
 
     void optionsNameTheModule()

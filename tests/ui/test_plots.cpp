@@ -2,7 +2,6 @@
 // SPDX-FileCopyrightText: 2026 The NormScope authors
 
 #include "engine/kernels/forward.h"
-#include "engine/core/stats_layout.h"
 #include "tests/support/random_tensor.h"
 #include "tests/ui/norm_snapshots.h"
 #include "ui/plots/group_stats_plot.h"
@@ -21,6 +20,7 @@
 
 #include <qcustomplot.h>
 
+#include <cmath>
 #include <numeric>
 
 using namespace normscope;
@@ -72,6 +72,35 @@ std::int64_t sum(const Histogram& h)
     return std::accumulate(h.counts.begin(), h.counts.end(), std::int64_t(0));
 }
 
+/// The heights a histogram curve draws: 0 at the left edge, each bin's count at both its corners,
+/// 0 at the right edge.
+std::vector<double> curveHeights(const QCPCurve* curve)
+{
+    std::vector<double> out;
+    for (auto it = curve->data()->constBegin(); it != curve->data()->constEnd(); ++it)
+        out.push_back(it->value);
+    return out;
+}
+
+std::vector<double> outlineOf(const std::vector<std::int64_t>& counts)
+{
+    std::vector<double> out{0.0};
+    for (const std::int64_t c : counts)
+        out.insert(out.end(), {double(c), double(c)});
+    out.push_back(0.0);
+    return out;
+}
+
+/// `bins` equal bins over [lo, hi] (the last one closed), counted here from the values.
+std::vector<std::int64_t> countsOf(const Tensor<double>::Storage& values, double lo, double hi, int bins)
+{
+    std::vector<std::int64_t> counts(std::size_t(bins), 0);
+    const double width = (hi - lo) / bins;
+    for (const double v : values)
+        ++counts[std::size_t(std::min(bins - 1, int(std::floor((v - lo) / width))))];
+    return counts;
+}
+
 } // namespace
 
 class TestPlots : public QObject {
@@ -114,9 +143,30 @@ void TestPlots::everyPlotAcceptsEveryResult()
         code.setResult(r);
         for (QWidget* w : std::initializer_list<QWidget*>{&histogram, &groups, &running, &code}) {
             w->resize(480, 360);
-            QVERIFY(!w->grab().isNull());
+            w->grab(); // painting every kind of result must not crash
         }
         const bool error = r && !r->ok();
+        // What each plot draws is its result's: the histogram curves are the bins' counts, one bar
+        // per group (as many as the norms' definitions make), a line per channel's running
+        // mean and var where tracked.
+        auto* inputCurve = qobject_cast<QCPCurve*>(histogram.plot()->plottable(0));
+        auto* outputCurve = qobject_cast<QCPCurve*>(histogram.plot()->plottable(1));
+        QVERIFY(inputCurve && outputCurve);
+        QCOMPARE(inputCurve->visible(), bool(r));
+        QCOMPARE(outputCurve->visible(), r && r->ok());
+        if (r) {
+            QCOMPARE(sum(histogram.inputHistogram()), r->input.numel());
+            QCOMPARE(curveHeights(inputCurve), outlineOf(histogram.inputHistogram().counts));
+        }
+        if (r && r->ok()) {
+            QCOMPARE(sum(histogram.outputHistogram()), r->output.numel());
+            QCOMPARE(curveHeights(outputCurve), outlineOf(histogram.outputHistogram().counts));
+            const auto groupCount = test::referenceGroups(r->spec, r->input.shape()).size();
+            QCOMPARE(groups.plottedMeans().size(), groupCount);
+            QCOMPARE(std::size_t(qobject_cast<QCPBars*>(groups.plot()->plottable(0))->dataCount()), groupCount);
+            QCOMPARE(running.plot()->graphCount(), r->spec.hasRunningStats() ? 2 * 6 : 0);
+            QVERIFY(code.code().contains(QStringLiteral("y = ")));
+        }
         QCOMPARE(histogram.message().isEmpty(), r && r->ok());
         QCOMPARE(groups.message().isEmpty(), r && r->ok());
         QCOMPARE(code.code().isEmpty(), !r);
@@ -143,11 +193,22 @@ void TestPlots::histogramCountsEveryValue()
     const auto [lo, hi] = std::minmax_element(x.values().begin(), x.values().end());
     QCOMPARE(plot.inputHistogram().lo, *lo);
     QCOMPARE(plot.inputHistogram().hi, *hi);
-    // Both outlines are drawn: up, two corners per bin, down.
+    // Both outlines are drawn: up, two corners per bin, down; the heights are x's and y's counts
+    // in the plot's number of bins over their own ranges, counted here.
     QCOMPARE(plot.plot()->plottableCount(), 2);
     auto* curve = qobject_cast<QCPCurve*>(plot.plot()->plottable(0));
     QVERIFY(curve);
     QCOMPARE(curve->dataCount(), 2 * plot.inputHistogram().binCount() + 2);
+    QCOMPARE(curveHeights(curve), outlineOf(countsOf(x.values(), *lo, *hi, plot.inputHistogram().binCount())));
+    QCOMPARE(curve->data()->at(1)->key, *lo);
+    QVERIFY(std::abs(curve->data()->at(curve->dataCount() - 2)->key - *hi) <= 1e-12 * std::abs(*hi));
+    const auto [ylo, yhi] = std::minmax_element(snap->output.values().begin(), snap->output.values().end());
+    QCOMPARE(plot.outputHistogram().lo, *ylo);
+    QCOMPARE(plot.outputHistogram().hi, *yhi);
+    auto* outputCurve = qobject_cast<QCPCurve*>(plot.plot()->plottable(1));
+    QVERIFY(outputCurve);
+    QCOMPARE(curveHeights(outputCurve),
+             outlineOf(countsOf(snap->output.values(), *ylo, *yhi, plot.outputHistogram().binCount())));
 
     // An error keeps the input's histogram and drops the output's.
     plot.setResult(errorSnapshot());
@@ -186,22 +247,24 @@ void TestPlots::groupStatsPlotShowsEngineStatistics()
         GroupStatsPlot plot;
         plot.resize(640, 400); // group labels are used when they fit the width
         plot.setResult(snap);
-        const StatsLayout& layout = *snap->layout;
-        QCOMPARE(std::int64_t(plot.plottedMeans().size()), layout.groupCount());
-        QCOMPARE(std::int64_t(plot.plottedVars().size()), layout.groupCount());
-        QCOMPARE(plot.usesGroupLabels(), layout.groupCount() <= GroupStatsPlot::kMaxLabelledGroups);
-        for (std::int64_t g = 0; g < layout.groupCount(); ++g) {
-            // RMSNorm's lower panel is its mean square, which the engine reports as var.
-            QVERIFY(std::abs(plot.plottedVars()[std::size_t(g)] - snap->var[g]) <= 1e-12 * std::max(1.0, snap->var[g]));
+        // As many groups as the norms' definitions make (not StatsLayout's count), each plotted at
+        // its mean and variance computed here (RMSNorm's lower panel: its mean square).
+        const auto groups = test::referenceGroups(snap->spec, x.shape());
+        const auto groupCount = std::int64_t(groups.size());
+        QCOMPARE(std::int64_t(plot.plottedMeans().size()), groupCount);
+        QCOMPARE(std::int64_t(plot.plottedVars().size()), groupCount);
+        QCOMPARE(plot.usesGroupLabels(), groupCount <= GroupStatsPlot::kMaxLabelledGroups);
+        for (std::int64_t g = 0; g < groupCount; ++g) {
+            const auto [mean, var] = test::groupMeanVar(snap->spec, x, groups[std::size_t(g)].front());
+            QVERIFY(std::abs(plot.plottedVars()[std::size_t(g)] - var) <= 1e-12 * std::max(1.0, var));
             if (kind != NormKind::Rms)
-                QVERIFY(std::abs(plot.plottedMeans()[std::size_t(g)] - snap->mean[g])
-                        <= 1e-12 * std::max(1.0, std::abs(snap->mean[g])));
+                QVERIFY(std::abs(plot.plottedMeans()[std::size_t(g)] - mean) <= 1e-12 * std::max(1.0, std::abs(mean)));
         }
         // Bars (and running markers for BatchNorm) in both panels.
         QCOMPARE(plot.plot()->plottableCount(), snap->spec.hasRunningStats() ? 4 : 2);
         auto* bars = qobject_cast<QCPBars*>(plot.plot()->plottable(0));
         QVERIFY(bars);
-        QCOMPARE(std::int64_t(bars->dataCount()), layout.groupCount());
+        QCOMPARE(std::int64_t(bars->dataCount()), groupCount);
     }
 }
 

@@ -4,6 +4,7 @@
 #include "engine/kernels/forward.h"
 #include "engine/core/stats_layout.h"
 #include "tests/support/random_tensor.h"
+#include "tests/support/reference_groups.h"
 #include "tests/ui/norm_snapshots.h"
 #include "ui/document/snapshot_builder.h"
 #include "ui/panels/stats_table_model.h"
@@ -69,6 +70,7 @@ private Q_SLOTS:
     void sortsNumerically();
     void modelSortKeepsSelectionAndNaNLast();
     void copiesTabSeparatedText();
+    void rmsNormRowsByHand();
     void copiesFloat32InItsDtype();
     void copiesSelectedRowsInViewOrder();
     void errorAndNullShowNoRows();
@@ -115,13 +117,15 @@ void TestStatsTableModel::rowsMatchEngine()
     const Tensor<double> x64 = test::randomTensor<double>({4, 6, 5, 5}, 3, 1.5, 2.0);
     const ResultPtr snap = float32 ? runEngine(spec, x64.cast<float>()) : runEngine(spec, x64);
     QVERIFY(snap->ok());
-    const StatsLayout& layout = *snap->layout;
+    const StatsLayout& layout = *snap->layout; // for the row labels only
+    // The groups from the norms' definitions (tests/support/reference_groups.h), not StatsLayout.
+    const auto groups = test::referenceGroups(spec, x64.shape());
     // Statistics of a float32 run are float32 numbers; the table widens x itself.
     const double tol = float32 ? 2e-6 : 1e-12;
 
     StatsTableModel model;
     model.setResult(snap);
-    QCOMPARE(model.rowCount(), int(layout.groupCount()));
+    QCOMPARE(model.rowCount(), int(groups.size()));
     const bool rms = spec.kind == NormKind::Rms;
     QCOMPARE(model.column(StatsTableModel::MeanSquareColumn) >= 0, rms);
     QCOMPARE(model.column(StatsTableModel::RunningMeanColumn) >= 0, spec.hasRunningStats());
@@ -135,12 +139,12 @@ void TestStatsTableModel::rowsMatchEngine()
     const int outStdCol = model.column(StatsTableModel::OutputStdColumn);
     for (int g = 0; g < model.rowCount(); ++g) {
         QCOMPARE(model.index(g, 0).data().toString(), QString::fromStdString(layout.groupLabel(g)));
-        QCOMPARE(cell(model, g, countCol), double(layout.groupSize()));
-        const double n = double(layout.groupSize());
+        const std::vector<std::int64_t>& members = groups[std::size_t(g)];
+        const double n = double(members.size());
+        QCOMPARE(cell(model, g, countCol), n);
 
         // Independent loop over the snapshot's x and y for this group.
         long double sx = 0, sy = 0;
-        const std::vector<std::int64_t> members = layout.elementsOf(g);
         for (std::int64_t i : members) {
             sx += snap->input[i];
             sy += snap->output[i];
@@ -168,7 +172,7 @@ void TestStatsTableModel::rowsMatchEngine()
         }
         QCOMPARE(cell(model, g, rstdCol), snap->rstd[g]);
         if (spec.hasRunningStats()) {
-            const std::int64_t c = layout.channelOfGroup(g);
+            const std::int64_t c = test::unravel(x64.shape(), members.front())[1]; // the group's channel
             QCOMPARE(cell(model, g, model.column(StatsTableModel::RunningMeanColumn)), snap->running_mean[c]);
             QCOMPARE(cell(model, g, model.column(StatsTableModel::RunningVarColumn)), snap->running_var[c]);
         }
@@ -317,6 +321,55 @@ void TestStatsTableModel::copiesTabSeparatedText()
     QCOMPARE(lines[1].split(QLatin1Char('\t'))[4], QStringLiteral("1.6666666666666667"));
 }
 
+void TestStatsTableModel::rmsNormRowsByHand()
+{
+    // RMSNorm over the last dim of a (3, 2) input, eps 3.5 so that mean square + eps is a square:
+    // rows {3, 4}, {-3, 4} and {1, 0}. RMSNorm subtracts no mean: its statistic is the mean square
+    // sum(x^2) / n (12.5, 12.5, 0.5), rstd = 1 / sqrt(ms + 3.5) = 1/4, 1/4, 1/2, and y = x * rstd
+    // (gamma 1) = {0.75, 1}, {-0.75, 1}, {0.5, 0}. The mean and variance of x are shown as they are
+    // (3.5 / 0.25, 0.5 / 12.25, 0.5 / 0.25) though RMSNorm uses neither; rows {3, 4} and {-3, 4}
+    // have one mean square and different variances. No running statistics.
+    NormSpec spec = NormSpec::defaults(NormKind::Rms);
+    spec.normalized_shape = {2};
+    spec.eps = 3.5;
+    const Tensor<double> x({3, 2}, std::vector<double>{3, 4, -3, 4, 1, 0});
+    StatsTableView view;
+    view.setResult(runEngine(spec, x));
+    const StatsTableModel& model = *view.statsModel();
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.column(StatsTableModel::RunningMeanColumn), -1);
+    const QStringList lines = view.selectionAsTsv().trimmed().split(QLatin1Char('\n'));
+    QCOMPARE(lines.size(), 4);
+    QCOMPARE(lines[0],
+             QStringLiteral("group\tcount\tmean\tvar (biased)\tvar (unbiased)\tmean square\trstd\tout mean\t"
+                            "out std (unbiased)"));
+    const struct {
+        const char* label;
+        double mean, var, unbiased, meanSquare, rstd, outMean, outStd;
+    } expect[] = {
+        // out std (unbiased) of two values a, b: |a - b| / sqrt(2).
+        {"n=0", 3.5, 0.25, 0.5, 12.5, 0.25, 0.875, 0.25 / std::sqrt(2.0)},
+        {"n=1", 0.5, 12.25, 24.5, 12.5, 0.25, 0.125, 1.75 / std::sqrt(2.0)},
+        {"n=2", 0.5, 0.25, 0.5, 0.5, 0.5, 0.25, 0.5 / std::sqrt(2.0)},
+    };
+    for (int r = 0; r < 3; ++r) {
+        const QStringList cells = lines[r + 1].split(QLatin1Char('\t'));
+        QCOMPARE(cells.size(), 9);
+        QCOMPARE(cells[0], QString::fromLatin1(expect[r].label));
+        QCOMPARE(cells[1], QStringLiteral("2"));
+        QCOMPARE(cells[2].toDouble(), expect[r].mean);
+        QCOMPARE(cells[3].toDouble(), expect[r].var);
+        QCOMPARE(cells[4].toDouble(), expect[r].unbiased);
+        QCOMPARE(cells[5].toDouble(), expect[r].meanSquare);
+        QCOMPARE(cells[6].toDouble(), expect[r].rstd);
+        QCOMPARE(cells[7].toDouble(), expect[r].outMean);
+        QVERIFY2(near(cells[8].toDouble(), expect[r].outStd, 1e-15), qPrintable(cells[8]));
+        // The same numbers in the model's sort role.
+        QCOMPARE(cell(model, r, model.column(StatsTableModel::MeanSquareColumn)), expect[r].meanSquare);
+        QCOMPARE(cell(model, r, model.column(StatsTableModel::RstdColumn)), expect[r].rstd);
+    }
+}
+
 void TestStatsTableModel::copiesFloat32InItsDtype()
 {
     // Channel 0 holds 0.3f twice, channel 1 holds 0.1f and 0.5f (x is (N=2, C=2, 1, 1)). Summed in
@@ -382,10 +435,22 @@ void TestStatsTableModel::errorAndNullShowNoRows()
     QCOMPARE(view.statsModel()->errorMessage(), QStringLiteral("num_channels must be divisible by num_groups"));
     QCOMPARE(view.selectionAsTsv().trimmed().split(QLatin1Char('\n')).size(), 1); // header only
     view.resize(400, 200);
-    QVERIFY(!view.grab().isNull()); // paints the message without rows
+    // The empty viewport says why in red (the engine's message); without a result, in grey.
+    const auto redPixels = [&view] {
+        const QImage image = view.viewport()->grab().toImage();
+        int count = 0;
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = 0; x < image.width(); ++x) {
+                const QColor c = image.pixelColor(x, y);
+                count += c.red() > c.green() + 60 && c.red() > c.blue() + 60 ? 1 : 0;
+            }
+        return count;
+    };
+    QVERIFY2(redPixels() > 50, qPrintable(QString::number(redPixels())));
     view.setResult(nullptr);
     QCOMPARE(view.model()->rowCount(), 0);
     QVERIFY(view.statsModel()->errorMessage().isEmpty());
+    QCOMPARE(redPixels(), 0);
 }
 
 QTEST_MAIN(TestStatsTableModel)
