@@ -16,6 +16,7 @@ CC=clang CXX=clang++ BUILD_DIR=build-fuzz tools/build.sh -DNORMSCOPE_FUZZ=ON -DN
 # harness -> committed seed directory
 declare -A seeds=(
   [fuzz_npy]=tests/fixtures/npy
+  [fuzz_npz]=tests/fixtures/npz
   [fuzz_options]=tests/fuzz/seeds/options
 )
 scratch=$(mktemp -d)

@@ -3,6 +3,8 @@
 
 #include "app/cli/forward_command.h"
 
+#include "app/cli/pass_arrays.h"
+
 #include "engine/core/degenerate.h"
 
 #include "engine/kernels/backward.h"
@@ -24,7 +26,8 @@ namespace {
 const OptionTable& outputOptions()
 {
     static const OptionTable table{
-        {"--output", "Y.npy", "the output tensor (required)"},
+        {"--output", "Y.npy", "the output tensor (required unless --npz-out)"},
+        {"--npz-out", "FILE.npz", "every array of the pass: y, mean, var, rstd, running stats, gradients"},
         {"--state-out", "DIR", "write running_mean.npy, running_var.npy, num_batches_tracked.txt"},
         {"--mean-out", "M.npy", "the mean the output was normalized with (not rms)"},
         {"--var-out", "V.npy", "the biased variance it was normalized with (rms: the mean of squares)"},
@@ -38,7 +41,7 @@ const OptionTable& outputOptions()
 }
 
 struct ForwardFiles {
-    std::string output, stateOut, meanOut, varOut;
+    std::string output, npzOut, stateOut, meanOut, varOut;
     std::string gradOutput, gradInputOut, gradWeightOut, gradBiasOut;
     bool wantsGradients() const { return !gradOutput.empty(); }
 };
@@ -66,9 +69,9 @@ void checkOutputOptions(const CommandLine& cl, const NormSpec& spec)
                 throw Error(std::string(option) + " needs --grad-output (the upstream gradient dL/dY)");
         return;
     }
-    if (!anyOutput)
-        throw Error("--grad-output given but no gradient is asked for (add --grad-input-out, --grad-weight-out or "
-                    "--grad-bias-out)");
+    if (!anyOutput && !cl.has("--npz-out"))
+        throw Error("--grad-output given but no gradient is asked for (add --grad-input-out, --grad-weight-out, "
+                    "--grad-bias-out or --npz-out)");
     if (cl.has("--grad-weight-out"))
         requireAffine("--grad-weight-out", spec);
     if (cl.has("--grad-bias-out"))
@@ -104,7 +107,12 @@ void run(const ModuleStart& start, const Tensor<T>& x, const ForwardFiles& files
         backward(spec, x, state, gradOutput, result, gradients, BackwardOptions{threads});
 
     StagedOutputs outputs;
-    outputs.stageNpy(files.output, result.output);
+    if (!files.output.empty())
+        outputs.stageNpy(files.output, result.output);
+    if (!files.npzOut.empty()) {
+        const auto arrays = passArrays(spec, result, state, files.wantsGradients() ? &gradients : nullptr);
+        outputs.stage(files.npzOut, [&](std::ostream& out) { writeNpz(out, arrays); });
+    }
     if (!files.meanOut.empty())
         outputs.stageNpy(files.meanOut, result.mean);
     if (!files.varOut.empty())
@@ -134,7 +142,8 @@ std::vector<std::string> runForwardCommand(const std::vector<std::string>& args)
     checkOutputOptions(cl, module.spec);
 
     ForwardFiles files;
-    files.output = cl.required("--output");
+    files.npzOut = optional(cl, "--npz-out");
+    files.output = files.npzOut.empty() ? cl.required("--output") : optional(cl, "--output");
     files.stateOut = optional(cl, "--state-out");
     files.meanOut = optional(cl, "--mean-out");
     files.varOut = optional(cl, "--var-out");

@@ -114,49 +114,82 @@ Storage fortranToC(const Storage& fortran, const Shape& shape)
 }
 
 template <typename T>
-Tensor<T> readData(std::ifstream& in, const std::string& path, const NpyHeader& header, std::int64_t bytes)
+Tensor<T> readData(NpyInput& input, const NpyHeader& header, std::int64_t bytes)
 {
     typename Tensor<T>::Storage values(static_cast<std::size_t>(numel(header.shape)));
-    if (bytes > 0) {
-        in.read(reinterpret_cast<char*>(values.data()), static_cast<std::streamsize>(bytes));
-        if (in.gcount() != static_cast<std::streamsize>(bytes))
-            throw Error(path + ": read error in the data section: " + std::strerror(errno));
-    }
+    if (bytes > 0)
+        input.read(values.data(), bytes);
     if (header.fortranOrder && header.shape.size() > 1)
         values = fortranToC(values, header.shape);
     return Tensor<T>(header.shape, std::move(values));
 }
 
+/// A regular file, opened and measured once.
+class FileInput : public NpyInput {
+public:
+    explicit FileInput(const std::string& path)
+    {
+        std::error_code ec;
+        const auto status = std::filesystem::status(path, ec);
+        if (status.type() == std::filesystem::file_type::not_found)
+            throw Error(path + ": no such file");
+        if (status.type() == std::filesystem::file_type::directory)
+            throw Error(path + ": is a directory, not a .npy file");
+        // A FIFO or device would block or has no size to check the header against.
+        if (!ec && status.type() != std::filesystem::file_type::regular)
+            throw Error(path + ": not a regular file");
+
+        errno = 0;
+        in_.open(path, std::ios::binary);
+        if (!in_)
+            throw Error(path + ": cannot open: " + (errno ? std::strerror(errno) : "unknown error"));
+        in_.seekg(0, std::ios::end);
+        size_ = static_cast<std::int64_t>(in_.tellg());
+        in_.seekg(0, std::ios::beg);
+        if (!in_ || size_ < 0)
+            throw Error(path + ": cannot determine the file size");
+    }
+
+    std::int64_t size() const override { return size_; }
+
+    void read(void* into, std::int64_t bytes) override
+    {
+        errno = 0;
+        in_.read(static_cast<char*>(into), static_cast<std::streamsize>(bytes));
+        if (in_.gcount() != static_cast<std::streamsize>(bytes))
+            throw Error(std::string("read error: ") + (errno ? std::strerror(errno) : "the file ended early"));
+    }
+
+private:
+    std::ifstream in_;
+    std::int64_t size_ = 0;
+};
+
 } // namespace
 
 AnyTensor readNpy(const std::string& path)
 {
-    std::error_code ec;
-    const auto status = std::filesystem::status(path, ec);
-    if (status.type() == std::filesystem::file_type::not_found)
-        throw Error(path + ": no such file");
-    if (status.type() == std::filesystem::file_type::directory)
-        throw Error(path + ": is a directory, not a .npy file");
-    // A FIFO or device would block or has no size to check the header against.
-    if (!ec && status.type() != std::filesystem::file_type::regular)
-        throw Error(path + ": not a regular file");
+    FileInput input(path);
+    return readNpy(input, path);
+}
 
-    errno = 0;
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw Error(path + ": cannot open: " + (errno ? std::strerror(errno) : "unknown error"));
-    in.seekg(0, std::ios::end);
-    const std::int64_t fileSize = static_cast<std::int64_t>(in.tellg());
-    in.seekg(0, std::ios::beg);
-    if (!in || fileSize < 0)
-        throw Error(path + ": cannot determine the file size");
+AnyTensor readNpy(NpyInput& input, const std::string& path)
+{
+    const std::int64_t fileSize = input.size();
     if (fileSize == 0)
         throw Error(path + ": file is empty, not a .npy file");
+    // Read in steps, each only as far as the input holds, so that a short input gets the message
+    // of the part it ends in.
+    auto read = [&](void* into, std::int64_t bytes) {
+        try {
+            input.read(into, bytes);
+        } catch (const Error& e) {
+            throw Error(path + ": " + e.what());
+        }
+    };
 
     unsigned char preamble[12] = {};
-    const std::int64_t preambleRead = std::min<std::int64_t>(fileSize, sizeof preamble);
-    if (!in.read(reinterpret_cast<char*>(preamble), preambleRead))
-        throw Error(path + ": read error: " + std::strerror(errno));
+    read(preamble, std::min<std::int64_t>(fileSize, 8));
     if (fileSize < static_cast<std::int64_t>(kMagicSize) || std::memcmp(preamble, kMagic, kMagicSize) != 0)
         throw Error(path + ": not a .npy file (it does not start with the magic bytes \\x93NUMPY)");
     if (fileSize < 8)
@@ -171,6 +204,7 @@ AnyTensor readNpy(const std::string& path)
     const std::int64_t preambleSize = 8 + lengthBytes;
     if (fileSize < preambleSize)
         throw Error(path + ": header is truncated: the file ends inside the header length field");
+    read(preamble + 8, lengthBytes);
     const auto headerLength = static_cast<std::int64_t>(readLittleEndian(preamble + 8, lengthBytes));
     if (headerLength > kMaxNpyHeaderBytes)
         throw Error(path + ": header length " + std::to_string(headerLength)
@@ -180,9 +214,7 @@ AnyTensor readNpy(const std::string& path)
                     + " bytes, the file has " + std::to_string(fileSize - preambleSize) + " after the preamble");
 
     std::string headerText(static_cast<std::size_t>(headerLength), '\0');
-    in.seekg(preambleSize, std::ios::beg);
-    if (!in.read(headerText.data(), static_cast<std::streamsize>(headerLength)))
-        throw Error(path + ": read error in the header: " + std::strerror(errno));
+    read(headerText.data(), headerLength);
     NpyHeader header;
     try {
         header = parseNpyHeader(headerText);
@@ -205,20 +237,18 @@ AnyTensor readNpy(const std::string& path)
         throw Error(path + ": data is longer than the shape says: " + what + " needs " + std::to_string(needed)
                     + " bytes, file has " + std::to_string(available));
 
-    if (type.dtype == DType::Float32)
-        return readData<float>(in, path, header, needed);
-    return readData<double>(in, path, header, needed);
+    try {
+        if (type.dtype == DType::Float32)
+            return readData<float>(input, header, needed);
+        return readData<double>(input, header, needed);
+    } catch (const Error& e) {
+        throw Error(path + ": " + e.what() + " (in the data section)");
+    }
 }
 
-template <typename T>
-void writeNpy(std::ostream& out, const Tensor<T>& t)
+std::string npyPreamble(const std::string& descr, const Shape& shape)
 {
-    const Shape& shape = t.shape();
-    if (numel(shape) != t.numel())
-        throw std::invalid_argument("writeNpy: shape " + toString(shape) + " does not match "
-                                    + std::to_string(t.numel()) + " stored values");
-
-    const std::string dict = formatNpyHeader(dtypeOf<T>() == DType::Float32 ? "<f4" : "<f8", shape);
+    const std::string dict = formatNpyHeader(descr, shape);
     auto paddedHeader = [&dict](std::size_t preambleSize) {
         const std::size_t unpadded = preambleSize + dict.size() + 1;
         const std::size_t padded = (unpadded + kAlignment - 1) / kAlignment * kAlignment;
@@ -230,14 +260,24 @@ void writeNpy(std::ostream& out, const Tensor<T>& t)
         major = 2;
         header = paddedHeader(12);
     }
-
-    out.write(kMagic, kMagicSize);
-    out.put(static_cast<char>(major));
-    out.put(0);
+    std::string out(kMagic, kMagicSize);
+    out += static_cast<char>(major);
+    out += '\0';
     const int lengthBytes = major == 1 ? 2 : 4;
     for (int i = 0; i < lengthBytes; ++i)
-        out.put(static_cast<char>((header.size() >> (8 * i)) & 0xff));
-    out.write(header.data(), static_cast<std::streamsize>(header.size()));
+        out += static_cast<char>((header.size() >> (8 * i)) & 0xff);
+    return out + header;
+}
+
+template <typename T>
+void writeNpy(std::ostream& out, const Tensor<T>& t)
+{
+    const Shape& shape = t.shape();
+    if (numel(shape) != t.numel())
+        throw std::invalid_argument("writeNpy: shape " + toString(shape) + " does not match "
+                                    + std::to_string(t.numel()) + " stored values");
+    const std::string preamble = npyPreamble(dtypeOf<T>() == DType::Float32 ? "<f4" : "<f8", shape);
+    out.write(preamble.data(), static_cast<std::streamsize>(preamble.size()));
     // Straight from the tensor's storage: no copy of the data is made for writing.
     if (t.numel() > 0)
         out.write(reinterpret_cast<const char*>(t.data()), static_cast<std::streamsize>(t.numel() * sizeof(T)));

@@ -5,6 +5,7 @@
 
 #include "engine/core/error.h"
 #include "engine/io/npy.h"
+#include "engine/io/npz_reader.h"
 
 namespace normscope {
 
@@ -28,7 +29,8 @@ const OptionTable& specOptions()
 const OptionTable& startOptions()
 {
     static const OptionTable table{
-        {"--input", "X.npy", "the input tensor, float32 or float64"},
+        {"--input", "X.npy|X.npz", "the input tensor, float32 or float64"},
+        {"--input-key", "K", "the .npz member to read (default: its only member, else x)"},
         {"--weight", "W.npy", "gamma: shape (C,), or normalized_shape for layer, rms (default ones)"},
         {"--bias", "B.npy", "beta, shaped as gamma (default zeros; rms has none)"},
         {"--running-mean", "RM.npy", "starting running_mean, shape (C,) (default zeros)"},
@@ -187,6 +189,11 @@ ModuleOptions parseModuleOptions(const CommandLine& cl, const ModuleDefaults& de
     o.spec = parseSpec(cl, defaults, o.pickNumGroups, o.pickNormalizedShape);
 
     o.inputPath = pathOption(cl, "--input");
+    o.inputKey = cl.value("--input-key");
+    if (o.inputKey && o.inputPath.empty())
+        throw Error("--input-key needs --input X.npz");
+    if (o.inputKey && !isNpzPath(o.inputPath))
+        throw Error("--input-key needs an .npz input, got --input " + o.inputPath);
     o.weightPath = pathOption(cl, "--weight");
     o.biasPath = pathOption(cl, "--bias");
     o.runningMeanPath = pathOption(cl, "--running-mean");
@@ -230,7 +237,7 @@ ModuleStart readModuleStart(const ModuleOptions& o)
     s.num_batches_tracked = o.num_batches_tracked;
     s.steps = o.steps;
     if (!o.inputPath.empty()) {
-        s.input = readNpy(o.inputPath);
+        s.input = readArrayFile(o.inputPath, o.inputKey);
         s.inputShape = shapeOf(*s.input);
     } else {
         s.inputShape = o.defaults.inputShape.value_or(Shape{});

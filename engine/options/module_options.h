@@ -20,8 +20,9 @@ namespace normscope {
 /// window take them.
 const OptionTable& specOptions();
 
-/// The options that give the module its starting point: --input, --weight, --bias, --running-mean,
-/// --running-var, --num-batches-tracked, --steps. normscope-cli forward and the window take them.
+/// The options that give the module its starting point: --input (a .npy, or an .npz with
+/// --input-key), --weight, --bias, --running-mean, --running-var, --num-batches-tracked, --steps.
+/// normscope-cli forward and the window take them.
 const OptionTable& startOptions();
 
 /// The most forward passes --steps asks for.
@@ -47,8 +48,9 @@ struct ModuleDefaults {
  * whatever the input (validateSpec()).
  */
 struct ModuleOptions {
-    NormSpec spec;         ///< complete; picked shape arguments are the default input's
-    std::string inputPath; ///< empty: the program's default input (ModuleDefaults::inputShape)
+    NormSpec spec;                       ///< complete; picked shape arguments are the default input's
+    std::string inputPath;               ///< empty: the program's default input (ModuleDefaults::inputShape)
+    std::optional<std::string> inputKey; ///< --input-key: the .npz member (readArrayFile's rule without it)
     std::string weightPath, biasPath, runningMeanPath, runningVarPath; ///< empty: not given
     std::int64_t num_batches_tracked = 0;
     std::int64_t steps = 1; ///< forward passes; the result is the last one's
