@@ -374,14 +374,15 @@ private slots:
         QVERIFY(QFileInfo(path).size() > 0);
         const QImage image(path);
         QCOMPARE(image.size(), QSize(1000, 700));
-        // The window was drawn, not a blank frame: the cube's and plots' colours are in the picture.
+        // The window was drawn, not a blank frame: the cube's and colour bar's colours are in the
+        // picture (the plots are a tab behind the table at this size; a blank frame has none).
         int coloured = 0;
         for (int y = 0; y < image.height(); y += 2)
             for (int x = 0; x < image.width(); x += 2) {
                 const QColor c = image.pixelColor(x, y);
                 coloured += std::max({c.red(), c.green(), c.blue()}) - std::min({c.red(), c.green(), c.blue()}) > 40;
             }
-        QVERIFY2(coloured > 2000, qPrintable(QString::number(coloured)));
+        QVERIFY2(coloured > 600, qPrintable(QString::number(coloured)));
     }
 
     void optionsNameTheModule()

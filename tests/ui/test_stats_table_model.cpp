@@ -340,9 +340,7 @@ void TestStatsTableModel::rmsNormRowsByHand()
     QCOMPARE(model.column(StatsTableModel::RunningMeanColumn), -1);
     const QStringList lines = view.selectionAsTsv().trimmed().split(QLatin1Char('\n'));
     QCOMPARE(lines.size(), 4);
-    QCOMPARE(lines[0],
-             QStringLiteral("group\tcount\tmean\tvar (biased)\tvar (unbiased)\tmean square\trstd\tout mean\t"
-                            "out std (unbiased)"));
+    QCOMPARE(lines[0], QStringLiteral("group\tcount\tmean\tvar\tvar_unbiased\tmean_square\trstd\ty_mean\ty_std"));
     const struct {
         const char* label;
         double mean, var, unbiased, meanSquare, rstd, outMean, outStd;
