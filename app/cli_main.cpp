@@ -57,7 +57,8 @@ int main(int argc, char** argv)
                 std::cout << normscope::compareUsage();
                 return 0;
             }
-            normscope::runCompareCommand(args);
+            for (const std::string& warning : normscope::runCompareCommand(args))
+                std::cerr << "normscope-cli: warning: " << warning << '\n';
             return 0;
         }
         if (command == "bench") {

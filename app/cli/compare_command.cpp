@@ -3,12 +3,15 @@
 
 #include "app/cli/compare_command.h"
 
+#include "engine/core/degenerate.h"
 #include "engine/core/error.h"
 #include "engine/io/npy.h"
 #include "engine/io/staged_outputs.h"
 #include "engine/options/module_options.h"
 #include "engine/report/comparison.h"
 #include "engine/report/table_format.h"
+
+#include <algorithm>
 
 namespace normscope {
 
@@ -58,7 +61,7 @@ ComparisonSettings settingsFrom(const CommandLine& cl, const Shape& inputShape)
 
 } // namespace
 
-void runCompareCommand(const std::vector<std::string>& args)
+std::vector<std::string> runCompareCommand(const std::vector<std::string>& args)
 {
     const CommandLine cl(args, {&compareOptions()});
     const std::string tableOut = cl.required("--table-out");
@@ -72,7 +75,8 @@ void runCompareCommand(const std::vector<std::string>& args)
     const ComparisonSettings settings = settingsFrom(cl, shapeOf(x));
     // What a module's constructor refuses whatever the input (eps = nan, num_groups 0) is the
     // command line's fault; what it refuses for this input becomes its row.
-    for (const NormSpec& spec : comparisonSpecs(settings, shapeOf(x)))
+    const std::vector<NormSpec> specs = comparisonSpecs(settings, shapeOf(x));
+    for (const NormSpec& spec : specs)
         validateSpec(spec);
 
     const std::string text = std::visit(
@@ -84,6 +88,15 @@ void runCompareCommand(const std::vector<std::string>& args)
     StagedOutputs outputs;
     outputs.stageText(tableOut, text);
     outputs.commit();
+
+    // The modules share the input and (but for RMSNorm's None) eps: most warnings are the same.
+    const NonFiniteCounts counts = std::visit([](const auto& t) { return countNonFinite(t); }, x);
+    std::vector<std::string> warnings;
+    for (const NormSpec& spec : specs)
+        for (const std::string& w : degenerateRunWarnings(spec, counts))
+            if (std::find(warnings.begin(), warnings.end(), w) == warnings.end())
+                warnings.push_back(w);
+    return warnings;
 }
 
 std::string compareUsage()

@@ -12,7 +12,8 @@ namespace normscope {
 /// RMSNorm, as the window's compare view shows it (../shared/cli.md), written as the comparison
 /// table. A module that refuses the input gets a row holding its refusal; the command still
 /// succeeds. Throws Error for anything the user can fix (exit status 2); nothing is written then.
-void runCompareCommand(const std::vector<std::string>& args);
+/// Returns the warnings of a degenerate run (non-finite input, eps <= 0), each once, for stderr.
+std::vector<std::string> runCompareCommand(const std::vector<std::string>& args);
 
 /// The `compare` option list for --help.
 std::string compareUsage();

@@ -327,6 +327,24 @@ private Q_SLOTS:
         QCOMPARE(entriesOf(out.path()), QStringList());
     }
 
+    void compareWarnsOnceOfADegenerateInput()
+    {
+        QTemporaryDir out;
+        Tensor<float> x = randomTensor<float>({2, 4, 3}, 3);
+        x[5] = std::nanf("");
+        writeNpy(out.filePath("x.npy").toStdString(), x);
+        const CliRun run = runCli({"compare", "--input", out.filePath("x.npy"), "--table-out", out.filePath("c.csv")});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.err.count("normscope-cli: warning: the input has"), 1);
+        QCOMPARE(run.err.count('\n'), 1);
+        // The NaN reaches every module's statistics (as torch.amin, a range with a NaN is NaN).
+        auto cols = columnsOf(readText(out.filePath("c.csv")));
+        for (std::size_t i = 0; i < 5; ++i) {
+            QCOMPARE(cols["var_max"][i], std::string("nan"));
+            QCOMPARE(cols["y_mean"][i], std::string("nan"));
+        }
+    }
+
     void compareHelpListsItsOptions()
     {
         const CliRun run = runCli({"compare", "--help"});
