@@ -4,7 +4,6 @@
 #include "engine/report/comparison.h"
 
 #include "engine/core/error.h"
-#include "engine/core/number_format.h"
 #include "engine/core/spec_defaults.h"
 #include "engine/core/stats_layout.h"
 #include "engine/kernels/forward.h"
@@ -40,14 +39,6 @@ void range(const T* p, std::int64_t n, double& lo, double& hi)
         lo = std::min(lo, v);
         hi = std::max(hi, v);
     }
-}
-
-std::string jsonNumber(const std::optional<double>& v)
-{
-    if (!v)
-        return "null";
-    const std::string text = formatShortest(*v, DType::Float64);
-    return std::isfinite(*v) ? text : "\"" + text + "\"";
 }
 
 } // namespace
@@ -186,7 +177,7 @@ Table comparisonTable(const ComparisonSettings& settings, const Shape& inputShap
         normalized += (i ? ", " : "") + std::to_string(settings.normalized_shape[i]);
     table.spec = {{"eps", jsonNumber(settings.eps)},
                   {"affine", settings.affine ? "true" : "false"},
-                  {"mode", std::string("\"") + toString(settings.mode) + "\""},
+                  {"mode", jsonString(toString(settings.mode))},
                   {"num_groups", std::to_string(settings.num_groups)},
                   {"normalized_shape", normalized + "]"},
                   {"momentum", jsonNumber(settings.momentum)}};

@@ -3,52 +3,17 @@
 
 #include "engine/report/table_writers.h"
 
-#include <cstdio>
-
 namespace normscope {
 
 namespace {
 
-std::string jsonString(const std::string& text)
-{
-    std::string out = "\"";
-    for (char c : text) {
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                char buffer[8];
-                std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(static_cast<unsigned char>(c)));
-                out += buffer;
-            } else {
-                out += c;
-            }
-        }
-    }
-    return out + "\"";
-}
-
-// JSON has no NaN or infinity: they are the strings Python's json module and JavaScript print.
 std::string jsonValue(const Table& table, const TableCell& cell)
 {
     switch (cell.kind) {
     case TableCell::Kind::Empty: return "null";
     case TableCell::Kind::Text: return jsonString(cell.text);
     case TableCell::Kind::Integer: return std::to_string(cell.integer);
-    case TableCell::Kind::Number: {
-        const std::string text = table.text(cell);
-        if (text == "nan")
-            return "\"NaN\"";
-        if (text == "inf")
-            return "\"Infinity\"";
-        if (text == "-inf")
-            return "\"-Infinity\"";
-        return text;
-    }
+    case TableCell::Kind::Number: return jsonNumberText(table.text(cell));
     }
     return "null";
 }

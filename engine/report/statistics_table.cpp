@@ -3,32 +3,16 @@
 
 #include "engine/report/statistics_table.h"
 
-#include "engine/core/number_format.h"
 #include "engine/core/stats_layout.h"
 
 namespace normscope {
-
-namespace {
-
-std::string quoted(const std::string& text)
-{
-    // Names and signatures hold no quote, backslash or control character.
-    return "\"" + text + "\"";
-}
-
-std::string jsonNumber(const std::optional<double>& v)
-{
-    return v ? formatShortest(*v, DType::Float64) : std::string("null");
-}
-
-} // namespace
 
 std::vector<std::pair<std::string, std::string>> specJson(const NormSpec& spec, const Shape& inputShape)
 {
     const NormTraits& t = spec.traits();
     std::vector<std::pair<std::string, std::string>> out;
-    out.emplace_back("norm", quoted(t.cliName));
-    out.emplace_back("module", quoted(moduleSignature(spec, inputShape)));
+    out.emplace_back("norm", jsonString(t.cliName));
+    out.emplace_back("module", jsonString(moduleSignature(spec, inputShape)));
     if (t.takesNumGroups)
         out.emplace_back("num_groups", std::to_string(spec.num_groups));
     if (t.takesNormalizedShape) {
@@ -43,7 +27,7 @@ std::vector<std::pair<std::string, std::string>> specJson(const NormSpec& spec, 
     out.emplace_back(t.affineArgument, spec.affine ? "true" : "false");
     if (t.takesRunningStats)
         out.emplace_back("track_running_stats", spec.track_running_stats ? "true" : "false");
-    out.emplace_back("mode", quoted(toString(spec.mode)));
+    out.emplace_back("mode", jsonString(toString(spec.mode)));
     return out;
 }
 

@@ -5,7 +5,49 @@
 
 #include "engine/core/number_format.h"
 
+#include <cstdio>
+
 namespace normscope {
+
+std::string jsonString(const std::string& text)
+{
+    std::string out = "\"";
+    for (char c : text) {
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) {
+                char buffer[8];
+                std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(static_cast<unsigned char>(c)));
+                out += buffer;
+            } else {
+                out += c;
+            }
+        }
+    }
+    return out + "\"";
+}
+
+// JSON has no NaN or infinity: they are the strings Python's json module and JavaScript print.
+std::string jsonNumberText(const std::string& text)
+{
+    if (text == "nan")
+        return "\"NaN\"";
+    if (text == "inf")
+        return "\"Infinity\"";
+    if (text == "-inf")
+        return "\"-Infinity\"";
+    return text;
+}
+
+std::string jsonNumber(const std::optional<double>& value)
+{
+    return value ? jsonNumberText(formatShortest(*value, DType::Float64)) : std::string("null");
+}
 
 TableCell TableCell::ofText(std::string text)
 {

@@ -7,6 +7,7 @@
 #include "engine/core/tensor.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -49,5 +50,12 @@ struct Table {
     /// Per column: true when it holds numbers or integers and no text (right-aligned by the writers).
     std::vector<bool> numericColumns() const;
 };
+
+/// JSON text for Table::spec and the JSON writer: a string quoted and escaped; a parameter as a
+/// number (float64 shortest form), null for None, and "NaN"/"Infinity"/"-Infinity" as strings.
+std::string jsonString(const std::string& text);
+std::string jsonNumber(const std::optional<double>& value);
+/// A number's text ("nan", "inf", "-inf" or finite) as a JSON value.
+std::string jsonNumberText(const std::string& text);
 
 } // namespace normscope
