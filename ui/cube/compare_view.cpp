@@ -192,8 +192,9 @@ QString CompareView::statsHtml(const ResultPtr& result)
         return moduleHtml
             + QStringLiteral("<div style='color:#8c0000'>%1</div>")
                   .arg(QString::fromStdString(r.error).toHtmlEscaped());
-    // The numbers are the engine's comparison row, as normscope-cli compare writes them.
-    const ComparisonRow c = engine_runner::comparisonRowOf(r);
+    // The numbers are the engine's comparison row, as normscope-cli compare writes them (without
+    // y's mean and std, which the column does not show).
+    const ComparisonRow c = engine_runner::comparisonRowOf(r, false);
     const bool rms = !r.spec.subtractsMean();
     const bool running = !r.spec.usesInputStats();
 

@@ -151,7 +151,7 @@ std::vector<Experiment> compareExperiments(const Experiment& experiment)
     return out;
 }
 
-ComparisonRow comparisonRowOf(const ResultSnapshot& result)
+ComparisonRow comparisonRowOf(const ResultSnapshot& result, bool withOutput)
 {
     if (!result.ok())
         return refusedComparisonRow(result.spec, result.error);
@@ -159,8 +159,10 @@ ComparisonRow comparisonRowOf(const ResultSnapshot& result)
     in.mean = result.mean.data();
     in.var = result.var.data();
     in.statsCount = result.var.numel();
-    in.y = result.output.data();
-    in.yCount = result.output.numel();
+    if (withOutput) {
+        in.y = result.output.data();
+        in.yCount = result.output.numel();
+    }
     return comparisonRow(result.spec, result.shape, in);
 }
 

@@ -42,8 +42,9 @@ std::vector<Experiment> compareExperiments(const Experiment& experiment);
 
 /// One compare column's numbers (engine/report/comparison.h), as normscope-cli compare computes
 /// them: the compare view prints them, and the comparison table is made of them. A snapshot with an
-/// error gives its refusal.
-ComparisonRow comparisonRowOf(const ResultSnapshot& result);
+/// error gives its refusal. Without withOutput, y_mean and y_std are left NaN: the compare view does
+/// not show them, and they cost a pass over the whole output on the GUI thread.
+ComparisonRow comparisonRowOf(const ResultSnapshot& result, bool withOutput = true);
 
 } // namespace engine_runner
 
