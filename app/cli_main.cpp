@@ -5,6 +5,7 @@
 // dispatches and turns errors into exit statuses (2: the user's input, 1: a program error).
 
 #include "app/cli/bench_command.h"
+#include "app/cli/compare_command.h"
 #include "engine/core/error.h"
 #include "engine/io/signal_cleanup.h"
 #include "app/cli/forward_command.h"
@@ -22,8 +23,9 @@ constexpr const char* kUsage = R"(usage: normscope-cli <command> [options]
 
 commands:
   forward   run one normalization module on a .npy tensor (PyTorch semantics)
+  compare   the same tensor under all five norms, as the window's compare view (a table)
   bench     time the engine on generated data
-  help      show this text; `normscope-cli forward --help` shows the forward options
+  help      show this text; `normscope-cli COMMAND --help` shows a command's options
 )";
 
 int fail(const std::string& message)
@@ -47,6 +49,15 @@ int main(int argc, char** argv)
                 return 0;
             }
             for (const std::string& warning : normscope::runForwardCommand(args))
+                std::cerr << "normscope-cli: warning: " << warning << '\n';
+            return 0;
+        }
+        if (command == "compare") {
+            if (wantsHelp) {
+                std::cout << normscope::compareUsage();
+                return 0;
+            }
+            for (const std::string& warning : normscope::runCompareCommand(args))
                 std::cerr << "normscope-cli: warning: " << warning << '\n';
             return 0;
         }

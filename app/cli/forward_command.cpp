@@ -13,6 +13,8 @@
 #include "engine/kernels/forward.h"
 #include "engine/io/npy.h"
 #include "engine/io/staged_outputs.h"
+#include "engine/report/statistics_table.h"
+#include "engine/report/table_format.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -35,6 +37,7 @@ const OptionTable& outputOptions()
         {"--grad-input-out", "DX.npy", "write dL/dX, as PyTorch autograd computes it"},
         {"--grad-weight-out", "DW.npy", "write dL/dgamma (needs affine)"},
         {"--grad-bias-out", "DB.npy", "write dL/dbeta (needs affine; rms has no bias)"},
+        {"--table-out", "FILE", "the statistics table of the last pass: .csv .tsv .md .tex .json .html"},
         {"--threads", "T", "worker threads (default 0: all cores)"},
     };
     return table;
@@ -43,6 +46,8 @@ const OptionTable& outputOptions()
 struct ForwardFiles {
     std::string output, npzOut, stateOut, meanOut, varOut;
     std::string gradOutput, gradInputOut, gradWeightOut, gradBiasOut;
+    std::string tableOut;
+    TableFormat tableFormat = TableFormat::Csv;
     bool wantsGradients() const { return !gradOutput.empty(); }
 };
 
@@ -123,6 +128,10 @@ void run(const ModuleStart& start, const Tensor<T>& x, const ForwardFiles& files
         outputs.stageNpy(files.gradWeightOut, gradients.grad_weight);
     if (!files.gradBiasOut.empty())
         outputs.stageNpy(files.gradBiasOut, gradients.grad_bias);
+    if (!files.tableOut.empty()) {
+        const Table table = statisticsTable(spec, x.shape(), dtypeOf<T>(), summarizeGroups(spec, x, result, state));
+        outputs.stageText(files.tableOut, writeTable(table, files.tableFormat));
+    }
     if (!files.stateOut.empty()) {
         const std::filesystem::path dir(files.stateOut);
         outputs.stageNpy((dir / "running_mean.npy").string(), state.running_mean, true);
@@ -151,6 +160,9 @@ std::vector<std::string> runForwardCommand(const std::vector<std::string>& args)
     files.gradInputOut = optional(cl, "--grad-input-out");
     files.gradWeightOut = optional(cl, "--grad-weight-out");
     files.gradBiasOut = optional(cl, "--grad-bias-out");
+    files.tableOut = optional(cl, "--table-out");
+    if (!files.tableOut.empty())
+        files.tableFormat = tableFormatForPath(files.tableOut);
     const std::int64_t threads = cl.integer("--threads").value_or(0);
     if (threads < 0 || threads > 1024)
         throw Error("--threads must be between 0 (all cores) and 1024, got " + std::to_string(threads));

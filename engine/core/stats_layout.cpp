@@ -118,6 +118,17 @@ std::vector<int> StatsLayout::reducedAxes() const
     return axes;
 }
 
+std::string StatsLayout::reducedOver() const
+{
+    const int rank = static_cast<int>(input_.size());
+    if (kind_ != NormKind::Group)
+        return joinUpper(axisNames(rank), reducedAxes());
+    std::vector<int> spatial;
+    for (int a = 2; a < rank; ++a)
+        spatial.push_back(a);
+    return "C/G" + (spatial.empty() ? std::string() : ", " + joinUpper(axisNames(rank), spatial));
+}
+
 std::vector<std::string> StatsLayout::axisNames(int rank)
 {
     switch (rank) {
@@ -180,16 +191,7 @@ std::string StatsLayout::describe() const
     case NormKind::Group: {
         std::ostringstream out;
         out << "GroupNorm: one mean and variance per sample and group of " << channels_ / numGroupsG_ << " channel"
-            << (channels_ / numGroupsG_ == 1 ? "" : "s") << " (G=" << numGroupsG_ << "), over C/G"
-            << (rank > 2 ? ", "
-                        + joinUpper(axisNames(rank),
-                                    [&] {
-                                        std::vector<int> a;
-                                        for (int i = 2; i < rank; ++i)
-                                            a.push_back(i);
-                                        return a;
-                                    }())
-                         : std::string());
+            << (channels_ / numGroupsG_ == 1 ? "" : "s") << " (G=" << numGroupsG_ << "), over " << reducedOver();
         return out.str();
     }
     case NormKind::Layer:

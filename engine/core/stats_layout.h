@@ -75,6 +75,9 @@ public:
 
     /// Axes of the input the statistics are reduced over; GroupNorm reduces over part of C, listed as C.
     std::vector<int> reducedAxes() const;
+    /// The reduced axes as the tables name them: "N, H, W" (batch), "H, W" (instance), "C/G, H, W"
+    /// (group), "C, H, W" (layer over everything after N).
+    std::string reducedOver() const;
     /// Shape of the per-group mean/var arrays: (C) batch, (N, C) instance, (N, G) group,
     /// the input's leading dims for layer/rms (rank 0 when normalized_shape is the whole input).
     const Shape& statsShape() const { return statsShape_; }

@@ -5,6 +5,7 @@
 
 #include "ui/document/cell_info.h"
 #include "ui/document/document.h"
+#include "ui/document/engine_runner.h"
 #include "ui/document/number_text.h"
 
 #include <QGridLayout>
@@ -19,14 +20,11 @@ namespace normscope::ui {
 
 namespace {
 
-QString range(const Tensor<double>& t)
+QString range(double lo, double hi)
 {
-    if (t.empty())
-        return QStringLiteral("\u2013");
-    const auto [lo, hi] = std::minmax_element(t.values().begin(), t.values().end());
-    if (*lo == *hi)
-        return formatNumber(*lo);
-    return QStringLiteral("%1 \u2026 %2").arg(significantText(*lo, 4), significantText(*hi, 4));
+    if (lo == hi || std::isnan(lo))
+        return formatNumber(lo);
+    return QStringLiteral("%1 \u2026 %2").arg(significantText(lo, 4), significantText(hi, 4));
 }
 
 } // namespace
@@ -211,28 +209,26 @@ QString CompareView::statsHtml(const ResultPtr& result)
         return moduleHtml
             + QStringLiteral("<div style='color:#8c0000'>%1</div>")
                   .arg(QString::fromStdString(r.error).toHtmlEscaped());
-    const StatsLayout& layout = *r.layout;
+    // The numbers are the engine's comparison row, as normscope-cli compare writes them (without
+    // y's mean and std, which the column does not show).
+    const ComparisonRow c = engine_runner::comparisonRowOf(r, false);
     const bool rms = !r.spec.subtractsMean();
     const bool running = !r.spec.usesInputStats();
 
-    QString per;
-    const auto names = layout.statsAxisNames();
-    for (std::size_t i = 0; i < names.size(); ++i)
-        per += (i ? QStringLiteral(", ") : QString()) + QString::fromStdString(names[i]);
+    const QString per = QString::fromStdString(c.per);
     QString html = moduleHtml + QStringLiteral("<table cellspacing='0' cellpadding='1' align='center'>");
     const auto row = [&html](const QString& label, const QString& value) {
         html += QStringLiteral("<tr><td style='color:#555;padding-right:6px'>%1</td><td><b>%2</b></td></tr>")
                     .arg(label.toHtmlEscaped(), value.toHtmlEscaped());
     };
     row(QStringLiteral("groups"),
-        per.isEmpty() ? QString::number(layout.groupCount())
-                      : QStringLiteral("%1 (per %2)").arg(layout.groupCount()).arg(per));
-    row(QStringLiteral("size"), QString::number(layout.groupSize()));
+        per.isEmpty() ? QString::number(c.groups) : QStringLiteral("%1 (per %2)").arg(c.groups).arg(per));
+    row(QStringLiteral("size"), QString::number(c.group_size));
     if (rms) {
-        row(QStringLiteral("mean(x\u00b2)"), range(r.var));
+        row(QStringLiteral("mean(x\u00b2)"), range(c.var_min, c.var_max));
     } else {
-        row(running ? QStringLiteral("running_mean") : QStringLiteral("mean"), range(r.mean));
-        row(running ? QStringLiteral("running_var") : QStringLiteral("var"), range(r.var));
+        row(running ? QStringLiteral("running_mean") : QStringLiteral("mean"), range(c.mean_min, c.mean_max));
+        row(running ? QStringLiteral("running_var") : QStringLiteral("var"), range(c.var_min, c.var_max));
     }
     return html + QStringLiteral("</table>");
 }

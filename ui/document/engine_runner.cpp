@@ -123,33 +123,16 @@ Experiment step(const Experiment& experiment, const AnyTensor& x, int threads)
 std::vector<Experiment> compareExperiments(const Experiment& experiment)
 {
     const NormSpec& current = experiment.spec;
-    const std::int64_t C = experiment.channels();
-    // The GroupNorm paper's figure normalises layer and rms over everything but N.
-    const Shape allButN = experiment.shape.size() < 2
-        ? experiment.shape
-        : trailingDims(experiment.shape, static_cast<int>(experiment.shape.size()) - 1);
     const Shape currentAffine = affineShape(current, experiment.shape);
+    // The five specs are the engine's (normscope-cli compare gets the same); what is left here is
+    // the experiment's state that carries over.
+    const std::vector<NormSpec> specs =
+        comparisonSpecs(comparisonSettingsFor(current, experiment.shape), experiment.shape);
     std::vector<Experiment> out;
-    for (NormKind kind : kNormKinds) {
+    for (const NormSpec& spec : specs) {
         Experiment e = experiment;
         NormSpec& s = e.spec;
-        s = defaultSpecFor(kind, e.shape);
-        s.normalized_shape = allButN;
-        // What the current spec says applies to every module that takes it.
-        if (current.eps || s.traits().acceptsEpsNone)
-            s.eps = current.eps;
-        s.affine = current.affine;
-        s.mode = current.mode;
-        if (current.traits().takesNumGroups || (current.num_groups > 0 && C % current.num_groups == 0))
-            s.num_groups = current.num_groups;
-        if (current.traits().takesNormalizedShape)
-            s.normalized_shape = current.normalized_shape;
-        if (current.traits().takesRunningStats && s.traits().takesRunningStats) {
-            if (current.momentum || s.traits().acceptsMomentumNone)
-                s.momentum = current.momentum;
-            if (kind == current.kind)
-                s.track_running_stats = current.track_running_stats;
-        }
+        s = spec;
         // The running statistics are (C,) wherever a module keeps them; a module that keeps none
         // (InstanceNorm's default) starts without.
         if (!current.hasRunningStats() || !s.hasRunningStats())
@@ -166,6 +149,21 @@ std::vector<Experiment> compareExperiments(const Experiment& experiment)
         out.push_back(std::move(e));
     }
     return out;
+}
+
+ComparisonRow comparisonRowOf(const ResultSnapshot& result, bool withOutput)
+{
+    if (!result.ok())
+        return refusedComparisonRow(result.spec, result.error);
+    ComparisonInput<double> in;
+    in.mean = result.mean.data();
+    in.var = result.var.data();
+    in.statsCount = result.var.numel();
+    if (withOutput) {
+        in.y = result.output.data();
+        in.yCount = result.output.numel();
+    }
+    return comparisonRow(result.spec, result.shape, in);
 }
 
 } // namespace normscope::ui::engine_runner

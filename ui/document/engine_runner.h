@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "engine/report/comparison.h"
 #include "ui/document/experiment.h"
 #include "ui/document/result_snapshot.h"
 
@@ -31,12 +32,19 @@ ResultPtr run(const Experiment& experiment, const AnyTensor& x, std::uint64_t ge
 Experiment step(const Experiment& experiment, const AnyTensor& x, int threads);
 
 /// The same input under BatchNorm, LayerNorm, InstanceNorm, GroupNorm and RMSNorm, each following the
-/// current spec where it applies to that module: eps, affine, the mode, num_groups (when it divides
-/// C, or when the current module is GroupNorm), normalized_shape (when the current module takes one;
-/// otherwise everything but N, as in the GroupNorm paper), momentum, gamma/beta where their shapes
-/// match, and the running statistics where both modules keep them. Other arguments are PyTorch's
-/// defaults (InstanceNorm tracks nothing unless it is the current module).
+/// current spec where it applies to that module (the engine's comparisonSettingsFor and
+/// comparisonSpecs: eps, affine, the mode, num_groups when it divides C or the current module is
+/// GroupNorm, normalized_shape when the current module takes one, else everything but N, momentum),
+/// with gamma/beta where their shapes match and the running statistics where both modules keep
+/// them. Other arguments are PyTorch's defaults (InstanceNorm tracks nothing unless it is the
+/// current module).
 std::vector<Experiment> compareExperiments(const Experiment& experiment);
+
+/// One compare column's numbers (engine/report/comparison.h), as normscope-cli compare computes
+/// them: the compare view prints them, and the comparison table is made of them. A snapshot with an
+/// error gives its refusal. Without withOutput, y_mean and y_std are left NaN: the compare view does
+/// not show them, and they cost a pass over the whole output on the GUI thread.
+ComparisonRow comparisonRowOf(const ResultSnapshot& result, bool withOutput = true);
 
 } // namespace engine_runner
 

@@ -5,8 +5,6 @@
 
 #include "engine/core/error.h"
 
-#include <algorithm>
-
 namespace normscope::ui {
 
 Experiment Experiment::demo()
@@ -20,28 +18,6 @@ Experiment Experiment::demo()
     e.recipe.scale_step = 0.4;
     e.recipe.seed = 1;
     return e;
-}
-
-std::int64_t defaultGroupCount(std::int64_t channels)
-{
-    for (std::int64_t g : {32, 16, 8, 4, 2})
-        if (g < channels && channels % g == 0)
-            return g;
-    return 1;
-}
-
-Shape trailingDims(const Shape& shape, int dims)
-{
-    const std::size_t k = std::min(shape.size(), static_cast<std::size_t>(std::max(dims, 0)));
-    return Shape(shape.end() - static_cast<std::ptrdiff_t>(k), shape.end());
-}
-
-NormSpec defaultSpecFor(NormKind kind, const Shape& shape)
-{
-    NormSpec spec = NormSpec::defaults(kind);
-    spec.num_groups = defaultGroupCount(shape.size() > 1 ? shape[1] : 1);
-    spec.normalized_shape = trailingDims(shape, std::clamp(static_cast<int>(shape.size()) - 1, 1, 3));
-    return spec;
 }
 
 bool sameSpec(const NormSpec& a, const NormSpec& b)

@@ -7,6 +7,7 @@
 #include "engine/core/norm_spec.h"
 #include "engine/core/norm_state.h"
 #include "engine/core/shape.h"
+#include "engine/core/spec_defaults.h"
 #include "engine/core/tensor.h"
 
 #include <cstdint>
@@ -69,15 +70,10 @@ bool sameSpec(const NormSpec& a, const NormSpec& b);
 /// The largest generator seed the window takes (--seed): its seed field holds it exactly as a double.
 constexpr std::uint64_t kMaxSeed = std::uint64_t(1) << 53;
 
-/// GroupNorm's num_groups the window picks for C channels: the largest of 32, 16, ..., 2 that divides
-/// C and is smaller than C, so groups hold more than one channel; 1 when there is none.
-std::int64_t defaultGroupCount(std::int64_t channels);
-
-/// The spec a new module of this kind gets on this shape: PyTorch's defaults, num_groups from
-/// defaultGroupCount, normalized_shape the trailing dims after N (at most 3).
-NormSpec defaultSpecFor(NormKind kind, const Shape& shape);
-
-/// The trailing `dims` entries of shape (clamped to the rank).
-Shape trailingDims(const Shape& shape, int dims);
+// The window's picks for a new module's shape arguments live in the engine (normscope-cli compare
+// uses them too).
+using normscope::defaultGroupCount;
+using normscope::defaultSpecFor;
+using normscope::trailingDims;
 
 } // namespace normscope::ui
