@@ -6,6 +6,8 @@
 #include "engine/core/degenerate.h"
 #include "engine/core/error.h"
 #include "engine/io/npy.h"
+#include "engine/io/npz_reader.h"
+#include "engine/io/npz_writer.h"
 #include "engine/io/staged_outputs.h"
 #include "engine/options/module_options.h"
 #include "engine/report/comparison.h"
@@ -24,11 +26,12 @@ const OptionTable& compareOptions()
         OptionTable t;
         for (const OptionTable* from : {&startOptions(), &specOptions()})
             for (const OptionInfo& o : *from)
-                for (const char* name :
-                     {"--input", "--num-groups", "--normalized-shape", "--eps", "--affine", "--no-affine", "--eval"})
+                for (const char* name : {"--input", "--input-key", "--num-groups", "--normalized-shape", "--eps",
+                                         "--affine", "--no-affine", "--eval"})
                     if (o.name == name)
                         t.push_back(o);
         t.push_back({"--table-out", "FILE", "the comparison table (required): .csv .tsv .md .tex .json .html"});
+        t.push_back({"--npz-out", "FILE.npz", "the five outputs: y_batch, y_layer, y_instance, y_group, y_rms"});
         t.push_back({"--threads", "T", "worker threads (default 0: all cores)"});
         return t;
     }();
@@ -67,11 +70,13 @@ std::vector<std::string> runCompareCommand(const std::vector<std::string>& args)
     const std::string tableOut = cl.required("--table-out");
     const TableFormat format = tableFormatForPath(tableOut);
     const std::string input = cl.required("--input");
+    const std::optional<std::string> inputKey = inputKeyOption(cl, input);
+    const std::string npzOut = cl.value("--npz-out").value_or("");
     const std::int64_t threads = cl.integer("--threads").value_or(0);
     if (threads < 0 || threads > 1024)
         throw Error("--threads must be between 0 (all cores) and 1024, got " + std::to_string(threads));
 
-    const AnyTensor x = readNpy(input);
+    const AnyTensor x = readArrayFile(input, inputKey);
     const ComparisonSettings settings = settingsFrom(cl, shapeOf(x));
     // What a module's constructor refuses whatever the input (eps = nan, num_groups 0) is the
     // command line's fault; what it refuses for this input becomes its row.
@@ -79,14 +84,23 @@ std::vector<std::string> runCompareCommand(const std::vector<std::string>& args)
     for (const NormSpec& spec : specs)
         validateSpec(spec);
 
-    const std::string text = std::visit(
+    StagedOutputs outputs;
+    std::visit(
         [&](const auto& t) {
             const auto comparison = compareNorms(settings, t, static_cast<int>(threads));
-            return writeTable(comparisonTable(settings, t.shape(), dtypeOf(x), comparison.rows), format);
+            outputs.stageText(tableOut,
+                              writeTable(comparisonTable(settings, t.shape(), dtypeOf(x), comparison.rows), format));
+            if (npzOut.empty())
+                return;
+            // One member per module that ran; a refused module's row says why its y is missing.
+            std::vector<NpzArray> arrays;
+            for (std::size_t k = 0; k < comparison.rows.size(); ++k)
+                if (comparison.rows[k].ok())
+                    arrays.push_back(
+                        npzArray(std::string("y_") + toString(comparison.rows[k].spec.kind), comparison.outputs[k]));
+            outputs.stage(npzOut, [&](std::ostream& out) { writeNpz(out, arrays); }); // written now
         },
         x);
-    StagedOutputs outputs;
-    outputs.stageText(tableOut, text);
     outputs.commit();
 
     // The modules share the input and (but for RMSNorm's None) eps: most warnings are the same.
@@ -106,7 +120,7 @@ std::string compareUsage()
            "does, and writes one row per module: its signature, groups, group size, the axes reduced, the\n"
            "range of the statistics it normalised with and the mean and std of its output. num_groups\n"
            "defaults to the window's pick for C, normalized_shape to every dim after N. A module that\n"
-           "refuses X gets a row holding the refusal.\n"
+           "refuses X gets a row holding the refusal (and no y_ member in --npz-out).\n"
         + formatOptionHelp(compareOptions())
         + "Errors exit with status 2 and one line on stderr; no output file is created or changed.\n";
 }

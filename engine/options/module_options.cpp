@@ -182,6 +182,16 @@ void requireBias(const std::string& option, const NormSpec& spec)
     requireAffine(option, spec);
 }
 
+std::optional<std::string> inputKeyOption(const CommandLine& cl, const std::string& inputPath)
+{
+    std::optional<std::string> key = cl.value("--input-key");
+    if (key && inputPath.empty())
+        throw Error("--input-key needs --input X.npz");
+    if (key && !isNpzPath(inputPath))
+        throw Error("--input-key needs an .npz input, got --input " + inputPath);
+    return key;
+}
+
 ModuleOptions parseModuleOptions(const CommandLine& cl, const ModuleDefaults& defaults)
 {
     ModuleOptions o;
@@ -189,11 +199,7 @@ ModuleOptions parseModuleOptions(const CommandLine& cl, const ModuleDefaults& de
     o.spec = parseSpec(cl, defaults, o.pickNumGroups, o.pickNormalizedShape);
 
     o.inputPath = pathOption(cl, "--input");
-    o.inputKey = cl.value("--input-key");
-    if (o.inputKey && o.inputPath.empty())
-        throw Error("--input-key needs --input X.npz");
-    if (o.inputKey && !isNpzPath(o.inputPath))
-        throw Error("--input-key needs an .npz input, got --input " + o.inputPath);
+    o.inputKey = inputKeyOption(cl, o.inputPath);
     o.weightPath = pathOption(cl, "--weight");
     o.biasPath = pathOption(cl, "--bias");
     o.runningMeanPath = pathOption(cl, "--running-mean");

@@ -63,6 +63,9 @@ struct ModuleOptions {
 /// Throws Error naming the option.
 ModuleOptions parseModuleOptions(const CommandLine& cl, const ModuleDefaults& defaults = {});
 
+/// --input-key, checked against the --input it picks from (an .npz): the rule both commands share.
+std::optional<std::string> inputKeyOption(const CommandLine& cl, const std::string& inputPath);
+
 /// The spec of the specOptions() alone, as parseModuleOptions() reads it (normscope-cli bench).
 NormSpec specFromCommandLine(const CommandLine& cl);
 

@@ -6,6 +6,7 @@
 // numbers checked against numpy and against forward's own outputs).
 
 #include "engine/io/npy.h"
+#include "engine/io/npz_reader.h"
 #include "engine/kernels/forward.h"
 #include "engine/report/group_summary.h"
 #include "engine/report/statistics_table.h"
@@ -272,6 +273,45 @@ private Q_SLOTS:
             ss += (v - mean) * (v - mean);
         QVERIFY(close(*readNumber(cols["y_mean"][row], DType::Float32), mean, 1e-6));
         QVERIFY(close(*readNumber(cols["y_std"][row], DType::Float32), std::sqrt(ss / double(y.size() - 1)), 1e-6));
+    }
+
+    void compareNpzHoldsEachModulesOutput()
+    {
+        // Each y_ member is the output forward writes for that module; a module that refuses the
+        // input (InstanceNorm on rank 2) has no member. The input comes from an .npz member.
+        QTemporaryDir out;
+        const QString npzIn = kFixture + QStringLiteral("/npz/single.npz"); // rank 2, one member
+        NpzReader in(npzIn.toStdString());
+        const Shape shape = std::visit([](const auto& t) { return t.shape(); }, in.read(in.pick(std::nullopt)));
+        const CliRun run = runCli(
+            {"compare", "--input", npzIn, "--table-out", out.filePath("c.csv"), "--npz-out", out.filePath("c.npz")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        NpzReader written(out.filePath("c.npz").toStdString());
+        const bool instanceRuns = shape.size() >= 3;
+        std::vector<std::string> expected{"y_batch", "y_layer"};
+        if (instanceRuns)
+            expected.push_back("y_instance");
+        expected.insert(expected.end(), {"y_group", "y_rms"});
+        QCOMPARE(written.keys(), expected);
+        const auto cols = columnsOf(readText(out.filePath("c.csv")));
+        for (const char* norm : {"batch", "layer", "group"}) {
+            QStringList args{"forward", "--norm", norm, "--input", npzIn, "--output", out.filePath("y.npy")};
+            const auto at = std::find(cols.at("norm").begin(), cols.at("norm").end(), std::string(norm));
+            const std::string module = cols.at("module")[std::size_t(at - cols.at("norm").begin())];
+            if (std::string(norm) == "group")
+                args << "--num-groups" << QString::fromStdString(module.substr(10, module.find(',') - 10));
+            if (std::string(norm) == "layer") {
+                QStringList dims;
+                for (std::size_t d = 1; d < shape.size(); ++d)
+                    dims << QString::number(shape[d]);
+                args << "--normalized-shape" << dims.join(QLatin1Char(','));
+            }
+            const CliRun forward = runCli(args);
+            QVERIFY2(forward.exitCode == 0, qPrintable(forward.err));
+            QCOMPARE(valuesOf<float>(out.filePath("y.npy")),
+                     std::visit([](const auto& t) { return std::vector<double>(t.values().begin(), t.values().end()); },
+                                written.read(std::string("y_") + norm)));
+        }
     }
 
     void aModuleThatRefusesTheInputGetsARefusalRow()
