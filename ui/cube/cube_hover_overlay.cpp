@@ -41,10 +41,13 @@ void CubeHoverOverlay::showNear(const QPointF& mouse, const QRect& avoid)
     const QPoint m = host_->mapTo(top, mouse.toPoint());
     const QRect keepOut = avoid.isValid() ? QRect(host_->mapTo(top, avoid.topLeft()), avoid.size()) : QRect();
     const QRect area = top->rect().adjusted(4, 4, -4, -4);
-    // Beside the mouse, never under it: right and below first, then the other corners; the first
+    // Beside the mouse, never under it: right and below first, then the other places; the first
     // that fits in the window and leaves the colour bar visible wins.
     constexpr int gap = 18;
-    const QPoint corners[] = {m + QPoint(gap, gap), QPoint(m.x() - gap - width(), m.y() + gap),
+    // Past the colour bar comes before the left side: there it covers the formula panel, which
+    // shows the same numbers, rather than the cube and its lit group.
+    const QPoint pastBar = keepOut.isValid() ? QPoint(keepOut.right() + gap / 2, m.y() + gap) : m + QPoint(gap, gap);
+    const QPoint corners[] = {m + QPoint(gap, gap), pastBar, QPoint(m.x() - gap - width(), m.y() + gap),
                               QPoint(m.x() + gap, m.y() - gap - height()),
                               QPoint(m.x() - gap - width(), m.y() - gap - height())};
     auto clamped = [&](QPoint p) {
@@ -52,17 +55,19 @@ void CubeHoverOverlay::showNear(const QPointF& mouse, const QRect& avoid)
         p.setY(std::clamp(p.y(), area.top(), std::max(area.top(), area.bottom() - height())));
         return p;
     };
+    // Each place is slid into the window; the first that then covers neither the mouse nor the
+    // colour bar wins, else the first that leaves the mouse free.
     QPoint chosen = clamped(corners[0]);
     bool found = false;
     for (const QPoint& corner : corners) {
-        const QRect box(corner, size());
-        if (area.contains(box) && !box.intersects(keepOut)) {
-            chosen = corner;
+        const QRect box(clamped(corner), size());
+        if (!box.contains(m) && !box.intersects(keepOut)) {
+            chosen = box.topLeft();
             found = true;
             break;
         }
     }
-    if (!found) // nothing fits cleanly: slide the first choice into the window, off the mouse if possible
+    if (!found)
         for (const QPoint& corner : corners)
             if (!QRect(clamped(corner), size()).contains(m)) {
                 chosen = clamped(corner);
@@ -78,7 +83,7 @@ void CubeHoverOverlay::paintEvent(QPaintEvent*)
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
     p.setPen(QPen(QColor(90, 90, 90), 1));
-    p.setBrush(QColor(255, 255, 250, 242));
+    p.setBrush(QColor(255, 255, 250)); // opaque: it may lie over the formula panel's text
     p.drawRoundedRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5), 5, 5);
     doc_.drawContents(&p);
 }
