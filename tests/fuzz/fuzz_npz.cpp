@@ -5,6 +5,7 @@
 // (or refuse with Error), never crash, read out of bounds or allocate beyond what the archive can
 // hold; what it returns must have the element count its shape says. Seeds: tests/fixtures/npz.
 
+#include "tests/fuzz/fuzz_file.h"
 #include "engine/core/error.h"
 #include "engine/io/npz_reader.h"
 
@@ -12,16 +13,9 @@
 #include <cstdlib>
 #include <string>
 
-#include <sys/mman.h>
-#include <unistd.h>
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
-    // An in-memory file, read through the same path as a file on disk.
-    static const int fd = ::memfd_create("fuzz.npz", 0);
-    static const std::string path = "/proc/self/fd/" + std::to_string(fd);
-    if (::ftruncate(fd, 0) != 0 || ::pwrite(fd, data, size, 0) != static_cast<ssize_t>(size))
-        std::abort();
+    const std::string& path = normscope::fuzz::asFile(data, size);
     try {
         normscope::NpzReader archive(path);
         try {

@@ -10,9 +10,11 @@
 
 #include "engine/core/norm_spec.h"
 #include "engine/core/shape.h"
+#include "engine/core/tensor.h"
 
 #include <cstdint>
 #include <map>
+#include <utility>
 #include <vector>
 
 namespace normscope::test {
@@ -77,6 +79,28 @@ inline std::vector<std::int64_t> referenceGroupOf(const NormSpec& spec, const Sh
     for (std::int64_t i = 0; i < numel(shape); ++i)
         if (referenceGroupKey(spec, shape, i) == key)
             out.push_back(i);
+    return out;
+}
+
+/// BatchNorm's statistics of an (N, C, ...) tensor computed plainly from the definition: for each
+/// channel, the mean and the unbiased variance (what running_var is updated with), in double.
+template <typename T>
+std::vector<std::pair<double, double>> channelMeanAndUnbiasedVar(const Tensor<T>& x)
+{
+    const Shape& shape = x.shape();
+    const std::int64_t N = shape[0], C = shape[1], S = numel(shape) / (N * C);
+    std::vector<std::pair<double, double>> out;
+    for (std::int64_t c = 0; c < C; ++c) {
+        double sum = 0, dev = 0;
+        for (std::int64_t n = 0; n < N; ++n)
+            for (std::int64_t i = 0; i < S; ++i)
+                sum += double(x[(n * C + c) * S + i]);
+        const double mean = sum / double(N * S);
+        for (std::int64_t n = 0; n < N; ++n)
+            for (std::int64_t i = 0; i < S; ++i)
+                dev += (double(x[(n * C + c) * S + i]) - mean) * (double(x[(n * C + c) * S + i]) - mean);
+        out.emplace_back(mean, dev / double(N * S - 1));
+    }
     return out;
 }
 

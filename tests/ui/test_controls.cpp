@@ -21,6 +21,8 @@
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QWheelEvent>
+#include "tests/support/reference_groups.h"
+
 #include <QtTest>
 
 #include <cmath>
@@ -384,20 +386,13 @@ private slots:
         panel.momentumSpin()->setValue(0.25);
         QCOMPARE(*document.experiment().spec.momentum, 0.25);
         // Each channel's batch mean and unbiased variance, computed here from the generated input.
-        const Tensor<float> x = generateInput<float>(document.experiment().recipe, document.experiment().shape);
-        const std::int64_t N = x.shape()[0], C = x.shape()[1], S = x.shape()[2] * x.shape()[3];
-        std::vector<double> batchMean(std::size_t(C), 0.0), batchVar(std::size_t(C), 0.0);
-        for (std::int64_t c = 0; c < C; ++c) {
-            double sum = 0, dev = 0;
-            for (std::int64_t n = 0; n < N; ++n)
-                for (std::int64_t s = 0; s < S; ++s)
-                    sum += double(x[(n * C + c) * S + s]);
-            const double mean = sum / double(N * S);
-            for (std::int64_t n = 0; n < N; ++n)
-                for (std::int64_t s = 0; s < S; ++s)
-                    dev += (double(x[(n * C + c) * S + s]) - mean) * (double(x[(n * C + c) * S + s]) - mean);
-            batchMean[std::size_t(c)] = mean;
-            batchVar[std::size_t(c)] = dev / double(N * S - 1);
+        const auto batchStats = test::channelMeanAndUnbiasedVar(
+            generateInput<float>(document.experiment().recipe, document.experiment().shape));
+        const std::int64_t C = std::int64_t(batchStats.size());
+        std::vector<double> batchMean, batchVar;
+        for (const auto& [mean, var] : batchStats) {
+            batchMean.push_back(mean);
+            batchVar.push_back(var);
         }
         // PyTorch: running = (1 - momentum) * running + momentum * batch, from running_mean 0 and
         // running_var 1; after k steps on the same batch, running_mean = (1 - 0.75^k) * batch mean.

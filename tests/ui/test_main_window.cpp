@@ -290,21 +290,7 @@ private slots:
         const auto batchStats = [&](std::uint64_t seed) {
             InputRecipe recipe = e.recipe;
             recipe.seed = seed;
-            const Tensor<float> x = generateInput<float>(recipe, e.shape);
-            const std::int64_t N = e.shape[0], C = e.shape[1], S = e.shape[2] * e.shape[3];
-            std::vector<std::pair<double, double>> out;
-            for (std::int64_t c = 0; c < C; ++c) {
-                double sum = 0, dev = 0;
-                for (std::int64_t n = 0; n < N; ++n)
-                    for (std::int64_t i = 0; i < S; ++i)
-                        sum += double(x[(n * C + c) * S + i]);
-                const double mean = sum / double(N * S);
-                for (std::int64_t n = 0; n < N; ++n)
-                    for (std::int64_t i = 0; i < S; ++i)
-                        dev += (double(x[(n * C + c) * S + i]) - mean) * (double(x[(n * C + c) * S + i]) - mean);
-                out.emplace_back(mean, dev / double(N * S - 1));
-            }
-            return out;
+            return test::channelMeanAndUnbiasedVar(generateInput<float>(recipe, e.shape));
         };
         const auto first = batchStats(e.recipe.seed - 1), second = batchStats(e.recipe.seed);
         const auto* plot = window.findChild<RunningStatsPlot*>();
