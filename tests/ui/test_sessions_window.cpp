@@ -14,6 +14,9 @@
 
 #include <QAction>
 #include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTimer>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -159,6 +162,40 @@ private slots:
         QVERIFY(sameBits(document.experiment(), Experiment::demo()));
         QVERIFY(!window.isWindowModified());
         QCOMPARE(document.undoStack()->count(), 0);
+    }
+
+    /// Quit and New with unsaved changes ask Save / Discard / Cancel; Cancel keeps everything.
+    void unsavedChangesAsk()
+    {
+        Document document(small());
+        MainWindow window(&document);
+        window.show();
+        document.setAffine(false);
+        QStringList seen;
+        const auto answerWith = [&seen](QMessageBox::StandardButton button) {
+            QTimer::singleShot(0, [&seen, button] {
+                auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+                if (!box)
+                    return;
+                seen << box->text();
+                QVERIFY(box->button(QMessageBox::Save) && box->button(QMessageBox::Discard));
+                box->button(button)->click();
+            });
+        };
+        answerWith(QMessageBox::Cancel);
+        QVERIFY(!window.close());
+        QVERIFY(window.isVisible());
+        answerWith(QMessageBox::Cancel);
+        window.actions()->newSession()->trigger();
+        QVERIFY(!document.experiment().spec.affine); // New was cancelled
+        answerWith(QMessageBox::Discard);
+        window.actions()->newSession()->trigger();
+        QVERIFY(sameBits(document.experiment(), Experiment::demo()));
+        QCOMPARE(seen.size(), 3);
+        QCOMPARE(seen.first(), QStringLiteral("Save the changes to Untitled first?"));
+        // Unmodified: no question.
+        QVERIFY(window.close());
+        QCOMPARE(seen.size(), 3);
     }
 
     void recentFilesKeepEightNewestFirst()
