@@ -12,9 +12,10 @@ namespace normscope::ui {
 
 Actions::Actions(Document* document, QObject* parent) : QObject(parent), document_(document)
 {
-    open_ = make("openAction", tr("&Open .npy..."));
-    open_->setShortcut(QKeySequence::Open);
-    open_->setToolTip(tr("Use a NumPy array as the input (Ctrl+O)"));
+    open_ = make("openAction", tr("&Load .npy..."));
+    // Ctrl+O opens a session, as in every other program; loading an array is Ctrl+L.
+    open_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    open_->setToolTip(tr("Use a NumPy array as the input (Ctrl+L)"));
     useGenerator_ = make("useGeneratorAction", tr("Use &generator"));
     useGenerator_->setToolTip(tr("Go back from the loaded array to the generated input"));
     exportCode_ = make("exportCodeAction", tr("Export &PyTorch code..."));
@@ -64,6 +65,19 @@ Actions::Actions(Document* document, QObject* parent) : QObject(parent), documen
     explode_ = make("explodeAction", tr("Toggle &exploded"));
     explode_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     about_ = make("aboutAction", tr("&About NormScope"));
+
+    newSession_ = make("newSessionAction", tr("&New"));
+    newSession_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
+    newSession_->setToolTip(tr("Start again from the demo (Ctrl+N)"));
+    openSession_ = make("openSessionAction", tr("&Open session..."));
+    openSession_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_O));
+    openSession_->setToolTip(tr("Open a .normscope session file (Ctrl+O)"));
+    save_ = make("saveAction", tr("&Save"));
+    save_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_S));
+    save_->setToolTip(tr("Save the session: module, input, parameters, running statistics and view (Ctrl+S)"));
+    saveAs_ = make("saveAsAction", tr("Save &As..."));
+    saveAs_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    clearRecent_ = make("clearRecentAction", tr("&Clear list"));
 
     QUndoStack* stack = document_->undoStack();
     connect(undo_, &QAction::triggered, stack, &QUndoStack::undo);

@@ -44,6 +44,12 @@ public:
     QAction* allGroups() const { return allGroups_; }
     QAction* explode() const { return explode_; }
     QAction* about() const { return about_; }
+    /// Sessions (.normscope files): File > New, Open..., Save, Save As..., Open Recent's Clear list.
+    QAction* newSession() const { return newSession_; }
+    QAction* openSession() const { return openSession_; }
+    QAction* save() const { return save_; }
+    QAction* saveAs() const { return saveAs_; }
+    QAction* clearRecent() const { return clearRecent_; }
 
     /// Every registered action, in menu order.
     QList<QAction*> all() const { return all_; }
@@ -72,6 +78,11 @@ private:
     QAction* allGroups_ = nullptr;
     QAction* explode_ = nullptr;
     QAction* about_ = nullptr;
+    QAction* newSession_ = nullptr;
+    QAction* openSession_ = nullptr;
+    QAction* save_ = nullptr;
+    QAction* saveAs_ = nullptr;
+    QAction* clearRecent_ = nullptr;
 };
 
 } // namespace normscope::ui

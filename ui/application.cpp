@@ -6,12 +6,15 @@
 #include "ui/document/app_options.h"
 #include "ui/main_window.h"
 #include "ui/document/document.h"
+#include "ui/document/session_file.h"
+#include "ui/session_controller.h"
 
 #include "engine/core/error.h"
 #include "engine/io/atomic_file.h"
 
 #include <QApplication>
 #include <QBuffer>
+#include <QFileInfo>
 #include <QScreen>
 #include <QUndoStack>
 
@@ -51,6 +54,19 @@ int exportCode(Document& document, MainWindow& window, const QString& path)
     document.waitUntilIdle();
     try {
         window.exportPyTorchCodeTo(path);
+    } catch (const Error& e) {
+        std::fprintf(stderr, "normscope: %s\n", e.what());
+        return 2;
+    }
+    return 0;
+}
+
+/// Waits for the result, then writes the session the way File > Save As... does.
+int saveSession(Document& document, MainWindow& window, const QString& path)
+{
+    document.waitUntilIdle();
+    try {
+        writeSessionFile(window.sessions()->session(), path);
     } catch (const Error& e) {
         std::fprintf(stderr, "normscope: %s\n", e.what());
         return 2;
@@ -100,8 +116,18 @@ int runNormScope(const AppOptions& options)
     runStartingSteps(document, options);
     document.undoStack()->clear(); // the command line is the starting point, not an undo step
 
+    if (!options.openSession.isEmpty())
+        document.markSaved(QFileInfo(options.openSession).absoluteFilePath());
+
     MainWindow window(&document);
-    window.resize(options.size.isValid() ? options.size : defaultWindowSize());
+    const bool headless =
+        !options.exportCode.isEmpty() || !options.screenshot.isEmpty() || !options.saveSession.isEmpty();
+    // A size or a headless picture asks for a known layout; otherwise the window comes back as it was left.
+    const bool restored = !options.size.isValid() && !headless && window.sessions()->restoreLayout();
+    if (!restored)
+        window.resize(options.size.isValid() ? options.size : defaultWindowSize());
+    window.sessions()->setRemembersLayout(!headless);
+    window.sessions()->setInteractive(!headless);
     window.setValueSource(options.colorBy);
     window.setAllGroupsHighlighted(options.allGroups);
     if (options.explodeAxis >= 0)
@@ -113,9 +139,13 @@ int runNormScope(const AppOptions& options)
         window.selectCell(options.select);
     }
 
-    if (!options.exportCode.isEmpty() || !options.screenshot.isEmpty()) {
+    if (headless) {
         if (!options.exportCode.isEmpty()) {
             if (const int status = exportCode(document, window, options.exportCode))
+                return status;
+        }
+        if (!options.saveSession.isEmpty()) {
+            if (const int status = saveSession(document, window, options.saveSession))
                 return status;
         }
         if (!options.screenshot.isEmpty())

@@ -18,9 +18,11 @@
 #include "ui/document/number_text.h"
 #include "ui/panels/stats_table_view.h"
 #include "ui/cube/view_options_bar.h"
+#include "ui/session_controller.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QLabel>
@@ -74,6 +76,7 @@ MainWindow::MainWindow(Document* document, QWidget* parent) : QMainWindow(parent
     actions_ = new Actions(document_, this);
     buildCentre();
     buildDocks();
+    sessions_ = new SessionController(this, document_);
     buildMenus();
 
     // After the views' own connections (made as they were built), so the cube's hover is current.
@@ -260,6 +263,16 @@ void MainWindow::showEvent(QShowEvent* event)
     QTimer::singleShot(0, this, &MainWindow::applyDefaultDockSizes);
 }
 
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (!sessions_->maybeSave()) {
+        event->ignore();
+        return;
+    }
+    sessions_->saveLayout();
+    QMainWindow::closeEvent(event);
+}
+
 void MainWindow::applyDefaultDockSizes()
 {
     auto* controlsDock = findChild<QDockWidget*>(QStringLiteral("controlsDock"));
@@ -312,6 +325,10 @@ void MainWindow::buildMenus()
     });
 
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addActions({a->newSession(), a->openSession()});
+    file->addMenu(sessions_->recentMenu());
+    file->addActions({a->save(), a->saveAs()});
+    file->addSeparator();
     file->addAction(a->open());
     file->addAction(a->exportCode());
     file->addSeparator();
@@ -366,7 +383,7 @@ void MainWindow::onResult(const ResultPtr& result)
     warningBanner_->setText(warnings.isEmpty() ? QString() : tr("Warning: %1").arg(warnings.join(tr("; "))));
     if (result) {
         // The platform adds " — NormScope" (the application's display name) itself.
-        setWindowTitle(
+        sessions_->setTitleDetail(
             tr("%1 on %2 %3")
                 .arg(QString::fromStdString(moduleName(result->spec.kind, static_cast<int>(result->shape.size()))),
                      QString::fromStdString(toString(result->shape)), QLatin1String(toString(result->dtype))));
@@ -475,10 +492,13 @@ void MainWindow::exportPyTorchCodeTo(const QString& path)
 
 void MainWindow::openNpy()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open input tensor"), QString(),
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open input tensor"),
+                                                      SessionController::lastFolder(QStringLiteral("npy")),
                                                       tr("NumPy arrays (*.npy);;All files (*)"));
-    if (!path.isEmpty())
-        document_->loadNpy(path);
+    if (path.isEmpty())
+        return;
+    SessionController::rememberFolder(QStringLiteral("npy"), path);
+    document_->loadNpy(path);
 }
 
 } // namespace normscope::ui

@@ -27,6 +27,7 @@ class HistogramPlot;
 class PyTorchCodePanel;
 class RunningStatsPlot;
 class Document;
+class SessionController;
 class StatsTableView;
 class ViewOptionsBar;
 
@@ -51,6 +52,10 @@ public:
     StatsTableView* statsTable() const { return table_; }
     ControlsPanel* controls() const { return controls_; }
     PyTorchCodePanel* codePanel() const { return code_; }
+    /// File > New, Open, Save, Open Recent, the title's file name and the settings the window keeps.
+    SessionController* sessions() const { return sessions_; }
+    /// A restored dock layout replaces the default dock sizes the first show would apply.
+    void keepRestoredLayout() { layoutApplied_ = true; }
 
     /// The refusal banner above the cube: visible, with the engine's message, while the spec is refused.
     QLabel* errorBanner() const { return errorBanner_; }
@@ -79,6 +84,8 @@ public:
 
 protected:
     void showEvent(QShowEvent* event) override;
+    /// Asks before unsaved changes are lost, then keeps the layout.
+    void closeEvent(QCloseEvent* event) override;
 
 private:
     void buildCentre();
@@ -95,6 +102,7 @@ private:
 
     Document* document_;
     Actions* actions_ = nullptr;
+    SessionController* sessions_ = nullptr;
     QTabWidget* tabs_ = nullptr;
     CubeView* cube_ = nullptr;
     CompareView* compare_ = nullptr;

@@ -81,7 +81,11 @@ private Q_SLOTS:
         QTest::newRow("colour y") << "colourByOutputAction" << QStringList{"Ctrl+3"};
         QTest::newRow("all groups") << "allGroupsAction" << QStringList{"Ctrl+G"};
         QTest::newRow("explode") << "explodeAction" << QStringList{"Ctrl+E"};
-        QTest::newRow("open") << "openAction" << QStringList{"Ctrl+O"};
+        QTest::newRow("load npy") << "openAction" << QStringList{"Ctrl+L"};
+        QTest::newRow("new") << "newSessionAction" << QStringList{"Ctrl+N"};
+        QTest::newRow("open session") << "openSessionAction" << QStringList{"Ctrl+O"};
+        QTest::newRow("save") << "saveAction" << QStringList{"Ctrl+S"};
+        QTest::newRow("save as") << "saveAsAction" << QStringList{"Ctrl+Shift+S"};
     }
     void shortcutsAsDocumented()
     {

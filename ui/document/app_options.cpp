@@ -6,6 +6,7 @@
 #include "engine/core/error.h"
 #include "engine/options/module_options.h"
 #include "ui/document/document.h"
+#include "ui/document/session_file.h"
 
 #include <algorithm>
 #include <cmath>
@@ -37,13 +38,16 @@ const OptionTable& windowOptions()
         {"--export-code", "FILE.py",
          "write the PyTorch code that rebuilds this state (long tensors as .npy beside it), "
          "and exit"},
+        {"--open", "FILE.normscope",
+         "open a session (also as a positional argument); the options that set the state are refused with it"},
+        {"--save-session", "FILE.normscope", "write the session once the result is in, and exit"},
     };
     return table;
 }
 
 std::string helpText()
 {
-    return "usage: normscope [options]\n\n"
+    return "usage: normscope [options] [FILE.normscope]\n\n"
            "NormScope: see which elements BatchNorm, LayerNorm, InstanceNorm, GroupNorm and RMSNorm\n"
            "normalise together. The module and its start take normscope-cli forward's options, parsed by\n"
            "the same code. Without --input the window generates a demo input; without --norm it shows\n"
@@ -123,7 +127,80 @@ std::vector<double> valuesOf(const std::optional<AnyTensor>& t)
     return std::visit([](const auto& x) { return std::vector<double>(x.values().begin(), x.values().end()); }, *t);
 }
 
-AppOptions parse(const CommandLine& cl)
+QSize parseSize(const std::string& size)
+{
+    const auto x = size.find('x');
+    const auto w = x == std::string::npos ? std::nullopt : parseNumber(size.substr(0, x));
+    const auto h = x == std::string::npos ? std::nullopt : parseNumber(size.substr(x + 1));
+    if (!w || !h || *w != std::floor(*w) || *h != std::floor(*h) || *w < 200 || *h < 200 || *w > 16384 || *h > 16384)
+        throw Error("--size: expected WxH such as 1400x900 (each side 200 to 16384), got '" + size + "'");
+    return QSize(static_cast<int>(*w), static_cast<int>(*h));
+}
+
+/// The window's options that set what a session file holds; refused together with --open.
+const std::vector<std::string>& stateOptions()
+{
+    static const std::vector<std::string> names{"--shape",     "--dtype",   "--generator", "--seed",
+                                                "--mean",      "--std",     "--compare",   "--color-by",
+                                                "--highlight", "--explode", "--select"};
+    return names;
+}
+
+/// --open: the session's state as it was saved. Options that would change that state are refused
+/// rather than applied on top, so what opens is always exactly what was saved; the size and the
+/// headless outputs combine with it.
+AppOptions parseOpen(const CommandLine& cl)
+{
+    std::vector<std::string> conflicting;
+    for (const OptionTable* table : {&specOptions(), &startOptions()})
+        for (const OptionInfo& option : *table)
+            if (cl.has(option.name))
+                conflicting.push_back(option.name);
+    for (const std::string& name : stateOptions())
+        if (cl.has(name))
+            conflicting.push_back(name);
+    if (!conflicting.empty())
+        throw Error("--open: " + conflicting.front()
+                    + " would change the session's saved state; open the session alone or leave out --open");
+    AppOptions o;
+    o.openSession = QString::fromStdString(*cl.value("--open"));
+    const Session session = readSessionFile(o.openSession);
+    o.experiment = session.experiment;
+    o.colorBy = session.view.colorBy;
+    o.allGroups = session.view.allGroups;
+    o.explodeAxis = session.view.explodeAxis;
+    o.compare = session.view.compare;
+    o.select = session.view.select;
+    return o;
+}
+
+/// A positional FILE.normscope is the session to open (a double-click in a file manager passes it
+/// so); any other positional argument stays the tokenizer's refusal, as in normscope-cli.
+std::vector<std::string> positionalToOpen(std::vector<std::string> args, const std::vector<const OptionTable*>& tables)
+{
+    const auto takesValue = [&tables](const std::string& name) {
+        for (const OptionTable* table : tables)
+            for (const OptionInfo& option : *table)
+                if (option.name == name)
+                    return !option.value.empty();
+        return false;
+    };
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a.rfind("--", 0) == 0) {
+            if (a.find('=') == std::string::npos && takesValue(a))
+                ++i;
+        } else if (a.size() > 10 && a.compare(a.size() - 10, 10, ".normscope") == 0) {
+            args.insert(args.begin() + static_cast<std::ptrdiff_t>(i), "--open");
+            ++i;
+        }
+    }
+    return args;
+}
+
+/// Everything but --open and --save-session: the state from the options (the demo's by default) and
+/// the window's size and headless outputs.
+AppOptions parseOptions(const CommandLine& cl)
 {
     AppOptions o;
     Experiment& e = o.experiment;
@@ -183,15 +260,8 @@ AppOptions parse(const CommandLine& cl)
         o.screenshot = QString::fromStdString(*path);
     if (const auto path = cl.value("--export-code"))
         o.exportCode = QString::fromStdString(*path);
-    if (const auto size = cl.value("--size")) {
-        const auto x = size->find('x');
-        const auto w = x == std::string::npos ? std::nullopt : parseNumber(size->substr(0, x));
-        const auto h = x == std::string::npos ? std::nullopt : parseNumber(size->substr(x + 1));
-        if (!w || !h || *w != std::floor(*w) || *h != std::floor(*h) || *w < 200 || *h < 200 || *w > 16384
-            || *h > 16384)
-            throw Error("--size: expected WxH such as 1400x900 (each side 200 to 16384), got '" + *size + "'");
-        o.size = QSize(static_cast<int>(*w), static_cast<int>(*h));
-    }
+    if (const auto size = cl.value("--size"))
+        o.size = parseSize(*size);
     if (cl.has("--color-by"))
         o.colorBy = choice(cl, "--color-by", {"x", "xhat", "y"});
     if (cl.has("--highlight"))
@@ -201,6 +271,28 @@ AppOptions parse(const CommandLine& cl)
     if (const auto select = cl.value("--select"))
         o.select = parseElementIndex(*select, e.shape);
     e.conform();
+    return o;
+}
+
+AppOptions parse(const CommandLine& cl)
+{
+    // The session's state replaces the options' (refused beside --open); the rest is parsed as usual.
+    std::optional<AppOptions> session;
+    if (cl.has("--open"))
+        session = parseOpen(cl);
+    AppOptions o = parseOptions(cl);
+    if (session) {
+        o.experiment = session->experiment;
+        o.openSession = session->openSession;
+        o.colorBy = session->colorBy;
+        o.allGroups = session->allGroups;
+        o.explodeAxis = session->explodeAxis;
+        o.compare = session->compare;
+        o.select = session->select;
+        o.steps = 1;
+    }
+    if (const auto path = cl.value("--save-session"))
+        o.saveSession = QString::fromStdString(*path);
     return o;
 }
 
@@ -217,7 +309,8 @@ AppOptionsParse parseAppOptions(const QStringList& arguments)
         return out;
     }
     try {
-        const CommandLine cl(args, {&specOptions(), &startOptions(), &windowOptions()});
+        const std::vector<const OptionTable*> tables{&specOptions(), &startOptions(), &windowOptions()};
+        const CommandLine cl(positionalToOpen(args, tables), tables);
         out.options = parse(cl);
     } catch (const Error& err) {
         out.error = QString::fromStdString(err.what());

@@ -30,6 +30,8 @@ struct AppOptions {
     bool allGroups = false;   ///< every group in its own hue
     std::int64_t select = -1; ///< flat index of the element to select, -1 none
     int explodeAxis = -1;     ///< 0 N, 1 C, 2 H·W; -1 not exploded
+    QString openSession;      ///< --open or a positional FILE.normscope: the state came from this session
+    QString saveSession;      ///< --save-session: write the session here once the result is in, and exit
 };
 
 /// Outcome of parsing: options, or a message for stderr (exit status 2), or a help/version text

@@ -45,6 +45,7 @@ Document::Document(Experiment initial, QObject* parent) : QObject(parent), exper
     qRegisterMetaType<std::vector<normscope::ui::ResultPtr>>();
     connect(&jobWatcher_, &QFutureWatcher<JobOutput>::finished, this, &Document::onJobFinished);
     connect(&stepWatcher_, &QFutureWatcher<StepOutput>::finished, this, [this] { finishStep(stepWatcher_.result()); });
+    connect(&undoStack_, &QUndoStack::cleanChanged, this, [this](bool clean) { Q_EMIT modifiedChanged(!clean); });
     experiment_.conform();
     // Small inputs are computed right here on the GUI thread: one thread, no pool to wake.
     limitThreadsOfCallingThread(1);
@@ -187,6 +188,31 @@ void Document::setExperiment(const Experiment& experiment)
     ++revision_;
     Q_EMIT experimentChanged();
     requestResult();
+}
+
+void Document::replaceExperiment(const Experiment& experiment, const QString& fileName)
+{
+    // Steps queued for the old experiment would land on the new one.
+    stepWatcher_.waitForFinished();
+    stepQueue_.clear();
+    undoStack_.clear();
+    Experiment e = experiment;
+    e.conform();
+    setExperiment(e);
+    if (fileName != fileName_) {
+        fileName_ = fileName;
+        Q_EMIT fileNameChanged(fileName_);
+    }
+    updateBusy();
+}
+
+void Document::markSaved(const QString& fileName)
+{
+    undoStack_.setClean();
+    if (fileName != fileName_) {
+        fileName_ = fileName;
+        Q_EMIT fileNameChanged(fileName_);
+    }
 }
 
 void Document::edit(const QString& text, const std::function<void(Experiment&)>& change, int mergeKey)

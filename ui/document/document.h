@@ -100,6 +100,16 @@ public:
     /// Replaces the experiment without an undo step; for ExperimentCommand and StepCommand.
     void setExperiment(const Experiment& experiment);
 
+    /// The session file this document was opened from or saved to; empty for a new document.
+    const QString& fileName() const { return fileName_; }
+    /// True when the undo stack has moved away from its clean state (the last save, open or New).
+    bool isModified() const { return !undoStack_.isClean(); }
+    /// Opens a session's experiment or starts anew: replaces the experiment, clears the undo stack
+    /// (what came before is another document, not an undo step) and leaves the document unmodified.
+    void replaceExperiment(const Experiment& experiment, const QString& fileName);
+    /// After a save: remembers the file and makes the current undo state the clean one.
+    void markSaved(const QString& fileName);
+
 Q_SIGNALS:
     void experimentChanged();
     void resultChanged(normscope::ui::ResultPtr result);
@@ -108,6 +118,9 @@ Q_SIGNALS:
     void busyChanged(bool busy);
     /// A step or load the engine refused; the message names the values.
     void errorReported(const QString& message);
+    /// The modified mark changed (follows QUndoStack::cleanChanged).
+    void modifiedChanged(bool modified);
+    void fileNameChanged(const QString& fileName);
 
 private:
     struct JobOutput {
@@ -152,6 +165,7 @@ private:
     QFutureWatcher<JobOutput> jobWatcher_;
     QFutureWatcher<StepOutput> stepWatcher_;
     std::deque<bool> stepQueue_; ///< freshBatch flag of each requested step
+    QString fileName_;
 };
 
 } // namespace normscope::ui
