@@ -8,6 +8,7 @@ set -euo pipefail
 packages=(
   cmake ninja-build g++ pkg-config clang-format   # clang-format: ./test.sh checks the style
   libeigen3-dev qt6-base-dev libqcustomplot-dev libgl-dev
+  qt6-svg-dev              # figures as SVG (QSvgGenerator), read back by the tests (QSvgRenderer)
   libzip-dev               # .npz archives (engine/io)
   python3-numpy            # the npy test checks that numpy reads what we write
   xvfb xauth fonts-dejavu-core   # running the window headless (screenshots)

@@ -31,7 +31,8 @@ Actions::Actions(Document* document, QObject* parent) : QObject(parent), documen
     redo_ = make("redoAction", tr("&Redo"));
     redo_->setIconText(tr("Redo"));
     redo_->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
-    copyTable_ = make("copyTableAction", tr("Copy statistics table"));
+    copyTable_ = make("copyTableAction", tr("&Copy statistics table"));
+    copyTable_->setToolTip(tr("Copy the selected rows (all when none is selected) as text and as a table"));
     copyTable_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
 
     step_ = make("stepAction", tr("&Step (one training pass)"));
@@ -64,6 +65,30 @@ Actions::Actions(Document* document, QObject* parent) : QObject(parent), documen
     explode_ = make("explodeAction", tr("Toggle &exploded"));
     explode_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     about_ = make("aboutAction", tr("&About NormScope"));
+
+    exportStatsTable_ = make("exportStatsTableAction", tr("&Statistics table..."));
+    exportStatsTable_->setToolTip(tr("Save the statistics per group as CSV, TSV, Markdown, LaTeX, JSON or HTML"));
+    exportCompareTable_ = make("exportCompareTableAction", tr("&Comparison table..."));
+    exportCompareTable_->setToolTip(tr("Save the compare view's five norms as a table (CSV, TSV, Markdown, LaTeX, "
+                                       "JSON or HTML)"));
+    const QString figures[6] = {tr("Figure: &cube..."),
+                                tr("Figure: c&ompare view..."),
+                                tr("Figure: &histogram..."),
+                                tr("Figure: &group statistics plot..."),
+                                tr("Figure: &running statistics plot..."),
+                                tr("Figure: whole &window...")};
+    const char* figureNames[6] = {"exportCubeFigureAction",         "exportCompareFigureAction",
+                                  "exportHistogramFigureAction",    "exportGroupStatsFigureAction",
+                                  "exportRunningStatsFigureAction", "exportWindowFigureAction"};
+    for (int i = 0; i < 6; ++i) {
+        exportFigure_[i] = make(figureNames[i], figures[i]);
+        exportFigure_[i]->setToolTip(tr("Save this view as PNG (1x, 2x or 3x), SVG or PDF (vector)"));
+    }
+    exportTensors_ = make("exportTensorsAction", tr("&Tensors (.npz)..."));
+    exportTensors_->setToolTip(tr("Save x, x\u0302, y, the statistics, gamma, beta and the running statistics as "
+                                  "one NumPy archive, in the input's dtype"));
+    copyFigure_ = make("copyFigureAction", tr("Copy &figure"));
+    copyFigure_->setToolTip(tr("Copy the cube (or the compare view) as an image"));
 
     QUndoStack* stack = document_->undoStack();
     connect(undo_, &QAction::triggered, stack, &QUndoStack::undo);

@@ -44,6 +44,13 @@ public:
     QAction* allGroups() const { return allGroups_; }
     QAction* explode() const { return explode_; }
     QAction* about() const { return about_; }
+    // File > Export and Edit > Copy figure (connected by WindowExports).
+    QAction* exportStatsTable() const { return exportStatsTable_; }
+    QAction* exportCompareTable() const { return exportCompareTable_; }
+    /// One per FigureKind, in its order (cube, compare, histogram, group stats, running stats, window).
+    QAction* exportFigure(int kind) const { return exportFigure_[kind]; }
+    QAction* exportTensors() const { return exportTensors_; }
+    QAction* copyFigure() const { return copyFigure_; }
 
     /// Every registered action, in menu order.
     QList<QAction*> all() const { return all_; }
@@ -72,6 +79,11 @@ private:
     QAction* allGroups_ = nullptr;
     QAction* explode_ = nullptr;
     QAction* about_ = nullptr;
+    QAction* exportStatsTable_ = nullptr;
+    QAction* exportCompareTable_ = nullptr;
+    QAction* exportFigure_[6] = {};
+    QAction* exportTensors_ = nullptr;
+    QAction* copyFigure_ = nullptr;
 };
 
 } // namespace normscope::ui

@@ -18,6 +18,7 @@
 #include "ui/document/number_text.h"
 #include "ui/panels/stats_table_view.h"
 #include "ui/cube/view_options_bar.h"
+#include "ui/window_exports.h"
 
 #include <QAction>
 #include <QApplication>
@@ -75,6 +76,7 @@ MainWindow::MainWindow(Document* document, QWidget* parent) : QMainWindow(parent
     buildCentre();
     buildDocks();
     buildMenus();
+    exports_ = new WindowExports(this);
 
     // After the views' own connections (made as they were built), so the cube's hover is current.
     connect(document_, &Document::resultChanged, this, &MainWindow::onResult);
@@ -313,7 +315,14 @@ void MainWindow::buildMenus()
 
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(a->open());
-    file->addAction(a->exportCode());
+    QMenu* exportMenu = file->addMenu(tr("&Export"));
+    exportMenu->setObjectName(QStringLiteral("exportMenu"));
+    exportMenu->addActions({a->exportStatsTable(), a->exportCompareTable()});
+    exportMenu->addSeparator();
+    for (int i = 0; i < 6; ++i)
+        exportMenu->addAction(a->exportFigure(i));
+    exportMenu->addSeparator();
+    exportMenu->addActions({a->exportTensors(), a->exportCode()});
     file->addSeparator();
     file->addAction(a->quit());
 
@@ -322,6 +331,7 @@ void MainWindow::buildMenus()
     edit->addAction(a->redo());
     edit->addSeparator();
     edit->addAction(a->copyTable());
+    edit->addAction(a->copyFigure());
 
     QMenu* run = menuBar()->addMenu(tr("&Run"));
     run->addActions({a->step(), a->stepFresh(), a->resetRunning()});

@@ -29,6 +29,7 @@ class RunningStatsPlot;
 class Document;
 class StatsTableView;
 class ViewOptionsBar;
+class WindowExports;
 
 /**
  * The window: the cube in the centre with its view options, the controls on the left, the numbers
@@ -51,6 +52,11 @@ public:
     StatsTableView* statsTable() const { return table_; }
     ControlsPanel* controls() const { return controls_; }
     PyTorchCodePanel* codePanel() const { return code_; }
+    HistogramPlot* histogramPlot() const { return histogram_; }
+    GroupStatsPlot* groupStatsPlot() const { return groupStats_; }
+    RunningStatsPlot* runningStatsPlot() const { return runningStats_; }
+    /// File > Export's commands and the command line's exports (tables, figures, tensors).
+    WindowExports* exports() const { return exports_; }
 
     /// The refusal banner above the cube: visible, with the engine's message, while the spec is refused.
     QLabel* errorBanner() const { return errorBanner_; }
@@ -113,6 +119,7 @@ private:
     std::int64_t selectedCell_ = -1;
     bool layoutApplied_ = false;
     std::vector<QPointer<QDockWidget>> dockedForCompare_;
+    WindowExports* exports_ = nullptr;
 };
 
 } // namespace normscope::ui
