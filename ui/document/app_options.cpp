@@ -4,7 +4,9 @@
 #include "ui/document/app_options.h"
 
 #include "engine/core/error.h"
+#include "engine/io/npz_reader.h"
 #include "engine/options/module_options.h"
+#include "engine/report/table_format.h"
 #include "ui/document/document.h"
 
 #include <algorithm>
@@ -37,6 +39,16 @@ const OptionTable& windowOptions()
         {"--export-code", "FILE.py",
          "write the PyTorch code that rebuilds this state (long tensors as .npy beside it), "
          "and exit"},
+        {"--export-table", "FILE",
+         "write the statistics table (with --compare the comparison table), format by extension (.csv, .tsv, "
+         ".md, .tex, .json, .html), and exit"},
+        {"--export-figure", "FILE", "write the --figure view as .png, .svg or .pdf (vector), and exit"},
+        {"--figure", "cube|compare|histogram|group-stats|running-stats|window",
+         "the view --export-figure writes (default cube, or compare with --compare)"},
+        {"--figure-scale", "1|2|3", "pixels per window pixel of a .png figure (default 1)"},
+        {"--export-tensors", "FILE.npz",
+         "write x, xhat, y, mean, var, rstd, weight, bias, running_mean, running_var, num_batches_tracked "
+         "(where they exist) in the input's dtype, and exit"},
     };
     return table;
 }
@@ -123,6 +135,40 @@ std::vector<double> valuesOf(const std::optional<AnyTensor>& t)
     return std::visit([](const auto& x) { return std::vector<double>(x.values().begin(), x.values().end()); }, *t);
 }
 
+/// The headless exports; every file name is checked here, so a bad one is refused before anything
+/// is rendered.
+void parseExports(const CommandLine& cl, AppOptions& o)
+{
+    if (const auto path = cl.value("--export-table")) {
+        tableFormatForPath(*path);
+        o.exportTable = QString::fromStdString(*path);
+    }
+    if (const auto path = cl.value("--export-tensors")) {
+        if (!isNpzPath(*path))
+            throw Error("--export-tensors: '" + *path + "' must end in .npz");
+        o.exportTensors = QString::fromStdString(*path);
+    }
+    o.figure = o.compare ? FigureKind::Compare : FigureKind::Cube;
+    if (const auto path = cl.value("--export-figure")) {
+        figureFormatForPath(*path);
+        o.exportFigure = QString::fromStdString(*path);
+    } else if (cl.has("--figure") || cl.has("--figure-scale")) {
+        throw Error(std::string(cl.has("--figure") ? "--figure" : "--figure-scale") + " needs --export-figure FILE");
+    }
+    if (const auto name = cl.value("--figure")) {
+        if (*name == "tensor")
+            throw Error("--figure tensor: the tensor view is not available yet; expected cube, compare, histogram, "
+                        "group-stats, running-stats or window");
+        const auto kind = parseFigureKind(*name);
+        if (!kind)
+            throw Error("--figure: expected cube, compare, histogram, group-stats, running-stats or window, got '"
+                        + *name + "'");
+        o.figure = *kind;
+    }
+    if (cl.has("--figure-scale"))
+        o.figureScale = choice(cl, "--figure-scale", {"1", "2", "3"}) + 1;
+}
+
 AppOptions parse(const CommandLine& cl)
 {
     AppOptions o;
@@ -183,6 +229,7 @@ AppOptions parse(const CommandLine& cl)
         o.screenshot = QString::fromStdString(*path);
     if (const auto path = cl.value("--export-code"))
         o.exportCode = QString::fromStdString(*path);
+    parseExports(cl, o);
     if (const auto size = cl.value("--size")) {
         const auto x = size->find('x');
         const auto w = x == std::string::npos ? std::nullopt : parseNumber(size->substr(0, x));
@@ -223,6 +270,12 @@ AppOptionsParse parseAppOptions(const QStringList& arguments)
         out.error = QString::fromStdString(err.what());
     }
     return out;
+}
+
+bool hasHeadlessOutputs(const AppOptions& options)
+{
+    return !options.screenshot.isEmpty() || !options.exportCode.isEmpty() || !options.exportTable.isEmpty()
+        || !options.exportFigure.isEmpty() || !options.exportTensors.isEmpty();
 }
 
 void runStartingSteps(Document& document, const AppOptions& options)

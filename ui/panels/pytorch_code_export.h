@@ -7,6 +7,10 @@
 
 #include <string>
 
+namespace normscope {
+class StagedOutputs;
+}
+
 namespace normscope::ui {
 
 /**
@@ -16,5 +20,9 @@ namespace normscope::ui {
  * and the window's --export-code call this. Throws normscope::Error naming the path on failure.
  */
 void exportPyTorchCode(const ResultSnapshot& result, const std::string& pyPath);
+
+/// The same files staged into outputs, to be committed with a command's other outputs (the window's
+/// command line writes all its exports in one commit).
+void stagePyTorchCode(StagedOutputs& outputs, const ResultSnapshot& result, const std::string& pyPath);
 
 } // namespace normscope::ui
