@@ -17,7 +17,7 @@ Actions::Actions(Document* document, QObject* parent) : QObject(parent), documen
     open_->setToolTip(tr("Use a NumPy array as the input (Ctrl+O)"));
     useGenerator_ = make("useGeneratorAction", tr("Use &generator"));
     useGenerator_->setToolTip(tr("Go back from the loaded array to the generated input"));
-    exportCode_ = make("exportCodeAction", tr("Export &PyTorch code..."));
+    exportCode_ = make("exportCodeAction", tr("&PyTorch code..."));
     exportCode_->setToolTip(tr("Save the PyTorch code that rebuilds this state as a .py file (long tensors as .npy "
                                "files beside it)"));
     quit_ = make("quitAction", tr("&Quit"));
@@ -68,7 +68,7 @@ Actions::Actions(Document* document, QObject* parent) : QObject(parent), documen
 
     exportStatsTable_ = make("exportStatsTableAction", tr("&Statistics table..."));
     exportStatsTable_->setToolTip(tr("Save the statistics per group as CSV, TSV, Markdown, LaTeX, JSON or HTML"));
-    exportCompareTable_ = make("exportCompareTableAction", tr("&Comparison table..."));
+    exportCompareTable_ = make("exportCompareTableAction", tr("Co&mparison table..."));
     exportCompareTable_->setToolTip(tr("Save the compare view's five norms as a table (CSV, TSV, Markdown, LaTeX, "
                                        "JSON or HTML)"));
     const QString figures[6] = {tr("Figure: &cube..."),

@@ -61,7 +61,8 @@ QString askFile(QWidget* parent, const QString& title, const QString& baseName, 
     if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
         return {};
     const QString path = dialog.selectedFiles().front();
-    s.setValue(QStringLiteral("export/folder"), QFileInfo(path).absolutePath());
+    if (QFileInfo(QFileInfo(path).absolutePath()).isDir()) // a typed folder may not exist: the write says so
+        s.setValue(QStringLiteral("export/folder"), QFileInfo(path).absolutePath());
     const QString suffix = QFileInfo(path).suffix().toLower();
     for (const Filter& f : filters)
         if (f.extension == suffix)

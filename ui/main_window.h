@@ -77,7 +77,7 @@ public:
 
     /// Opens a file dialog and loads the chosen .npy as the input.
     void openNpy();
-    /// File > Export PyTorch code...: asks for a file name, then exportPyTorchCodeTo.
+    /// File > Export > PyTorch code...: asks for a file name, then exportPyTorchCodeTo.
     void exportPyTorchCode();
     /// Writes the current result's PyTorch code (and its .npy side files) to path, all or nothing;
     /// the window's --export-code calls this too. Throws normscope::Error.

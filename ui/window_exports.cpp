@@ -114,7 +114,8 @@ bool WindowExports::write(const QString& title, const QString& path, const std::
         stage(outputs);
         outputs.commit();
     } catch (const std::exception& e) {
-        QMessageBox::warning(window_, title, tr("Cannot write %1:\n%2").arg(path, QString::fromUtf8(e.what())));
+        // The engine's message names the file and the system's reason.
+        QMessageBox::warning(window_, title, QString::fromUtf8(e.what()));
         return false;
     }
     window_->statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 8000);
