@@ -432,6 +432,19 @@ private Q_SLOTS:
         QCOMPARE(entriesOf(o.filePath("t.npz")), QStringList{});
     }
 
+    void defaultFigureFollowsCompare()
+    {
+        const auto figureOf = [](const QStringList& args) {
+            const AppOptionsParse parsed = parseAppOptions(QStringList{"normscope"} + args);
+            return parsed.options ? int(parsed.options->figure) : -1;
+        };
+        QCOMPARE(figureOf({"--export-figure", "f.svg"}), int(FigureKind::Cube));
+        QCOMPARE(figureOf({"--compare", "--export-figure", "f.svg"}), int(FigureKind::Compare));
+        QCOMPARE(figureOf({"--compare", "--export-figure", "f.svg", "--figure", "running-stats"}),
+                 int(FigureKind::RunningStats));
+        QCOMPARE(figureOf({"--export-figure", "f.PDF", "--figure", "group-stats"}), int(FigureKind::GroupStats));
+    }
+
     void refusals_data()
     {
         QTest::addColumn<QStringList>("args");
