@@ -8,6 +8,7 @@
 #include <QBuffer>
 #include <QPageSize>
 #include <QPdfWriter>
+#include <QMenuBar>
 #include <QSvgGenerator>
 #include <QTabBar>
 #include <QWidget>
@@ -28,7 +29,7 @@ namespace {
  * DrawChildren gets wrong on vector devices (the cube's caption lost under the tab bar in a PDF).
  * Plots are painted by QCustomPlot::toPainter, as vectors: their paint event only blits a pixmap.
  */
-void paintTree(QCPPainter& painter, QWidget* root, QWidget* widget, const QRect& visible)
+void paintTree(QCPPainter& painter, QWidget* root, QWidget* widget, const QRect& visible, bool menuBarAsPicture)
 {
     const QPoint offset = widget->mapTo(root, QPoint());
     const QRect rect = QRect(offset, widget->size()) & visible;
@@ -40,6 +41,12 @@ void paintTree(QCPPainter& painter, QWidget* root, QWidget* widget, const QRect&
         painter.translate(offset);
         plot->toPainter(&painter, plot->width(), plot->height());
         painter.restore();
+        return;
+    }
+    if (menuBarAsPicture && qobject_cast<QMenuBar*>(widget)) {
+        // The menu bar clips each item and then fills the rest, a clip the SVG engine loses:
+        // it would cover its own items. As a picture it keeps them.
+        painter.drawPixmap(offset, widget->grab());
         return;
     }
     widget->render(&painter, offset, QRegion(rect.translated(-offset)),
@@ -56,15 +63,15 @@ void paintTree(QCPPainter& painter, QWidget* root, QWidget* widget, const QRect&
     std::stable_partition(children.begin(), children.end(),
                           [](QWidget* child) { return qobject_cast<QTabBar*>(child) != nullptr; });
     for (QWidget* child : children)
-        paintTree(painter, root, child, rect);
+        paintTree(painter, root, child, rect, menuBarAsPicture);
 }
 
-void paintTree(QCPPainter& painter, QWidget* widget)
+void paintTree(QCPPainter& painter, QWidget* widget, bool menuBarAsPicture = false)
 {
-    paintTree(painter, widget, widget, widget->rect());
+    paintTree(painter, widget, widget, widget->rect(), menuBarAsPicture);
 }
 
-void paintVector(QPaintDevice* device, QWidget* widget)
+void paintVector(QPaintDevice* device, QWidget* widget, bool svg)
 {
     QCPPainter painter(device);
     if (!painter.isActive())
@@ -73,7 +80,7 @@ void paintVector(QPaintDevice* device, QWidget* widget)
     painter.setMode(QCPPainter::pmVectorized);
     painter.setMode(QCPPainter::pmNoCaching);
     painter.setRenderHint(QPainter::Antialiasing);
-    paintTree(painter, widget);
+    paintTree(painter, widget, svg);
     painter.end();
 }
 
@@ -116,7 +123,7 @@ QByteArray renderFigure(QWidget* widget, FigureFormat format, int scale, const Q
         svg.setResolution(dpi);
         svg.setTitle(title);
         svg.setDescription(QStringLiteral("NormScope"));
-        paintVector(&svg, widget);
+        paintVector(&svg, widget, true);
         break;
     }
     case FigureFormat::Pdf: {
@@ -126,7 +133,7 @@ QByteArray renderFigure(QWidget* widget, FigureFormat format, int scale, const Q
         pdf.setResolution(dpi);
         pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
         pdf.setPageSize(QPageSize(QSizeF(size) * 72.0 / dpi, QPageSize::Point, QString(), QPageSize::ExactMatch));
-        paintVector(&pdf, widget);
+        paintVector(&pdf, widget, false);
         break;
     }
     }

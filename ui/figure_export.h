@@ -18,7 +18,8 @@ namespace normscope::ui {
  * one by one: QWidget::render for each (the cube, its labels, the table, the window's frame), and
  * QCustomPlot::toPainter for the plots, whose own paint event would only blit a pixmap. So an SVG or
  * a PDF holds what each view draws as vectors (lines, polygons, text); the cube's face images stay
- * images. A PNG has `scale` pixels per widget pixel.
+ * images, and so does the menu bar of a window in an SVG (Qt's SVG engine loses its clip). A PNG has
+ * `scale` pixels per widget pixel.
  */
 QByteArray renderFigure(QWidget* widget, FigureFormat format, int scale = 1, const QString& title = {});
 
