@@ -18,7 +18,7 @@ Actions::Actions(Document* document, QObject* parent) : QObject(parent), documen
     open_->setToolTip(tr("Use a NumPy array as the input (Ctrl+L)"));
     useGenerator_ = make("useGeneratorAction", tr("Use &generator"));
     useGenerator_->setToolTip(tr("Go back from the loaded array to the generated input"));
-    exportCode_ = make("exportCodeAction", tr("Export &PyTorch code..."));
+    exportCode_ = make("exportCodeAction", tr("&PyTorch code..."));
     exportCode_->setToolTip(tr("Save the PyTorch code that rebuilds this state as a .py file (long tensors as .npy "
                                "files beside it)"));
     quit_ = make("quitAction", tr("&Quit"));
@@ -32,7 +32,8 @@ Actions::Actions(Document* document, QObject* parent) : QObject(parent), documen
     redo_ = make("redoAction", tr("&Redo"));
     redo_->setIconText(tr("Redo"));
     redo_->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
-    copyTable_ = make("copyTableAction", tr("Copy statistics table"));
+    copyTable_ = make("copyTableAction", tr("&Copy statistics table"));
+    copyTable_->setToolTip(tr("Copy the selected rows (all when none is selected) as text and as a table"));
     copyTable_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
 
     step_ = make("stepAction", tr("&Step (one training pass)"));
@@ -78,6 +79,29 @@ Actions::Actions(Document* document, QObject* parent) : QObject(parent), documen
     saveAs_ = make("saveAsAction", tr("Save &As..."));
     saveAs_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     clearRecent_ = make("clearRecentAction", tr("&Clear list"));
+    exportStatsTable_ = make("exportStatsTableAction", tr("&Statistics table..."));
+    exportStatsTable_->setToolTip(tr("Save the statistics per group as CSV, TSV, Markdown, LaTeX, JSON or HTML"));
+    exportCompareTable_ = make("exportCompareTableAction", tr("Co&mparison table..."));
+    exportCompareTable_->setToolTip(tr("Save the compare view's five norms as a table (CSV, TSV, Markdown, LaTeX, "
+                                       "JSON or HTML)"));
+    const QString figures[6] = {tr("Figure: &cube..."),
+                                tr("Figure: c&ompare view..."),
+                                tr("Figure: &histogram..."),
+                                tr("Figure: &group statistics plot..."),
+                                tr("Figure: &running statistics plot..."),
+                                tr("Figure: whole &window...")};
+    const char* figureNames[6] = {"exportCubeFigureAction",         "exportCompareFigureAction",
+                                  "exportHistogramFigureAction",    "exportGroupStatsFigureAction",
+                                  "exportRunningStatsFigureAction", "exportWindowFigureAction"};
+    for (int i = 0; i < 6; ++i) {
+        exportFigure_[i] = make(figureNames[i], figures[i]);
+        exportFigure_[i]->setToolTip(tr("Save this view as PNG (1x, 2x or 3x), SVG or PDF (vector)"));
+    }
+    exportTensors_ = make("exportTensorsAction", tr("&Tensors (.npz)..."));
+    exportTensors_->setToolTip(tr("Save x, x\u0302, y, the statistics, gamma, beta and the running statistics as "
+                                  "one NumPy archive, in the input's dtype"));
+    copyFigure_ = make("copyFigureAction", tr("Copy &figure"));
+    copyFigure_->setToolTip(tr("Copy the cube (or the compare view) as an image"));
 
     QUndoStack* stack = document_->undoStack();
     connect(undo_, &QAction::triggered, stack, &QUndoStack::undo);

@@ -50,6 +50,13 @@ public:
     QAction* save() const { return save_; }
     QAction* saveAs() const { return saveAs_; }
     QAction* clearRecent() const { return clearRecent_; }
+    // File > Export and Edit > Copy figure (connected by WindowExports).
+    QAction* exportStatsTable() const { return exportStatsTable_; }
+    QAction* exportCompareTable() const { return exportCompareTable_; }
+    /// One per FigureKind, in its order (cube, compare, histogram, group stats, running stats, window).
+    QAction* exportFigure(int kind) const { return exportFigure_[kind]; }
+    QAction* exportTensors() const { return exportTensors_; }
+    QAction* copyFigure() const { return copyFigure_; }
 
     /// Every registered action, in menu order.
     QList<QAction*> all() const { return all_; }
@@ -83,6 +90,11 @@ private:
     QAction* save_ = nullptr;
     QAction* saveAs_ = nullptr;
     QAction* clearRecent_ = nullptr;
+    QAction* exportStatsTable_ = nullptr;
+    QAction* exportCompareTable_ = nullptr;
+    QAction* exportFigure_[6] = {};
+    QAction* exportTensors_ = nullptr;
+    QAction* copyFigure_ = nullptr;
 };
 
 } // namespace normscope::ui

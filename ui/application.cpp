@@ -10,7 +10,9 @@
 #include "ui/session_controller.h"
 
 #include "engine/core/error.h"
-#include "engine/io/atomic_file.h"
+#include "engine/io/staged_outputs.h"
+#include "ui/panels/pytorch_code_export.h"
+#include "ui/window_exports.h"
 
 #include <QApplication>
 #include <QBuffer>
@@ -24,50 +26,53 @@ namespace normscope::ui {
 
 namespace {
 
-/// Waits for the result, lets the window lay itself out and paint, then saves it.
-int saveScreenshot(Document& document, MainWindow& window, const QString& path)
+/**
+ * The command line's outputs (--screenshot, --export-code, --export-table, --export-tensors,
+ * --export-figure, --save-session): waits for the result, lets the window lay itself out and paint, then stages
+ * every file through the same code as the menu command it mirrors and commits them together, so
+ * either all are written or none (exit 2, one line on stderr).
+ */
+int writeHeadlessOutputs(Document& document, MainWindow& window, const AppOptions& options)
 {
     document.waitUntilIdle();
     for (int i = 0; i < 5; ++i)
         QApplication::processEvents();
-    // Encoded in memory, then written through the engine's staged writes like every other output:
-    // the destination checks, permissions and all-or-nothing rule are the CLI's.
-    QByteArray png;
-    QBuffer buffer(&png);
-    buffer.open(QIODevice::WriteOnly);
-    if (!window.grab().save(&buffer, "PNG")) {
-        std::fprintf(stderr, "normscope: cannot encode the screenshot as PNG\n");
-        return 1;
-    }
     try {
-        writeFileAtomically(path.toStdString(), [&png](std::ostream& out) { out.write(png.constData(), png.size()); });
-    } catch (const Error& e) {
-        std::fprintf(stderr, "normscope: %s\n", e.what());
-        return 2;
-    }
-    return 0;
-}
-
-/// Waits for the result, then writes its PyTorch code the way File > Export PyTorch code... does.
-int exportCode(Document& document, MainWindow& window, const QString& path)
-{
-    document.waitUntilIdle();
-    try {
-        window.exportPyTorchCodeTo(path);
-    } catch (const Error& e) {
-        std::fprintf(stderr, "normscope: %s\n", e.what());
-        return 2;
-    }
-    return 0;
-}
-
-/// Waits for the result, then writes the session the way File > Save As... does.
-int saveSession(Document& document, MainWindow& window, const QString& path)
-{
-    document.waitUntilIdle();
-    try {
-        writeSessionFile(window.sessions()->session(), path);
-    } catch (const Error& e) {
+        StagedOutputs outputs;
+        // The window first, as it is now: a figure of another view may change the current tab.
+        if (!options.screenshot.isEmpty()) {
+            // Encoded in memory, then staged like every other output: the destination checks,
+            // permissions and all-or-nothing rule are the CLI's.
+            QByteArray png;
+            QBuffer buffer(&png);
+            buffer.open(QIODevice::WriteOnly);
+            if (!window.grab().save(&buffer, "PNG"))
+                throw Error("cannot encode the screenshot as PNG");
+            outputs.stage(options.screenshot.toStdString(), [&png](std::ostream& out) {
+                out.write(png.constData(), static_cast<std::streamsize>(png.size()));
+            });
+        }
+        if (!options.exportCode.isEmpty())
+            stagePyTorchCode(outputs, *document.result(), options.exportCode.toStdString());
+        WindowExports* exports = window.exports();
+        if (!options.exportTable.isEmpty()) {
+            if (options.compare)
+                exports->stageComparisonTable(outputs, options.exportTable);
+            else
+                exports->stageStatisticsTable(outputs, options.exportTable);
+        }
+        if (!options.exportTensors.isEmpty())
+            exports->stageTensors(outputs, options.exportTensors);
+        if (!options.exportFigure.isEmpty())
+            exports->stageFigure(outputs, options.figure, options.exportFigure, options.figureScale);
+        if (!options.saveSession.isEmpty()) {
+            const QByteArray json = sessionToJson(window.sessions()->session());
+            outputs.stage(options.saveSession.toStdString(), [&json](std::ostream& out) {
+                out.write(json.constData(), static_cast<std::streamsize>(json.size()));
+            });
+        }
+        outputs.commit();
+    } catch (const std::exception& e) {
         std::fprintf(stderr, "normscope: %s\n", e.what());
         return 2;
     }
@@ -120,8 +125,7 @@ int runNormScope(const AppOptions& options)
         document.markSaved(QFileInfo(options.openSession).absoluteFilePath());
 
     MainWindow window(&document);
-    const bool headless =
-        !options.exportCode.isEmpty() || !options.screenshot.isEmpty() || !options.saveSession.isEmpty();
+    const bool headless = hasHeadlessOutputs(options);
     // A size or a headless picture asks for a known layout; otherwise the window comes back as it was left.
     const bool restored = !options.size.isValid() && !headless && window.sessions()->restoreLayout();
     if (!restored)
@@ -139,19 +143,8 @@ int runNormScope(const AppOptions& options)
         window.selectCell(options.select);
     }
 
-    if (headless) {
-        if (!options.exportCode.isEmpty()) {
-            if (const int status = exportCode(document, window, options.exportCode))
-                return status;
-        }
-        if (!options.saveSession.isEmpty()) {
-            if (const int status = saveSession(document, window, options.saveSession))
-                return status;
-        }
-        if (!options.screenshot.isEmpty())
-            return saveScreenshot(document, window, options.screenshot);
-        return 0;
-    }
+    if (headless)
+        return writeHeadlessOutputs(document, window, options);
     return QApplication::exec();
 }
 

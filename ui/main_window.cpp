@@ -19,6 +19,7 @@
 #include "ui/panels/stats_table_view.h"
 #include "ui/cube/view_options_bar.h"
 #include "ui/session_controller.h"
+#include "ui/window_exports.h"
 
 #include <QAction>
 #include <QApplication>
@@ -78,6 +79,7 @@ MainWindow::MainWindow(Document* document, QWidget* parent) : QMainWindow(parent
     buildDocks();
     sessions_ = new SessionController(this, document_);
     buildMenus();
+    exports_ = new WindowExports(this);
 
     // After the views' own connections (made as they were built), so the cube's hover is current.
     connect(document_, &Document::resultChanged, this, &MainWindow::onResult);
@@ -330,7 +332,14 @@ void MainWindow::buildMenus()
     file->addActions({a->save(), a->saveAs()});
     file->addSeparator();
     file->addAction(a->open());
-    file->addAction(a->exportCode());
+    QMenu* exportMenu = file->addMenu(tr("&Export"));
+    exportMenu->setObjectName(QStringLiteral("exportMenu"));
+    exportMenu->addActions({a->exportStatsTable(), a->exportCompareTable()});
+    exportMenu->addSeparator();
+    for (int i = 0; i < 6; ++i)
+        exportMenu->addAction(a->exportFigure(i));
+    exportMenu->addSeparator();
+    exportMenu->addActions({a->exportTensors(), a->exportCode()});
     file->addSeparator();
     file->addAction(a->quit());
 
@@ -339,6 +348,7 @@ void MainWindow::buildMenus()
     edit->addAction(a->redo());
     edit->addSeparator();
     edit->addAction(a->copyTable());
+    edit->addAction(a->copyFigure());
 
     QMenu* run = menuBar()->addMenu(tr("&Run"));
     run->addActions({a->step(), a->stepFresh(), a->resetRunning()});

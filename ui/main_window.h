@@ -30,6 +30,7 @@ class Document;
 class SessionController;
 class StatsTableView;
 class ViewOptionsBar;
+class WindowExports;
 
 /**
  * The window: the cube in the centre with its view options, the controls on the left, the numbers
@@ -56,6 +57,11 @@ public:
     SessionController* sessions() const { return sessions_; }
     /// A restored dock layout replaces the default dock sizes the first show would apply.
     void keepRestoredLayout() { layoutApplied_ = true; }
+    HistogramPlot* histogramPlot() const { return histogram_; }
+    GroupStatsPlot* groupStatsPlot() const { return groupStats_; }
+    RunningStatsPlot* runningStatsPlot() const { return runningStats_; }
+    /// File > Export's commands and the command line's exports (tables, figures, tensors).
+    WindowExports* exports() const { return exports_; }
 
     /// The refusal banner above the cube: visible, with the engine's message, while the spec is refused.
     QLabel* errorBanner() const { return errorBanner_; }
@@ -76,7 +82,7 @@ public:
 
     /// Opens a file dialog and loads the chosen .npy as the input.
     void openNpy();
-    /// File > Export PyTorch code...: asks for a file name, then exportPyTorchCodeTo.
+    /// File > Export > PyTorch code...: asks for a file name, then exportPyTorchCodeTo.
     void exportPyTorchCode();
     /// Writes the current result's PyTorch code (and its .npy side files) to path, all or nothing;
     /// the window's --export-code calls this too. Throws normscope::Error.
@@ -121,6 +127,7 @@ private:
     std::int64_t selectedCell_ = -1;
     bool layoutApplied_ = false;
     std::vector<QPointer<QDockWidget>> dockedForCompare_;
+    WindowExports* exports_ = nullptr;
 };
 
 } // namespace normscope::ui

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 The NormScope authors
 
-// The window's --export-code, which goes through MainWindow::exportPyTorchCodeTo like File > Export
+// The window's --export-code, which stages the files through stagePyTorchCode like File > Export >
 // PyTorch code...: the code parses (python3 -m py_compile, no torch needed), x is a literal up to
 // 1000 elements and a .npy beside the .py beyond, and a failed export writes nothing and exits 2.
 // tests/check_exported_code.py runs the code with torch (not here: CI has no torch).

@@ -4,7 +4,9 @@
 #include "ui/document/app_options.h"
 
 #include "engine/core/error.h"
+#include "engine/io/npz_reader.h"
 #include "engine/options/module_options.h"
+#include "engine/report/table_format.h"
 #include "ui/document/document.h"
 #include "ui/document/session_file.h"
 
@@ -41,6 +43,16 @@ const OptionTable& windowOptions()
         {"--open", "FILE.normscope",
          "open a session (also as a positional argument); the options that set the state are refused with it"},
         {"--save-session", "FILE.normscope", "write the session once the result is in, and exit"},
+        {"--export-table", "FILE",
+         "write the statistics table (with --compare the comparison table), format by extension (.csv, .tsv, "
+         ".md, .tex, .json, .html), and exit"},
+        {"--export-figure", "FILE", "write the --figure view as .png, .svg or .pdf (vector), and exit"},
+        {"--figure", "cube|compare|histogram|group-stats|running-stats|window",
+         "the view --export-figure writes (default cube, or compare with --compare)"},
+        {"--figure-scale", "1|2|3", "pixels per window pixel of a .png figure (default 1)"},
+        {"--export-tensors", "FILE.npz",
+         "write x, xhat, y, mean, var, rstd, weight, bias, running_mean, running_var, num_batches_tracked "
+         "(where they exist) in the input's dtype, and exit"},
     };
     return table;
 }
@@ -125,6 +137,40 @@ std::vector<double> valuesOf(const std::optional<AnyTensor>& t)
     if (!t)
         return {};
     return std::visit([](const auto& x) { return std::vector<double>(x.values().begin(), x.values().end()); }, *t);
+}
+
+/// The headless exports; every file name is checked here, so a bad one is refused before anything
+/// is rendered.
+void parseExports(const CommandLine& cl, AppOptions& o)
+{
+    if (const auto path = cl.value("--export-table")) {
+        tableFormatForPath(*path);
+        o.exportTable = QString::fromStdString(*path);
+    }
+    if (const auto path = cl.value("--export-tensors")) {
+        if (!isNpzPath(*path))
+            throw Error("--export-tensors: '" + *path + "' must end in .npz");
+        o.exportTensors = QString::fromStdString(*path);
+    }
+    o.figure = o.compare ? FigureKind::Compare : FigureKind::Cube;
+    if (const auto path = cl.value("--export-figure")) {
+        figureFormatForPath(*path);
+        o.exportFigure = QString::fromStdString(*path);
+    } else if (cl.has("--figure") || cl.has("--figure-scale")) {
+        throw Error(std::string(cl.has("--figure") ? "--figure" : "--figure-scale") + " needs --export-figure FILE");
+    }
+    if (const auto name = cl.value("--figure")) {
+        if (*name == "tensor")
+            throw Error("--figure tensor: the tensor view is not available yet; expected cube, compare, histogram, "
+                        "group-stats, running-stats or window");
+        const auto kind = parseFigureKind(*name);
+        if (!kind)
+            throw Error("--figure: expected cube, compare, histogram, group-stats, running-stats or window, got '"
+                        + *name + "'");
+        o.figure = *kind;
+    }
+    if (cl.has("--figure-scale"))
+        o.figureScale = choice(cl, "--figure-scale", {"1", "2", "3"}) + 1;
 }
 
 QSize parseSize(const std::string& size)
@@ -293,6 +339,7 @@ AppOptions parse(const CommandLine& cl)
     }
     if (const auto path = cl.value("--save-session"))
         o.saveSession = QString::fromStdString(*path);
+    parseExports(cl, o); // after the session: its compare view decides the default figure
     return o;
 }
 
@@ -316,6 +363,12 @@ AppOptionsParse parseAppOptions(const QStringList& arguments)
         out.error = QString::fromStdString(err.what());
     }
     return out;
+}
+
+bool hasHeadlessOutputs(const AppOptions& options)
+{
+    return !options.screenshot.isEmpty() || !options.exportCode.isEmpty() || !options.exportTable.isEmpty()
+        || !options.exportFigure.isEmpty() || !options.exportTensors.isEmpty() || !options.saveSession.isEmpty();
 }
 
 void runStartingSteps(Document& document, const AppOptions& options)

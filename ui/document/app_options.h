@@ -4,6 +4,7 @@
 #pragma once
 
 #include "ui/document/experiment.h"
+#include "ui/document/figure_kind.h"
 
 #include <QSize>
 #include <QString>
@@ -19,8 +20,13 @@ class Document;
 struct AppOptions {
     Experiment experiment = Experiment::demo();
     bool compare = false;
-    QString screenshot; ///< non-empty: render the window to this PNG and exit
-    QString exportCode; ///< non-empty: write the PyTorch code (and its .npy side files) here and exit
+    QString screenshot;    ///< non-empty: render the window to this PNG and exit
+    QString exportCode;    ///< non-empty: write the PyTorch code (and its .npy side files) here and exit
+    QString exportTable;   ///< non-empty: the statistics table (with compare: the comparison table), and exit
+    QString exportFigure;  ///< non-empty: `figure` as .png, .svg or .pdf, and exit
+    QString exportTensors; ///< non-empty: the result's arrays as an .npz, and exit
+    FigureKind figure = FigureKind::Cube; ///< --figure; default cube, or compare with --compare
+    int figureScale = 1;                  ///< --figure-scale: PNG pixels per window pixel (1 to 3)
     /// normscope-cli forward's --steps: the window shows the last of these passes, so the ones before
     /// it are committed first where they move running statistics (training with tracking).
     int steps = 1;
@@ -33,6 +39,9 @@ struct AppOptions {
     QString openSession;      ///< --open or a positional FILE.normscope: the state came from this session
     QString saveSession;      ///< --save-session: write the session here once the result is in, and exit
 };
+
+/// Whether the options ask for files to be written and the window closed (--screenshot, --export-*).
+bool hasHeadlessOutputs(const AppOptions& options);
 
 /// Outcome of parsing: options, or a message for stderr (exit status 2), or a help/version text
 /// for stdout (exit status 0).

@@ -13,9 +13,15 @@ namespace normscope::ui {
 
 void exportPyTorchCode(const ResultSnapshot& result, const std::string& pyPath)
 {
+    StagedOutputs outputs;
+    stagePyTorchCode(outputs, result, pyPath);
+    outputs.commit();
+}
+
+void stagePyTorchCode(StagedOutputs& outputs, const ResultSnapshot& result, const std::string& pyPath)
+{
     const QFileInfo info(QString::fromStdString(pyPath));
     const PyTorchCode code = PyTorchCodePanel::codeFor(result, info.completeBaseName());
-    StagedOutputs outputs;
     outputs.stageText(pyPath, code.text.toStdString());
     for (const PyTorchCode::SideFile& file : code.sideFiles) {
         // Beside the .py, in the tensor's own dtype, so np.load gives back the same values.
@@ -25,7 +31,6 @@ void exportPyTorchCode(const ResultSnapshot& result, const std::string& pyPath)
         else
             outputs.stageNpy(path, file.values);
     }
-    outputs.commit();
 }
 
 } // namespace normscope::ui

@@ -291,7 +291,7 @@ PyTorchCode PyTorchCodePanel::codeFor(const ResultSnapshot& r, const QString& ba
         QStringList names;
         for (const PyTorchCode::SideFile& f : code.sideFiles)
             names << f.fileName;
-        lines << QStringLiteral("# Too many values to list: %1 beside this file (File > Export PyTorch code... "
+        lines << QStringLiteral("# Too many values to list: %1 beside this file (File > Export > PyTorch code... "
                                 "writes them)")
                      .arg(names.join(QStringLiteral(", ")))
               << QStringLiteral("here = os.path.dirname(os.path.abspath(__file__)) if \"__file__\" in globals() "

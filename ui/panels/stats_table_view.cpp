@@ -3,7 +3,10 @@
 
 #include "ui/panels/stats_table_view.h"
 
+#include "engine/core/error.h"
+#include "engine/report/table_format.h"
 #include "ui/document/document.h"
+#include "ui/document/result_tables.h"
 #include "ui/panels/stats_table_model.h"
 
 #include <QClipboard>
@@ -12,6 +15,7 @@
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QMenu>
+#include <QMimeData>
 #include <QPainter>
 #include <QScrollBar>
 #include <QStyle>
@@ -95,7 +99,7 @@ int StatsTableView::contentWidth() const
     return horizontalHeader()->length() + 2 * frameWidth() + verticalScrollBar()->sizeHint().width();
 }
 
-QString StatsTableView::selectionAsTsv() const
+std::vector<int> StatsTableView::selectedGroups() const
 {
     std::vector<int> rows;
     if (selectionModel())
@@ -105,24 +109,47 @@ QString StatsTableView::selectionAsTsv() const
         for (int r = 0; r < model_->rowCount(); ++r)
             rows.push_back(r);
     std::sort(rows.begin(), rows.end()); // model rows: the order the user sees
+    std::vector<int> groups;
+    groups.reserve(rows.size());
+    for (int r : rows)
+        groups.push_back(static_cast<int>(model_->rowAt(r).group));
+    return groups;
+}
 
-    QStringList lines;
-    QStringList cells;
-    for (int c = 0; c < model_->columnCount(); ++c)
-        cells << model_->headerData(c, Qt::Horizontal, StatsTableModel::ColumnKeyRole).toString();
-    lines << cells.join(QLatin1Char('\t'));
-    for (int r : rows) {
-        cells.clear();
-        for (int c = 0; c < model_->columnCount(); ++c)
-            cells << model_->index(r, c).data(StatsTableModel::CopyRole).toString();
-        lines << cells.join(QLatin1Char('\t'));
+QString StatsTableView::selectionAs(int format) const
+{
+    if (model_->rowCount() == 0)
+        return {};
+    try {
+        const Table table = result_tables::statistics(model_->result(), selectedGroups());
+        return QString::fromStdString(writeTable(table, static_cast<TableFormat>(format)));
+    } catch (const Error&) {
+        return {}; // no rows to copy: the model shows none either
     }
-    return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
+QString StatsTableView::selectionAsTsv() const
+{
+    return selectionAs(static_cast<int>(TableFormat::Tsv));
+}
+
+QString StatsTableView::selectionAsHtml() const
+{
+    return selectionAs(static_cast<int>(TableFormat::Html));
+}
+
+QMimeData* StatsTableView::selectionMimeData() const
+{
+    auto* mime = new QMimeData;
+    mime->setText(selectionAsTsv());
+    mime->setHtml(selectionAsHtml());
+    return mime;
 }
 
 void StatsTableView::copySelection()
 {
-    QGuiApplication::clipboard()->setText(selectionAsTsv());
+    if (model_->rowCount() > 0)
+        QGuiApplication::clipboard()->setMimeData(selectionMimeData());
 }
 
 void StatsTableView::keyPressEvent(QKeyEvent* event)
@@ -138,7 +165,7 @@ void StatsTableView::keyPressEvent(QKeyEvent* event)
 void StatsTableView::contextMenuEvent(QContextMenuEvent* event)
 {
     QMenu menu(this);
-    QAction* copy = menu.addAction(tr("Copy as tab-separated text"));
+    QAction* copy = menu.addAction(tr("Copy (as text and as a table)"));
     copy->setShortcut(QKeySequence::Copy);
     connect(copy, &QAction::triggered, this, &StatsTableView::copySelection);
     QAction* all = menu.addAction(tr("Select all"));

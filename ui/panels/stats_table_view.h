@@ -7,6 +7,10 @@
 
 #include <QTableView>
 
+#include <vector>
+
+class QMimeData;
+
 namespace normscope::ui {
 
 class Document;
@@ -15,8 +19,9 @@ class StatsTableModel;
 /**
  * The statistics table as a widget: owns a StatsTableModel, which sorts itself numerically on a
  * header click (and keeps that sort across results). Ctrl+C and the context menu copy the header
- * and the selected rows (all rows when nothing is selected) as tab-separated text, in the order
- * shown, with full precision.
+ * and the selected rows (all rows when nothing is selected), in the order shown, with full precision:
+ * the engine's statistics table (ui/document/result_tables.h) as TSV (text/plain) and as an HTML
+ * table (text/html), so a paste into a spreadsheet or a word processor gives a table.
  */
 class StatsTableView : public QTableView {
     Q_OBJECT
@@ -30,11 +35,17 @@ public:
 
     StatsTableModel* statsModel() const { return model_; }
 
-    /// The text copySelection() puts on the clipboard.
+    /// The groups (engine rows) of the selected rows, all rows when nothing is selected, in view order.
+    std::vector<int> selectedGroups() const;
+    /// The text/plain copySelection() puts on the clipboard (empty without rows).
     QString selectionAsTsv() const;
+    /// Its text/html: the same rows as an HTML table.
+    QString selectionAsHtml() const;
+    /// Both, as copySelection() puts them on the clipboard (the caller owns it).
+    QMimeData* selectionMimeData() const;
     /// The width that shows every column without a horizontal scroll bar.
     int contentWidth() const;
-    /// Copies selectionAsTsv() to QGuiApplication::clipboard().
+    /// Copies selectionMimeData() to QGuiApplication::clipboard().
     void copySelection();
 
 protected:
@@ -44,6 +55,7 @@ protected:
 
 private:
     void fitColumns();
+    QString selectionAs(int format) const;
 
     StatsTableModel* model_;
 };
