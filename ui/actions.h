@@ -44,6 +44,10 @@ public:
     QAction* allGroups() const { return allGroups_; }
     QAction* explode() const { return explode_; }
     QAction* about() const { return about_; }
+    /// Help > Lessons (shows the Lessons dock); the step before and after (Page Up, Page Down).
+    QAction* lessons() const { return lessons_; }
+    QAction* lessonBack() const { return lessonBack_; }
+    QAction* lessonNext() const { return lessonNext_; }
 
     /// Every registered action, in menu order.
     QList<QAction*> all() const { return all_; }
@@ -72,6 +76,9 @@ private:
     QAction* allGroups_ = nullptr;
     QAction* explode_ = nullptr;
     QAction* about_ = nullptr;
+    QAction* lessons_ = nullptr;
+    QAction* lessonBack_ = nullptr;
+    QAction* lessonNext_ = nullptr;
 };
 
 } // namespace normscope::ui

@@ -9,6 +9,7 @@
 #include "ui/panels/controls_panel.h"
 #include "ui/cube/cube_view.h"
 #include "ui/panels/formula_panel.h"
+#include "ui/panels/lessons_panel.h"
 #include "ui/plots/group_stats_plot.h"
 #include "ui/plots/histogram_plot.h"
 #include "ui/panels/pytorch_code_export.h"
@@ -75,6 +76,7 @@ MainWindow::MainWindow(Document* document, QWidget* parent) : QMainWindow(parent
     buildCentre();
     buildDocks();
     buildMenus();
+    buildLessons();
 
     // After the views' own connections (made as they were built), so the cube's hover is current.
     connect(document_, &Document::resultChanged, this, &MainWindow::onResult);
@@ -346,6 +348,7 @@ void MainWindow::buildMenus()
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(a->about());
+    help->addAction(a->lessons());
 }
 
 void MainWindow::onResult(const ResultPtr& result)
@@ -479,6 +482,34 @@ void MainWindow::openNpy()
                                                       tr("NumPy arrays (*.npy);;All files (*)"));
     if (!path.isEmpty())
         document_->loadNpy(path);
+}
+
+/// The Lessons dock, hidden until Help > Lessons or --lesson: a step sets the document (through the
+/// panel) and the view options (here, as their combo boxes would).
+void MainWindow::buildLessons()
+{
+    lessons_ = new LessonsPanel(document_, this);
+    lessons_->setObjectName(QStringLiteral("lessonsPanel"));
+    QDockWidget* d = dock(this, tr("Lessons"), "lessonsDock", lessons_);
+    addDockWidget(Qt::RightDockWidgetArea, d);
+    d->hide();
+    addActions({actions_->lessonBack(), actions_->lessonNext()});
+    connect(actions_->lessons(), &QAction::triggered, d, [d] {
+        d->show();
+        d->raise();
+    });
+    connect(actions_->lessonBack(), &QAction::triggered, lessons_, &LessonsPanel::back);
+    connect(actions_->lessonNext(), &QAction::triggered, lessons_, &LessonsPanel::next);
+    connect(lessons_, &LessonsPanel::stepOpened, this, [this, d](const AppOptions& o) {
+        d->show();
+        setValueSource(o.colorBy);
+        setAllGroupsHighlighted(o.allGroups);
+        setExploded(o.explodeAxis >= 0, std::max(o.explodeAxis, 0));
+        if (o.select >= 0) {
+            document_->waitUntilIdle();
+            selectCell(o.select);
+        }
+    });
 }
 
 } // namespace normscope::ui

@@ -24,6 +24,7 @@ class CubeView;
 class FormulaPanel;
 class GroupStatsPlot;
 class HistogramPlot;
+class LessonsPanel;
 class PyTorchCodePanel;
 class RunningStatsPlot;
 class Document;
@@ -51,6 +52,7 @@ public:
     StatsTableView* statsTable() const { return table_; }
     ControlsPanel* controls() const { return controls_; }
     PyTorchCodePanel* codePanel() const { return code_; }
+    LessonsPanel* lessonsPanel() const { return lessons_; }
 
     /// The refusal banner above the cube: visible, with the engine's message, while the spec is refused.
     QLabel* errorBanner() const { return errorBanner_; }
@@ -92,6 +94,7 @@ private:
     void resetViews();
     void onTabChanged(int index);
     void showNotice(const QString& message);
+    void buildLessons();
 
     Document* document_;
     Actions* actions_ = nullptr;
@@ -113,6 +116,7 @@ private:
     std::int64_t selectedCell_ = -1;
     bool layoutApplied_ = false;
     std::vector<QPointer<QDockWidget>> dockedForCompare_;
+    LessonsPanel* lessons_ = nullptr;
 };
 
 } // namespace normscope::ui

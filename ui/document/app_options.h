@@ -30,6 +30,15 @@ struct AppOptions {
     bool allGroups = false;   ///< every group in its own hue
     std::int64_t select = -1; ///< flat index of the element to select, -1 none
     int explodeAxis = -1;     ///< 0 N, 1 C, 2 H·W; -1 not exploded
+
+    // Lessons (ui/document/lesson_runner.h).
+    /// --lang: the lessons' language, "en" or "zh_CN"
+    QString lang = QStringLiteral("en");
+    /// --list-lessons: print ID<TAB>title per lesson and exit
+    bool listLessons = false;
+    /// --lesson ID: open this lesson (checked when applied), at --lesson-step K (1-based)
+    QString lesson;
+    int lessonStep = 1;
 };
 
 /// Outcome of parsing: options, or a message for stderr (exit status 2), or a help/version text
