@@ -494,14 +494,22 @@ void MainWindow::buildLessons()
     addDockWidget(Qt::RightDockWidgetArea, d);
     d->hide();
     addActions({actions_->lessonBack(), actions_->lessonNext()});
-    connect(actions_->lessons(), &QAction::triggered, d, [d] {
+    // Shown under the formula with half the right column: the paragraph is read beside the cube.
+    const auto showDock = [this, d] {
+        if (d->isVisible())
+            return;
         d->show();
+        if (auto* formulaDock = findChild<QDockWidget*>(QStringLiteral("formulaDock")))
+            resizeDocks({formulaDock, d}, {1, 1}, Qt::Vertical);
+    };
+    connect(actions_->lessons(), &QAction::triggered, d, [d, showDock] {
+        showDock();
         d->raise();
     });
     connect(actions_->lessonBack(), &QAction::triggered, lessons_, &LessonsPanel::back);
     connect(actions_->lessonNext(), &QAction::triggered, lessons_, &LessonsPanel::next);
-    connect(lessons_, &LessonsPanel::stepOpened, this, [this, d](const AppOptions& o) {
-        d->show();
+    connect(lessons_, &LessonsPanel::stepOpened, this, [this, showDock](const AppOptions& o) {
+        showDock();
         setValueSource(o.colorBy);
         setAllGroupsHighlighted(o.allGroups);
         setExploded(o.explodeAxis >= 0, std::max(o.explodeAxis, 0));
