@@ -145,7 +145,11 @@ def run_step(state):
 def value(result, name, index):
     t = result[name].detach().reshape(-1) if len(index) <= 1 else result[name].detach()
     v = float(t[tuple(index)] if len(index) > 1 else t[index[0] if index else 0])
-    return "NaN" if math.isnan(v) else v
+    if math.isnan(v):
+        return "NaN"
+    if math.isinf(v):
+        return "Infinity" if v > 0 else "-Infinity"
+    return v
 
 
 def main():

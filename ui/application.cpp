@@ -140,7 +140,7 @@ int runNormScope(const AppOptions& options)
         // The lesson's step is the starting point, as the command line is: no undo step.
         if (!window.lessonsPanel()->openStep(lessonIndex, options.lessonStep - 1)) {
             std::fprintf(stderr, "normscope: --lesson %s: %s\n", qPrintable(options.lesson),
-                         qPrintable(window.lessonsPanel()->paragraph()));
+                         qPrintable(window.lessonsPanel()->error()));
             return 2;
         }
         document.waitUntilIdle();

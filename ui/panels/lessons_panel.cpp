@@ -79,12 +79,14 @@ bool LessonsPanel::openStep(int lesson, int step)
     step_ = std::clamp(step, 0, static_cast<int>(l.steps.size()) - 1);
     lessonBox_->setCurrentIndex(lesson_);
     bool ok = true;
+    error_.clear();
     try {
         const LessonStepRun run = applyLessonStep(*document_, l, step_, lang_);
         paragraph_ = resolveLessonText(l.steps[static_cast<std::size_t>(step_)].text.in(lang_), *run.result);
         Q_EMIT stepOpened(run.options);
     } catch (const Error& e) {
-        paragraph_ = tr("<p>This step cannot be shown: %1</p>").arg(QString::fromUtf8(e.what()).toHtmlEscaped());
+        error_ = QString::fromUtf8(e.what());
+        paragraph_ = tr("<p>This step cannot be shown: %1</p>").arg(error_.toHtmlEscaped());
         ok = false;
     }
     text_->setHtml(paragraph_);

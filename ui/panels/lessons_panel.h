@@ -42,6 +42,8 @@ public:
     int currentStep() const { return step_; }
     /// The paragraph as shown (rich text, placeholders filled in).
     QString paragraph() const { return paragraph_; }
+    /// Why the last openStep() failed (plain text), empty after a success.
+    QString error() const { return error_; }
 
 Q_SIGNALS:
     /// A step was opened: its options (colour by, highlight, explode, select) for the window's views.
@@ -56,6 +58,7 @@ private:
     int lesson_ = -1;
     int step_ = 0;
     QString paragraph_;
+    QString error_;
     QComboBox* lessonBox_ = nullptr;
     QLabel* stepLabel_ = nullptr;
     QTextBrowser* text_ = nullptr;
