@@ -494,6 +494,9 @@ void MainWindow::buildLessons()
     addDockWidget(Qt::RightDockWidgetArea, d);
     d->hide();
     addActions({actions_->lessonBack(), actions_->lessonNext()});
+    // Page Up/Down belong to the spin boxes and tables until a lesson is open.
+    actions_->lessonBack()->setEnabled(false);
+    actions_->lessonNext()->setEnabled(false);
     // Shown under the formula with half the right column: the paragraph is read beside the cube.
     const auto showDock = [this, d] {
         if (d->isVisible())
@@ -510,6 +513,8 @@ void MainWindow::buildLessons()
     connect(actions_->lessonNext(), &QAction::triggered, lessons_, &LessonsPanel::next);
     connect(lessons_, &LessonsPanel::stepOpened, this, [this, showDock](const AppOptions& o) {
         showDock();
+        actions_->lessonBack()->setEnabled(true);
+        actions_->lessonNext()->setEnabled(true);
         setValueSource(o.colorBy);
         setAllGroupsHighlighted(o.allGroups);
         setExploded(o.explodeAxis >= 0, std::max(o.explodeAxis, 0));

@@ -11,9 +11,13 @@
 #include "ui/document/document.h"
 #include "ui/document/lesson.h"
 #include "ui/document/lesson_runner.h"
+#include "ui/actions.h"
+#include "ui/main_window.h"
 #include "ui/panels/lessons_panel.h"
 
+#include <QAction>
 #include <QDir>
+#include <QDockWidget>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -242,6 +246,31 @@ private Q_SLOTS:
         document.undoStack()->undo();
         document.undoStack()->undo();
         QCOMPARE(document.experiment().shape, (Shape{4, 6, 5, 5})); // back to the demo
+    }
+
+    /// Page Down/Up step through the lesson once one is open (before that the keys stay the spin
+    /// boxes'), and a step's view options reach the window.
+    void windowKeysStepThroughLesson()
+    {
+        Document document;
+        MainWindow window(&document);
+        QAction* next = window.actions()->lessonNext();
+        QCOMPARE(next->shortcut(), QKeySequence(Qt::Key_PageDown));
+        QCOMPARE(window.actions()->lessonBack()->shortcut(), QKeySequence(Qt::Key_PageUp));
+        QVERIFY(!next->isEnabled());
+        const int index = static_cast<int>(findLesson(QStringLiteral("seed-four-norms")) - builtInLessons().data());
+        QVERIFY(window.lessonsPanel()->openStep(index, 4));
+        QVERIFY(next->isEnabled());
+        QVERIFY(!window.isCompareShown());
+        next->trigger();
+        QCOMPARE(window.lessonsPanel()->currentStep(), 5);
+        QVERIFY(document.isCompareEnabled()); // the last step shows the compare view
+        QVERIFY(window.isCompareShown());
+        window.actions()->lessonBack()->trigger();
+        QCOMPARE(window.lessonsPanel()->currentStep(), 4);
+        QVERIFY(!window.isCompareShown());
+        QCOMPARE(document.experiment().spec.kind, NormKind::Group);
+        QCOMPARE(document.experiment().spec.num_groups, 1);
     }
 
     void windowListsAndOpensLessons()
