@@ -18,6 +18,8 @@ declare -A seeds=(
   [fuzz_npy]=tests/fixtures/npy
   [fuzz_npz]=tests/fixtures/npz
   [fuzz_options]=tests/fuzz/seeds/options
+  [fuzz_tensor_literal]=tests/fuzz/seeds/tensor_literal
+  [fuzz_lesson]=resources/lessons
 )
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT

@@ -66,6 +66,14 @@ Actions::Actions(Document* document, QObject* parent) : QObject(parent), documen
     explode_ = make("explodeAction", tr("Toggle &exploded"));
     explode_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     about_ = make("aboutAction", tr("&About NormScope"));
+    lessons_ = make("lessonsAction", tr("&Lessons"));
+    lessons_->setToolTip(tr("Show the lessons: each step sets the window up and says what to look at (F1)"));
+    lessons_->setShortcut(QKeySequence(Qt::Key_F1));
+    // Page Up/Down, like a presentation clicker; connected by the window to the Lessons panel.
+    lessonBack_ = make("lessonBackAction", tr("Lesson: step &back"));
+    lessonBack_->setShortcut(QKeySequence(Qt::Key_PageUp));
+    lessonNext_ = make("lessonNextAction", tr("Lesson: &next step"));
+    lessonNext_->setShortcut(QKeySequence(Qt::Key_PageDown));
 
     newSession_ = make("newSessionAction", tr("&New"));
     newSession_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));

@@ -57,6 +57,10 @@ public:
     QAction* exportFigure(int kind) const { return exportFigure_[kind]; }
     QAction* exportTensors() const { return exportTensors_; }
     QAction* copyFigure() const { return copyFigure_; }
+    /// Help > Lessons (shows the Lessons dock); the step before and after (Page Up, Page Down).
+    QAction* lessons() const { return lessons_; }
+    QAction* lessonBack() const { return lessonBack_; }
+    QAction* lessonNext() const { return lessonNext_; }
 
     /// Every registered action, in menu order.
     QList<QAction*> all() const { return all_; }
@@ -95,6 +99,9 @@ private:
     QAction* exportFigure_[6] = {};
     QAction* exportTensors_ = nullptr;
     QAction* copyFigure_ = nullptr;
+    QAction* lessons_ = nullptr;
+    QAction* lessonBack_ = nullptr;
+    QAction* lessonNext_ = nullptr;
 };
 
 } // namespace normscope::ui

@@ -8,6 +8,8 @@
 #include "ui/document/document.h"
 #include "ui/document/session_file.h"
 #include "ui/session_controller.h"
+#include "ui/document/lesson_runner.h"
+#include "ui/panels/lessons_panel.h"
 
 #include "engine/core/error.h"
 #include "engine/io/staged_outputs.h"
@@ -104,6 +106,11 @@ std::optional<int> exitWithoutWindow(const AppOptionsParse& parsed)
         std::fprintf(stderr, "normscope: %s\n", qPrintable(parsed.error));
         return 2;
     }
+    if (parsed.options->listLessons) {
+        for (const Lesson& lesson : builtInLessons())
+            std::printf("%s\t%s\n", qPrintable(lesson.id), lesson.title.in(parsed.options->lang).toUtf8().constData());
+        return 0;
+    }
     return std::nullopt;
 }
 
@@ -117,6 +124,22 @@ int runNormScope(const QStringList& arguments)
 
 int runNormScope(const AppOptions& options)
 {
+    // --lesson: checked before any window exists, so a bad id is a command-line error (exit 2).
+    int lessonIndex = -1;
+    if (!options.lesson.isEmpty()) {
+        const Lesson* lesson = findLesson(options.lesson);
+        if (!lesson) {
+            std::fprintf(stderr, "normscope: --lesson: no lesson '%s' (--list-lessons names them)\n",
+                         qPrintable(options.lesson));
+            return 2;
+        }
+        if (options.lessonStep > static_cast<int>(lesson->steps.size())) {
+            std::fprintf(stderr, "normscope: --lesson-step: %s has %d steps, got %d\n", qPrintable(options.lesson),
+                         static_cast<int>(lesson->steps.size()), options.lessonStep);
+            return 2;
+        }
+        lessonIndex = static_cast<int>(lesson - builtInLessons().data());
+    }
     Document document(options.experiment);
     runStartingSteps(document, options);
     document.undoStack()->clear(); // the command line is the starting point, not an undo step
@@ -141,6 +164,17 @@ int runNormScope(const AppOptions& options)
     if (options.select >= 0) {
         document.waitUntilIdle();
         window.selectCell(options.select);
+    }
+    window.lessonsPanel()->setLanguage(options.lang);
+    if (lessonIndex >= 0) {
+        // The lesson's step is the starting point, as the command line is: no undo step.
+        if (!window.lessonsPanel()->openStep(lessonIndex, options.lessonStep - 1)) {
+            std::fprintf(stderr, "normscope: --lesson %s: %s\n", qPrintable(options.lesson),
+                         qPrintable(window.lessonsPanel()->error()));
+            return 2;
+        }
+        document.waitUntilIdle();
+        document.undoStack()->clear();
     }
 
     if (headless)

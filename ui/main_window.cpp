@@ -9,6 +9,7 @@
 #include "ui/panels/controls_panel.h"
 #include "ui/cube/cube_view.h"
 #include "ui/panels/formula_panel.h"
+#include "ui/panels/lessons_panel.h"
 #include "ui/plots/group_stats_plot.h"
 #include "ui/plots/histogram_plot.h"
 #include "ui/panels/pytorch_code_export.h"
@@ -80,6 +81,7 @@ MainWindow::MainWindow(Document* document, QWidget* parent) : QMainWindow(parent
     sessions_ = new SessionController(this, document_);
     buildMenus();
     exports_ = new WindowExports(this);
+    buildLessons();
 
     // After the views' own connections (made as they were built), so the cube's hover is current.
     connect(document_, &Document::resultChanged, this, &MainWindow::onResult);
@@ -373,6 +375,7 @@ void MainWindow::buildMenus()
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(a->about());
+    help->addAction(a->lessons());
 }
 
 void MainWindow::onResult(const ResultPtr& result)
@@ -509,6 +512,47 @@ void MainWindow::openNpy()
         return;
     SessionController::rememberFolder(QStringLiteral("npy"), path);
     document_->loadNpy(path);
+}
+
+/// The Lessons dock, hidden until Help > Lessons or --lesson: a step sets the document (through the
+/// panel) and the view options (here, as their combo boxes would).
+void MainWindow::buildLessons()
+{
+    lessons_ = new LessonsPanel(document_, this);
+    lessons_->setObjectName(QStringLiteral("lessonsPanel"));
+    QDockWidget* d = dock(this, tr("Lessons"), "lessonsDock", lessons_);
+    addDockWidget(Qt::RightDockWidgetArea, d);
+    d->hide();
+    addActions({actions_->lessonBack(), actions_->lessonNext()});
+    // Page Up/Down belong to the spin boxes and tables until a lesson is open.
+    actions_->lessonBack()->setEnabled(false);
+    actions_->lessonNext()->setEnabled(false);
+    // Shown under the formula with half the right column: the paragraph is read beside the cube.
+    const auto showDock = [this, d] {
+        if (d->isVisible())
+            return;
+        d->show();
+        if (auto* formulaDock = findChild<QDockWidget*>(QStringLiteral("formulaDock")))
+            resizeDocks({formulaDock, d}, {1, 1}, Qt::Vertical);
+    };
+    connect(actions_->lessons(), &QAction::triggered, d, [d, showDock] {
+        showDock();
+        d->raise();
+    });
+    connect(actions_->lessonBack(), &QAction::triggered, lessons_, &LessonsPanel::back);
+    connect(actions_->lessonNext(), &QAction::triggered, lessons_, &LessonsPanel::next);
+    connect(lessons_, &LessonsPanel::stepOpened, this, [this, showDock](const AppOptions& o) {
+        showDock();
+        actions_->lessonBack()->setEnabled(true);
+        actions_->lessonNext()->setEnabled(true);
+        setValueSource(o.colorBy);
+        setAllGroupsHighlighted(o.allGroups);
+        setExploded(o.explodeAxis >= 0, std::max(o.explodeAxis, 0));
+        if (o.select >= 0) {
+            document_->waitUntilIdle();
+            selectCell(o.select);
+        }
+    });
 }
 
 } // namespace normscope::ui

@@ -24,6 +24,7 @@ class CubeView;
 class FormulaPanel;
 class GroupStatsPlot;
 class HistogramPlot;
+class LessonsPanel;
 class PyTorchCodePanel;
 class RunningStatsPlot;
 class Document;
@@ -62,6 +63,7 @@ public:
     RunningStatsPlot* runningStatsPlot() const { return runningStats_; }
     /// File > Export's commands and the command line's exports (tables, figures, tensors).
     WindowExports* exports() const { return exports_; }
+    LessonsPanel* lessonsPanel() const { return lessons_; }
 
     /// The refusal banner above the cube: visible, with the engine's message, while the spec is refused.
     QLabel* errorBanner() const { return errorBanner_; }
@@ -105,6 +107,7 @@ private:
     void resetViews();
     void onTabChanged(int index);
     void showNotice(const QString& message);
+    void buildLessons();
 
     Document* document_;
     Actions* actions_ = nullptr;
@@ -128,6 +131,7 @@ private:
     bool layoutApplied_ = false;
     std::vector<QPointer<QDockWidget>> dockedForCompare_;
     WindowExports* exports_ = nullptr;
+    LessonsPanel* lessons_ = nullptr;
 };
 
 } // namespace normscope::ui

@@ -7,6 +7,7 @@
 #include "engine/io/npz_reader.h"
 #include "engine/options/module_options.h"
 #include "engine/report/table_format.h"
+#include "engine/options/tensor_literal.h"
 #include "ui/document/document.h"
 #include "ui/document/session_file.h"
 
@@ -53,6 +54,11 @@ const OptionTable& windowOptions()
         {"--export-tensors", "FILE.npz",
          "write x, xhat, y, mean, var, rstd, weight, bias, running_mean, running_var, num_batches_tracked "
          "(where they exist) in the input's dtype, and exit"},
+        {"--tensor", "LITERAL", "the input typed in: [[0,1,2],[3,4,5]], tensor([...]) or arange(12).reshape(2,2,3)"},
+        {"--lang", "en|zh_CN", "the language of the lessons (default en)"},
+        {"--list-lessons", "", "print each lesson as ID<TAB>title and exit"},
+        {"--lesson", "ID", "open a lesson (--list-lessons names them)"},
+        {"--lesson-step", "K", "open the lesson at step K (1-based; default 1)"},
     };
     return table;
 }
@@ -258,6 +264,21 @@ AppOptions parseOptions(const CommandLine& cl)
     }
     if (cl.has("--dtype"))
         e.dtype = choice(cl, "--dtype", {"float32", "float64"}) == 0 ? DType::Float32 : DType::Float64;
+    if (const auto literal = cl.value("--tensor")) {
+        if (cl.has("--shape") || cl.has("--input"))
+            throw Error(std::string("--tensor and ") + (cl.has("--input") ? "--input" : "--shape")
+                        + " both give the input; use one");
+        TensorLiteral typed;
+        try {
+            typed = parseTensorLiteral(*literal);
+        } catch (const Error& err) {
+            throw Error(std::string("--tensor: ") + err.what());
+        }
+        checkWindowLimits("--tensor", typed.shape);
+        e.shape = typed.shape;
+        e.loaded = std::make_shared<const AnyTensor>(toTensor(typed, e.dtype));
+        e.loadedPath = "typed-in tensor";
+    }
 
     // The module and its start: normscope-cli forward's options, with the window's defaults for
     // what the CLI requires.
@@ -314,6 +335,18 @@ AppOptions parseOptions(const CommandLine& cl)
         o.allGroups = choice(cl, "--highlight", {"hovered", "all"}) == 1;
     if (cl.has("--explode"))
         o.explodeAxis = choice(cl, "--explode", {"n", "c", "hw"});
+    if (cl.has("--lang"))
+        o.lang = choice(cl, "--lang", {"en", "zh_CN"}) == 0 ? QStringLiteral("en") : QStringLiteral("zh_CN");
+    o.listLessons = cl.flag("--list-lessons");
+    if (const auto lesson = cl.value("--lesson"))
+        o.lesson = QString::fromStdString(*lesson);
+    if (const auto k = cl.integer("--lesson-step")) {
+        if (!cl.has("--lesson"))
+            throw Error("--lesson-step needs --lesson ID");
+        if (*k < 1)
+            throw Error("--lesson-step is 1-based: expected 1 or more, got " + std::to_string(*k));
+        o.lessonStep = static_cast<int>(std::min<std::int64_t>(*k, 1000000));
+    }
     if (const auto select = cl.value("--select"))
         o.select = parseElementIndex(*select, e.shape);
     e.conform();

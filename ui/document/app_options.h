@@ -38,6 +38,15 @@ struct AppOptions {
     int explodeAxis = -1;     ///< 0 N, 1 C, 2 H·W; -1 not exploded
     QString openSession;      ///< --open or a positional FILE.normscope: the state came from this session
     QString saveSession;      ///< --save-session: write the session here once the result is in, and exit
+
+    // Lessons (ui/document/lesson_runner.h).
+    /// --lang: the lessons' language, "en" or "zh_CN"
+    QString lang = QStringLiteral("en");
+    /// --list-lessons: print ID<TAB>title per lesson and exit
+    bool listLessons = false;
+    /// --lesson ID: open this lesson (checked when applied), at --lesson-step K (1-based)
+    QString lesson;
+    int lessonStep = 1;
 };
 
 /// Whether the options ask for files to be written and the window closed (--screenshot, --export-*).

@@ -1,0 +1,186 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The NormScope authors
+"""Writes tests/fixtures/lessons/<id>.json: every number a lesson's text names, computed by PyTorch.
+
+For each lesson in resources/lessons and each step, the step's state (inherited from the steps
+before it) is rebuilt as a PyTorch module and input, "steps": K gives K - 1 training passes before
+the shown pass (in eval() too), and each numeric placeholder of the English and Chinese text
+({y[0,0]}, {running_var[0]}, ...) is evaluated. RMSNorm (not in torch 1.13) is written out by hand;
+running_var_biased is the hand-written BatchNorm's running variance (the biased variance averaged
+with the same momentum). tests/ui/test_lessons.cpp compares the window's values with these.
+
+Run with /usr/bin/python3 (torch 1.13): /usr/bin/python3 tests/gen_lesson_fixtures.py
+"""
+import glob
+import json
+import math
+import os
+import re
+
+import torch
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PLACEHOLDER = re.compile(r"(?<!\{)\{([a-z_]+)(?:\[([0-9, ]+)\])?(?::\d+)?\}")
+
+
+def literal(text, dtype):
+    m = re.fullmatch(r"(?:torch\.)?arange\((\d+)\)(?:\.reshape\(([\d, ]+)\))?", text.replace(" ", ""))
+    if m:
+        t = torch.arange(int(m.group(1)), dtype=dtype)
+        return t.reshape([int(d) for d in m.group(2).split(",")]) if m.group(2) else t
+    return torch.tensor(json.loads(text), dtype=dtype)
+
+
+def stats(kind, x, ns, groups):
+    """Mean and biased variance (mean of squares for rms) per statistic group, in float64."""
+    x = x.double()
+    if kind == "batch":
+        dims = [0] + list(range(2, x.dim()))
+        return x.mean(dims), x.var(dims, unbiased=False)
+    if kind == "instance":
+        dims = list(range(2, x.dim()))
+        return x.mean(dims), x.var(dims, unbiased=False)
+    if kind == "group":
+        g = x.reshape(x.shape[0], groups, -1)
+        return g.mean(-1), g.var(-1, unbiased=False)
+    dims = list(range(x.dim() - len(ns), x.dim()))
+    if kind == "layer":
+        return x.mean(dims), x.var(dims, unbiased=False)
+    return None, (x * x).mean(dims)
+
+
+def run_step(state):
+    kind = state["norm"]
+    dtype = torch.float64 if state.get("dtype") == "float64" else torch.float32
+    x = literal(state["tensor"], dtype)
+    C = x.shape[1]
+    ns = state.get("normalized-shape", list(x.shape[1:]))
+    eps = state.get("eps", None if kind == "rms" else 1e-5)
+    momentum = state.get("momentum", 0.1)
+    momentum = None if momentum == "none" else momentum
+    affine = state.get("affine", kind != "instance")
+    track = state.get("track-running-stats", kind == "batch")
+    steps = state.get("steps", 1)
+    groups = state.get("num-groups", 1)
+    eval_mode = state.get("mode") == "eval"
+    eff_eps = torch.finfo(dtype).eps if eps is None else eps
+    if kind == "batch":
+        m = [None, None, torch.nn.BatchNorm1d, torch.nn.BatchNorm1d, torch.nn.BatchNorm2d, torch.nn.BatchNorm3d][x.dim()](
+            C, eps=eps, momentum=momentum, affine=affine, track_running_stats=track)
+    elif kind == "instance":
+        m = [None, None, None, torch.nn.InstanceNorm1d, torch.nn.InstanceNorm2d, torch.nn.InstanceNorm3d][x.dim()](
+            C, eps=eps, momentum=momentum, affine=affine, track_running_stats=track)
+    elif kind == "group":
+        m = torch.nn.GroupNorm(groups, C, eps=eps, affine=affine)
+    elif kind == "layer":
+        m = torch.nn.LayerNorm(ns, eps=eps, elementwise_affine=affine)
+    else:
+        m = None
+    out = {}
+    with torch.no_grad():
+        if m is not None:
+            m = m.to(dtype)
+        running = m is not None and getattr(m, "running_mean", None) is not None
+        biased_var = None
+        passes = 0
+
+        def train_pass():
+            nonlocal biased_var, passes
+            m.train()
+            y = m(x)
+            passes += 1
+            _, v = stats(kind, x, ns, groups)
+            v = v if kind == "batch" else v.mean(0)
+            f = momentum if momentum is not None else 1.0 / passes
+            biased_var = (1 - f) * (biased_var if biased_var is not None else torch.ones(C, dtype=torch.float64)) + f * v
+            return y
+
+        if running:
+            for _ in range(steps - 1):
+                train_pass()
+            out["running_mean_before"] = m.running_mean.clone()
+            out["running_var_before"] = m.running_var.clone()
+        if m is not None:
+            if eval_mode:
+                m.eval()
+                y = m(x)
+            elif running:
+                y = train_pass()
+            else:
+                m.train()
+                y = m(x)
+        else:
+            dims = list(range(x.dim() - len(ns), x.dim()))
+            y = x * torch.rsqrt((x * x).mean(dims, keepdim=True) + eff_eps)
+        mean, var = stats(kind, x, ns, groups)
+        out["x"] = x
+        out["y"] = y
+        out["xhat"] = y  # gamma 1 and beta 0 in every lesson
+        if mean is not None:
+            out["mean"] = mean
+        out["var"] = var
+        rstd = 1.0 / torch.sqrt(var + eff_eps)
+        if kind == "batch" and eff_eps == 0:
+            rstd = torch.where(var == 0, torch.zeros_like(rstd), rstd)
+        out["rstd"] = rstd
+        if eval_mode and running:
+            out["mean"], out["var"] = m.running_mean, m.running_var
+        if m is not None and affine:
+            out["weight"] = m.weight
+            if getattr(m, "bias", None) is not None:
+                out["bias"] = m.bias
+        if running:
+            out["running_mean"] = m.running_mean
+            out["running_var"] = m.running_var
+            out["num_batches_tracked"] = m.num_batches_tracked
+            if biased_var is not None:
+                out["running_var_biased"] = biased_var.to(dtype)
+        out["eps"] = torch.tensor(eff_eps, dtype=dtype)
+        if momentum is not None:
+            out["momentum"] = torch.tensor(momentum, dtype=torch.float64)
+    return out
+
+
+def value(result, name, index):
+    t = result[name].detach().reshape(-1) if len(index) <= 1 else result[name].detach()
+    v = float(t[tuple(index)] if len(index) > 1 else t[index[0] if index else 0])
+    if math.isnan(v):
+        return "NaN"
+    if math.isinf(v):
+        return "Infinity" if v > 0 else "-Infinity"
+    return v
+
+
+def main():
+    for path in sorted(glob.glob(os.path.join(ROOT, "resources", "lessons", "*.json"))):
+        with open(path, encoding="utf-8") as f:
+            lesson = json.load(f)
+        state, steps = {}, []
+        for step in lesson["steps"]:
+            for k, v in step["state"].items():
+                if v is None:
+                    state.pop(k, None)
+                else:
+                    state[k] = v
+            try:
+                result = run_step(state)
+            except (RuntimeError, ValueError):
+                result = {}  # PyTorch refuses the step: its text names {error}, no number
+            numbers = {}
+            for text in step["text"].values():
+                for name, index in PLACEHOLDER.findall(text):
+                    if name in ("error", "module"):
+                        continue
+                    idx = [int(i) for i in index.split(",")] if index else []
+                    key = name + ("[" + ",".join(str(i) for i in idx) + "]" if idx else "")
+                    numbers[key] = value(result, name, idx)
+            steps.append(numbers)
+        out = os.path.join(ROOT, "tests", "fixtures", "lessons", lesson["id"] + ".json")
+        with open(out, "w", encoding="utf-8") as f:
+            json.dump({"id": lesson["id"], "steps": steps}, f, indent=1, sort_keys=True)
+            f.write("\n")
+
+
+if __name__ == "__main__":
+    main()
