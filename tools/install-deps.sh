@@ -12,6 +12,7 @@ packages=(
   libzip-dev               # .npz archives (engine/io)
   python3-numpy            # the npy test checks that numpy reads what we write
   xvfb xauth fonts-dejavu-core   # running the window headless (screenshots)
+  fonts-noto-cjk           # the lessons' Chinese text (and the zh_CN interface)
   clang libclang-rt-14-dev libomp-14-dev   # the libFuzzer harnesses (tools/fuzz.sh)
 )
 if [[ "${1:-}" == "--torch" ]]; then
