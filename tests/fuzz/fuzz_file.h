@@ -2,9 +2,13 @@
 // SPDX-FileCopyrightText: 2026 The NormScope authors
 #pragma once
 
+#include "engine/core/shape.h"
+#include "engine/core/tensor.h"
+
 #include <cstdint>
 #include <cstdlib>
 #include <string>
+#include <variant>
 
 #include <sys/mman.h>
 #include <unistd.h>
@@ -20,6 +24,17 @@ inline const std::string& asFile(const std::uint8_t* data, std::size_t size)
     if (::ftruncate(fd, 0) != 0 || ::pwrite(fd, data, size, 0) != static_cast<ssize_t>(size))
         std::abort();
     return path;
+}
+
+/// What a reader returns must hold the element count its shape says.
+inline void checkTensor(const AnyTensor& t)
+{
+    std::visit(
+        [](const auto& tensor) {
+            if (numel(tensor.shape()) != tensor.numel())
+                std::abort();
+        },
+        t);
 }
 
 } // namespace normscope::fuzz
