@@ -36,7 +36,7 @@ const OptionTable& windowOptions()
         {"--highlight", "hovered|all", "light the hovered group, or every group in its own hue"},
         {"--explode", "n|c|hw", "pull the cube apart along an axis"},
         {"--select", "INDEX", "select an element: n,c,h,w (one index per input dim) or a flat index"},
-        {"--size", "WxH", "window size (default 1400x900)"},
+        {"--size", "WxH", "window size (default 1400x900, or the screen's free area if smaller)"},
         {"--screenshot", "OUT.png", "render the window to OUT.png once the result is in, and exit"},
         {"--export-code", "FILE.py",
          "write the PyTorch code that rebuilds this state (long tensors as .npy beside it), "
