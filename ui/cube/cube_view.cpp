@@ -487,16 +487,16 @@ void CubeView::paintEvent(QPaintEvent*)
 
     if (hasPicture()) {
         paintCutEdges(p, projection_);
-        faceImages_.paint(p, projection_, compact_);
+        faceImages_.paint(p, projection_, compact_, lineScale_);
         paintCutText(p, cutText(), scaledFont(font(), compact_ ? 0.8 : 0.9), cubeRect_);
         CubeAxisLabels::paint(p, font(), grid_, projection_, compact_, size());
         if (error_.isEmpty()) {
             if (selected_ >= 0 && selected_ != hovered_)
-                paintCellOutline(p, selected_, QColor(255, 140, 0), 3.2);
+                paintCellOutline(p, selected_, QColor(255, 140, 0), 3.2 * lineScale_);
             if (hovered_ >= 0)
-                paintCellOutline(p, hovered_, QColor(0, 0, 0), 3.2);
+                paintCellOutline(p, hovered_, QColor(0, 0, 0), 3.2 * lineScale_);
             else if (linkedHover_ >= 0)
-                paintCellOutline(p, linkedHover_, QColor(0, 0, 0), 2.4);
+                paintCellOutline(p, linkedHover_, QColor(0, 0, 0), 2.4 * lineScale_);
         }
     } else if (!result_) {
         p.setPen(QColor(110, 110, 110));
@@ -631,6 +631,29 @@ void CubeView::leaveEvent(QEvent*)
 {
     if (!pressed_)
         setHover(-1, mousePos_);
+}
+
+void CubeView::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange)
+        setCompact(compact_); // the colour bar's font, the texts and the layout follow the font
+}
+
+void CubeView::setLineScale(double scale)
+{
+    lineScale_ = scale;
+    update();
+}
+
+QFont CubeView::axisLabelFont() const
+{
+    return CubeAxisLabels::font(font(), compact_);
+}
+
+QFont CubeView::captionFont() const
+{
+    return texts_.captionFont();
 }
 
 } // namespace normscope::ui
