@@ -8,6 +8,7 @@
 #include "engine/core/norm_traits.h"
 #include "ui/document/document.h"
 #include "ui/document/shape_presets.h"
+#include "ui/cube/cube_view.h"
 #include "ui/main_window.h"
 #include "ui/panels/controls_panel.h"
 
@@ -98,6 +99,9 @@ private slots:
         QCOMPARE(controls->dimSpin(0)->prefix(), QStringLiteral("B "));
         QCOMPARE(controls->dimSpin(1)->prefix(), QStringLiteral("T "));
         QCOMPARE(controls->dimSpin(2)->prefix(), QStringLiteral("D "));
+        QCOMPARE(window.cubeView()->grid().axisLabel(0), QStringLiteral("B = 4"));
+        QCOMPARE(window.cubeView()->grid().axisLabel(1), QStringLiteral("T = 8"));
+        QCOMPARE(window.cubeView()->grid().axisLabel(2), QStringLiteral("D = 16"));
         // One mean per token: 4 x 8 groups, each the mean of that token's 16 features.
         const ResultPtr r = document.result();
         QVERIFY(r && r->ok());

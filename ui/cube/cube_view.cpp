@@ -5,6 +5,7 @@
 
 #include "ui/document/document.h"
 #include "ui/document/cell_info.h"
+#include "ui/document/shape_presets.h"
 #include "ui/cube/color_bar.h"
 #include "ui/cube/scaled_font.h"
 
@@ -85,6 +86,7 @@ void CubeView::setResult(ResultPtr result)
         caption_ = QString::fromStdString(r.layout->describe());
 
     grid_ = CubeGrid(r.input.empty() ? r.shape : r.input.shape());
+    grid_.setTokenNames(isTransformerLayout(r.spec, r.shape));
     note_ = grid_.note();
     projection_.setCells(grid_.cells(0), grid_.cells(1), grid_.cells(2));
 

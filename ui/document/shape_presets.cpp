@@ -21,10 +21,15 @@ Shape shapeWithRank(const Shape& current, int rank)
     return shape;
 }
 
+bool isTransformerLayout(const NormSpec& spec, const Shape& shape)
+{
+    return shape.size() == 3 && spec.kind == NormKind::Layer && spec.normalized_shape == Shape{shape[2]};
+}
+
 ShapePreset presetOf(const Experiment& e)
 {
     const int rank = static_cast<int>(e.shape.size());
-    if (rank == 3 && e.spec.kind == NormKind::Layer && e.spec.normalized_shape == Shape{e.shape[2]})
+    if (isTransformerLayout(e.spec, e.shape))
         return ShapePreset::BTD;
     switch (rank) {
     case 2: return ShapePreset::NC;

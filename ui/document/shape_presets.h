@@ -15,6 +15,9 @@ constexpr int kShapePresetCount = 5;
 /// ones 4 (so a rank-5 cube stays small enough to read). Ranks 2 to 5.
 Shape shapeWithRank(const Shape& current, int rank);
 
+/// A transformer's (B, T, D): LayerNorm over the last dim of a rank-3 input.
+bool isTransformerLayout(const NormSpec& spec, const Shape& shape);
+
 /// The preset a shape and spec show as: (B, T, D) for LayerNorm over the last dim of a rank-3 input,
 /// else the rank's (N, C, ...).
 ShapePreset presetOf(const Experiment& e);
