@@ -89,6 +89,8 @@ private slots:
         window.show();
         document.waitUntilIdle();
         window.selectCell(5);
+        QVERIFY(window.tensorView()->html().isEmpty()); // a hidden tab prints nothing yet
+        window.setTensorShown(true);
         QCOMPARE(window.tensorView()->cell(), std::int64_t(5));
         const QString html = window.tensorView()->html();
         QCOMPARE(html.count(QStringLiteral("background:#ffb74d")), 3); // the element, in x, x-hat, y

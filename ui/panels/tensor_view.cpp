@@ -16,7 +16,10 @@ namespace normscope::ui {
 namespace {
 
 /// One printed tensor as HTML: the lit group's elements on a yellow ground, the element itself orange.
-QString printedHtml(const Tensor<double>& t, DType dtype, const std::vector<char>& lit, std::int64_t cell)
+/// litGroup -1 lights nothing; only the printed elements are looked up, so an elided tensor of
+/// millions of elements costs what its few hundred printed ones cost.
+QString printedHtml(const Tensor<double>& t, DType dtype, const StatsLayout& layout, std::int64_t litGroup,
+                    std::int64_t cell)
 {
     const TorchPrint p = torchPrint(t.data(), t.shape(), dtype);
     QString html;
@@ -26,7 +29,7 @@ QString printedHtml(const Tensor<double>& t, DType dtype, const std::vector<char
     };
     for (const PrintedElement& e : p.elements) {
         const bool isCell = e.flatIndex == cell;
-        if (!isCell && (lit.empty() || !lit[static_cast<std::size_t>(e.flatIndex)]))
+        if (!isCell && (litGroup < 0 || layout.groupOf(e.flatIndex) != litGroup))
             continue;
         plain(at, e.offset);
         html += QStringLiteral("<span style='background:%1'>")
@@ -76,6 +79,13 @@ void TensorView::setCell(std::int64_t flatIndex)
     refresh();
 }
 
+void TensorView::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (stale_)
+        refresh();
+}
+
 QString TensorView::text() const
 {
     return edit_->toPlainText();
@@ -83,18 +93,19 @@ QString TensorView::text() const
 
 void TensorView::refresh()
 {
+    // Printing is only for the eye: a hidden tab waits until it is shown (every hover sets the cell).
+    if (!isVisible()) {
+        stale_ = true;
+        return;
+    }
+    stale_ = false;
     if (!result_ || !result_->ok()) {
         html_ =
             QStringLiteral("<p>%1</p>").arg(tr("No result to print: the module refuses this input.").toHtmlEscaped());
         edit_->setHtml(html_);
         return;
     }
-    std::vector<char> lit;
-    if (cell_ >= 0) {
-        lit.assign(static_cast<std::size_t>(result_->input.numel()), 0);
-        result_->layout->forEachElement(result_->layout->groupOf(cell_),
-                                        [&lit](std::int64_t i) { lit[static_cast<std::size_t>(i)] = 1; });
-    }
+    const std::int64_t litGroup = cell_ >= 0 ? result_->layout->groupOf(cell_) : -1;
     const struct {
         QString name;
         const Tensor<double>* tensor;
@@ -104,7 +115,8 @@ void TensorView::refresh()
     html_.clear();
     for (const auto& part : parts) {
         html_ += QStringLiteral("<p><b>%1</b></p><pre>%2</pre>")
-                     .arg(part.name.toHtmlEscaped(), printedHtml(*part.tensor, result_->dtype, lit, cell_));
+                     .arg(part.name.toHtmlEscaped(),
+                          printedHtml(*part.tensor, result_->dtype, *result_->layout, litGroup, cell_));
     }
     if (cell_ >= 0)
         html_ += QStringLiteral("<p><i>%1</i></p>")

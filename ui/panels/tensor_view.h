@@ -33,9 +33,13 @@ public:
     /// The element whose group is lit; -1 lights none.
     void setCell(std::int64_t flatIndex);
     std::int64_t cell() const { return cell_; }
-    /// The three printed tensors as plain text, each after its name line.
+    /// The three printed tensors as plain text, each after its name line, as last printed: a hidden
+    /// view prints when it is shown.
     QString text() const;
     QString html() const { return html_; }
+
+protected:
+    void showEvent(QShowEvent* event) override;
 
 private:
     void refresh();
@@ -44,6 +48,7 @@ private:
     std::int64_t cell_ = -1;
     QString html_;
     QTextEdit* edit_ = nullptr;
+    bool stale_ = false; ///< a result or cell arrived while hidden
 };
 
 } // namespace normscope::ui
