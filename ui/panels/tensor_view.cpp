@@ -120,8 +120,7 @@ void TensorView::refresh()
     }
     if (cell_ >= 0)
         html_ += QStringLiteral("<p><i>%1</i></p>")
-                     .arg(tr("Highlighted: the elements that share one mean and variance with the hovered "
-                             "or selected element (orange).")
+                     .arg(tr("Highlighted: the group sharing one mean and variance; orange: the element itself.")
                               .toHtmlEscaped());
     edit_->setHtml(html_);
 }
