@@ -75,6 +75,20 @@ Actions::Actions(Document* document, QObject* parent) : QObject(parent), documen
     lessonNext_ = make("lessonNextAction", tr("Lesson: &next step"));
     lessonNext_->setShortcut(QKeySequence(Qt::Key_PageDown));
 
+    presenter_ = make("presenterAction", tr("&Presenter mode"));
+    presenter_->setCheckable(true);
+    presenter_->setShortcut(QKeySequence(Qt::Key_F11));
+    presenter_->setToolTip(
+        tr("Full screen with large text and thick outlines, readable from the back of a room (F11)"));
+    presenterLarger_ = make("presenterLargerAction", tr("Presenter: &larger"));
+    presenterLarger_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Equal));
+    presenterSmaller_ = make("presenterSmallerAction", tr("Presenter: &smaller"));
+    presenterSmaller_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Minus));
+    presenterPanels_ = make("presenterPanelsAction", tr("Presenter: hide or show the side &panels"));
+    presenterPanels_->setShortcut(QKeySequence(Qt::Key_F12));
+    presenterPanels_->setToolTip(
+        tr("Hide the controls, the code and the table, which a class does not need to see (F12)"));
+
     newSession_ = make("newSessionAction", tr("&New"));
     newSession_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
     newSession_->setToolTip(tr("Start again from the demo (Ctrl+N)"));
@@ -92,16 +106,18 @@ Actions::Actions(Document* document, QObject* parent) : QObject(parent), documen
     exportCompareTable_ = make("exportCompareTableAction", tr("Co&mparison table..."));
     exportCompareTable_->setToolTip(tr("Save the compare view's five norms as a table (CSV, TSV, Markdown, LaTeX, "
                                        "JSON or HTML)"));
-    const QString figures[6] = {tr("Figure: &cube..."),
+    const QString figures[7] = {tr("Figure: &cube..."),
                                 tr("Figure: c&ompare view..."),
                                 tr("Figure: &histogram..."),
                                 tr("Figure: &group statistics plot..."),
                                 tr("Figure: &running statistics plot..."),
-                                tr("Figure: whole &window...")};
-    const char* figureNames[6] = {"exportCubeFigureAction",         "exportCompareFigureAction",
+                                tr("Figure: whole &window..."),
+                                tr("Figure: &tensors as printed...")};
+    const char* figureNames[7] = {"exportCubeFigureAction",         "exportCompareFigureAction",
                                   "exportHistogramFigureAction",    "exportGroupStatsFigureAction",
-                                  "exportRunningStatsFigureAction", "exportWindowFigureAction"};
-    for (int i = 0; i < 6; ++i) {
+                                  "exportRunningStatsFigureAction", "exportWindowFigureAction",
+                                  "exportTensorFigureAction"};
+    for (int i = 0; i < 7; ++i) {
         exportFigure_[i] = make(figureNames[i], figures[i]);
         exportFigure_[i]->setToolTip(tr("Save this view as PNG (1x, 2x or 3x), SVG or PDF (vector)"));
     }

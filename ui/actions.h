@@ -61,6 +61,12 @@ public:
     QAction* lessons() const { return lessons_; }
     QAction* lessonBack() const { return lessonBack_; }
     QAction* lessonNext() const { return lessonNext_; }
+    /// View > Presenter mode (F11, checkable), its scale (Ctrl+= / Ctrl+-) and the side panels a
+    /// teacher does not need (F12); the window's PresenterMode carries them out.
+    QAction* presenter() const { return presenter_; }
+    QAction* presenterLarger() const { return presenterLarger_; }
+    QAction* presenterSmaller() const { return presenterSmaller_; }
+    QAction* presenterPanels() const { return presenterPanels_; }
 
     /// Every registered action, in menu order.
     QList<QAction*> all() const { return all_; }
@@ -96,12 +102,16 @@ private:
     QAction* clearRecent_ = nullptr;
     QAction* exportStatsTable_ = nullptr;
     QAction* exportCompareTable_ = nullptr;
-    QAction* exportFigure_[6] = {};
+    QAction* exportFigure_[7] = {};
     QAction* exportTensors_ = nullptr;
     QAction* copyFigure_ = nullptr;
     QAction* lessons_ = nullptr;
     QAction* lessonBack_ = nullptr;
     QAction* lessonNext_ = nullptr;
+    QAction* presenter_ = nullptr;
+    QAction* presenterLarger_ = nullptr;
+    QAction* presenterSmaller_ = nullptr;
+    QAction* presenterPanels_ = nullptr;
 };
 
 } // namespace normscope::ui

@@ -5,6 +5,7 @@
 
 #include "ui/document/app_options.h"
 #include "ui/main_window.h"
+#include "ui/presenter_mode.h"
 #include "ui/document/document.h"
 #include "ui/document/session_file.h"
 #include "ui/session_controller.h"
@@ -161,6 +162,9 @@ int runNormScope(const AppOptions& options)
         window.setExploded(true, options.explodeAxis);
     window.setCompareShown(options.compare);
     window.show();
+    // A headless picture at --size keeps that size; otherwise presenter mode is full screen.
+    if (options.presenter)
+        window.presenter()->setActive(true, !(headless && options.size.isValid()));
     if (options.select >= 0) {
         document.waitUntilIdle();
         window.selectCell(options.select);

@@ -18,6 +18,8 @@
 #include "ui/document/document.h"
 #include "ui/document/number_text.h"
 #include "ui/panels/stats_table_view.h"
+#include "ui/panels/tensor_view.h"
+#include "ui/presenter_mode.h"
 #include "ui/cube/view_options_bar.h"
 #include "ui/session_controller.h"
 #include "ui/window_exports.h"
@@ -82,6 +84,7 @@ MainWindow::MainWindow(Document* document, QWidget* parent) : QMainWindow(parent
     buildMenus();
     exports_ = new WindowExports(this);
     buildLessons();
+    presenter_ = new PresenterMode(this);
 
     // After the views' own connections (made as they were built), so the cube's hover is current.
     connect(document_, &Document::resultChanged, this, &MainWindow::onResult);
@@ -132,6 +135,10 @@ void MainWindow::buildCentre()
     compareScroll->setFrameShape(QFrame::NoFrame);
     tabs_->addTab(cube_, tr("Cube"));
     tabs_->addTab(compareScroll, tr("Compare all five norms  (Ctrl+K)"));
+    tensor_ = new TensorView(tabs_);
+    tensor_->setObjectName(QStringLiteral("tensorView"));
+    tensor_->observe(document_);
+    tabs_->addTab(tensor_, tr("Tensor (as PyTorch prints it)"));
     layout->addWidget(tabs_, 1);
     setCentralWidget(centre);
 
@@ -338,7 +345,7 @@ void MainWindow::buildMenus()
     exportMenu->setObjectName(QStringLiteral("exportMenu"));
     exportMenu->addActions({a->exportStatsTable(), a->exportCompareTable()});
     exportMenu->addSeparator();
-    for (int i = 0; i < 6; ++i)
+    for (int i = 0; i < kFigureKindCount; ++i)
         exportMenu->addAction(a->exportFigure(i));
     exportMenu->addSeparator();
     exportMenu->addActions({a->exportTensors(), a->exportCode()});
@@ -357,6 +364,8 @@ void MainWindow::buildMenus()
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addActions({a->compare(), a->resetView()});
+    view->addSeparator();
+    view->addActions({a->presenter(), a->presenterLarger(), a->presenterSmaller(), a->presenterPanels()});
     view->addSeparator();
     view->addActions({a->colourBy(0), a->colourBy(1), a->colourBy(2), a->allGroups(), a->explode()});
     view->addSeparator();
@@ -405,18 +414,21 @@ void MainWindow::onResult(const ResultPtr& result)
     if (result && cell >= numel(result->shape))
         selectedCell_ = -1;
     formula_->setCell(cube_->hoveredCell() >= 0 ? cube_->hoveredCell() : selectedCell_);
+    tensor_->setCell(formula_->cell());
     updateStatus();
 }
 
 void MainWindow::onCellHovered(std::int64_t flatIndex)
 {
     formula_->setCell(flatIndex >= 0 ? flatIndex : selectedCell_);
+    tensor_->setCell(formula_->cell());
 }
 
 void MainWindow::onCellSelected(std::int64_t flatIndex)
 {
     selectedCell_ = flatIndex;
     formula_->setCell(flatIndex);
+    tensor_->setCell(flatIndex);
 }
 
 void MainWindow::updateStatus()
@@ -474,7 +486,19 @@ void MainWindow::selectCell(std::int64_t flatIndex)
 
 void MainWindow::setCompareShown(bool shown)
 {
-    tabs_->setCurrentIndex(shown ? 1 : 0);
+    // Leaving compare shows the cube; the Tensor tab stays when compare was not shown.
+    if (shown)
+        tabs_->setCurrentIndex(1);
+    else if (tabs_->currentIndex() == 1)
+        tabs_->setCurrentIndex(0);
+}
+
+void MainWindow::setTensorShown(bool shown)
+{
+    if (shown)
+        tabs_->setCurrentIndex(2);
+    else if (tabs_->currentIndex() == 2)
+        tabs_->setCurrentIndex(0);
 }
 
 bool MainWindow::isCompareShown() const

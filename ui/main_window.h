@@ -25,11 +25,13 @@ class FormulaPanel;
 class GroupStatsPlot;
 class HistogramPlot;
 class LessonsPanel;
+class PresenterMode;
 class PyTorchCodePanel;
 class RunningStatsPlot;
 class Document;
 class SessionController;
 class StatsTableView;
+class TensorView;
 class ViewOptionsBar;
 class WindowExports;
 
@@ -64,6 +66,11 @@ public:
     /// File > Export's commands and the command line's exports (tables, figures, tensors).
     WindowExports* exports() const { return exports_; }
     LessonsPanel* lessonsPanel() const { return lessons_; }
+    /// The Tensor tab: x, x-hat and y as PyTorch prints them.
+    TensorView* tensorView() const { return tensor_; }
+    void setTensorShown(bool shown);
+    /// View > Presenter mode (F11).
+    PresenterMode* presenter() const { return presenter_; }
 
     /// The refusal banner above the cube: visible, with the engine's message, while the spec is refused.
     QLabel* errorBanner() const { return errorBanner_; }
@@ -132,6 +139,8 @@ private:
     std::vector<QPointer<QDockWidget>> dockedForCompare_;
     WindowExports* exports_ = nullptr;
     LessonsPanel* lessons_ = nullptr;
+    TensorView* tensor_ = nullptr;
+    PresenterMode* presenter_ = nullptr;
 };
 
 } // namespace normscope::ui

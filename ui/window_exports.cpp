@@ -15,6 +15,7 @@
 #include "ui/export_dialogs.h"
 #include "ui/figure_export.h"
 #include "ui/main_window.h"
+#include "ui/panels/tensor_view.h"
 #include "ui/plots/group_stats_plot.h"
 #include "ui/plots/histogram_plot.h"
 #include "ui/plots/running_stats_plot.h"
@@ -46,6 +47,8 @@ QWidget* WindowExports::figureWidget(FigureKind kind)
 {
     // A view in a hidden tab or dock has no current size: show it first, as the user would.
     Document* document = window_->document();
+    if (kind != FigureKind::Window)
+        window_->setTensorShown(false);
     window_->setCompareShown(kind == FigureKind::Compare || (kind == FigureKind::Window && window_->isCompareShown()));
     if (kind == FigureKind::Histogram || kind == FigureKind::GroupStats || kind == FigureKind::RunningStats) {
         if (auto* dock = window_->findChild<QDockWidget*>(QStringLiteral("plotsDock"))) {
@@ -63,6 +66,11 @@ QWidget* WindowExports::figureWidget(FigureKind kind)
     case FigureKind::GroupStats: return window_->groupStatsPlot();
     case FigureKind::RunningStats: return window_->runningStatsPlot();
     case FigureKind::Window: break;
+    case FigureKind::Tensor:
+        window_->setTensorShown(true);
+        for (int i = 0; i < 5; ++i)
+            QApplication::processEvents();
+        return window_->tensorView();
     }
     return window_;
 }

@@ -117,4 +117,11 @@ std::string formatFixed(double v, int decimals)
     return chars(v, std::chars_format::fixed, std::clamp(decimals, 0, 17));
 }
 
+std::string formatScientific(double v, int decimals)
+{
+    if (!std::isfinite(v))
+        return nonFinite(v);
+    return chars(v, std::chars_format::scientific, std::clamp(decimals, 0, 17));
+}
+
 } // namespace normscope

@@ -41,7 +41,12 @@ std::string formatPythonFloat(double v, DType dtype);
 std::string formatSignificant(double v, int digits);
 
 /// A measurement with a fixed number of decimals (clamped to 0..17), as printf's "%.*f": (2.0 / 3,
-/// 2) -> "0.67", (3.0, 1) -> "3.0". Non-finite as above. For times and rates, not for tensor values.
+/// 2) -> "0.67", (3.0, 1) -> "3.0". Non-finite as above. For times and rates, and for torch's
+/// print format (engine/report/torch_print.h), never for an exact value.
 std::string formatFixed(double v, int decimals);
+
+/// Scientific notation with a fixed number of decimals (clamped to 0..17), as printf's "%.*e" and
+/// Python's "{:.4e}": (1e-5, 4) -> "1.0000e-05", (-123456, 2) -> "-1.23e+05". Non-finite as above.
+std::string formatScientific(double v, int decimals);
 
 } // namespace normscope

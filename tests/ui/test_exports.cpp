@@ -443,6 +443,7 @@ private Q_SLOTS:
         QCOMPARE(figureOf({"--compare", "--export-figure", "f.svg", "--figure", "running-stats"}),
                  int(FigureKind::RunningStats));
         QCOMPARE(figureOf({"--export-figure", "f.PDF", "--figure", "group-stats"}), int(FigureKind::GroupStats));
+        QCOMPARE(figureOf({"--export-figure", "f.png", "--figure", "tensor"}), int(FigureKind::Tensor));
     }
 
     void refusals_data()
@@ -452,8 +453,6 @@ private Q_SLOTS:
         QTest::newRow("table extension") << QStringList{"--export-table", "@/s.xls"} << ".csv";
         QTest::newRow("figure extension") << QStringList{"--export-figure", "@/f.gif"} << ".png, .svg or .pdf";
         QTest::newRow("tensors extension") << QStringList{"--export-tensors", "@/t.npy"} << ".npz";
-        QTest::newRow("tensor figure") << QStringList{"--export-figure", "@/f.png", "--figure", "tensor"}
-                                       << "not available yet";
         QTest::newRow("unknown figure") << QStringList{"--export-figure", "@/f.png", "--figure", "cubes"} << "cubes";
         QTest::newRow("figure alone") << QStringList{"--figure", "cube"} << "--export-figure";
         QTest::newRow("scale") << QStringList{"--export-figure", "@/f.png", "--figure-scale", "4"} << "'4'";

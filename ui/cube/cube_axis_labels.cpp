@@ -24,6 +24,11 @@ QFont labelFont(const QFont& base, bool compact)
 
 } // namespace
 
+QFont CubeAxisLabels::font(const QFont& base, bool compact)
+{
+    return labelFont(base, compact);
+}
+
 CubeAxisLabels::Margins CubeAxisLabels::margins(const QFont& base, const CubeGrid& grid, bool compact, double width,
                                                 double height)
 {

@@ -22,6 +22,8 @@ public:
     struct Margins {
         double left = 0, right = 0, bottom = 0;
     };
+    /// The labels' font for a widget whose font is base.
+    static QFont font(const QFont& base, bool compact);
     /// Room to keep free around a cube drawn in width x height for the labels as the default view
     /// places them: H·W on the left, N below, C below on the right.
     static Margins margins(const QFont& base, const CubeGrid& grid, bool compact, double width, double height);

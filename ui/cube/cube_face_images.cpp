@@ -120,7 +120,7 @@ const CubeFaceImages::FaceImage* CubeFaceImages::find(const CubeProjection& proj
     return index < images_.size() ? &images_[index] : nullptr;
 }
 
-void CubeFaceImages::paint(QPainter& p, const CubeProjection& projection, bool compact) const
+void CubeFaceImages::paint(QPainter& p, const CubeProjection& projection, bool compact, double lineScale) const
 {
     // Antialiased strokes and image edges are costly in the raster engine (they split into many
     // spans); only the few outline strokes get antialiasing, the cells and grid lines are drawn
@@ -128,10 +128,10 @@ void CubeFaceImages::paint(QPainter& p, const CubeProjection& projection, bool c
     p.save();
     p.setRenderHint(QPainter::SmoothPixmapTransform, false);
     QPen gridPen(QColor(128, 128, 128), 0);
-    QPen edgePen(QColor(40, 40, 40), compact ? 1.0 : 1.4);
+    QPen edgePen(QColor(40, 40, 40), (compact ? 1.0 : 1.4) * lineScale);
     edgePen.setCosmetic(true);
     edgePen.setJoinStyle(Qt::MiterJoin);
-    QPen litPen(QColor(15, 15, 15), compact ? 2.0 : 2.8);
+    QPen litPen(QColor(15, 15, 15), (compact ? 2.0 : 2.8) * lineScale);
     litPen.setCosmetic(true);
     litPen.setCapStyle(Qt::SquareCap);
     QVector<QLineF> gridLines;

@@ -30,8 +30,8 @@ public:
     void rebuild(const CubeGrid& grid, const CubeProjection& projection, const std::vector<QRgb>& colors,
                  const std::vector<std::uint8_t>& lit, bool outline);
     void clear() { images_.clear(); }
-    /// The visible faces in painter's order; compact draws thinner edges.
-    void paint(QPainter& p, const CubeProjection& projection, bool compact) const;
+    /// The visible faces in painter's order; compact draws thinner edges, lineScale thicker ones.
+    void paint(QPainter& p, const CubeProjection& projection, bool compact, double lineScale = 1.0) const;
 
 private:
     struct FaceImage {

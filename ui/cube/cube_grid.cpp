@@ -63,6 +63,8 @@ std::int64_t CubeGrid::cellOf(std::int64_t flatIndex) const
 
 QString CubeGrid::axisName(int a) const
 {
+    if (tokenNames_ && shape_.size() == 3)
+        return a == AxisN ? QStringLiteral("B") : a == AxisC ? QStringLiteral("T") : QStringLiteral("D");
     switch (a) {
     case AxisN: return shape_.size() >= 2 ? QStringLiteral("N") : QString();
     case AxisC: return shape_.empty() ? QString() : QStringLiteral("C");

@@ -59,6 +59,8 @@ public:
 
     /// Axis name as drawn: "N", "C", "H·W" (rank 4), "L" (rank 3), "D·H·W" (rank 5), "" (rank <= 2).
     QString axisName(int a) const;
+    /// A transformer's (B, T, D) input (ui/document/shape_presets.h): the axes are named B, T, D.
+    void setTokenNames(bool on) { tokenNames_ = on; }
     /// "N = 4", "H·W = 25"; empty for a spatial axis the tensor does not have.
     QString axisLabel(int a) const;
     /// Empty when every element is drawn, else e.g. "H·W: 3136 shown as 64 bins of 49; each cell
@@ -68,6 +70,7 @@ public:
 private:
     Shape shape_;
     std::array<CubeAxis, 3> axes_{};
+    bool tokenNames_ = false;
 };
 
 } // namespace normscope::ui

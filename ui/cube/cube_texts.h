@@ -33,6 +33,7 @@ public:
     /// so that side by side cubes line up; the status line always two lines, so a hover never moves
     /// the cube.
     double captionHeight(double width, bool compact) const;
+    QFont captionFont() const { return caption_.defaultFont(); }
     double noteHeight(double width) const;
     double statusHeight(double width) const;
 

@@ -5,6 +5,7 @@
 
 #include "ui/document/document.h"
 #include "ui/document/cell_info.h"
+#include "ui/document/shape_presets.h"
 #include "ui/cube/color_bar.h"
 #include "ui/cube/scaled_font.h"
 
@@ -85,6 +86,7 @@ void CubeView::setResult(ResultPtr result)
         caption_ = QString::fromStdString(r.layout->describe());
 
     grid_ = CubeGrid(r.input.empty() ? r.shape : r.input.shape());
+    grid_.setTokenNames(isTransformerLayout(r.spec, r.shape));
     note_ = grid_.note();
     projection_.setCells(grid_.cells(0), grid_.cells(1), grid_.cells(2));
 
@@ -487,16 +489,16 @@ void CubeView::paintEvent(QPaintEvent*)
 
     if (hasPicture()) {
         paintCutEdges(p, projection_);
-        faceImages_.paint(p, projection_, compact_);
+        faceImages_.paint(p, projection_, compact_, lineScale_);
         paintCutText(p, cutText(), scaledFont(font(), compact_ ? 0.8 : 0.9), cubeRect_);
         CubeAxisLabels::paint(p, font(), grid_, projection_, compact_, size());
         if (error_.isEmpty()) {
             if (selected_ >= 0 && selected_ != hovered_)
-                paintCellOutline(p, selected_, QColor(255, 140, 0), 3.2);
+                paintCellOutline(p, selected_, QColor(255, 140, 0), 3.2 * lineScale_);
             if (hovered_ >= 0)
-                paintCellOutline(p, hovered_, QColor(0, 0, 0), 3.2);
+                paintCellOutline(p, hovered_, QColor(0, 0, 0), 3.2 * lineScale_);
             else if (linkedHover_ >= 0)
-                paintCellOutline(p, linkedHover_, QColor(0, 0, 0), 2.4);
+                paintCellOutline(p, linkedHover_, QColor(0, 0, 0), 2.4 * lineScale_);
         }
     } else if (!result_) {
         p.setPen(QColor(110, 110, 110));
@@ -631,6 +633,29 @@ void CubeView::leaveEvent(QEvent*)
 {
     if (!pressed_)
         setHover(-1, mousePos_);
+}
+
+void CubeView::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange)
+        setCompact(compact_); // the colour bar's font, the texts and the layout follow the font
+}
+
+void CubeView::setLineScale(double scale)
+{
+    lineScale_ = scale;
+    update();
+}
+
+QFont CubeView::axisLabelFont() const
+{
+    return CubeAxisLabels::font(font(), compact_);
+}
+
+QFont CubeView::captionFont() const
+{
+    return texts_.captionFont();
 }
 
 } // namespace normscope::ui

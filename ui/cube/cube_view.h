@@ -99,6 +99,13 @@ public:
     double captionHeightAt(int width) const;
     void setCaptionReserve(double height);
     ColorBar* colorBar() const { return colorBar_; }
+    /// Presenter mode: outlines and lit borders drawn this many times thicker (1 normally).
+    void setLineScale(double scale);
+    double lineScale() const { return lineScale_; }
+    /// The font of the axis labels (N, C, H, W and their indices), from the widget's font.
+    QFont axisLabelFont() const;
+    /// The font of the caption (the module and what it normalises over), from the widget's font.
+    QFont captionFont() const;
     const ColorMap& colorMap() const { return colorMap_; }
     const CubeGrid& grid() const { return grid_; }
 
@@ -135,6 +142,7 @@ protected:
     void wheelEvent(QWheelEvent* event) override;
     void leaveEvent(QEvent* event) override;
     void hideEvent(QHideEvent* event) override;
+    void changeEvent(QEvent* event) override; ///< a new font (presenter mode) lays the texts out again
 
 private:
     void rebuildValues();
@@ -163,6 +171,7 @@ private:
     ValueSource source_ = ValueSource::Input;
     HighlightMode mode_ = HighlightMode::HoveredGroup;
     bool compact_ = false;
+    double lineScale_ = 1.0;
 
     CubeCellColors cells_;
     std::int64_t litGroup_ = -1; // the group the colours were built for

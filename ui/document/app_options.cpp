@@ -48,7 +48,7 @@ const OptionTable& windowOptions()
          "write the statistics table (with --compare the comparison table), format by extension (.csv, .tsv, "
          ".md, .tex, .json, .html), and exit"},
         {"--export-figure", "FILE", "write the --figure view as .png, .svg or .pdf (vector), and exit"},
-        {"--figure", "cube|compare|histogram|group-stats|running-stats|window",
+        {"--figure", "cube|compare|histogram|group-stats|running-stats|tensor|window",
          "the view --export-figure writes (default cube, or compare with --compare)"},
         {"--figure-scale", "1|2|3", "pixels per window pixel of a .png figure (default 1)"},
         {"--export-tensors", "FILE.npz",
@@ -57,6 +57,7 @@ const OptionTable& windowOptions()
         {"--tensor", "LITERAL", "the input typed in: [[0,1,2],[3,4,5]], tensor([...]) or arange(12).reshape(2,2,3)"},
         {"--lang", "en|zh_CN", "the language of the lessons (default en)"},
         {"--list-lessons", "", "print each lesson as ID<TAB>title and exit"},
+        {"--presenter", "", "start in presenter mode: full screen, large text (F11 leaves it)"},
         {"--lesson", "ID", "open a lesson (--list-lessons names them)"},
         {"--lesson-step", "K", "open the lesson at step K (1-based; default 1)"},
     };
@@ -166,12 +167,10 @@ void parseExports(const CommandLine& cl, AppOptions& o)
         throw Error(std::string(cl.has("--figure") ? "--figure" : "--figure-scale") + " needs --export-figure FILE");
     }
     if (const auto name = cl.value("--figure")) {
-        if (*name == "tensor")
-            throw Error("--figure tensor: the tensor view is not available yet; expected cube, compare, histogram, "
-                        "group-stats, running-stats or window");
         const auto kind = parseFigureKind(*name);
         if (!kind)
-            throw Error("--figure: expected cube, compare, histogram, group-stats, running-stats or window, got '"
+            throw Error("--figure: expected cube, compare, histogram, group-stats, running-stats, tensor or window, "
+                        "got '"
                         + *name + "'");
         o.figure = *kind;
     }
@@ -338,6 +337,7 @@ AppOptions parseOptions(const CommandLine& cl)
     if (cl.has("--lang"))
         o.lang = choice(cl, "--lang", {"en", "zh_CN"}) == 0 ? QStringLiteral("en") : QStringLiteral("zh_CN");
     o.listLessons = cl.flag("--list-lessons");
+    o.presenter = cl.flag("--presenter");
     if (const auto lesson = cl.value("--lesson"))
         o.lesson = QString::fromStdString(*lesson);
     if (const auto k = cl.integer("--lesson-step")) {

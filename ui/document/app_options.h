@@ -44,6 +44,8 @@ struct AppOptions {
     QString lang = QStringLiteral("en");
     /// --list-lessons: print ID<TAB>title per lesson and exit
     bool listLessons = false;
+    /// --presenter: start in presenter mode (ui/presenter_mode.h)
+    bool presenter = false;
     /// --lesson ID: open this lesson (checked when applied), at --lesson-step K (1-based)
     QString lesson;
     int lessonStep = 1;

@@ -12,8 +12,8 @@ namespace normscope::ui {
 
 namespace {
 
-constexpr const char* kNames[kFigureKindCount] = {"cube",        "compare",       "histogram",
-                                                  "group-stats", "running-stats", "window"};
+constexpr const char* kNames[kFigureKindCount] = {"cube",          "compare", "histogram", "group-stats",
+                                                  "running-stats", "window",  "tensor"};
 
 } // namespace
 

@@ -9,8 +9,8 @@
 namespace normscope::ui {
 
 /// The views the window exports as a figure (File > Export > Figure, --figure).
-enum class FigureKind { Cube, Compare, Histogram, GroupStats, RunningStats, Window };
-constexpr int kFigureKindCount = 6;
+enum class FigureKind { Cube, Compare, Histogram, GroupStats, RunningStats, Window, Tensor };
+constexpr int kFigureKindCount = 7;
 
 /// The contract's name of a figure (../shared/cli.md, --figure): "cube", "group-stats", ...
 const char* figureKindName(FigureKind kind);

@@ -11,6 +11,7 @@
 #include "ui/panels/wheel_guard.h"
 #include "ui/document/document.h"
 #include "ui/document/number_text.h"
+#include "ui/document/shape_presets.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -140,10 +141,23 @@ QWidget* ControlsPanel::buildInputBox()
     auto* box = new QGroupBox(tr("Input x"), this);
     auto* form = new QFormLayout(box);
 
+    layout_ = new QComboBox(box);
+    layout_->addItems({tr("(N, C)  BatchNorm1d"), tr("(N, C, L)  BatchNorm1d"), tr("(N, C, H, W)  BatchNorm2d"),
+                       tr("(N, C, D, H, W)  BatchNorm3d"), tr("(B, T, D)  transformer LayerNorm")});
+    layout_->setToolTip(tr("The input's axes; (B, T, D) is a batch of token sequences, each token's D "
+                           "features normalised by LayerNorm(D)"));
+    form->addRow(tr("Layout"), layout_);
+    connect(layout_, &QComboBox::activated, this, [this](int i) {
+        if (static_cast<ShapePreset>(i) == ShapePreset::BTD)
+            document_->edit(tr("Transformer LayerNorm (B, T, D)"), &applyTransformerPreset);
+        else
+            document_->setShape(shapeWithRank(document_->experiment().shape, i + 2));
+    });
+
     auto* dimsRow = new QHBoxLayout;
-    const char* names[4] = {"N", "C", "H", "W"};
-    const int maxima[4] = {256, 1024, 512, 512};
-    for (int a = 0; a < 4; ++a) {
+    const char* names[5] = {"N", "C", "D", "H", "W"};
+    const int maxima[5] = {256, 1024, 512, 512, 512};
+    for (int a = 0; a < 5; ++a) {
         dims_[a] = new QSpinBox(box);
         dims_[a]->setObjectName(QStringLiteral("dim%1Spin").arg(QLatin1String(names[a])));
         dims_[a]->setRange(1, maxima[a]);
@@ -332,7 +346,7 @@ void ControlsPanel::setActions(const Commands& commands)
 void ControlsPanel::applyShape()
 {
     const Experiment& e = document_->experiment();
-    const int rank = e.isLoaded() ? 4 : std::clamp(static_cast<int>(e.shape.size()), 2, 4);
+    const int rank = std::clamp(static_cast<int>(e.shape.size()), 2, 5);
     Shape shape;
     for (int a = 0; a < rank; ++a)
         shape.push_back(dims_[a]->value());
@@ -394,14 +408,23 @@ void ControlsPanel::refresh()
     mode_->setCurrentIndex(s.mode == Mode::Training ? 0 : 1);
 
     const int rank = static_cast<int>(e.shape.size());
-    const bool spinsFit = rank >= 2 && rank <= 4; // N, C and up to two spatial dims
-    for (int a = 0; a < 4; ++a) {
+    const bool spinsFit = rank >= 2 && rank <= 5;
+    // The spins' names follow the rank and the preset: N C | N C L | N C H W | N C D H W | B T D.
+    const ShapePreset preset = presetOf(e);
+    layout_->setCurrentIndex(static_cast<int>(preset));
+    const auto spinNames = StatsLayout::axisNames(rank);
+    for (int a = 0; a < 5; ++a) {
         dims_[a]->setVisible(spinsFit && a < rank);
-        if (a < rank)
+        if (a < rank) {
             dims_[a]->setValue(static_cast<int>(e.shape[static_cast<std::size_t>(a)]));
+            const QString name = preset == ShapePreset::BTD
+                ? QString(QLatin1Char("BTD"[a]))
+                : QString::fromStdString(spinNames[static_cast<std::size_t>(a)]).toUpper();
+            dims_[a]->setPrefix(name + QLatin1Char(' '));
+        }
         dims_[a]->setEnabled(spinsFit && !e.isLoaded());
     }
-    dims_[2]->setPrefix(rank == 3 ? QStringLiteral("L ") : QStringLiteral("H "));
+    layout_->setEnabled(!e.isLoaded());
     const QString shapeText = QString::fromStdString(toString(e.shape));
     shapeNote_->setText(spinsFit ? tr("%L1 elements").arg(numel(e.shape))
                                  : tr("%1 = %L2 elements").arg(shapeText).arg(numel(e.shape)));

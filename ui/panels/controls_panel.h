@@ -60,7 +60,10 @@ public:
 
     QComboBox* normCombo() const { return norm_; }
     QComboBox* modeCombo() const { return mode_; }
-    QSpinBox* dimSpin(int axis) const { return dims_[axis]; } ///< 0..3 = N, C, H, W
+    QSpinBox* dimSpin(int axis) const { return dims_[axis]; } ///< 0..4: the input's axes in order
+    /// The layout: (N, C), (N, C, L), (N, C, H, W), (N, C, D, H, W) or (B, T, D) for a transformer's
+    /// LayerNorm (ui/document/shape_presets.h).
+    QComboBox* layoutCombo() const { return layout_; }
     QComboBox* dtypeCombo() const { return dtype_; }
     QComboBox* generatorCombo() const { return generator_; }
     QDoubleSpinBox* meanSpin() const { return mean_; }
@@ -95,7 +98,8 @@ private:
     Document* document_;
     QComboBox* norm_ = nullptr;
     QComboBox* mode_ = nullptr;
-    QSpinBox* dims_[4] = {};
+    QSpinBox* dims_[5] = {};
+    QComboBox* layout_ = nullptr;
     QLabel* shapeNote_ = nullptr;
     QComboBox* dtype_ = nullptr;
     QComboBox* generator_ = nullptr;

@@ -6,6 +6,7 @@
 #include "ui/document/document.h"
 #include "ui/document/cell_info.h"
 
+#include <QEvent>
 #include <QLabel>
 #include <QTextDocument>
 #include <QVBoxLayout>
@@ -36,12 +37,27 @@ FormulaPanel::FormulaPanel(QWidget* parent) : QWidget(parent), label_(new QLabel
     label_->setWordWrap(true);
     label_->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     label_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QFont f = label_->font();
+    QFont f = font();
     f.setPointSizeF(f.pointSizeF() * 1.15);
     label_->setFont(f);
     layout->addWidget(label_);
     layout->addStretch(1);
     refresh();
+}
+
+void FormulaPanel::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange) {
+        QFont f = font();
+        f.setPointSizeF(f.pointSizeF() * 1.15);
+        label_->setFont(f);
+    }
+}
+
+QFont FormulaPanel::formulaFont() const
+{
+    return label_->font();
 }
 
 void FormulaPanel::observe(Document* document)

@@ -36,6 +36,11 @@ public:
     /// What the panel shows, as plain text.
     QString text() const;
     QString html() const { return html_; }
+    /// The formula's font (1.15 times the panel's).
+    QFont formulaFont() const;
+
+protected:
+    void changeEvent(QEvent* event) override; ///< a new font (presenter mode) scales the formula too
 
 private:
     void refresh();
