@@ -61,6 +61,9 @@ public:
     QAction* lessons() const { return lessons_; }
     QAction* lessonBack() const { return lessonBack_; }
     QAction* lessonNext() const { return lessonNext_; }
+    /// View > Language: English, 中文 (checkable, one checked; connected by the window).
+    QAction* languageEnglish() const { return languageEnglish_; }
+    QAction* languageChinese() const { return languageChinese_; }
 
     /// Every registered action, in menu order.
     QList<QAction*> all() const { return all_; }
@@ -102,6 +105,8 @@ private:
     QAction* lessons_ = nullptr;
     QAction* lessonBack_ = nullptr;
     QAction* lessonNext_ = nullptr;
+    QAction* languageEnglish_ = nullptr;
+    QAction* languageChinese_ = nullptr;
 };
 
 } // namespace normscope::ui

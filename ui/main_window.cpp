@@ -16,6 +16,7 @@
 #include "ui/panels/pytorch_code_panel.h"
 #include "ui/plots/running_stats_plot.h"
 #include "ui/document/document.h"
+#include "ui/language_manager.h"
 #include "ui/document/number_text.h"
 #include "ui/panels/stats_table_view.h"
 #include "ui/cube/view_options_bar.h"
@@ -267,6 +268,21 @@ void MainWindow::showEvent(QShowEvent* event)
     QTimer::singleShot(0, this, &MainWindow::applyDefaultDockSizes);
 }
 
+void MainWindow::changeEvent(QEvent* event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() != QEvent::LanguageChange || !lessons_)
+        return;
+    LanguageManager* languages = LanguageManager::instance();
+    languages->retranslate(this);
+    const bool chinese = languages->language() == QLatin1String("zh_CN");
+    (chinese ? actions_->languageChinese() : actions_->languageEnglish())->setChecked(true);
+    actions_->updateState();
+    lessons_->setLanguage(languages->language());
+    document_->republish();
+    updateStatus();
+}
+
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     if (!sessions_->maybeSave()) {
@@ -372,6 +388,16 @@ void MainWindow::buildMenus()
     bar->addActions({a->step(), a->stepFresh(), a->resetRunning()});
     bar->addSeparator();
     bar->addWidget(viewOptions_);
+
+    QMenu* language = view->addMenu(tr("&Language"));
+    language->setObjectName(QStringLiteral("languageMenu"));
+    language->addActions({a->languageEnglish(), a->languageChinese()});
+    LanguageManager* languages = LanguageManager::instance();
+    (languages->language() == QLatin1String("zh_CN") ? a->languageChinese() : a->languageEnglish())->setChecked(true);
+    connect(a->languageEnglish(), &QAction::triggered, languages,
+            [languages] { languages->setLanguage(QStringLiteral("en"), true); });
+    connect(a->languageChinese(), &QAction::triggered, languages,
+            [languages] { languages->setLanguage(QStringLiteral("zh_CN"), true); });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(a->about());

@@ -55,7 +55,7 @@ const OptionTable& windowOptions()
          "write x, xhat, y, mean, var, rstd, weight, bias, running_mean, running_var, num_batches_tracked "
          "(where they exist) in the input's dtype, and exit"},
         {"--tensor", "LITERAL", "the input typed in: [[0,1,2],[3,4,5]], tensor([...]) or arange(12).reshape(2,2,3)"},
-        {"--lang", "en|zh_CN", "the language of the lessons (default en)"},
+        {"--lang", "en|zh_CN", "the window's language, lessons included (default: the last chosen, else the system's)"},
         {"--list-lessons", "", "print each lesson as ID<TAB>title and exit"},
         {"--lesson", "ID", "open a lesson (--list-lessons names them)"},
         {"--lesson-step", "K", "open the lesson at step K (1-based; default 1)"},

@@ -40,8 +40,9 @@ struct AppOptions {
     QString saveSession;      ///< --save-session: write the session here once the result is in, and exit
 
     // Lessons (ui/document/lesson_runner.h).
-    /// --lang: the lessons' language, "en" or "zh_CN"
-    QString lang = QStringLiteral("en");
+    /// --lang: the window's language, lessons included, "en" or "zh_CN"; empty when not given (the
+    /// language last chosen in View > Language, else the system's: ui/language_manager.h)
+    QString lang;
     /// --list-lessons: print ID<TAB>title per lesson and exit
     bool listLessons = false;
     /// --lesson ID: open this lesson (checked when applied), at --lesson-step K (1-based)

@@ -14,6 +14,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QEvent>
 #include <QDoubleSpinBox>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -380,6 +381,13 @@ void ControlsPanel::applyMomentum(bool merge)
                            merge);
 }
 
+void ControlsPanel::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        refresh();
+}
+
 void ControlsPanel::refresh()
 {
     const Experiment& e = document_->experiment();
@@ -438,8 +446,7 @@ void ControlsPanel::refresh()
     const std::int64_t C = e.channels();
     for (std::int64_t g = 1; g <= C; ++g)
         if (C % g == 0)
-            groups_->addItem(QStringLiteral("%1   (%2 channels each)").arg(g).arg(C / g),
-                             QVariant::fromValue<qlonglong>(g));
+            groups_->addItem(tr("%1   (%2 channels each)").arg(g).arg(C / g), QVariant::fromValue<qlonglong>(g));
     groups_->setCurrentIndex(groups_->findData(QVariant::fromValue<qlonglong>(s.num_groups)));
     groups_->setPlaceholderText(tr("%1 does not divide C = %2").arg(s.num_groups).arg(C));
     groups_->setEnabled(t.takesNumGroups);
