@@ -635,6 +635,10 @@
         <source>%1 keeps no running statistics.</source>
         <translation>%1 不保存运行统计量。</translation>
     </message>
+    <message>
+        <source>Loaded a typed-in tensor</source>
+        <translation>已加载手动输入的张量</translation>
+    </message>
 </context>
 <context>
     <name>normscope::ui::CubeHoverOverlay</name>

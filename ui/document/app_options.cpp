@@ -277,7 +277,7 @@ AppOptions parseOptions(const CommandLine& cl)
         checkWindowLimits("--tensor", typed.shape);
         e.shape = typed.shape;
         e.loaded = std::make_shared<const AnyTensor>(toTensor(typed, e.dtype));
-        e.loadedPath = "typed-in tensor";
+        e.loadedPath = kTypedInTensor;
     }
 
     // The module and its start: normscope-cli forward's options, with the window's defaults for

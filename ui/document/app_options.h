@@ -17,6 +17,9 @@ namespace normscope::ui {
 class Document;
 
 /// The window's command line: the starting experiment, named as in normscope-cli's options.
+/// Experiment::loadedPath of a tensor typed in (--tensor): no file, so the window says so in words.
+inline constexpr char kTypedInTensor[] = "typed-in tensor";
+
 struct AppOptions {
     Experiment experiment = Experiment::demo();
     bool compare = false;

@@ -9,6 +9,7 @@
 #include "ui/panels/exact_spin_box.h"
 #include "ui/panels/gamma_beta_editor.h"
 #include "ui/panels/wheel_guard.h"
+#include "ui/document/app_options.h"
 #include "ui/document/document.h"
 #include "ui/document/number_text.h"
 
@@ -440,7 +441,9 @@ void ControlsPanel::refresh()
         w->setEnabled(!e.isLoaded());
     loadedLabel_->setVisible(e.isLoaded());
     if (e.isLoaded())
-        loadedLabel_->setText(tr("Loaded %1").arg(QFileInfo(QString::fromStdString(e.loadedPath)).fileName()));
+        loadedLabel_->setText(e.loadedPath == kTypedInTensor
+                                  ? tr("Loaded a typed-in tensor")
+                                  : tr("Loaded %1").arg(QFileInfo(QString::fromStdString(e.loadedPath)).fileName()));
 
     groups_->clear();
     const std::int64_t C = e.channels();
