@@ -34,12 +34,15 @@ QSettings settings()
 /// Texts set on a QAction (menus, toolbar, the controls' buttons share them).
 void retranslateAction(const LanguageManager& m, QAction* a)
 {
-    // An icon text of its own (the toolbar's short names) only: setting a derived one would freeze it.
+    // Icon text and tooltip default to the text: only one of their own (a catalogue entry) is set
+    // again, since setting a derived one would freeze it in the old language.
     const QString iconText = m.swap(a->iconText());
+    const QString toolTip = m.swap(a->toolTip());
     a->setText(m.swap(a->text()));
     if (iconText != a->iconText())
         a->setIconText(iconText);
-    a->setToolTip(m.swap(a->toolTip()));
+    if (toolTip != a->toolTip())
+        a->setToolTip(toolTip);
     a->setStatusTip(m.swap(a->statusTip()));
 }
 

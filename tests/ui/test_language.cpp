@@ -17,6 +17,10 @@
 #include "ui/panels/stats_table_view.h"
 
 #include <QAction>
+#include <QComboBox>
+#include <QLabel>
+#include <QAbstractButton>
+#include <QTabWidget>
 #include <QDockWidget>
 #include <QFile>
 #include <QGroupBox>
@@ -30,6 +34,8 @@
 #include <QTranslator>
 #include <QXmlStreamReader>
 #include <QtTest>
+
+#include <qcustomplot.h>
 
 using namespace normscope;
 using namespace normscope::ui;
@@ -87,6 +93,52 @@ QStringList menuTitles(MainWindow& window)
     for (QAction* a : window.menuBar()->actions())
         titles << a->text();
     return titles;
+}
+
+/// Every text the window shows in widgets, actions, tabs, combo boxes and plots.
+QStringList shownTexts(MainWindow& window)
+{
+    QStringList texts;
+    for (QWidget* w : window.findChildren<QWidget*>()) {
+        texts << w->toolTip() << w->windowTitle();
+        if (auto* label = qobject_cast<QLabel*>(w))
+            texts << label->text();
+        if (auto* button = qobject_cast<QAbstractButton*>(w))
+            texts << button->text();
+        if (auto* box = qobject_cast<QGroupBox*>(w))
+            texts << box->title();
+        if (auto* tabs = qobject_cast<QTabWidget*>(w))
+            for (int i = 0; i < tabs->count(); ++i)
+                texts << tabs->tabText(i);
+        if (auto* combo = qobject_cast<QComboBox*>(w))
+            for (int i = 0; i < combo->count(); ++i)
+                texts << combo->itemText(i);
+        if (auto* menu = qobject_cast<QMenu*>(w))
+            texts << menu->title();
+        if (auto* plot = qobject_cast<QCustomPlot*>(w)) {
+            for (QCPLayoutElement* e : plot->plotLayout()->elements(true))
+                if (auto* t = qobject_cast<QCPTextElement*>(e))
+                    texts << t->text();
+            for (QCPAxisRect* rect : plot->axisRects())
+                for (QCPAxis* axis : rect->axes())
+                    texts << axis->label();
+        }
+    }
+    for (QAction* a : window.findChildren<QAction*>())
+        if (a->objectName() != QLatin1String("languageChineseAction")) // 中文 is named in itself
+            texts << a->text() << a->iconText() << a->toolTip();
+    texts.removeAll(QString());
+    return texts;
+}
+
+QStringList withChinese(const QStringList& texts)
+{
+    const QRegularExpression chinese(QStringLiteral("[\\x{4e00}-\\x{9fff}]"));
+    QStringList out;
+    for (const QString& t : texts)
+        if (t.contains(chinese))
+            out << t;
+    return out;
 }
 
 QString groupBoxTitle(ControlsPanel* panel, int index)
@@ -211,8 +263,8 @@ private slots:
         QCOMPARE(languages->language(), QStringLiteral("zh_CN"));
         // Qt posts QEvent::LanguageChange to the window: the switch lands on the next event loop turn.
         QTRY_COMPARE(menuTitles(window),
-                 (QStringList{QStringLiteral("文件(&F)"), QStringLiteral("编辑(&E)"), QStringLiteral("运行(&R)"),
-                              QStringLiteral("视图(&V)"), QStringLiteral("帮助(&H)")}));
+                     (QStringList{QStringLiteral("文件(&F)"), QStringLiteral("编辑(&E)"), QStringLiteral("运行(&R)"),
+                                  QStringLiteral("视图(&V)"), QStringLiteral("帮助(&H)")}));
         QVERIFY(window.actions()->languageChinese()->isChecked());
         QCOMPARE(groupBoxTitle(window.controls(), 0), QStringLiteral("模块"));
         QCOMPARE(window.findChild<QDockWidget*>(QStringLiteral("statsDock"))->windowTitle(),
@@ -221,6 +273,8 @@ private slots:
         QCOMPARE(model->headerData(meanColumn, Qt::Horizontal).toString(), QStringLiteral("均值"));
         QVERIFY(CubeTexts::statusHtml(document.result(), -1, false).startsWith(QStringLiteral("悬停")));
         QVERIFY(window.lessonsPanel()->paragraph().contains(QStringLiteral("选择一个课程")));
+        const QStringList shown = shownTexts(window);
+        QVERIFY2(withChinese(shown).size() > shown.size() / 2, qPrintable(shown.join(QLatin1Char('|'))));
         QCOMPARE(QSettings(QStringLiteral("NormScope"), QStringLiteral("NormScope")).value(QStringLiteral("language")),
                  QVariant(QStringLiteral("zh_CN")));
 
@@ -233,6 +287,9 @@ private slots:
         QCOMPARE(window.actions()->step()->iconText(), QStringLiteral("Step"));
         QCOMPARE(model->headerData(meanColumn, Qt::Horizontal).toString(), QStringLiteral("mean"));
         QVERIFY(window.lessonsPanel()->paragraph().startsWith(QStringLiteral("<p>Pick a lesson")));
+        // Nothing is left behind in Chinese: not a menu, tooltip, combo item, tab or plot label.
+        QVERIFY2(withChinese(shownTexts(window)).isEmpty(),
+                 qPrintable(withChinese(shownTexts(window)).join(QLatin1Char('|'))));
         QCOMPARE(QSettings(QStringLiteral("NormScope"), QStringLiteral("NormScope")).value(QStringLiteral("language")),
                  QVariant(QStringLiteral("en")));
     }
