@@ -272,6 +272,8 @@ private slots:
         QCOMPARE(window.actions()->step()->iconText(), QStringLiteral("单步"));
         QCOMPARE(model->headerData(meanColumn, Qt::Horizontal).toString(), QStringLiteral("均值"));
         QVERIFY(CubeTexts::statusHtml(document.result(), -1, false).startsWith(QStringLiteral("悬停")));
+        // Qt's own catalogue too: the standard dialogs' buttons (qt6-translations-l10n).
+        QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("取消"));
         QVERIFY(window.lessonsPanel()->paragraph().contains(QStringLiteral("选择一个课程")));
         const QStringList shown = shownTexts(window);
         QVERIFY2(withChinese(shown).size() > shown.size() / 2, qPrintable(shown.join(QLatin1Char('|'))));
@@ -287,6 +289,7 @@ private slots:
         QCOMPARE(window.actions()->step()->iconText(), QStringLiteral("Step"));
         QCOMPARE(model->headerData(meanColumn, Qt::Horizontal).toString(), QStringLiteral("mean"));
         QVERIFY(window.lessonsPanel()->paragraph().startsWith(QStringLiteral("<p>Pick a lesson")));
+        QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("Cancel"));
         // Nothing is left behind in Chinese: not a menu, tooltip, combo item, tab or plot label.
         QVERIFY2(withChinese(shownTexts(window)).isEmpty(),
                  qPrintable(withChinese(shownTexts(window)).join(QLatin1Char('|'))));
