@@ -139,6 +139,17 @@ void LanguageManager::setLanguage(const QString& lang, bool remember)
     emit languageChanged(language_);
 }
 
+void LanguageManager::bindActions(QAction* english, QAction* chinese)
+{
+    const auto check = [english, chinese](const QString& lang) {
+        (lang == QLatin1String("zh_CN") ? chinese : english)->setChecked(true);
+    };
+    check(language_);
+    connect(this, &LanguageManager::languageChanged, english, check);
+    connect(english, &QAction::triggered, this, [this] { setLanguage(QStringLiteral("en"), true); });
+    connect(chinese, &QAction::triggered, this, [this] { setLanguage(QStringLiteral("zh_CN"), true); });
+}
+
 QString LanguageManager::swap(const QString& text) const
 {
     if (text.isEmpty())

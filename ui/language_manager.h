@@ -8,6 +8,7 @@
 #include <QString>
 #include <QTranslator>
 
+class QAction;
 class QWidget;
 
 namespace normscope::ui {
@@ -34,6 +35,10 @@ public:
     static QString startLanguage(const QString& commandLine);
     /// Installs the language's catalogues (and removes the other's); remember: kept in the settings.
     void setLanguage(const QString& lang, bool remember = false);
+
+    /// View > Language's actions: triggering one switches (and keeps the choice in the settings);
+    /// the current language's stays checked, whoever switches.
+    void bindActions(QAction* english, QAction* chinese);
 
     /// Replaces every static text under root that is a catalogue entry of the other language by the
     /// current language's, e.g. after a switch. Texts the views compose themselves are left alone.

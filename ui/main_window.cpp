@@ -273,12 +273,9 @@ void MainWindow::changeEvent(QEvent* event)
     QMainWindow::changeEvent(event);
     if (event->type() != QEvent::LanguageChange || !lessons_)
         return;
-    LanguageManager* languages = LanguageManager::instance();
-    languages->retranslate(this);
-    const bool chinese = languages->language() == QLatin1String("zh_CN");
-    (chinese ? actions_->languageChinese() : actions_->languageEnglish())->setChecked(true);
+    LanguageManager::instance()->retranslate(this);
     actions_->updateState();
-    lessons_->setLanguage(languages->language());
+    lessons_->setLanguage(LanguageManager::instance()->language());
     document_->republish();
     updateStatus();
 }
@@ -392,12 +389,7 @@ void MainWindow::buildMenus()
     QMenu* language = view->addMenu(tr("&Language"));
     language->setObjectName(QStringLiteral("languageMenu"));
     language->addActions({a->languageEnglish(), a->languageChinese()});
-    LanguageManager* languages = LanguageManager::instance();
-    (languages->language() == QLatin1String("zh_CN") ? a->languageChinese() : a->languageEnglish())->setChecked(true);
-    connect(a->languageEnglish(), &QAction::triggered, languages,
-            [languages] { languages->setLanguage(QStringLiteral("en"), true); });
-    connect(a->languageChinese(), &QAction::triggered, languages,
-            [languages] { languages->setLanguage(QStringLiteral("zh_CN"), true); });
+    LanguageManager::instance()->bindActions(a->languageEnglish(), a->languageChinese());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(a->about());
