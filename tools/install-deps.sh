@@ -13,6 +13,8 @@ packages=(
   python3-numpy            # the npy test checks that numpy reads what we write
   xvfb xauth fonts-dejavu-core   # running the window headless (screenshots)
   fonts-noto-cjk           # the lessons' Chinese text (and the zh_CN interface)
+  qt6-l10n-tools qt6-tools-dev   # lupdate/lrelease and Qt6LinguistTools for CMake (the zh_CN catalogue)
+  qt6-translations-l10n    # Qt's own qtbase_zh_CN catalogue (standard dialogs' buttons in Chinese)
   clang libclang-rt-14-dev libomp-14-dev   # the libFuzzer harnesses (tools/fuzz.sh)
 )
 if [[ "${1:-}" == "--torch" ]]; then

@@ -5,6 +5,7 @@
 #include "ui/document/document.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QKeySequence>
 #include <QUndoStack>
 
@@ -126,6 +127,15 @@ Actions::Actions(Document* document, QObject* parent) : QObject(parent), documen
                                   "one NumPy archive, in the input's dtype"));
     copyFigure_ = make("copyFigureAction", tr("Copy &figure"));
     copyFigure_->setToolTip(tr("Copy the cube (or the compare view) as an image"));
+
+    // Each language named in itself, so whoever cannot read the current one still finds theirs.
+    languageEnglish_ = make("languageEnglishAction", QStringLiteral("English"));
+    languageChinese_ = make("languageChineseAction", QStringLiteral("中文"));
+    auto* languages = new QActionGroup(this);
+    for (QAction* language : {languageEnglish_, languageChinese_}) {
+        language->setCheckable(true);
+        languages->addAction(language);
+    }
 
     QUndoStack* stack = document_->undoStack();
     connect(undo_, &QAction::triggered, stack, &QUndoStack::undo);

@@ -67,6 +67,9 @@ public:
     QAction* presenterLarger() const { return presenterLarger_; }
     QAction* presenterSmaller() const { return presenterSmaller_; }
     QAction* presenterPanels() const { return presenterPanels_; }
+    /// View > Language: English, 中文 (checkable, one checked; connected by the window).
+    QAction* languageEnglish() const { return languageEnglish_; }
+    QAction* languageChinese() const { return languageChinese_; }
 
     /// Every registered action, in menu order.
     QList<QAction*> all() const { return all_; }
@@ -112,6 +115,8 @@ private:
     QAction* presenterLarger_ = nullptr;
     QAction* presenterSmaller_ = nullptr;
     QAction* presenterPanels_ = nullptr;
+    QAction* languageEnglish_ = nullptr;
+    QAction* languageChinese_ = nullptr;
 };
 
 } // namespace normscope::ui

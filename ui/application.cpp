@@ -6,6 +6,7 @@
 #include "ui/document/app_options.h"
 #include "ui/main_window.h"
 #include "ui/presenter_mode.h"
+#include "ui/language_manager.h"
 #include "ui/document/document.h"
 #include "ui/document/session_file.h"
 #include "ui/session_controller.h"
@@ -141,6 +142,7 @@ int runNormScope(const AppOptions& options)
         }
         lessonIndex = static_cast<int>(lesson - builtInLessons().data());
     }
+    LanguageManager::instance()->setLanguage(LanguageManager::startLanguage(options.lang));
     Document document(options.experiment);
     runStartingSteps(document, options);
     document.undoStack()->clear(); // the command line is the starting point, not an undo step
@@ -169,7 +171,7 @@ int runNormScope(const AppOptions& options)
         document.waitUntilIdle();
         window.selectCell(options.select);
     }
-    window.lessonsPanel()->setLanguage(options.lang);
+    window.lessonsPanel()->setLanguage(LanguageManager::instance()->language());
     if (lessonIndex >= 0) {
         // The lesson's step is the starting point, as the command line is: no undo step.
         if (!window.lessonsPanel()->openStep(lessonIndex, options.lessonStep - 1)) {

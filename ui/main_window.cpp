@@ -16,6 +16,7 @@
 #include "ui/panels/pytorch_code_panel.h"
 #include "ui/plots/running_stats_plot.h"
 #include "ui/document/document.h"
+#include "ui/language_manager.h"
 #include "ui/document/number_text.h"
 #include "ui/panels/stats_table_view.h"
 #include "ui/panels/tensor_view.h"
@@ -274,6 +275,18 @@ void MainWindow::showEvent(QShowEvent* event)
     QTimer::singleShot(0, this, &MainWindow::applyDefaultDockSizes);
 }
 
+void MainWindow::changeEvent(QEvent* event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() != QEvent::LanguageChange || !lessons_)
+        return;
+    LanguageManager::instance()->retranslate(this);
+    actions_->updateState();
+    lessons_->setLanguage(LanguageManager::instance()->language());
+    document_->republish();
+    updateStatus();
+}
+
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     if (!sessions_->maybeSave()) {
@@ -381,6 +394,11 @@ void MainWindow::buildMenus()
     bar->addActions({a->step(), a->stepFresh(), a->resetRunning()});
     bar->addSeparator();
     bar->addWidget(viewOptions_);
+
+    QMenu* language = view->addMenu(tr("&Language"));
+    language->setObjectName(QStringLiteral("languageMenu"));
+    language->addActions({a->languageEnglish(), a->languageChinese()});
+    LanguageManager::instance()->bindActions(a->languageEnglish(), a->languageChinese());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(a->about());

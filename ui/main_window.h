@@ -99,6 +99,8 @@ public:
 
 protected:
     void showEvent(QShowEvent* event) override;
+    /// A language switch: the texts given when built are swapped, the views rebuild theirs.
+    void changeEvent(QEvent* event) override;
     /// Asks before unsaved changes are lost, then keeps the layout.
     void closeEvent(QCloseEvent* event) override;
 

@@ -221,9 +221,8 @@ QString CompareView::statsHtml(const ResultPtr& result)
         html += QStringLiteral("<tr><td style='color:#555;padding-right:6px'>%1</td><td><b>%2</b></td></tr>")
                     .arg(label.toHtmlEscaped(), value.toHtmlEscaped());
     };
-    row(QStringLiteral("groups"),
-        per.isEmpty() ? QString::number(c.groups) : QStringLiteral("%1 (per %2)").arg(c.groups).arg(per));
-    row(QStringLiteral("size"), QString::number(c.group_size));
+    row(tr("groups"), per.isEmpty() ? QString::number(c.groups) : tr("%1 (per %2)").arg(c.groups).arg(per));
+    row(tr("size"), QString::number(c.group_size));
     if (rms) {
         row(QStringLiteral("mean(x\u00b2)"), range(c.var_min, c.var_max));
     } else {

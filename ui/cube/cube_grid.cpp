@@ -94,16 +94,15 @@ QString CubeGrid::note() const
         if (!ax.binned())
             continue;
         const bool even = ax.length % ax.binSize == 0;
-        parts << QStringLiteral("%1: %2 shown as %3 bins of %4%5")
+        parts << (even ? tr("%1: %2 shown as %3 bins of %4") : tr("%1: %2 shown as %3 bins of up to %4"))
                      .arg(axisName(a))
                      .arg(ax.length)
                      .arg(ax.bins)
-                     .arg(even ? QString() : QStringLiteral("up to "))
                      .arg(ax.binSize);
     }
     if (parts.isEmpty())
         return {};
-    return parts.join(QStringLiteral("; ")) + QStringLiteral("; each cell shows the first element of its bin");
+    return parts.join(tr("; ")) + tr("; each cell shows the first element of its bin");
 }
 
 } // namespace normscope::ui

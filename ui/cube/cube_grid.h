@@ -5,6 +5,7 @@
 
 #include "engine/core/shape.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <array>
@@ -31,6 +32,8 @@ struct CubeAxis {
  * real element. Display geometry only: it knows nothing about statistics.
  */
 class CubeGrid {
+    Q_DECLARE_TR_FUNCTIONS(CubeGrid)
+
 public:
     enum Axis { AxisN = 0, AxisC = 1, AxisHW = 2 };
     static constexpr std::int64_t kMaxCellsPerAxis = 64;

@@ -52,7 +52,7 @@ void CubeTexts::set(const QString& caption, const QString& failedModule, const Q
 QString CubeTexts::statusHtml(const ResultPtr& result, std::int64_t litGroup, bool allGroups)
 {
     if (!result)
-        return QStringLiteral("No result yet.");
+        return tr("No result yet.");
     if (!result->ok())
         return {};
     const bool rms = !result->spec.subtractsMean();
@@ -63,16 +63,16 @@ QString CubeTexts::statusHtml(const ResultPtr& result, std::int64_t litGroup, bo
             ? QStringLiteral("%1 = %2").arg(info.varName(), formatNumber(info.var))
             : QStringLiteral("%1 = %2, %3 = %4")
                   .arg(info.meanName(), formatNumber(info.mean), info.varName(), formatNumber(info.var));
-        return QStringLiteral("<b>Lit:</b> group %1 &mdash; the %2 elements that share one %3 (%4)")
+        return tr("<b>Lit:</b> group %1 &mdash; the %2 elements that share one %3 (%4)")
             .arg(QString::fromStdString(layout.groupLabel(litGroup)).toHtmlEscaped())
             .arg(layout.groupSize())
             .arg(statisticsName(rms))
             .arg(numbers.toHtmlEscaped());
     }
     if (allGroups)
-        return QStringLiteral("Each colour is one of the %1 groups; hover a cell to pick its group out.")
+        return tr("Each colour is one of the %1 groups; hover a cell to pick its group out.")
             .arg(result->layout->groupCount());
-    return QStringLiteral("Hover a cell to light up every element that shares its %1; click to keep it lit.")
+    return tr("Hover a cell to light up every element that shares its %1; click to keep it lit.")
         .arg(statisticsName(rms));
 }
 

@@ -4,6 +4,7 @@
 
 #include "ui/document/result_snapshot.h"
 
+#include <QCoreApplication>
 #include <QRectF>
 #include <QTextDocument>
 
@@ -19,6 +20,8 @@ namespace normscope::ui {
  * to the widget's width.
  */
 class CubeTexts {
+    Q_DECLARE_TR_FUNCTIONS(CubeTexts)
+
 public:
     CubeTexts();
 

@@ -80,8 +80,7 @@ void CubeView::setResult(ResultPtr result)
 
     const ResultSnapshot& r = *result_;
     if (!r.ok())
-        error_ =
-            QString::fromStdString(r.error.empty() ? std::string("The engine refused this configuration.") : r.error);
+        error_ = r.error.empty() ? tr("The engine refused this configuration.") : QString::fromStdString(r.error);
     else
         caption_ = QString::fromStdString(r.layout->describe());
 
@@ -243,7 +242,7 @@ QString CubeView::hoverText() const
         return {};
     QString text = CellInfo::from(result_, hovered_).toPlainText();
     if (grid_.binned())
-        text += QStringLiteral("\n(the drawn cell shows this element, the first of its bin)");
+        text += tr("\n(the drawn cell shows this element, the first of its bin)");
     return text;
 }
 
@@ -503,7 +502,7 @@ void CubeView::paintEvent(QPaintEvent*)
     } else if (!result_) {
         p.setPen(QColor(110, 110, 110));
         p.setFont(scaledFont(font(), 1.1));
-        p.drawText(cubeRect_, Qt::AlignCenter | Qt::TextWordWrap, QStringLiteral("No tensor yet"));
+        p.drawText(cubeRect_, Qt::AlignCenter | Qt::TextWordWrap, tr("No tensor yet"));
     }
 
     if (!error_.isEmpty()) {

@@ -55,7 +55,7 @@ const OptionTable& windowOptions()
          "write x, xhat, y, mean, var, rstd, weight, bias, running_mean, running_var, num_batches_tracked "
          "(where they exist) in the input's dtype, and exit"},
         {"--tensor", "LITERAL", "the input typed in: [[0,1,2],[3,4,5]], tensor([...]) or arange(12).reshape(2,2,3)"},
-        {"--lang", "en|zh_CN", "the language of the lessons (default en)"},
+        {"--lang", "en|zh_CN", "the window's language, lessons included (default: the last chosen, else the system's)"},
         {"--list-lessons", "", "print each lesson as ID<TAB>title and exit"},
         {"--presenter", "", "start in presenter mode: full screen, large text (F11 leaves it)"},
         {"--lesson", "ID", "open a lesson (--list-lessons names them)"},
@@ -276,7 +276,7 @@ AppOptions parseOptions(const CommandLine& cl)
         checkWindowLimits("--tensor", typed.shape);
         e.shape = typed.shape;
         e.loaded = std::make_shared<const AnyTensor>(toTensor(typed, e.dtype));
-        e.loadedPath = "typed-in tensor";
+        e.loadedPath = kTypedInTensor;
     }
 
     // The module and its start: normscope-cli forward's options, with the window's defaults for

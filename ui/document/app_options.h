@@ -17,6 +17,9 @@ namespace normscope::ui {
 class Document;
 
 /// The window's command line: the starting experiment, named as in normscope-cli's options.
+/// Experiment::loadedPath of a tensor typed in (--tensor): no file, so the window says so in words.
+inline constexpr char kTypedInTensor[] = "typed-in tensor";
+
 struct AppOptions {
     Experiment experiment = Experiment::demo();
     bool compare = false;
@@ -40,8 +43,9 @@ struct AppOptions {
     QString saveSession;      ///< --save-session: write the session here once the result is in, and exit
 
     // Lessons (ui/document/lesson_runner.h).
-    /// --lang: the lessons' language, "en" or "zh_CN"
-    QString lang = QStringLiteral("en");
+    /// --lang: the window's language, lessons included, "en" or "zh_CN"; empty when not given (the
+    /// language last chosen in View > Language, else the system's: ui/language_manager.h)
+    QString lang;
     /// --list-lessons: print ID<TAB>title per lesson and exit
     bool listLessons = false;
     /// --presenter: start in presenter mode (ui/presenter_mode.h)

@@ -9,7 +9,7 @@ namespace normscope::ui {
 
 QString statisticsName(bool rms)
 {
-    return rms ? QStringLiteral("root mean square") : QStringLiteral("mean and variance");
+    return rms ? CellInfo::tr("root mean square") : CellInfo::tr("mean and variance");
 }
 
 CellInfo CellInfo::from(const ResultPtr& result, std::int64_t flatIndex)
@@ -80,24 +80,22 @@ std::vector<std::pair<QString, QString>> CellInfo::rows() const
     std::vector<std::pair<QString, QString>> out;
     if (!valid())
         return out;
-    out.emplace_back(QStringLiteral("index"), QStringLiteral("(%1)").arg(index));
+    out.emplace_back(tr("index"), QStringLiteral("(%1)").arg(index));
     out.emplace_back(QStringLiteral("x"), formatNumber(x));
     if (!hasResult)
         return out;
     QString group = groupLabel;
     if (runningStats)
-        group += QStringLiteral(" (eval: running stats of c=%1)").arg(channel);
-    out.emplace_back(QStringLiteral("group"), group + QStringLiteral(", %1 elements").arg(groupSize));
+        group += tr(" (eval: running stats of c=%1)").arg(channel);
+    out.emplace_back(tr("group"), group + tr(", %1 elements").arg(groupSize));
     if (!rms)
         out.emplace_back(meanName(), formatNumber(mean));
     out.emplace_back(varName(), formatNumber(var));
     out.emplace_back(QStringLiteral("rstd"), formatNumber(rstd));
     out.emplace_back(QStringLiteral("x-hat"), formatNumber(xhat));
-    out.emplace_back(QStringLiteral("\u03b3 (gamma)"),
-                     gamma ? formatNumber(*gamma) : QStringLiteral("none (affine off)"));
+    out.emplace_back(QStringLiteral("\u03b3 (gamma)"), gamma ? formatNumber(*gamma) : tr("none (affine off)"));
     if (!rms)
-        out.emplace_back(QStringLiteral("\u03b2 (beta)"),
-                         beta ? formatNumber(*beta) : QStringLiteral("none (affine off)"));
+        out.emplace_back(QStringLiteral("\u03b2 (beta)"), beta ? formatNumber(*beta) : tr("none (affine off)"));
     out.emplace_back(QStringLiteral("y"), formatNumber(y));
     return out;
 }

@@ -6,6 +6,7 @@
 #include "ui/document/number_text.h"
 #include "ui/document/result_snapshot.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <cstdint>
@@ -21,6 +22,9 @@ namespace normscope::ui {
  * numbers are compact (formatNumber, ui/document/number_text.h).
  */
 struct CellInfo {
+    Q_DECLARE_TR_FUNCTIONS(CellInfo)
+
+public:
     std::int64_t flatIndex = -1;
     QString index; ///< "n=1, c=2, h=0, w=3"
     double x = 0;

@@ -485,4 +485,11 @@ void Document::finishStep(const StepOutput& out)
         startStep();
 }
 
+void Document::republish()
+{
+    Q_EMIT resultChanged(result_);
+    if (compareEnabled_)
+        Q_EMIT compareResultsChanged(compareResults_);
+}
+
 } // namespace normscope::ui

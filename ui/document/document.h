@@ -109,6 +109,8 @@ public:
     void replaceExperiment(const Experiment& experiment, const QString& fileName);
     /// After a save: remembers the file and makes the current undo state the clean one.
     void markSaved(const QString& fileName);
+    /// Publishes the current results again, unchanged: the views rebuild their texts (a language switch).
+    void republish();
 
 Q_SIGNALS:
     void experimentChanged();

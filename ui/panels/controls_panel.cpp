@@ -9,12 +9,14 @@
 #include "ui/panels/exact_spin_box.h"
 #include "ui/panels/gamma_beta_editor.h"
 #include "ui/panels/wheel_guard.h"
+#include "ui/document/app_options.h"
 #include "ui/document/document.h"
 #include "ui/document/number_text.h"
 #include "ui/document/shape_presets.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QEvent>
 #include <QDoubleSpinBox>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -394,6 +396,13 @@ void ControlsPanel::applyMomentum(bool merge)
                            merge);
 }
 
+void ControlsPanel::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        refresh();
+}
+
 void ControlsPanel::refresh()
 {
     const Experiment& e = document_->experiment();
@@ -455,14 +464,15 @@ void ControlsPanel::refresh()
         w->setEnabled(!e.isLoaded());
     loadedLabel_->setVisible(e.isLoaded());
     if (e.isLoaded())
-        loadedLabel_->setText(tr("Loaded %1").arg(QFileInfo(QString::fromStdString(e.loadedPath)).fileName()));
+        loadedLabel_->setText(e.loadedPath == kTypedInTensor
+                                  ? tr("Loaded a typed-in tensor")
+                                  : tr("Loaded %1").arg(QFileInfo(QString::fromStdString(e.loadedPath)).fileName()));
 
     groups_->clear();
     const std::int64_t C = e.channels();
     for (std::int64_t g = 1; g <= C; ++g)
         if (C % g == 0)
-            groups_->addItem(QStringLiteral("%1   (%2 channels each)").arg(g).arg(C / g),
-                             QVariant::fromValue<qlonglong>(g));
+            groups_->addItem(tr("%1   (%2 channels each)").arg(g).arg(C / g), QVariant::fromValue<qlonglong>(g));
     groups_->setCurrentIndex(groups_->findData(QVariant::fromValue<qlonglong>(s.num_groups)));
     groups_->setPlaceholderText(tr("%1 does not divide C = %2").arg(s.num_groups).arg(C));
     groups_->setEnabled(t.takesNumGroups);

@@ -83,6 +83,10 @@ public:
     QPushButton* resetRunningButton() const { return resetRunning_; }
     QPushButton* loadButton() const { return load_; }
 
+protected:
+    /// A language switch: the texts the panel composes (num_groups' items, the running counter) anew.
+    void changeEvent(QEvent* event) override;
+
 private:
     QWidget* buildModuleBox();
     QWidget* buildInputBox();

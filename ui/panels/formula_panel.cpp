@@ -90,13 +90,13 @@ QString FormulaPanel::text() const
 void FormulaPanel::refresh()
 {
     if (!result_) {
-        html_ = QStringLiteral("<p>No result yet.</p>");
+        html_ = tr("<p>No result yet.</p>");
         label_->setText(html_);
         return;
     }
     const ResultSnapshot& r = *result_;
     if (!r.ok()) {
-        html_ = QStringLiteral("<p style='color:#8c0000'><b>Not computed:</b> %1</p>")
+        html_ = tr("<p style='color:#8c0000'><b>Not computed:</b> %1</p>")
                     .arg(QString::fromStdString(r.error).toHtmlEscaped());
         label_->setText(html_);
         return;
@@ -122,24 +122,24 @@ void FormulaPanel::refresh()
     html +=
         QStringLiteral("<p style='color:#444'>%1.").arg(QString::fromStdString(r.layout->describe()).toHtmlEscaped());
     if (running)
-        html += QStringLiteral(" <b>Eval mode:</b> the statistics are the tracked running_mean and running_var of the "
-                               "element's channel, not this batch's: their values before this pass, which eval "
-                               "leaves as they are (num_batches_tracked = %1).")
+        html += tr(" <b>Eval mode:</b> the statistics are the tracked running_mean and running_var of the "
+                   "element's channel, not this batch's: their values before this pass, which eval "
+                   "leaves as they are (num_batches_tracked = %1).")
                     .arg(r.num_batches_tracked_before);
     else if (r.passUpdatesRunningStats())
-        html += QStringLiteral(" This training pass normalises with the batch's statistics and moves running_mean and "
-                               "running_var one step (num_batches_tracked %1 before this pass, %2 after it; the table "
-                               "shows them after this pass).")
+        html += tr(" This training pass normalises with the batch's statistics and moves running_mean and "
+                   "running_var one step (num_batches_tracked %1 before this pass, %2 after it; the table "
+                   "shows them after this pass).")
                     .arg(r.num_batches_tracked_before)
                     .arg(r.num_batches_tracked);
     if (!gamma)
-        html += QStringLiteral(" Affine is off: no \u03b3%1.").arg(rms ? QString() : QStringLiteral(" or \u03b2"));
+        html += rms ? tr(" Affine is off: no \u03b3.") : tr(" Affine is off: no \u03b3 or \u03b2.");
     html += QStringLiteral("</p>");
 
     const CellInfo info = CellInfo::from(result_, cell_);
     if (!info.valid() || !info.hasResult) {
-        html += QStringLiteral(
-            "<p style='color:#666'><i>Hover a cell of the cube to follow its numbers through the formula.</i></p>");
+        html +=
+            tr("<p style='color:#666'><i>Hover a cell of the cube to follow its numbers through the formula.</i></p>");
         html_ = html;
         label_->setText(html_);
         return;
@@ -165,10 +165,10 @@ void FormulaPanel::refresh()
         affineNumbers += QStringLiteral(" + ") + term(info.beta.value_or(0.0));
     }
 
-    html += QStringLiteral("<p>Element (%1), x = <b>%2</b>, group %3 (%4 elements)%5:</p>")
+    html += tr("<p>Element (%1), x = <b>%2</b>, group %3 (%4 elements)%5:</p>")
                 .arg(info.index.toHtmlEscaped(), formatNumber(info.x), info.groupLabel.toHtmlEscaped())
                 .arg(info.groupSize)
-                .arg(running ? QStringLiteral(", statistics of channel c=%1").arg(info.channel) : QString());
+                .arg(running ? tr(", statistics of channel c=%1").arg(info.channel) : QString());
     html += QStringLiteral("<p style='font-size:large'>%1<br>&nbsp;&nbsp;= %2 = %3<br>&nbsp;&nbsp;= <b>%4</b></p>")
                 .arg(substituted.toHtmlEscaped(), affineStep.toHtmlEscaped(), affineNumbers.toHtmlEscaped(),
                      formatNumber(info.y));

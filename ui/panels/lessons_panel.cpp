@@ -48,9 +48,14 @@ LessonsPanel::LessonsPanel(Document* document, QWidget* parent) : QWidget(parent
     connect(lessonBox_, &QComboBox::activated, this, [this](int index) { openStep(index, 0); });
     connect(back_, &QPushButton::clicked, this, &LessonsPanel::back);
     connect(next_, &QPushButton::clicked, this, &LessonsPanel::next);
-    text_->setHtml(tr("<p>Pick a lesson above. Each step sets the window up and says what to look at; "
-                      "Next and Back (Page Down, Page Up) move through it.</p>"));
+    text_->setHtml(introduction());
     updateButtons();
+}
+
+QString LessonsPanel::introduction() const
+{
+    return tr("<p>Pick a lesson above. Each step sets the window up and says what to look at; "
+              "Next and Back (Page Down, Page Up) move through it.</p>");
 }
 
 void LessonsPanel::fillTitles()
@@ -65,8 +70,17 @@ void LessonsPanel::setLanguage(const QString& lang)
 {
     lang_ = lang;
     fillTitles();
-    if (lesson_ >= 0)
-        openStep(lesson_, step_);
+    // The step stays as it is (no new undo step): only its paragraph changes language.
+    if (lesson_ < 0)
+        paragraph_ = introduction();
+    else if (stepResult_)
+        paragraph_ = resolveLessonText(
+            builtInLessons()[static_cast<std::size_t>(lesson_)].steps[static_cast<std::size_t>(step_)].text.in(lang_),
+            *stepResult_);
+    else
+        paragraph_ = tr("<p>This step cannot be shown: %1</p>").arg(error_.toHtmlEscaped());
+    text_->setHtml(paragraph_);
+    updateButtons();
 }
 
 bool LessonsPanel::openStep(int lesson, int step)
@@ -82,10 +96,12 @@ bool LessonsPanel::openStep(int lesson, int step)
     error_.clear();
     try {
         const LessonStepRun run = applyLessonStep(*document_, l, step_, lang_);
+        stepResult_ = run.result;
         paragraph_ = resolveLessonText(l.steps[static_cast<std::size_t>(step_)].text.in(lang_), *run.result);
         Q_EMIT stepOpened(run.options);
     } catch (const Error& e) {
         error_ = QString::fromUtf8(e.what());
+        stepResult_.reset();
         paragraph_ = tr("<p>This step cannot be shown: %1</p>").arg(error_.toHtmlEscaped());
         ok = false;
     }

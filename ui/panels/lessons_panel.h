@@ -3,6 +3,7 @@
 #pragma once
 
 #include "ui/document/app_options.h"
+#include "ui/document/result_snapshot.h"
 
 #include <QString>
 #include <QWidget>
@@ -52,6 +53,7 @@ Q_SIGNALS:
 private:
     void fillTitles();
     void updateButtons();
+    QString introduction() const;
 
     Document* document_;
     QString lang_ = QStringLiteral("en");
@@ -59,6 +61,7 @@ private:
     int step_ = 0;
     QString paragraph_;
     QString error_;
+    ResultPtr stepResult_; ///< the open step's result: a language switch refills its text, not the step
     QComboBox* lessonBox_ = nullptr;
     QLabel* stepLabel_ = nullptr;
     QTextBrowser* text_ = nullptr;

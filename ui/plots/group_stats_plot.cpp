@@ -199,9 +199,8 @@ void GroupStatsPlot::setResult(ResultPtr result)
 
     const QLocale english(QLocale::English);
     plot_style::setSubtitle(subtitle_,
-                            tr("%1 group%2 of n = %3; %4")
+                            (count == 1 ? tr("%1 group of n = %2; %3") : tr("%1 groups of n = %2; %3"))
                                 .arg(english.toString(count))
-                                .arg(count == 1 ? QString() : QStringLiteral("s"))
                                 .arg(english.toString(qlonglong(groups.front().count)))
                                 .arg(rms ? tr("RMSNorm subtracts no mean") : tr("var is biased (÷n)")));
 

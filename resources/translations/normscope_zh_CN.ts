@@ -1,0 +1,1430 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>CellInfo</name>
+    <message>
+        <source>root mean square</source>
+        <translation>均方根</translation>
+    </message>
+    <message>
+        <source>mean and variance</source>
+        <translation>均值和方差</translation>
+    </message>
+    <message>
+        <source>index</source>
+        <translation>索引</translation>
+    </message>
+    <message>
+        <source> (eval: running stats of c=%1)</source>
+        <translation>（eval：通道 c=%1 的运行统计量）</translation>
+    </message>
+    <message>
+        <source>group</source>
+        <translation>组</translation>
+    </message>
+    <message>
+        <source>, %1 elements</source>
+        <translation>，%1 个元素</translation>
+    </message>
+    <message>
+        <source>none (affine off)</source>
+        <translation>无（affine 关闭）</translation>
+    </message>
+</context>
+<context>
+    <name>CubeCut</name>
+    <message>
+        <source>cut open at %1 = %2 to show the lit group</source>
+        <translation>在 %1 = %2 处剖开，露出点亮的组</translation>
+    </message>
+    <message>
+        <source>index</source>
+        <translation>索引</translation>
+    </message>
+</context>
+<context>
+    <name>CubeGrid</name>
+    <message>
+        <source>%1: %2 shown as %3 bins of %4</source>
+        <translation>%1：%2 显示为 %3 个区间，每个 %4</translation>
+    </message>
+    <message>
+        <source>%1: %2 shown as %3 bins of up to %4</source>
+        <translation>%1：%2 显示为 %3 个区间，每个最多 %4</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>; each cell shows the first element of its bin</source>
+        <translation>；每个格子显示其区间的第一个元素</translation>
+    </message>
+</context>
+<context>
+    <name>CubeTexts</name>
+    <message>
+        <source>No result yet.</source>
+        <translation>尚无结果。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Lit:&lt;/b&gt; group %1 &amp;mdash; the %2 elements that share one %3 (%4)</source>
+        <translation>&lt;b&gt;点亮：&lt;/b&gt;组 %1 &amp;mdash; 共享同一%3的 %2 个元素（%4）</translation>
+    </message>
+    <message>
+        <source>Each colour is one of the %1 groups; hover a cell to pick its group out.</source>
+        <translation>每种颜色是 %1 个组中的一个；悬停在格子上可挑出它所在的组。</translation>
+    </message>
+    <message>
+        <source>Hover a cell to light up every element that shares its %1; click to keep it lit.</source>
+        <translation>悬停在格子上，点亮与它共享%1的所有元素；单击可保持点亮。</translation>
+    </message>
+</context>
+<context>
+    <name>Lesson</name>
+    <message>
+        <source>Lesson: %1, step %2</source>
+        <translation>课程：%1，第 %2 步</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>momentum=None (cumulative average)</source>
+        <translation>momentum=None（累积平均）</translation>
+    </message>
+    <message>
+        <source>momentum=%1</source>
+        <translation>momentum=%1</translation>
+    </message>
+    <message>
+        <source>group (one for the whole tensor)</source>
+        <translation>组（整个张量为一组）</translation>
+    </message>
+    <message>
+        <source>group (%1)</source>
+        <translation>组（%1）</translation>
+    </message>
+    <message>
+        <source>group (%1, flattened)</source>
+        <translation>组（%1，展平）</translation>
+    </message>
+    <message>
+        <source>%1 (*.%2)</source>
+        <translation>%1 (*.%2)</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG vector image (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>1x (screen size)</source>
+        <translation>1x（屏幕尺寸）</translation>
+    </message>
+    <message>
+        <source>2x</source>
+        <translation>2x</translation>
+    </message>
+    <message>
+        <source>3x</source>
+        <translation>3x</translation>
+    </message>
+    <message>
+        <source>Pixels per screen pixel:</source>
+        <translation>每个屏幕像素对应的像素数：</translation>
+    </message>
+    <message>
+        <source>NumPy archive (*.npz)</source>
+        <translation>NumPy 归档 (*.npz)</translation>
+    </message>
+</context>
+<context>
+    <name>normscope::ui::Actions</name>
+    <message>
+        <source>&amp;Load .npy...</source>
+        <translation>加载 .npy(&amp;L)...</translation>
+    </message>
+    <message>
+        <source>Use a NumPy array as the input (Ctrl+L)</source>
+        <translation>使用 NumPy 数组作为输入 (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Use &amp;generator</source>
+        <translation>使用生成器(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Go back from the loaded array to the generated input</source>
+        <translation>从加载的数组回到生成的输入</translation>
+    </message>
+    <message>
+        <source>&amp;PyTorch code...</source>
+        <translation>PyTorch 代码(&amp;P)...</translation>
+    </message>
+    <message>
+        <source>Save the PyTorch code that rebuilds this state as a .py file (long tensors as .npy files beside it)</source>
+        <translation>将重建此状态的 PyTorch 代码保存为 .py 文件（较长的张量存为旁边的 .npy 文件）</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>&amp;Copy statistics table</source>
+        <translation>复制统计表(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows (all when none is selected) as text and as a table</source>
+        <translation>复制选中的行（未选中时复制全部），同时作为文本和表格</translation>
+    </message>
+    <message>
+        <source>&amp;Step (one training pass)</source>
+        <translation>单步(&amp;S)（一次训练前向传播）</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>One training forward pass: running_mean and running_var move (F5)</source>
+        <translation>一次训练前向传播：running_mean 和 running_var 随之更新 (F5)</translation>
+    </message>
+    <message>
+        <source>Step on &amp;fresh batch</source>
+        <translation>在新批次上单步(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Step on fresh batch</source>
+        <translation>新批次单步</translation>
+    </message>
+    <message>
+        <source>Draw a new batch (next seed), then one training pass (Shift+F5)</source>
+        <translation>抽取新批次（下一个种子），再做一次训练前向传播 (Shift+F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset running statistics</source>
+        <translation>重置运行统计量(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Reset running stats</source>
+        <translation>重置运行统计量</translation>
+    </message>
+    <message>
+        <source>reset_running_stats(): running_mean 0, running_var 1 (Ctrl+R)</source>
+        <translation>reset_running_stats()：running_mean 置 0，running_var 置 1 (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>&amp;Compare all five norms</source>
+        <translation>比较全部五种归一化(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset cube view</source>
+        <translation>重置立方体视图(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Colour by input &amp;x</source>
+        <translation>按输入 x 着色(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Colour by &amp;normalized x̂</source>
+        <translation>按归一化后的 x̂ 着色(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Colour by &amp;output y</source>
+        <translation>按输出 y 着色(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Toggle &amp;all groups</source>
+        <translation>切换全部组(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Toggle &amp;exploded</source>
+        <translation>切换分解视图(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;About NormScope</source>
+        <translation>关于 NormScope(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Lessons</source>
+        <translation>课程(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Show the lessons: each step sets the window up and says what to look at (F1)</source>
+        <translation>显示课程：每一步设置好窗口并说明要看什么 (F1)</translation>
+    </message>
+    <message>
+        <source>Lesson: step &amp;back</source>
+        <translation>课程：上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Lesson: &amp;next step</source>
+        <translation>课程：下一步(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Start again from the demo (Ctrl+N)</source>
+        <translation>从演示重新开始 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open session...</source>
+        <translation>打开会话(&amp;O)...</translation>
+    </message>
+    <message>
+        <source>Open a .normscope session file (Ctrl+O)</source>
+        <translation>打开 .normscope 会话文件 (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the session: module, input, parameters, running statistics and view (Ctrl+S)</source>
+        <translation>保存会话：模块、输入、参数、运行统计量和视图 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As...</source>
+        <translation>另存为(&amp;A)...</translation>
+    </message>
+    <message>
+        <source>&amp;Clear list</source>
+        <translation>清空列表(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Statistics table...</source>
+        <translation>统计表(&amp;S)...</translation>
+    </message>
+    <message>
+        <source>Save the statistics per group as CSV, TSV, Markdown, LaTeX, JSON or HTML</source>
+        <translation>将每组统计量保存为 CSV、TSV、Markdown、LaTeX、JSON 或 HTML</translation>
+    </message>
+    <message>
+        <source>Co&amp;mparison table...</source>
+        <translation>比较表(&amp;M)...</translation>
+    </message>
+    <message>
+        <source>Save the compare view&apos;s five norms as a table (CSV, TSV, Markdown, LaTeX, JSON or HTML)</source>
+        <translation>将比较视图中的五种归一化保存为表格（CSV、TSV、Markdown、LaTeX、JSON 或 HTML）</translation>
+    </message>
+    <message>
+        <source>Figure: &amp;cube...</source>
+        <translation>图：立方体(&amp;C)...</translation>
+    </message>
+    <message>
+        <source>Figure: c&amp;ompare view...</source>
+        <translation>图：比较视图(&amp;O)...</translation>
+    </message>
+    <message>
+        <source>Figure: &amp;histogram...</source>
+        <translation>图：直方图(&amp;H)...</translation>
+    </message>
+    <message>
+        <source>Figure: &amp;group statistics plot...</source>
+        <translation>图：组统计量图(&amp;G)...</translation>
+    </message>
+    <message>
+        <source>Figure: &amp;running statistics plot...</source>
+        <translation>图：运行统计量图(&amp;R)...</translation>
+    </message>
+    <message>
+        <source>Figure: whole &amp;window...</source>
+        <translation>图：整个窗口(&amp;W)...</translation>
+    </message>
+    <message>
+        <source>Save this view as PNG (1x, 2x or 3x), SVG or PDF (vector)</source>
+        <translation>将此视图保存为 PNG（1x、2x 或 3x）、SVG 或 PDF（矢量）</translation>
+    </message>
+    <message>
+        <source>&amp;Tensors (.npz)...</source>
+        <translation>张量(&amp;T) (.npz)...</translation>
+    </message>
+    <message>
+        <source>Save x, x̂, y, the statistics, gamma, beta and the running statistics as one NumPy archive, in the input&apos;s dtype</source>
+        <translation>将 x、x̂、y、统计量、gamma、beta 和运行统计量以输入的 dtype 保存为一个 NumPy 归档</translation>
+    </message>
+    <message>
+        <source>Copy &amp;figure</source>
+        <translation>复制图(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Copy the cube (or the compare view) as an image</source>
+        <translation>将立方体（或比较视图）复制为图像</translation>
+    </message>
+    <message>
+        <source>Undo %1 (Ctrl+Z)</source>
+        <translation>撤销 %1 (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Nothing to undo</source>
+        <translation>没有可撤销的操作</translation>
+    </message>
+    <message>
+        <source>Redo %1 (Ctrl+Shift+Z)</source>
+        <translation>重做 %1 (Ctrl+Shift+Z)</translation>
+    </message>
+    <message>
+        <source>Nothing to redo</source>
+        <translation>没有可重做的操作</translation>
+    </message>
+</context>
+<context>
+    <name>normscope::ui::CompareView</name>
+    <message>
+        <source>train()</source>
+        <translation>train()</translation>
+    </message>
+    <message>
+        <source>eval()</source>
+        <translation>eval()</translation>
+    </message>
+    <message>
+        <source>groups</source>
+        <translation>组数</translation>
+    </message>
+    <message>
+        <source>%1 (per %2)</source>
+        <translation>%1（每 %2）</translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation>组大小</translation>
+    </message>
+</context>
+<context>
+    <name>normscope::ui::ControlsPanel</name>
+    <message>
+        <source>Module</source>
+        <translation>模块</translation>
+    </message>
+    <message>
+        <source>training  (train())</source>
+        <translation>训练  (train())</translation>
+    </message>
+    <message>
+        <source>eval  (eval())</source>
+        <translation>评估  (eval())</translation>
+    </message>
+    <message>
+        <source>Norm</source>
+        <translation>归一化</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>Input x</source>
+        <translation>输入 x</translation>
+    </message>
+    <message>
+        <source>per-channel offset + scale</source>
+        <translation>按通道偏移 + 缩放</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>正态分布</translation>
+    </message>
+    <message>
+        <source>uniform</source>
+        <translation>均匀分布</translation>
+    </message>
+    <message>
+        <source>constant channels</source>
+        <translation>常数通道</translation>
+    </message>
+    <message>
+        <source>Per-channel offset + scale: channel c ~ N(mean + c·offset, std·(1 + 0.4c)), so BatchNorm and InstanceNorm visibly differ</source>
+        <translation>按通道偏移 + 缩放：通道 c ~ N(mean + c·offset, std·(1 + 0.4c))，使批归一化与实例归一化的差别清晰可见</translation>
+    </message>
+    <message>
+        <source>Generator</source>
+        <translation>生成器</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>均值</translation>
+    </message>
+    <message>
+        <source>std</source>
+        <translation>标准差</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>下限</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <source>offset/c</source>
+        <translation>偏移/c</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>Mean shift from one channel to the next</source>
+        <translation>相邻通道之间的均值偏移</translation>
+    </message>
+    <message>
+        <source>Load .npy...</source>
+        <translation>加载 .npy...</translation>
+    </message>
+    <message>
+        <source>Use generator</source>
+        <translation>使用生成器</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>GroupNorm&apos;s num_groups: only divisors of C</source>
+        <translation>组归一化的 num_groups：只能取 C 的约数</translation>
+    </message>
+    <message>
+        <source>num_groups</source>
+        <translation>num_groups</translation>
+    </message>
+    <message>
+        <source>LayerNorm/RMSNorm normalized_shape: the input&apos;s last dims</source>
+        <translation>层归一化/RMSNorm 的 normalized_shape：输入的最后几维</translation>
+    </message>
+    <message>
+        <source>normalized_shape</source>
+        <translation>normalized_shape</translation>
+    </message>
+    <message>
+        <source>eps: 1, 2, 5 per decade from 1e-8 to 10; type any value in the field</source>
+        <translation>eps：从 1e-8 到 10，每个数量级取 1、2、5；也可在输入框中输入任意值</translation>
+    </message>
+    <message>
+        <source>eps exactly as PyTorch gets it; any finite number (0 and negative ones too)</source>
+        <translation>eps 与 PyTorch 收到的完全相同；任何有限数（包括 0 和负数）</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>RMSNorm eps=None: the dtype&apos;s machine epsilon</source>
+        <translation>RMSNorm 的 eps=None：该 dtype 的机器精度</translation>
+    </message>
+    <message>
+        <source>eps</source>
+        <translation>eps</translation>
+    </message>
+    <message>
+        <source>momentum=None: cumulative moving average over all steps (BatchNorm only)</source>
+        <translation>momentum=None：对所有步的累积移动平均（仅批归一化）</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>momentum</translation>
+    </message>
+    <message>
+        <source>Learnable gamma and beta (RMSNorm: gamma only)</source>
+        <translation>可学习的 gamma 和 beta（RMSNorm：只有 gamma）</translation>
+    </message>
+    <message>
+        <source>track_running_stats</source>
+        <translation>track_running_stats</translation>
+    </message>
+    <message>
+        <source>gamma / beta</source>
+        <translation>gamma / beta</translation>
+    </message>
+    <message>
+        <source>Running statistics</source>
+        <translation>运行统计量</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>Step on fresh batch</source>
+        <translation>新批次单步</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>eps %1 refused: not a finite number; eps stays %2.</source>
+        <translation>eps %1 被拒绝：不是有限数；eps 保持为 %2。</translation>
+    </message>
+    <message>
+        <source>%L1 elements</source>
+        <translation>%L1 个元素</translation>
+    </message>
+    <message>
+        <source>%1 = %L2 elements</source>
+        <translation>%1 = %L2 个元素</translation>
+    </message>
+    <message>
+        <source>shape %1</source>
+        <translation>形状 %1</translation>
+    </message>
+    <message>
+        <source>Loaded %1</source>
+        <translation>已加载 %1</translation>
+    </message>
+    <message>
+        <source>%1   (%2 channels each)</source>
+        <translation>%1   （每组 %2 个通道）</translation>
+    </message>
+    <message>
+        <source>%1 does not divide C = %2</source>
+        <translation>%1 不能整除 C = %2</translation>
+    </message>
+    <message>
+        <source>last %1: (%2) = %3</source>
+        <translation>最后 %1 维：(%2) = %3</translation>
+    </message>
+    <message>
+        <source>machine eps</source>
+        <translation>机器 eps</translation>
+    </message>
+    <message>
+        <source>%1 (gamma, beta)</source>
+        <translation>%1（gamma、beta）</translation>
+    </message>
+    <message>
+        <source>num_batches_tracked = %1 before this pass, %2 after this pass. Step commits the pass; looking never moves them.</source>
+        <translation>num_batches_tracked 本次前向前为 %1，之后为 %2。“单步”提交这次前向；只是查看不会改变它们。</translation>
+    </message>
+    <message>
+        <source>num_batches_tracked = %1 before and after this pass (eval leaves them). Step runs one training pass.</source>
+        <translation>num_batches_tracked 本次前向前后均为 %1（eval 不改变它们）。“单步”执行一次训练前向。</translation>
+    </message>
+    <message>
+        <source>track_running_stats is off: no running statistics.</source>
+        <translation>track_running_stats 已关闭：没有运行统计量。</translation>
+    </message>
+    <message>
+        <source>%1 keeps no running statistics.</source>
+        <translation>%1 不保存运行统计量。</translation>
+    </message>
+    <message>
+        <source>Loaded a typed-in tensor</source>
+        <translation>已加载手动输入的张量</translation>
+    </message>
+</context>
+<context>
+    <name>normscope::ui::CubeHoverOverlay</name>
+    <message>
+        <source>the drawn cell shows this element,&lt;br&gt;the first of its bin</source>
+        <translation>画出的格子显示这个元素，&lt;br&gt;即其区间的第一个元素</translation>
+    </message>
+</context>
+<context>
+    <name>normscope::ui::CubeView</name>
+    <message>
+        <source>The engine refused this configuration.</source>
+        <translation>计算引擎拒绝了这个配置。</translation>
+    </message>
+    <message>
+        <source>
+(the drawn cell shows this element, the first of its bin)</source>
+        <translation>
+（画出的格子显示这个元素，即其区间的第一个元素）</translation>
+    </message>
+    <message>
+        <source>No tensor yet</source>
+        <translation>尚无张量</translation>
+    </message>
+</context>
+<context>
+    <name>normscope::ui::Document</name>
+    <message>
+        <source>Norm: %1</source>
+        <translation>归一化：%1</translation>
+    </message>
+    <message>
+        <source>Shape %1 has %L2 elements; the window takes at most %L3.</source>
+        <translation>形状 %1 有 %L2 个元素；窗口最多接受 %L3 个。</translation>
+    </message>
+    <message>
+        <source>Shape %1</source>
+        <translation>形状 %1</translation>
+    </message>
+    <message>
+        <source>dtype %1</source>
+        <translation>dtype %1</translation>
+    </message>
+    <message>
+        <source>Input generator</source>
+        <translation>输入生成器</translation>
+    </message>
+    <message>
+        <source>Load %1</source>
+        <translation>加载 %1</translation>
+    </message>
+    <message>
+        <source>Use generator</source>
+        <translation>使用生成器</translation>
+    </message>
+    <message>
+        <source>num_groups %1</source>
+        <translation>num_groups %1</translation>
+    </message>
+    <message>
+        <source>normalized_shape: last %1 dims</source>
+        <translation>normalized_shape：最后 %1 维</translation>
+    </message>
+    <message>
+        <source>eps %1</source>
+        <translation>eps %1</translation>
+    </message>
+    <message>
+        <source>momentum %1</source>
+        <translation>momentum %1</translation>
+    </message>
+    <message>
+        <source>affine on</source>
+        <translation>affine 开</translation>
+    </message>
+    <message>
+        <source>affine off</source>
+        <translation>affine 关</translation>
+    </message>
+    <message>
+        <source>gamma[%1] = %2</source>
+        <translation>gamma[%1] = %2</translation>
+    </message>
+    <message>
+        <source>beta[%1] = %2</source>
+        <translation>beta[%1] = %2</translation>
+    </message>
+    <message>
+        <source>Randomize gamma and beta</source>
+        <translation>随机化 gamma 和 beta</translation>
+    </message>
+    <message>
+        <source>Reset gamma and beta</source>
+        <translation>重置 gamma 和 beta</translation>
+    </message>
+    <message>
+        <source>train()</source>
+        <translation>train()</translation>
+    </message>
+    <message>
+        <source>eval()</source>
+        <translation>eval()</translation>
+    </message>
+    <message>
+        <source>track_running_stats on</source>
+        <translation>track_running_stats 开</translation>
+    </message>
+    <message>
+        <source>track_running_stats off</source>
+        <translation>track_running_stats 关</translation>
+    </message>
+    <message>
+        <source>Reset running statistics</source>
+        <translation>重置运行统计量</translation>
+    </message>
+    <message>
+        <source>Step refused: %1</source>
+        <translation>单步被拒绝：%1</translation>
+    </message>
+    <message>
+        <source>Step on fresh batch</source>
+        <translation>新批次单步</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+</context>
+<context>
+    <name>normscope::ui::FormulaPanel</name>
+    <message>
+        <source>&lt;p&gt;No result yet.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;尚无结果。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;color:#8c0000&apos;&gt;&lt;b&gt;Not computed:&lt;/b&gt; %1&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:#8c0000&apos;&gt;&lt;b&gt;未计算：&lt;/b&gt;%1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source> &lt;b&gt;Eval mode:&lt;/b&gt; the statistics are the tracked running_mean and running_var of the element&apos;s channel, not this batch&apos;s: their values before this pass, which eval leaves as they are (num_batches_tracked = %1).</source>
+        <translation> &lt;b&gt;评估模式：&lt;/b&gt;统计量是该元素所在通道被跟踪的 running_mean 和 running_var，而不是这一批的：它们是本次前向之前的值，eval 不会改变它们（num_batches_tracked = %1）。</translation>
+    </message>
+    <message>
+        <source> This training pass normalises with the batch&apos;s statistics and moves running_mean and running_var one step (num_batches_tracked %1 before this pass, %2 after it; the table shows them after this pass).</source>
+        <translation> 这次训练前向用这一批的统计量做归一化，并把 running_mean 和 running_var 更新一步（num_batches_tracked 本次前向前为 %1，之后为 %2；表中显示的是本次前向之后的值）。</translation>
+    </message>
+    <message>
+        <source> Affine is off: no γ.</source>
+        <translation> affine 已关闭：没有 γ。</translation>
+    </message>
+    <message>
+        <source> Affine is off: no γ or β.</source>
+        <translation> affine 已关闭：没有 γ 和 β。</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;color:#666&apos;&gt;&lt;i&gt;Hover a cell of the cube to follow its numbers through the formula.&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:#666&apos;&gt;&lt;i&gt;悬停在立方体的格子上，跟着它的数值走一遍公式。&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Element (%1), x = &lt;b&gt;%2&lt;/b&gt;, group %3 (%4 elements)%5:&lt;/p&gt;</source>
+        <translation>&lt;p&gt;元素 (%1)，x = &lt;b&gt;%2&lt;/b&gt;，组 %3（%4 个元素）%5：&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>, statistics of channel c=%1</source>
+        <translation>，使用通道 c=%1 的统计量</translation>
+    </message>
+</context>
+<context>
+    <name>normscope::ui::GammaBetaEditor</name>
+    <message>
+        <source>Randomize</source>
+        <translation>随机化</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>gamma</source>
+        <translation>gamma</translation>
+    </message>
+    <message>
+        <source>beta</source>
+        <translation>beta</translation>
+    </message>
+    <message>
+        <source>gamma ~ N(1, 0.4), beta ~ N(0, 0.8)</source>
+        <translation>gamma ~ N(1, 0.4)，beta ~ N(0, 0.8)</translation>
+    </message>
+    <message>
+        <source>gamma = 1, beta = 0, as a new module</source>
+        <translation>gamma = 1，beta = 0，与新建的模块相同</translation>
+    </message>
+    <message>
+        <source>%1=False: weight and bias are None, so y = x-hat.</source>
+        <translation>%1=False：weight 和 bias 为 None，因此 y = x-hat。</translation>
+    </message>
+    <message>
+        <source>%1=False: weight is None, so y = x-hat.</source>
+        <translation>%1=False：weight 为 None，因此 y = x-hat。</translation>
+    </message>
+    <message>
+        <source>%1 parameters: too many to list; Randomize and Reset still apply.</source>
+        <translation>%1 个参数：太多，无法逐个列出；“随机化”和“重置”仍然有效。</translation>
+    </message>
+</context>
+<context>
+    <name>normscope::ui::GroupStatsPlot</name>
+    <message>
+        <source>Per-group statistics of x</source>
+        <translation>x 的每组统计量</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>均值</translation>
+    </message>
+    <message>
+        <source>E[x²]</source>
+        <translation>E[x²]</translation>
+    </message>
+    <message>
+        <source>var</source>
+        <translation>方差</translation>
+    </message>
+    <message>
+        <source>No result yet</source>
+        <translation>尚无结果</translation>
+    </message>
+    <message>
+        <source>RMSNorm subtracts no mean</source>
+        <translation>RMSNorm 不减均值</translation>
+    </message>
+    <message>
+        <source>var is biased (÷n)</source>
+        <translation>方差为有偏估计（÷n）</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行值</translation>
+    </message>
+    <message>
+        <source>batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>batch (eval uses running)</source>
+        <translation>批次（eval 使用运行值）</translation>
+    </message>
+    <message>
+        <source>%1 group of n = %2; %3</source>
+        <translation>%1 个组，n = %2；%3</translation>
+    </message>
+    <message>
+        <source>%1 groups of n = %2; %3</source>
+        <translation>%1 个组，n = %2；%3</translation>
+    </message>
+</context>
+<context>
+    <name>normscope::ui::HistogramPlot</name>
+    <message>
+        <source>Histogram of x and y</source>
+        <translation>x 和 y 的直方图</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>计数</translation>
+    </message>
+    <message>
+        <source>input x</source>
+        <translation>输入 x</translation>
+    </message>
+    <message>
+        <source>output y</source>
+        <translation>输出 y</translation>
+    </message>
+    <message>
+        <source>a sample of %1 of %2 values</source>
+        <translation>从 %2 个值中抽样 %1 个</translation>
+    </message>
+    <message>
+        <source>x: %1</source>
+        <translation>x：%1</translation>
+    </message>
+    <message>
+        <source>y: %1 NaN/inf</source>
+        <translation>y：%1 个 NaN/inf</translation>
+    </message>
+    <message>
+        <source>%1 not shown</source>
+        <translation>%1 未显示</translation>
+    </message>
+    <message>
+        <source>No result yet</source>
+        <translation>尚无结果</translation>
+    </message>
+</context>
+<context>
+    <name>normscope::ui::LessonsPanel</name>
+    <message>
+        <source>Pick a lesson: it opens at its first step</source>
+        <translation>选择一个课程：从第一步开始</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <source>The step before (Page Up)</source>
+        <translation>上一步 (Page Up)</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>The next step (Page Down)</source>
+        <translation>下一步 (Page Down)</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Pick a lesson above. Each step sets the window up and says what to look at; Next and Back (Page Down, Page Up) move through it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;在上方选择一个课程。每一步都会设置好窗口并说明要看什么；用“下一步”和“上一步”（Page Down、Page Up）逐步浏览。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;This step cannot be shown: %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;无法显示这一步：%1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+</context>
+<context>
+    <name>normscope::ui::MainWindow</name>
+    <message>
+        <source>NormScope</source>
+        <translation>NormScope</translation>
+    </message>
+    <message>
+        <source>Cube</source>
+        <translation>立方体</translation>
+    </message>
+    <message>
+        <source>Compare all five norms  (Ctrl+K)</source>
+        <translation>比较全部五种归一化  (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Controls</source>
+        <translation>控制</translation>
+    </message>
+    <message>
+        <source>Statistics per group</source>
+        <translation>每组统计量</translation>
+    </message>
+    <message>
+        <source>Hovered element</source>
+        <translation>悬停的元素</translation>
+    </message>
+    <message>
+        <source>PyTorch code</source>
+        <translation>PyTorch 代码</translation>
+    </message>
+    <message>
+        <source>Plots</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>About NormScope</source>
+        <translation>关于 NormScope</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;NormScope&lt;/b&gt;&lt;p&gt;Which elements share a mean and a variance? BatchNorm, LayerNorm, InstanceNorm, GroupNorm and RMSNorm, computed as PyTorch does and drawn as the cube of the Group Normalization paper.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;NormScope&lt;/b&gt;&lt;p&gt;哪些元素共享同一个均值和方差？批归一化、层归一化、实例归一化、组归一化和 RMSNorm，按 PyTorch 的方式计算，并画成组归一化论文中的立方体。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>PyTorch refuses: %1</source>
+        <translation>PyTorch 拒绝：%1</translation>
+    </message>
+    <message>
+        <source>NormScope&apos;s limit: %1</source>
+        <translation>NormScope 的限制：%1</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>%1 on %2 %3</source>
+        <translation>%1，输入 %2 %3</translation>
+    </message>
+    <message>
+        <source>%L1 elements  ·  engine %2 ms  ·  result %3 ms</source>
+        <translation>%L1 个元素  ·  引擎 %2 ms  ·  结果 %3 ms</translation>
+    </message>
+    <message>
+        <source>computing… (showing the previous result)  ·  </source>
+        <translation>计算中…（显示的是上一个结果）  ·  </translation>
+    </message>
+    <message>
+        <source>Export PyTorch code</source>
+        <translation>导出 PyTorch 代码</translation>
+    </message>
+    <message>
+        <source>Python files (*.py);;All files (*)</source>
+        <translation>Python 文件 (*.py);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Open input tensor</source>
+        <translation>打开输入张量</translation>
+    </message>
+    <message>
+        <source>NumPy arrays (*.npy);;All files (*)</source>
+        <translation>NumPy 数组 (*.npy);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>课程</translation>
+    </message>
+</context>
+<context>
+    <name>normscope::ui::PyTorchCodePanel</name>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Equivalent PyTorch code</source>
+        <translation>等价的 PyTorch 代码</translation>
+    </message>
+    <message>
+        <source>No result yet</source>
+        <translation>尚无结果</translation>
+    </message>
+    <message>
+        <source>Copy the code to the clipboard</source>
+        <translation>将代码复制到剪贴板</translation>
+    </message>
+</context>
+<context>
+    <name>normscope::ui::RunningStatsPlot</name>
+    <message>
+        <source>Running statistics</source>
+        <translation>运行统计量</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>均值</translation>
+    </message>
+    <message>
+        <source>var</source>
+        <translation>方差</translation>
+    </message>
+    <message>
+        <source>training step</source>
+        <translation>训练步数</translation>
+    </message>
+    <message>
+        <source>No result yet</source>
+        <translation>尚无结果</translation>
+    </message>
+    <message>
+        <source>%1 keeps no running statistics</source>
+        <translation>%1 不保存运行统计量</translation>
+    </message>
+    <message>
+        <source>
+(track_running_stats=False)</source>
+        <translation>
+(track_running_stats=False)</translation>
+    </message>
+    <message>
+        <source>
+(only %1 can track them)</source>
+        <translation>
+（只有 %1 可以跟踪它们）</translation>
+    </message>
+    <message>
+        <source>No running statistics recorded</source>
+        <translation>没有记录运行统计量</translation>
+    </message>
+    <message>
+        <source>c=%1</source>
+        <translation>c=%1</translation>
+    </message>
+    <message>
+        <source>num_batches_tracked %1 before this pass, %2 after it (last point), %3</source>
+        <translation>num_batches_tracked 本次前向前为 %1，之后为 %2（最后一点），%3</translation>
+    </message>
+    <message>
+        <source>num_batches_tracked %1 before and after this pass (eval), %2</source>
+        <translation>num_batches_tracked 本次前向前后均为 %1（eval），%2</translation>
+    </message>
+</context>
+<context>
+    <name>normscope::ui::SessionController</name>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Open session</source>
+        <translation>打开会话</translation>
+    </message>
+    <message>
+        <source>Save session</source>
+        <translation>保存会话</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>Save the changes to %1 first?</source>
+        <translation>先保存对 %1 的更改吗？</translation>
+    </message>
+    <message>
+        <source>NormScope sessions (*.normscope);;All files (*)</source>
+        <translation>NormScope 会话 (*.normscope);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>%1[*]</source>
+        <translation>%1[*]</translation>
+    </message>
+    <message>
+        <source>%1[*] — %2</source>
+        <translation>%1[*] — %2</translation>
+    </message>
+    <message>
+        <source>&amp;%1 %2</source>
+        <translation>&amp;%1 %2</translation>
+    </message>
+    <message>
+        <source>Open recent</source>
+        <translation>最近打开</translation>
+    </message>
+    <message>
+        <source>%1 no longer exists; it is removed from the list.</source>
+        <translation>%1 已不存在，已从列表中移除。</translation>
+    </message>
+</context>
+<context>
+    <name>normscope::ui::StatsTableModel</name>
+    <message>
+        <source>group</source>
+        <translation>组</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>计数</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>均值</translation>
+    </message>
+    <message>
+        <source>var
+(biased)</source>
+        <translation>方差
+（有偏）</translation>
+    </message>
+    <message>
+        <source>var
+(unbiased)</source>
+        <translation>方差
+（无偏）</translation>
+    </message>
+    <message>
+        <source>mean
+square</source>
+        <translation>均方</translation>
+    </message>
+    <message>
+        <source>rstd</source>
+        <translation>rstd</translation>
+    </message>
+    <message>
+        <source>y
+mean</source>
+        <translation>y
+均值</translation>
+    </message>
+    <message>
+        <source>y std
+(unbiased)</source>
+        <translation>y 标准差
+（无偏）</translation>
+    </message>
+    <message>
+        <source>running_mean
+after pass</source>
+        <translation>running_mean
+本次之后</translation>
+    </message>
+    <message>
+        <source>running_var
+after pass</source>
+        <translation>running_var
+本次之后</translation>
+    </message>
+    <message>
+        <source>The elements that share one statistic</source>
+        <translation>共享同一统计量的元素</translation>
+    </message>
+    <message>
+        <source>n, the number of elements in the group</source>
+        <translation>n，组内元素个数</translation>
+    </message>
+    <message>
+        <source>Mean of x over the group</source>
+        <translation>组内 x 的均值</translation>
+    </message>
+    <message>
+        <source>Σ(x − mean)² / n: the variance the norms normalise with</source>
+        <translation>Σ(x − mean)² / n：归一化所用的方差</translation>
+    </message>
+    <message>
+        <source>Σ(x − mean)² / (n − 1), torch.var&apos;s default; BatchNorm&apos;s running_var is updated with it. nan when n = 1</source>
+        <translation>Σ(x − mean)² / (n − 1)，torch.var 的默认值；批归一化的 running_var 用它更新。n = 1 时为 nan</translation>
+    </message>
+    <message>
+        <source>Σx² / n: RMSNorm divides by sqrt(mean square + eps) and subtracts no mean</source>
+        <translation>Σx² / n：RMSNorm 除以 sqrt(均方 + eps)，不减均值</translation>
+    </message>
+    <message>
+        <source>1 / sqrt(var + eps) as the forward pass used it (from running_var in eval with tracked statistics)</source>
+        <translation>前向传播所用的 1 / sqrt(var + eps)（eval 且跟踪统计量时来自 running_var）</translation>
+    </message>
+    <message>
+        <source>Mean of y over the group</source>
+        <translation>组内 y 的均值</translation>
+    </message>
+    <message>
+        <source>torch.std(y) over the group (n − 1). The biased std of x-hat is just below 1</source>
+        <translation>组内的 torch.std(y)（n − 1）。x-hat 的有偏标准差略小于 1</translation>
+    </message>
+    <message>
+        <source>running_mean of the group&apos;s channel after this pass</source>
+        <translation>本次前向之后该组所在通道的 running_mean</translation>
+    </message>
+    <message>
+        <source>running_var of the group&apos;s channel after this pass</source>
+        <translation>本次前向之后该组所在通道的 running_var</translation>
+    </message>
+</context>
+<context>
+    <name>normscope::ui::StatsTableView</name>
+    <message>
+        <source>Copy (as text and as a table)</source>
+        <translation>复制（同时作为文本和表格）</translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <source>No statistics yet</source>
+        <translation>尚无统计量</translation>
+    </message>
+    <message>
+        <source>No statistics: %1</source>
+        <translation>没有统计量：%1</translation>
+    </message>
+</context>
+<context>
+    <name>normscope::ui::ViewOptionsBar</name>
+    <message>
+        <source>Explode</source>
+        <translation>分解</translation>
+    </message>
+    <message>
+        <source>input x</source>
+        <translation>输入 x</translation>
+    </message>
+    <message>
+        <source>normalized x̂</source>
+        <translation>归一化后的 x̂</translation>
+    </message>
+    <message>
+        <source>output y</source>
+        <translation>输出 y</translation>
+    </message>
+    <message>
+        <source>Colour the cells by x, x-hat or y (Ctrl+1, Ctrl+2, Ctrl+3)</source>
+        <translation>按 x、x-hat 或 y 为格子着色 (Ctrl+1、Ctrl+2、Ctrl+3)</translation>
+    </message>
+    <message>
+        <source>hovered group</source>
+        <translation>悬停的组</translation>
+    </message>
+    <message>
+        <source>all groups</source>
+        <translation>全部组</translation>
+    </message>
+    <message>
+        <source>Light the hovered cell&apos;s group, or give every group its own hue (Ctrl+G)</source>
+        <translation>点亮悬停格子所在的组，或给每个组各自的颜色 (Ctrl+G)</translation>
+    </message>
+    <message>
+        <source>Pull the slices apart along an axis to see inner cells (Ctrl+E)</source>
+        <translation>沿一个轴把切片拉开，看到内部的格子 (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Reset view</source>
+        <translation>重置视图</translation>
+    </message>
+    <message>
+        <source>Back to the default rotation and zoom (Ctrl+0)</source>
+        <translation>回到默认的旋转和缩放 (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>Colour by</source>
+        <translation>着色依据</translation>
+    </message>
+    <message>
+        <source>Highlight</source>
+        <translation>高亮</translation>
+    </message>
+</context>
+<context>
+    <name>normscope::ui::WindowExports</name>
+    <message>
+        <source>NormScope: %1</source>
+        <translation>NormScope：%1</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Export statistics table</source>
+        <translation>导出统计表</translation>
+    </message>
+    <message>
+        <source>Export comparison table</source>
+        <translation>导出比较表</translation>
+    </message>
+    <message>
+        <source>Export figure</source>
+        <translation>导出图</translation>
+    </message>
+    <message>
+        <source>Export tensors</source>
+        <translation>导出张量</translation>
+    </message>
+</context>
+</TS>
