@@ -393,6 +393,34 @@
         <source>Nothing to redo</source>
         <translation>没有可重做的操作</translation>
     </message>
+    <message>
+        <source>&amp;Presenter mode</source>
+        <translation>演示模式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Full screen with large text and thick outlines, readable from the back of a room (F11)</source>
+        <translation>全屏、大字、粗轮廓，教室后排也看得清 (F11)</translation>
+    </message>
+    <message>
+        <source>Presenter: &amp;larger</source>
+        <translation>演示：放大(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Presenter: &amp;smaller</source>
+        <translation>演示：缩小(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Presenter: hide or show the side &amp;panels</source>
+        <translation>演示：隐藏或显示侧边面板(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Hide the controls, the code and the table, which a class does not need to see (F12)</source>
+        <translation>隐藏课堂上不需要看的控制面板、代码和表格 (F12)</translation>
+    </message>
+    <message>
+        <source>Figure: &amp;tensors as printed...</source>
+        <translation>图：打印出的张量(&amp;T)...</translation>
+    </message>
 </context>
 <context>
     <name>normscope::ui::CompareView</name>
@@ -638,6 +666,38 @@
     <message>
         <source>Loaded a typed-in tensor</source>
         <translation>已加载手动输入的张量</translation>
+    </message>
+    <message>
+        <source>(N, C)  BatchNorm1d</source>
+        <translation>(N, C)  BatchNorm1d</translation>
+    </message>
+    <message>
+        <source>(N, C, L)  BatchNorm1d</source>
+        <translation>(N, C, L)  BatchNorm1d</translation>
+    </message>
+    <message>
+        <source>(N, C, H, W)  BatchNorm2d</source>
+        <translation>(N, C, H, W)  BatchNorm2d</translation>
+    </message>
+    <message>
+        <source>(N, C, D, H, W)  BatchNorm3d</source>
+        <translation>(N, C, D, H, W)  BatchNorm3d</translation>
+    </message>
+    <message>
+        <source>(B, T, D)  transformer LayerNorm</source>
+        <translation>(B, T, D)  Transformer 的 LayerNorm</translation>
+    </message>
+    <message>
+        <source>The input&apos;s axes; (B, T, D) is a batch of token sequences, each token&apos;s D features normalised by LayerNorm(D)</source>
+        <translation>输入的各个轴；(B, T, D) 是一批 token 序列，每个 token 的 D 个特征由 LayerNorm(D) 归一化</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>布局</translation>
+    </message>
+    <message>
+        <source>Transformer LayerNorm (B, T, D)</source>
+        <translation>Transformer 的 LayerNorm (B, T, D)</translation>
     </message>
 </context>
 <context>
@@ -1096,6 +1156,10 @@
         <source>Lessons</source>
         <translation>课程</translation>
     </message>
+    <message>
+        <source>Tensor (as PyTorch prints it)</source>
+        <translation>张量（按 PyTorch 的打印格式）</translation>
+    </message>
 </context>
 <context>
     <name>normscope::ui::PyTorchCodePanel</name>
@@ -1343,6 +1407,29 @@ after pass</source>
     <message>
         <source>No statistics: %1</source>
         <translation>没有统计量：%1</translation>
+    </message>
+</context>
+<context>
+    <name>normscope::ui::TensorView</name>
+    <message>
+        <source>No result to print: the module refuses this input.</source>
+        <translation>没有可打印的结果：该模块拒绝这个输入。</translation>
+    </message>
+    <message>
+        <source>x (the input)</source>
+        <translation>x（输入）</translation>
+    </message>
+    <message>
+        <source>x-hat (normalised)</source>
+        <translation>x-hat（归一化后）</translation>
+    </message>
+    <message>
+        <source>y (the output)</source>
+        <translation>y（输出）</translation>
+    </message>
+    <message>
+        <source>Highlighted: the group sharing one mean and variance; orange: the element itself.</source>
+        <translation>高亮：共用同一均值和方差的组；橙色：该元素本身。</translation>
     </message>
 </context>
 <context>
