@@ -98,7 +98,9 @@ double CubeTexts::noteHeight(double width) const
 double CubeTexts::statusHeight(double width) const
 {
     status_.setTextWidth(width);
-    return 2 * QFontMetricsF(status_.defaultFont()).lineSpacing() + 2;
+    // Two lines are reserved, so that hovering does not move the cube; more when the text needs
+    // them (a third line, or a CJK fallback font's taller lines).
+    return std::max(2 * QFontMetricsF(status_.defaultFont()).lineSpacing() + 2, status_.size().height());
 }
 
 void CubeTexts::paint(QPainter& p, const QRectF& captionRect, const QRectF& noteRect, const QRectF& statusRect) const

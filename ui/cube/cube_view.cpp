@@ -332,6 +332,11 @@ void CubeView::updateTexts()
         failedModule = QString::fromStdString(moduleName(result_->spec.kind, static_cast<int>(result_->shape.size())));
     texts_.set(caption_, failedModule, note_,
                CubeTexts::statusHtml(result_, highlightedGroup(), mode_ == HighlightMode::AllGroups), font(), compact_);
+    // A lit group's line may wrap to more lines than the hint it replaces (Chinese does at 1366 px):
+    // the cube gives way rather than the text being cut.
+    if (!compact_ && !statusRect_.isEmpty()
+        && std::abs(texts_.statusHeight(statusRect_.width()) - statusRect_.height()) > 0.5)
+        relayout();
 }
 
 void CubeView::updateHoverText()
