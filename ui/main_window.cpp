@@ -212,8 +212,8 @@ void MainWindow::buildDocks()
     scroll->setWidget(controls_);
     scroll->setWidgetResizable(true);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->setMinimumWidth(controls_->minimumSizeHint().width() + scroll->verticalScrollBar()->sizeHint().width()
-                            + 2 * scroll->frameWidth());
+    controlsScroll_ = scroll;
+    fitControlsWidth();
     QDockWidget* controlsDock = dock(this, tr("Controls"), "controlsDock", scroll);
     addDockWidget(Qt::LeftDockWidgetArea, controlsDock);
 
@@ -275,9 +275,20 @@ void MainWindow::showEvent(QShowEvent* event)
     QTimer::singleShot(0, this, &MainWindow::applyDefaultDockSizes);
 }
 
+void MainWindow::fitControlsWidth()
+{
+    if (!controlsScroll_)
+        return;
+    controlsScroll_->setMinimumWidth(controls_->minimumSizeHint().width()
+                                     + controlsScroll_->verticalScrollBar()->sizeHint().width()
+                                     + 2 * controlsScroll_->frameWidth());
+}
+
 void MainWindow::changeEvent(QEvent* event)
 {
     QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::ApplicationFontChange)
+        fitControlsWidth(); // presenter mode: the controls keep their whole width at the larger font
     if (event->type() != QEvent::LanguageChange || !lessons_)
         return;
     LanguageManager::instance()->retranslate(this);

@@ -13,6 +13,7 @@
 
 class QDockWidget;
 class QLabel;
+class QScrollArea;
 class QTabWidget;
 
 namespace normscope::ui {
@@ -101,6 +102,8 @@ protected:
     void showEvent(QShowEvent* event) override;
     /// A language switch: the texts given when built are swapped, the views rebuild theirs.
     void changeEvent(QEvent* event) override;
+    /// The controls dock as wide as the controls need at the current font.
+    void fitControlsWidth();
     /// Asks before unsaved changes are lost, then keeps the layout.
     void closeEvent(QCloseEvent* event) override;
 
@@ -140,6 +143,7 @@ private:
     bool layoutApplied_ = false;
     std::vector<QPointer<QDockWidget>> dockedForCompare_;
     WindowExports* exports_ = nullptr;
+    QScrollArea* controlsScroll_ = nullptr;
     LessonsPanel* lessons_ = nullptr;
     TensorView* tensor_ = nullptr;
     PresenterMode* presenter_ = nullptr;

@@ -19,6 +19,8 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include "ui/panels/stats_table_view.h"
+
 #include <QtTest>
 
 using namespace normscope;
@@ -85,6 +87,17 @@ private slots:
                  qPrintable(QString::number(pixels(window.cubeView()->axisLabelFont()))));
         QVERIFY(pixels(window.cubeView()->captionFont()) >= 28);
         QCOMPARE(window.cubeView()->lineScale(), 2.0);
+        // The table's numbers are not elided at the larger font: every column holds its widest text.
+        StatsTableView* table = window.statsTable();
+        const QFontMetrics cells(table->font());
+        for (int c = 0; c < table->model()->columnCount(); ++c)
+            for (int r = 0; r < table->model()->rowCount(); ++r) {
+                const QString text = table->model()->index(r, c).data().toString();
+                QVERIFY2(
+                    cells.horizontalAdvance(text) < table->columnWidth(c),
+                    qPrintable(
+                        QStringLiteral("column %1 (%2 px) cuts '%3'").arg(c).arg(table->columnWidth(c)).arg(text)));
+            }
 
         // Ctrl+= and Ctrl+-: a quarter step each, kept in the settings.
         window.actions()->presenterLarger()->trigger();

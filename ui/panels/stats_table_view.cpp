@@ -173,6 +173,16 @@ void StatsTableView::contextMenuEvent(QContextMenuEvent* event)
     menu.exec(event->globalPos());
 }
 
+void StatsTableView::changeEvent(QEvent* event)
+{
+    QTableView::changeEvent(event);
+    // Presenter mode's larger font: rows and columns sized for the old one would elide the numbers.
+    if (event->type() == QEvent::FontChange) {
+        verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
+        fitColumns();
+    }
+}
+
 void StatsTableView::paintEvent(QPaintEvent* event)
 {
     QTableView::paintEvent(event);
