@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The NormScope authors
 
 #include "../support/file_helpers.h"
+#include "engine/io/npy.h"
 #include "ui/actions.h"
 #include "ui/application.h"
 #include "ui/cube/cube_view.h"
@@ -277,6 +278,17 @@ private slots:
         QVERIFY(sameBits(positional.experiment, expected.experiment()));
         QCOMPARE(positional.size, QSize(900, 700));
 
+        // The desktop entry's Exec=normscope %f with an array: a positional .npy is the input.
+        const QString array = path("double-clicked.npy");
+        Tensor<float> t(Shape{2, 3, 2});
+        for (std::int64_t i = 0; i < t.numel(); ++i)
+            t[i] = float(i) * 0.5f;
+        writeNpy(array.toStdString(), t);
+        const AppOptions clicked = parsed({array});
+        QVERIFY(clicked.experiment.isLoaded());
+        QCOMPARE(clicked.experiment.shape, (Shape{2, 3, 2}));
+        QCOMPARE(clicked.experiment.loadedPath, array.toStdString());
+
         // Saved again from the opened state: the same file, byte for byte.
         const QString again = path("cli-again.normscope");
         QCOMPARE(runNormScope({QStringLiteral("normscope"), file, QStringLiteral("--save-session"), again}), 0);
@@ -293,8 +305,8 @@ private slots:
         QVERIFY(parseError({file, QStringLiteral("--color-by"), QStringLiteral("y")})
                     .contains(QStringLiteral("--color-by")));
         QVERIFY(parseError({file, QStringLiteral("--open"), file}).contains(QStringLiteral("--open")));
-        QCOMPARE(parseError({path("x.npy")}),
-                 QStringLiteral("unexpected argument '%1' (options start with --)").arg(path("x.npy")));
+        QCOMPARE(parseError({path("x.txt")}),
+                 QStringLiteral("unexpected argument '%1' (options start with --)").arg(path("x.txt")));
         QVERIFY(writeFileContents(path("truncated.normscope"), fileContents(file).left(40)));
         QVERIFY(parseError({QStringLiteral("--open"), path("truncated.normscope")})
                     .startsWith(path("truncated.normscope") + QStringLiteral(": not a NormScope session")));

@@ -225,8 +225,9 @@ AppOptions parseOpen(const CommandLine& cl)
     return o;
 }
 
-/// A positional FILE.normscope is the session to open (a double-click in a file manager passes it
-/// so); any other positional argument stays the tokenizer's refusal, as in normscope-cli.
+/// A positional FILE.normscope is the session to open and a positional .npy/.npz the input (a
+/// double-click in a file manager passes them so: Exec=normscope %f); any other positional argument
+/// stays the tokenizer's refusal, as in normscope-cli.
 std::vector<std::string> positionalToOpen(std::vector<std::string> args, const std::vector<const OptionTable*>& tables)
 {
     const auto takesValue = [&tables](const std::string& name) {
@@ -243,6 +244,11 @@ std::vector<std::string> positionalToOpen(std::vector<std::string> args, const s
                 ++i;
         } else if (a.size() > 10 && a.compare(a.size() - 10, 10, ".normscope") == 0) {
             args.insert(args.begin() + static_cast<std::ptrdiff_t>(i), "--open");
+            ++i;
+        } else if (a.size() > 4
+                   && (a.compare(a.size() - 4, 4, ".npy") == 0 || a.compare(a.size() - 4, 4, ".npz") == 0)) {
+            // The desktop entry offers NormScope for .npy files too: a double-clicked array is the input.
+            args.insert(args.begin() + static_cast<std::ptrdiff_t>(i), "--input");
             ++i;
         }
     }
