@@ -340,9 +340,15 @@ void setMessage(QCPItemText* item, const QString& text, bool error)
     item->setProperty("message", text);
     item->setColor(error ? QColor(0xb0, 0x20, 0x20) : QColor(0x50, 0x50, 0x50));
     item->setVisible(!text.isEmpty());
-    // A message replaces the plot: no empty axes or stale bars behind it.
-    for (QCPAxisRect* rect : item->parentPlot()->axisRects())
-        rect->setVisible(text.isEmpty());
+    // A message replaces the plot: no empty axes or stale bars behind it. The axes and data are
+    // hidden one by one: hiding the axis rects would hide the message with them.
+    QCustomPlot* plot = item->parentPlot();
+    for (QCPAxisRect* rect : plot->axisRects())
+        for (QCPAxis* axis : rect->axes(QCPAxis::atLeft | QCPAxis::atBottom))
+            axis->setVisible(text.isEmpty());
+    if (!text.isEmpty()) // the plots set their data's visibility themselves with each result
+        for (int i = 0; i < plot->plottableCount(); ++i)
+            plot->plottable(i)->setVisible(false);
 }
 
 QString message(const QCPItemText* item)
