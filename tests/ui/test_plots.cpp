@@ -152,7 +152,8 @@ void TestPlots::everyPlotAcceptsEveryResult()
         auto* inputCurve = qobject_cast<QCPCurve*>(histogram.plot()->plottable(0));
         auto* outputCurve = qobject_cast<QCPCurve*>(histogram.plot()->plottable(1));
         QVERIFY(inputCurve && outputCurve);
-        QCOMPARE(inputCurve->visible(), bool(r));
+        // A refused result's message replaces the plot (it was drawn over the bars): x is counted, not drawn.
+        QCOMPARE(inputCurve->visible(), r && r->ok());
         QCOMPARE(outputCurve->visible(), r && r->ok());
         if (r) {
             QCOMPARE(sum(histogram.inputHistogram()), r->input.numel());
