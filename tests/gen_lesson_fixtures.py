@@ -4,8 +4,8 @@
 """Writes tests/fixtures/lessons/<id>.json: every number a lesson's text names, computed by PyTorch.
 
 For each lesson in resources/lessons and each step, the step's state (inherited from the steps
-before it) is rebuilt as a PyTorch module and input, "steps": K gives K - 1 training passes before
-the shown pass (in eval() too), and each numeric placeholder of the English and Chinese text
+before it) is rebuilt as a PyTorch module and input, "steps": K gives K training passes (in train()
+the shown pass is the K-th; in eval() all K come before the shown pass, none without "steps"), and each numeric placeholder of the English and Chinese text
 ({y[0,0]}, {running_var[0]}, ...) is evaluated. RMSNorm (not in torch 1.13) is written out by hand;
 running_var_biased is the hand-written BatchNorm's running variance (the biased variance averaged
 with the same momentum). tests/ui/test_lessons.cpp compares the window's values with these.
@@ -61,9 +61,9 @@ def run_step(state):
     momentum = None if momentum == "none" else momentum
     affine = state.get("affine", kind != "instance")
     track = state.get("track-running-stats", kind == "batch")
-    steps = state.get("steps", 1)
     groups = state.get("num-groups", 1)
     eval_mode = state.get("mode") == "eval"
+    steps = state.get("steps", 0 if eval_mode else 1)
     eff_eps = torch.finfo(dtype).eps if eps is None else eps
     if kind == "batch":
         m = [None, None, torch.nn.BatchNorm1d, torch.nn.BatchNorm1d, torch.nn.BatchNorm2d, torch.nn.BatchNorm3d][x.dim()](
@@ -97,7 +97,7 @@ def run_step(state):
             return y
 
         if running:
-            for _ in range(steps - 1):
+            for _ in range(steps if eval_mode else steps - 1):
                 train_pass()
             out["running_mean_before"] = m.running_mean.clone()
             out["running_var_before"] = m.running_var.clone()

@@ -3,6 +3,8 @@
 
 #include "ui/main_window.h"
 
+#include "ui/document/layout_text.h"
+
 #include "engine/core/error.h"
 #include "ui/actions.h"
 #include "ui/cube/compare_view.h"
@@ -214,6 +216,9 @@ void MainWindow::buildDocks()
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     controlsScroll_ = scroll;
     fitControlsWidth();
+    // A combo box's items change with the norm and shape ("last 3: (C, H, W) = (6, 5, 5)"): the dock
+    // follows the panel's minimum width whenever its layout is recomputed.
+    controls_->installEventFilter(this);
     QDockWidget* controlsDock = dock(this, tr("Controls"), "controlsDock", scroll);
     addDockWidget(Qt::LeftDockWidgetArea, controlsDock);
 
@@ -284,16 +289,26 @@ void MainWindow::fitControlsWidth()
                                      + 2 * controlsScroll_->frameWidth());
 }
 
+bool MainWindow::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == controls_ && event->type() == QEvent::LayoutRequest)
+        fitControlsWidth();
+    return QMainWindow::eventFilter(watched, event);
+}
+
 void MainWindow::changeEvent(QEvent* event)
 {
     QMainWindow::changeEvent(event);
-    if (event->type() == QEvent::FontChange || event->type() == QEvent::ApplicationFontChange)
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::ApplicationFontChange) {
         fitControlsWidth(); // presenter mode: the controls keep their whole width at the larger font
+        QTimer::singleShot(0, this, &MainWindow::fitLessonsDock);
+    }
     if (event->type() != QEvent::LanguageChange || !lessons_)
         return;
     LanguageManager::instance()->retranslate(this);
     actions_->updateState();
     lessons_->setLanguage(LanguageManager::instance()->language());
+    QTimer::singleShot(0, this, &MainWindow::fitLessonsDock);
     document_->republish();
     updateStatus();
 }
@@ -346,8 +361,8 @@ void MainWindow::onResult(const ResultPtr& result)
                                   .arg(QString::fromStdString(result->error)));
     QStringList warnings;
     if (result && !refused)
-        for (const std::string& w : result->warnings)
-            warnings << QString::fromStdString(w);
+        for (const DegenerateWarning& w : result->warnings)
+            warnings << normscope::ui::warningText(w);
     warningBanner_->setVisible(!warnings.isEmpty());
     warningBanner_->setText(warnings.isEmpty() ? QString() : tr("Warning: %1").arg(warnings.join(tr("; "))));
     if (result) {
@@ -485,6 +500,21 @@ void MainWindow::openNpy()
     document_->loadNpy(path);
 }
 
+/// The paragraph is what a class reads: the Lessons dock takes the height it needs, up to two thirds
+/// of the right column; the formula panel above keeps the rest (it scrolls).
+void MainWindow::fitLessonsDock()
+{
+    auto* lessonsDock = findChild<QDockWidget*>(QStringLiteral("lessonsDock"));
+    auto* formulaDock = findChild<QDockWidget*>(QStringLiteral("formulaDock"));
+    if (!lessonsDock || !lessonsDock->isVisible() || !formulaDock || !formulaDock->isVisible()
+        || lessonsDock->isFloating() || formulaDock->isFloating())
+        return;
+    const int column = lessonsDock->height() + formulaDock->height();
+    const int titleBar = lessonsDock->height() - lessons_->height();
+    const int wanted = std::min(lessons_->heightForWholeText() + titleBar, column * 2 / 3);
+    resizeDocks({formulaDock, lessonsDock}, {column - wanted, wanted}, Qt::Vertical);
+}
+
 /// The Lessons dock, hidden until Help > Lessons or --lesson: a step sets the document (through the
 /// panel) and the view options (here, as their combo boxes would).
 void MainWindow::buildLessons()
@@ -514,6 +544,8 @@ void MainWindow::buildLessons()
     connect(actions_->lessonNext(), &QAction::triggered, lessons_, &LessonsPanel::next);
     connect(lessons_, &LessonsPanel::stepOpened, this, [this, showDock](const AppOptions& o) {
         showDock();
+        // Once the dock has its width the paragraph's height is known: the dock grows to show it all.
+        QTimer::singleShot(0, this, &MainWindow::fitLessonsDock);
         actions_->lessonBack()->setEnabled(true);
         actions_->lessonNext()->setEnabled(true);
         setValueSource(o.colorBy);

@@ -102,6 +102,7 @@ protected:
     void showEvent(QShowEvent* event) override;
     /// A language switch: the texts given when built are swapped, the views rebuild theirs.
     void changeEvent(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
     /// The controls dock as wide as the controls need at the current font.
     void fitControlsWidth();
     /// Asks before unsaved changes are lost, then keeps the layout.
@@ -120,6 +121,7 @@ private:
     void onTabChanged(int index);
     void showNotice(const QString& message);
     void buildLessons();
+    void fitLessonsDock();
 
     Document* document_;
     Actions* actions_ = nullptr;

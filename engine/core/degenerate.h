@@ -48,8 +48,25 @@ NonFiniteCounts countNonFinite(const Tensor<T>& x)
 /// "3 NaN, 1 inf, 2 -inf" (only the kinds present; empty when every value is finite).
 std::string describeNonFinite(const NonFiniteCounts& counts);
 
+/// What makes a run PyTorch accepts degenerate: the window words each kind in its own language.
+enum class DegenerateKind {
+    NonFiniteInput,  ///< input holds NaN/inf
+    ZeroEpsRstdZero, ///< eps = 0 where batch_norm takes rstd = 0 for var = 0
+    ZeroEps,         ///< eps = 0: a constant group gives 0/0
+    NegativeEps,     ///< eps < 0
+};
+
+struct DegenerateWarning {
+    DegenerateKind kind;
+    NonFiniteCounts input; ///< NonFiniteInput's counts
+    double eps = 0;        ///< NegativeEps's eps
+    std::string text;      ///< the sentence in English, as normscope-cli prints it
+};
+
 /// The warnings for a run PyTorch accepts but whose result is degenerate: non-finite input values and
 /// eps <= 0. Each is one sentence; the CLI prints them on stderr, the window shows them in a banner.
+std::vector<DegenerateWarning> degenerateRun(const NormSpec& spec, const NonFiniteCounts& input);
+/// The sentences of degenerateRun.
 std::vector<std::string> degenerateRunWarnings(const NormSpec& spec, const NonFiniteCounts& input);
 
 } // namespace normscope

@@ -70,6 +70,9 @@ public:
     /// G = 1 on (N, C)), rather than being constant along runs of paramInner() elements.
     bool paramsPerElement() const { return paramInner_ == 1 && paramCount_ == inner_ && inner_ > 1; }
 
+    std::int64_t channels() const { return channels_; }
+    std::int64_t numGroupsG() const { return numGroupsG_; } ///< GroupNorm's G (1 for the others)
+
     /// The channel whose running statistics a group reads and updates (BatchNorm, InstanceNorm).
     std::int64_t channelOfGroup(std::int64_t group) const { return group % channels_; }
 

@@ -31,6 +31,14 @@
         <source>none (affine off)</source>
         <translation>无（affine 关闭）</translation>
     </message>
+    <message>
+        <source>mean</source>
+        <translation>均值</translation>
+    </message>
+    <message>
+        <source>var</source>
+        <translation>方差</translation>
+    </message>
 </context>
 <context>
     <name>CubeCut</name>
@@ -79,6 +87,73 @@
     <message>
         <source>Hover a cell to light up every element that shares its %1; click to keep it lit.</source>
         <translation>悬停在格子上，点亮与它共享%1的所有元素；单击可保持点亮。</translation>
+    </message>
+</context>
+<context>
+    <name>LayoutText</name>
+    <message>
+        <source>BatchNorm: one mean and variance per channel, over %1</source>
+        <translation>BatchNorm: 每个通道一个均值和方差，在 %1 上统计</translation>
+    </message>
+    <message>
+        <source>InstanceNorm: one mean and variance per sample and channel, over %1</source>
+        <translation>InstanceNorm: 每个样本的每个通道一个均值和方差，在 %1 上统计</translation>
+    </message>
+    <message>
+        <source>GroupNorm: one mean and variance per sample and group of %1 channel (G=%2), over %3</source>
+        <translation>GroupNorm: 每个样本的每组（%1 个通道，G=%2）一个均值和方差，在 %3 上统计</translation>
+    </message>
+    <message>
+        <source>GroupNorm: one mean and variance per sample and group of %1 channels (G=%2), over %3</source>
+        <translation>GroupNorm: 每个样本的每组（%1 个通道，G=%2）一个均值和方差，在 %3 上统计</translation>
+    </message>
+    <message>
+        <source>LayerNorm: one mean and variance per tensor, over %1</source>
+        <translation>LayerNorm: 整个张量一个均值和方差，在 %1 上统计</translation>
+    </message>
+    <message>
+        <source>LayerNorm: one mean and variance per leading index, over %1</source>
+        <translation>LayerNorm: 每个前导索引一个均值和方差，在 %1 上统计</translation>
+    </message>
+    <message>
+        <source>RMSNorm: one root mean square (no mean) per tensor, over %1</source>
+        <translation>RMSNorm: 整个张量一个均方根（不减均值），在 %1 上统计</translation>
+    </message>
+    <message>
+        <source>RMSNorm: one root mean square (no mean) per leading index, over %1</source>
+        <translation>RMSNorm: 每个前导索引一个均方根（不减均值），在 %1 上统计</translation>
+    </message>
+    <message>
+        <source>%1 NaN</source>
+        <translation>%1 个 NaN</translation>
+    </message>
+    <message>
+        <source>%1 inf</source>
+        <translation>%1 个 inf</translation>
+    </message>
+    <message>
+        <source>%1 -inf</source>
+        <translation>%1 个 -inf</translation>
+    </message>
+    <message>
+        <source>the input has %1 of %2 values: the statistics, running statistics and outputs they reach are NaN or inf, as in PyTorch</source>
+        <translation>输入的 %2 个值中有 %1：它们影响到的统计量、运行统计量和输出都是 NaN 或 inf，与 PyTorch 相同</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>eps = 0: a constant channel gives 0/0 (PyTorch&apos;s batch_norm takes rstd = 0 where var is exactly 0, so y = beta there)</source>
+        <translation>eps = 0：常数通道得到 0/0（PyTorch 的 batch_norm 在 var 恰为 0 处取 rstd = 0，因此那里 y = beta）</translation>
+    </message>
+    <message>
+        <source>eps = 0: a constant channel gives 0/0 = NaN</source>
+        <translation>eps = 0：常数通道得到 0/0 = NaN</translation>
+    </message>
+    <message>
+        <source>eps = %1 is negative: rstd = 1/sqrt(var + eps) is NaN where var &lt; %2 and inf where they are equal</source>
+        <translation>eps = %1 为负：在 var &lt; %2 处 rstd = 1/sqrt(var + eps) 为 NaN，两者相等处为 inf</translation>
     </message>
 </context>
 <context>
@@ -444,6 +519,14 @@
         <source>size</source>
         <translation>组大小</translation>
     </message>
+    <message>
+        <source>mean</source>
+        <translation>均值</translation>
+    </message>
+    <message>
+        <source>var</source>
+        <translation>方差</translation>
+    </message>
 </context>
 <context>
     <name>normscope::ui::ControlsPanel</name>
@@ -666,22 +749,6 @@
     <message>
         <source>Loaded a typed-in tensor</source>
         <translation>已加载手动输入的张量</translation>
-    </message>
-    <message>
-        <source>(N, C)  BatchNorm1d</source>
-        <translation>(N, C)  BatchNorm1d</translation>
-    </message>
-    <message>
-        <source>(N, C, L)  BatchNorm1d</source>
-        <translation>(N, C, L)  BatchNorm1d</translation>
-    </message>
-    <message>
-        <source>(N, C, H, W)  BatchNorm2d</source>
-        <translation>(N, C, H, W)  BatchNorm2d</translation>
-    </message>
-    <message>
-        <source>(N, C, D, H, W)  BatchNorm3d</source>
-        <translation>(N, C, D, H, W)  BatchNorm3d</translation>
     </message>
     <message>
         <source>(B, T, D)  transformer LayerNorm</source>

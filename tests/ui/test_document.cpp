@@ -250,7 +250,7 @@ private slots:
         QVERIFY2(document.result()->ok(), document.result()->error.c_str());
         QCOMPARE(*document.result()->spec.eps, 0.0);
         QCOMPARE(document.result()->warnings.size(), std::size_t(1));
-        QVERIFY(QString::fromStdString(document.result()->warnings[0]).startsWith(QStringLiteral("eps = 0")));
+        QVERIFY(QString::fromStdString(document.result()->warnings[0].text).startsWith(QStringLiteral("eps = 0")));
         document.setEps(1e-5);
         QVERIFY(document.result()->warnings.empty());
     }

@@ -7,6 +7,8 @@
 
 #include "ui/actions.h"
 #include "ui/cube/cube_texts.h"
+#include "ui/cube/cube_view.h"
+#include "ui/document/layout_text.h"
 #include "ui/document/app_options.h"
 #include "ui/document/document.h"
 #include "ui/language_manager.h"
@@ -272,6 +274,18 @@ private slots:
         QCOMPARE(window.actions()->step()->iconText(), QStringLiteral("单步"));
         QCOMPARE(model->headerData(meanColumn, Qt::Horizontal).toString(), QStringLiteral("均值"));
         QVERIFY(CubeTexts::statusHtml(document.result(), -1, false).startsWith(QStringLiteral("悬停")));
+        // The engine's facts in the interface's words: the cube's caption and the warning banner.
+        QTRY_COMPARE(window.cubeView()->caption(),
+                     QStringLiteral("BatchNorm: 每个通道一个均值和方差，在 N, H, W 上统计"));
+        QCOMPARE(warningText({DegenerateKind::ZeroEps, {}, 0, "eps = 0: a constant channel gives 0/0 = NaN"}),
+                 QStringLiteral("eps = 0：常数通道得到 0/0 = NaN"));
+        NonFiniteCounts counts;
+        counts.nan = 2;
+        counts.negInf = 1;
+        counts.total = 600;
+        QVERIFY2(warningText({DegenerateKind::NonFiniteInput, counts, 0, {}})
+                     .startsWith(QStringLiteral("输入的 600 个值中有 2 个 NaN、1 个 -inf：")),
+                 qPrintable(warningText({DegenerateKind::NonFiniteInput, counts, 0, {}})));
         // Qt's own catalogue too: the standard dialogs' buttons (qt6-translations-l10n).
         QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("取消"));
         QVERIFY(window.lessonsPanel()->paragraph().contains(QStringLiteral("选择一个课程")));
@@ -289,6 +303,8 @@ private slots:
         QCOMPARE(window.actions()->step()->iconText(), QStringLiteral("Step"));
         QCOMPARE(model->headerData(meanColumn, Qt::Horizontal).toString(), QStringLiteral("mean"));
         QVERIFY(window.lessonsPanel()->paragraph().startsWith(QStringLiteral("<p>Pick a lesson")));
+        QTRY_COMPARE(window.cubeView()->caption(),
+                     QString::fromStdString(document.result()->layout->describe())); // the engine's own words
         QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("Cancel"));
         // Nothing is left behind in Chinese: not a menu, tooltip, combo item, tab or plot label.
         QVERIFY2(withChinese(shownTexts(window)).isEmpty(),

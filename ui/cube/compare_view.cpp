@@ -226,8 +226,9 @@ QString CompareView::statsHtml(const ResultPtr& result)
     if (rms) {
         row(QStringLiteral("mean(x\u00b2)"), range(c.var_min, c.var_max));
     } else {
-        row(running ? QStringLiteral("running_mean") : QStringLiteral("mean"), range(c.mean_min, c.mean_max));
-        row(running ? QStringLiteral("running_var") : QStringLiteral("var"), range(c.var_min, c.var_max));
+        // running_mean/running_var are PyTorch's names and stay; the batch's own statistics are words.
+        row(running ? QStringLiteral("running_mean") : tr("mean"), range(c.mean_min, c.mean_max));
+        row(running ? QStringLiteral("running_var") : tr("var"), range(c.var_min, c.var_max));
     }
     return html + QStringLiteral("</table>");
 }

@@ -5,6 +5,7 @@
 
 #include "ui/document/document.h"
 #include "ui/document/cell_info.h"
+#include "ui/document/layout_text.h"
 #include "ui/document/shape_presets.h"
 #include "ui/cube/color_bar.h"
 #include "ui/cube/scaled_font.h"
@@ -73,7 +74,7 @@ void CubeView::setResult(ResultPtr result)
     if (!r.ok())
         error_ = r.error.empty() ? tr("The engine refused this configuration.") : QString::fromStdString(r.error);
     else
-        caption_ = QString::fromStdString(r.layout->describe());
+        caption_ = layoutCaption(*r.layout);
 
     grid_ = CubeGrid(r.input.empty() ? r.shape : r.input.shape());
     grid_.setTokenNames(isTransformerLayout(r.spec, r.shape));

@@ -65,14 +65,15 @@ CellInfo CellInfo::from(const ResultPtr& result, std::int64_t flatIndex)
 
 QString CellInfo::meanName() const
 {
-    return runningStats ? QStringLiteral("running_mean") : QStringLiteral("mean");
+    // The buffers keep PyTorch's names; the batch's own statistics are words of the interface.
+    return runningStats ? QStringLiteral("running_mean") : tr("mean");
 }
 
 QString CellInfo::varName() const
 {
     if (rms)
         return QStringLiteral("mean(x\u00b2)");
-    return runningStats ? QStringLiteral("running_var") : QStringLiteral("var");
+    return runningStats ? QStringLiteral("running_var") : tr("var");
 }
 
 std::vector<std::pair<QString, QString>> CellInfo::rows() const

@@ -63,8 +63,9 @@ struct Lesson {
  * "steps": [{"state": {...}, "text": {"en", "zh_CN"}}]}. State keys are the window's options
  * (norm, tensor, shape, dtype, generator, seed, mean, std, num-groups, normalized-shape, eps,
  * momentum, affine, track-running-stats, mode, steps, running-mean... see stateKeys()), each with its
- * JSON type; a key set to null drops an inherited one. "steps": K means K - 1 training passes
- * (Step) before the pass shown, in eval() too (lesson_runner.cpp). Throws normscope::Error naming the file and
+ * JSON type; a key set to null drops an inherited one. "steps": K means K training passes: in
+ * train() the pass shown is the K-th, in eval() all K come before it, and none without "steps"
+ * (lesson_runner.cpp). Throws normscope::Error naming the file and
  * the step (1-based) for invalid JSON, an unknown or missing key, a missing language, a value of the
  * wrong type, or a placeholder that does not parse. Whether the values are accepted is the window's
  * option parser's rule (lesson_runner.h checks that).

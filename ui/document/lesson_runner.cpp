@@ -181,11 +181,16 @@ LessonStepRun runLessonStep(const Lesson& lesson, int index)
     run.experiment = run.options.experiment;
     InputCache cache;
     const std::shared_ptr<const AnyTensor> x = cache.input(run.experiment);
-    // A lesson's "steps" are Step presses before the shown pass: in eval() too, so a lesson can
-    // train and then look at the module in eval().
+    // A lesson's "steps": K is K training passes: in train() the shown pass is the K-th; in eval()
+    // the K passes come before the shown one (which moves nothing), so "train 30 times, then look
+    // in eval()" shows num_batches_tracked = 30 as the lesson's file says, and without "steps" an
+    // eval() step shows the module fresh from construction.
     if (run.experiment.spec.hasRunningStats()) {
+        const bool eval = run.experiment.spec.mode == Mode::Eval;
+        const bool stepsGiven = lesson.steps[index].state.contains(QStringLiteral("steps"));
+        const int passesBefore = eval ? (stepsGiven ? run.options.steps : 0) : run.options.steps - 1;
         try {
-            for (int i = 1; i < run.options.steps; ++i)
+            for (int i = 0; i < passesBefore; ++i)
                 run.experiment = engine_runner::step(run.experiment, *x, 1);
         } catch (const Error&) {
             // The refusal is the shown pass's too: the result below carries it.

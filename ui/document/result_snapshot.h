@@ -34,7 +34,7 @@ struct ResultSnapshot {
     NonFiniteCounts inputNonFinite; ///< NaN/inf in x (the histograms leave them out)
     /// A run PyTorch accepts but whose numbers are degenerate (non-finite input, eps <= 0): one
     /// sentence each, for the warning banner (engine/core/degenerate.h).
-    std::vector<std::string> warnings;
+    std::vector<DegenerateWarning> warnings; ///< degenerateRun (engine/core/degenerate.h)
     std::optional<StatsLayout> layout;
 
     Tensor<double> input;           ///< x

@@ -24,7 +24,7 @@ void fillSnapshotExceptTensors(ResultSnapshot& s, const NormSpec& spec, const Te
     s.dtype = dtypeOf<T>();
     s.error.clear();
     s.inputNonFinite = countNonFinite(x);
-    s.warnings = degenerateRunWarnings(spec, s.inputNonFinite);
+    s.warnings = degenerateRun(spec, s.inputNonFinite);
     s.layout.emplace(spec, x.shape());
     s.mean = result.mean.template cast<double>();
     s.var = result.var.template cast<double>();

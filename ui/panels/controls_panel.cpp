@@ -4,6 +4,7 @@
 #include "ui/panels/controls_panel.h"
 
 #include "engine/core/error.h"
+#include "engine/core/norm_traits.h"
 #include "engine/core/stats_layout.h"
 #include "ui/panels/action_button.h"
 #include "ui/panels/exact_spin_box.h"
@@ -29,6 +30,8 @@
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QSpinBox>
+#include <QStyle>
+#include <QStyleOptionComboBox>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -37,6 +40,20 @@
 namespace normscope::ui {
 
 namespace {
+
+/// The width that shows a combo box's widest item whole (its sizeHint follows only the first items
+/// when they change under a QSignalBlocker, so it is measured here).
+int widestItemWidth(const QComboBox* box)
+{
+    int text = 0;
+    for (int i = 0; i < box->count(); ++i)
+        text = std::max(text, box->fontMetrics().horizontalAdvance(box->itemText(i)));
+    QStyleOptionComboBox option;
+    option.initFrom(box);
+    return box->style()
+        ->sizeFromContents(QStyle::CT_ComboBox, &option, QSize(text, box->fontMetrics().height()), box)
+        .width();
+}
 
 constexpr GeneratorKind kGenerators[] = {GeneratorKind::ChannelOffset, GeneratorKind::Normal, GeneratorKind::Uniform,
                                          GeneratorKind::ConstantChannels};
@@ -144,8 +161,8 @@ QWidget* ControlsPanel::buildInputBox()
     auto* form = new QFormLayout(box);
 
     layout_ = new QComboBox(box);
-    layout_->addItems({tr("(N, C)  BatchNorm1d"), tr("(N, C, L)  BatchNorm1d"), tr("(N, C, H, W)  BatchNorm2d"),
-                       tr("(N, C, D, H, W)  BatchNorm3d"), tr("(B, T, D)  transformer LayerNorm")});
+    // Ranks 2 to 5 (named with the current norm's module in sync()), then the transformer preset.
+    layout_->addItems({QString(), QString(), QString(), QString(), tr("(B, T, D)  transformer LayerNorm")});
     layout_->setToolTip(tr("The input's axes; (B, T, D) is a batch of token sequences, each token's D "
                            "features normalised by LayerNorm(D)"));
     form->addRow(tr("Layout"), layout_);
@@ -242,11 +259,15 @@ QWidget* ControlsPanel::buildParameterBox()
     groups_ = new QComboBox(box);
     groups_->setObjectName(QStringLiteral("groupsCombo"));
     groups_->setToolTip(tr("GroupNorm's num_groups: only divisors of C"));
+    // Their items say what the choice means ("2  (3 channels each)"): their minimum width is their
+    // widest item's (set in sync()) and the panel is as wide as that (MainWindow::fitControlsWidth),
+    // so a projector shows them whole.
     form->addRow(tr("num_groups"), groups_);
     connect(groups_, &QComboBox::activated, this,
             [this](int i) { document_->setNumGroups(groups_->itemData(i).toLongLong()); });
 
     normalized_ = new QComboBox(box);
+    normalized_->setObjectName(QStringLiteral("normalizedCombo"));
     normalized_->setToolTip(tr("LayerNorm/RMSNorm normalized_shape: the input's last dims"));
     form->addRow(tr("normalized_shape"), normalized_);
     connect(normalized_, &QComboBox::activated, this,
@@ -399,7 +420,9 @@ void ControlsPanel::applyMomentum(bool merge)
 void ControlsPanel::changeEvent(QEvent* event)
 {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::LanguageChange)
+    // A new language or font (presenter mode) changes the texts' widths: the combo boxes are measured again.
+    if (event->type() == QEvent::LanguageChange || event->type() == QEvent::FontChange
+        || event->type() == QEvent::ApplicationFontChange)
         refresh();
 }
 
@@ -420,6 +443,12 @@ void ControlsPanel::refresh()
     const bool spinsFit = rank >= 2 && rank <= 5;
     // The spins' names follow the rank and the preset: N C | N C L | N C H W | N C D H W | B T D.
     const ShapePreset preset = presetOf(e);
+    // Each rank's item names the module the current norm is at that rank (BatchNorm1d, InstanceNorm3d, ...).
+    static const char* const axes[4] = {"(N, C)", "(N, C, L)", "(N, C, H, W)", "(N, C, D, H, W)"};
+    for (int r = 2; r <= 5; ++r)
+        layout_->setItemText(
+            r - 2,
+            QStringLiteral("%1  %2").arg(QLatin1String(axes[r - 2]), QString::fromStdString(moduleName(s.kind, r))));
     layout_->setCurrentIndex(static_cast<int>(preset));
     const auto spinNames = StatsLayout::axisNames(rank);
     for (int a = 0; a < 5; ++a) {
@@ -476,6 +505,7 @@ void ControlsPanel::refresh()
     groups_->setCurrentIndex(groups_->findData(QVariant::fromValue<qlonglong>(s.num_groups)));
     groups_->setPlaceholderText(tr("%1 does not divide C = %2").arg(s.num_groups).arg(C));
     groups_->setEnabled(t.takesNumGroups);
+    groups_->setMinimumWidth(widestItemWidth(groups_));
 
     normalized_->clear();
     const auto axisNames = StatsLayout::axisNames(rank);
@@ -494,6 +524,7 @@ void ControlsPanel::refresh()
         normalizedIndex = normalized_->findData(static_cast<int>(s.normalized_shape.size()));
     normalized_->setCurrentIndex(normalizedIndex);
     normalized_->setEnabled(t.takesNormalizedShape);
+    normalized_->setMinimumWidth(widestItemWidth(normalized_));
 
     epsNone_->setVisible(t.acceptsEpsNone);
     epsNone_->setChecked(!s.eps);

@@ -5,6 +5,7 @@
 
 #include "ui/document/document.h"
 #include "ui/document/cell_info.h"
+#include "ui/document/layout_text.h"
 
 #include <QEvent>
 #include <QLabel>
@@ -119,8 +120,7 @@ void FormulaPanel::refresh()
         general += QStringLiteral(" + \u03b2");
 
     QString html = QStringLiteral("<p style='font-size:large'><b>%1</b></p>").arg(general.toHtmlEscaped());
-    html +=
-        QStringLiteral("<p style='color:#444'>%1.").arg(QString::fromStdString(r.layout->describe()).toHtmlEscaped());
+    html += QStringLiteral("<p style='color:#444'>%1.").arg(layoutCaption(*r.layout).toHtmlEscaped());
     if (running)
         html += tr(" <b>Eval mode:</b> the statistics are the tracked running_mean and running_var of the "
                    "element's channel, not this batch's: their values before this pass, which eval "

@@ -12,7 +12,11 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QTextBrowser>
+#include <QTextDocument>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
 
 namespace normscope::ui {
 
@@ -120,6 +124,15 @@ void LessonsPanel::back()
 {
     if (lesson_ >= 0 && step_ > 0)
         openStep(lesson_, step_ - 1);
+}
+
+int LessonsPanel::heightForWholeText() const
+{
+    QTextDocument* doc = text_->document();
+    doc->setTextWidth(text_->viewport()->width());
+    const int textHeight = static_cast<int>(std::ceil(doc->size().height())) + 2 * text_->frameWidth();
+    // Everything but the text box keeps its current height.
+    return height() - text_->height() + textHeight;
 }
 
 void LessonsPanel::updateButtons()

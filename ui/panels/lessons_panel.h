@@ -45,6 +45,8 @@ public:
     QString paragraph() const { return paragraph_; }
     /// Why the last openStep() failed (plain text), empty after a success.
     QString error() const { return error_; }
+    /// The panel's height that shows the whole paragraph at the panel's current width, no scrolling.
+    int heightForWholeText() const;
 
 Q_SIGNALS:
     /// A step was opened: its options (colour by, highlight, explode, select) for the window's views.
