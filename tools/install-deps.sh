@@ -16,6 +16,8 @@ packages=(
   qt6-l10n-tools qt6-tools-dev   # lupdate/lrelease and Qt6LinguistTools for CMake (the zh_CN catalogue)
   qt6-translations-l10n    # Qt's own qtbase_zh_CN catalogue (standard dialogs' buttons in Chinese)
   clang libclang-rt-14-dev libomp-14-dev   # the libFuzzer harnesses (tools/fuzz.sh)
+  desktop-file-utils appstream groff-base man-db   # install.validate: the desktop entry, metainfo, man pages
+  dpkg-dev                 # cpack -G DEB: dpkg-shlibdeps finds the package's dependencies
 )
 if [[ "${1:-}" == "--torch" ]]; then
   packages+=(python3-torch libjemalloc2)  # regenerating fixtures, PyTorch cross-checks and benchmarks

@@ -17,6 +17,8 @@ Actions::Actions(Document* document, QObject* parent) : QObject(parent), documen
     // Ctrl+O opens a session, as in every other program; loading an array is Ctrl+L.
     open_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     open_->setToolTip(tr("Use a NumPy array as the input (Ctrl+L)"));
+    openImage_ = make("openImageAction", tr("Open &image..."));
+    openImage_->setToolTip(tr("Use pictures as the input: one as 1x3xHxW in [0, 1], several of one size as a batch"));
     useGenerator_ = make("useGeneratorAction", tr("Use &generator"));
     useGenerator_->setToolTip(tr("Go back from the loaded array to the generated input"));
     exportCode_ = make("exportCodeAction", tr("&PyTorch code..."));

@@ -28,6 +28,7 @@ public:
     explicit Actions(Document* document, QObject* parent = nullptr);
 
     QAction* open() const { return open_; }
+    QAction* openImage() const { return openImage_; }
     QAction* useGenerator() const { return useGenerator_; }
     QAction* exportCode() const { return exportCode_; }
     QAction* quit() const { return quit_; }
@@ -83,6 +84,7 @@ private:
     Document* document_;
     QList<QAction*> all_;
     QAction* open_ = nullptr;
+    QAction* openImage_ = nullptr;
     QAction* useGenerator_ = nullptr;
     QAction* exportCode_ = nullptr;
     QAction* quit_ = nullptr;

@@ -159,6 +159,8 @@ int runNormScope(const AppOptions& options)
     window.sessions()->setRemembersLayout(!headless);
     window.sessions()->setInteractive(!headless);
     window.setValueSource(options.colorBy);
+    if (!options.note.isEmpty())
+        window.showNotice(options.note);
     window.setAllGroupsHighlighted(options.allGroups);
     if (options.explodeAxis >= 0)
         window.setExploded(true, options.explodeAxis);

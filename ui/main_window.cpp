@@ -18,6 +18,7 @@
 #include "ui/panels/pytorch_code_panel.h"
 #include "ui/plots/running_stats_plot.h"
 #include "ui/document/document.h"
+#include "ui/document/image_input.h"
 #include "ui/language_manager.h"
 #include "ui/document/number_text.h"
 #include "ui/panels/stats_table_view.h"
@@ -94,9 +95,20 @@ MainWindow::MainWindow(Document* document, QWidget* parent) : QMainWindow(parent
     connect(document_, &Document::compareEnabledChanged, this, &MainWindow::setCompareShown);
     connect(document_, &Document::busyChanged, this, &MainWindow::updateStatus);
     connect(document_, &Document::errorReported, this, &MainWindow::showNotice);
+    connect(document_, &Document::noteReported, this, &MainWindow::showNotice);
+    // Pictures are seen in the Tensor view: an image input brings it to the front once.
+    connect(document_, &Document::experimentChanged, this, [this] {
+        const bool image = document_->experiment().image;
+        if (image && !imageShown_)
+            setTensorShown(true);
+        imageShown_ = image;
+    });
     connect(document_, &Document::experimentChanged, noticeBanner_, &QLabel::hide);
 
     onResult(document_->result());
+    imageShown_ = document_->experiment().image;
+    if (imageShown_)
+        setTensorShown(true);
 }
 
 void MainWindow::buildCentre()
@@ -513,6 +525,17 @@ void MainWindow::fitLessonsDock()
     const int titleBar = lessonsDock->height() - lessons_->height();
     const int wanted = std::min(lessons_->heightForWholeText() + titleBar, column * 2 / 3);
     resizeDocks({formulaDock, lessonsDock}, {column - wanted, wanted}, Qt::Vertical);
+}
+
+void MainWindow::openImages()
+{
+    const QStringList paths =
+        QFileDialog::getOpenFileNames(this, tr("Open image"), SessionController::lastFolder(QStringLiteral("image")),
+                                      tr("Images (%1);;All files (*)").arg(readableImagePatterns()));
+    if (paths.isEmpty())
+        return;
+    SessionController::rememberFolder(QStringLiteral("image"), paths.front());
+    document_->loadImages(paths);
 }
 
 /// The Lessons dock, hidden until Help > Lessons or --lesson: a step sets the document (through the

@@ -92,6 +92,10 @@ public:
 
     /// Opens a file dialog and loads the chosen .npy as the input.
     void openNpy();
+    /// The banner and status bar message for a refusal or a note (an image scaled down to fit).
+    void showNotice(const QString& message);
+    /// File > Open image: one picture, or several of one size as a batch.
+    void openImages();
     /// File > Export > PyTorch code...: asks for a file name, then exportPyTorchCodeTo.
     void exportPyTorchCode();
     /// Writes the current result's PyTorch code (and its .npy side files) to path, all or nothing;
@@ -119,11 +123,11 @@ private:
     void updateStatus();
     void resetViews();
     void onTabChanged(int index);
-    void showNotice(const QString& message);
     void buildLessons();
     void fitLessonsDock();
 
     Document* document_;
+    bool imageShown_ = false; ///< the input was pictures at the last change (the Tensor view came forward)
     Actions* actions_ = nullptr;
     SessionController* sessions_ = nullptr;
     QTabWidget* tabs_ = nullptr;

@@ -50,6 +50,7 @@ void MainWindow::buildMenus()
 {
     Actions* a = actions_;
     connect(a->open(), &QAction::triggered, this, &MainWindow::openNpy);
+    connect(a->openImage(), &QAction::triggered, this, &MainWindow::openImages);
     connect(a->exportCode(), &QAction::triggered, this, &MainWindow::exportPyTorchCode);
     connect(a->quit(), &QAction::triggered, this, &QWidget::close);
     connect(a->copyTable(), &QAction::triggered, table_, &StatsTableView::copySelection);
@@ -77,6 +78,7 @@ void MainWindow::buildMenus()
     file->addActions({a->save(), a->saveAs()});
     file->addSeparator();
     file->addAction(a->open());
+    file->addAction(a->openImage());
     QMenu* exportMenu = file->addMenu(tr("&Export"));
     exportMenu->setObjectName(QStringLiteral("exportMenu"));
     exportMenu->addActions({a->exportStatsTable(), a->exportCompareTable()});

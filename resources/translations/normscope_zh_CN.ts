@@ -496,6 +496,14 @@
         <source>Figure: &amp;tensors as printed...</source>
         <translation>图：打印出的张量(&amp;T)...</translation>
     </message>
+    <message>
+        <source>Open &amp;image...</source>
+        <translation>打开图片(&amp;I)...</translation>
+    </message>
+    <message>
+        <source>Use pictures as the input: one as 1x3xHxW in [0, 1], several of one size as a batch</source>
+        <translation>用图片作为输入：一张图片为 [0, 1] 中的 1x3xHxW，同一尺寸的多张图片组成一个批次</translation>
+    </message>
 </context>
 <context>
     <name>normscope::ui::CompareView</name>
@@ -766,6 +774,10 @@
         <source>Transformer LayerNorm (B, T, D)</source>
         <translation>Transformer 的 LayerNorm (B, T, D)</translation>
     </message>
+    <message>
+        <source>Loaded pictures: %1</source>
+        <translation>已加载图片：%1</translation>
+    </message>
 </context>
 <context>
     <name>normscope::ui::CubeHoverOverlay</name>
@@ -892,6 +904,10 @@
     <message>
         <source>Step</source>
         <translation>单步</translation>
+    </message>
+    <message>
+        <source>Open image %1</source>
+        <translation>打开图片 %1</translation>
     </message>
 </context>
 <context>
@@ -1067,6 +1083,13 @@
     </message>
 </context>
 <context>
+    <name>normscope::ui::ImageInput</name>
+    <message>
+        <source>The image was scaled down from %1 to %2 to fit the window&apos;s limit of %3 elements.</source>
+        <translation>图片已从 %1 缩小到 %2，以适应窗口 %3 个元素的上限。</translation>
+    </message>
+</context>
+<context>
     <name>normscope::ui::LessonsPanel</name>
     <message>
         <source>Pick a lesson: it opens at its first step</source>
@@ -1226,6 +1249,14 @@
     <message>
         <source>Tensor (as PyTorch prints it)</source>
         <translation>张量（按 PyTorch 的打印格式）</translation>
+    </message>
+    <message>
+        <source>Open image</source>
+        <translation>打开图片</translation>
+    </message>
+    <message>
+        <source>Images (%1);;All files (*)</source>
+        <translation>图片 (%1);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -1474,6 +1505,53 @@ after pass</source>
     <message>
         <source>No statistics: %1</source>
         <translation>没有统计量：%1</translation>
+    </message>
+</context>
+<context>
+    <name>normscope::ui::TensorPictures</name>
+    <message>
+        <source>One range for all channels (keeps the colours&apos; relations)</source>
+        <translation>所有通道使用同一范围（保持颜色之间的关系）</translation>
+    </message>
+    <message>
+        <source>x (the input)</source>
+        <translation>x（输入）</translation>
+    </message>
+    <message>
+        <source>y (the output)</source>
+        <translation>y（输出）</translation>
+    </message>
+    <message>
+        <source>sample %1</source>
+        <translation>样本 %1</translation>
+    </message>
+    <message>
+        <source>x is drawn as it is (values in [0, 1]). y is drawn with one range for all channels: its minimum and maximum over the whole batch, [%1, %2], mapped to [0, 1].</source>
+        <translation>x 按原样绘制（值在 [0, 1] 中）。y 的所有通道使用同一范围绘制：把它在整个批次上的最小值和最大值 [%1, %2] 映射到 [0, 1]。</translation>
+    </message>
+    <message>
+        <source>gray</source>
+        <translation>灰度</translation>
+    </message>
+    <message>
+        <source>R</source>
+        <translation>R</translation>
+    </message>
+    <message>
+        <source>G</source>
+        <translation>G</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>%1 [%2, %3]</source>
+        <translation>%1 [%2, %3]</translation>
+    </message>
+    <message>
+        <source>x is drawn as it is (values in [0, 1]). y is drawn with each channel mapped from its minimum and maximum over the whole batch to [0, 1]: %1.</source>
+        <translation>x 按原样绘制（值在 [0, 1] 中）。y 的每个通道都从它在整个批次上的最小值和最大值映射到 [0, 1]：%1。</translation>
     </message>
 </context>
 <context>

@@ -99,6 +99,7 @@ private Q_SLOTS:
               "train-vs-eval", "batch-of-one", "biased-unbiased", "momentum-convention", "frozen-bn", "layernorm-shape",
               "groupnorm-not-layernorm", "bn1d-layout", "instancenorm-running", "rmsnorm-eps", "eps-zero"})
             QVERIFY2(findLesson(QLatin1String(id)), id);
+        QVERIFY(findLesson(QStringLiteral("images-instancenorm"))); // pictures as the input (--image)
     }
 
     void everyStepRunsAndResolves()

@@ -9,7 +9,10 @@
 #include "engine/report/table_format.h"
 #include "engine/options/tensor_literal.h"
 #include "ui/document/document.h"
+#include "ui/document/image_input.h"
 #include "ui/document/session_file.h"
+
+#include <QFileInfo>
 
 #include <algorithm>
 #include <cmath>
@@ -55,6 +58,9 @@ const OptionTable& windowOptions()
          "write x, xhat, y, mean, var, rstd, weight, bias, running_mean, running_var, num_batches_tracked "
          "(where they exist) in the input's dtype, and exit"},
         {"--tensor", "LITERAL", "the input typed in: [[0,1,2],[3,4,5]], tensor([...]) or arange(12).reshape(2,2,3)"},
+        {"--image", "FILE[,FILE...]",
+         "pictures as the input: 1x3xHxW in [0, 1] (1x1xHxW grayscale), several of one size a batch; "
+         "scaled down to the window's limit"},
         {"--lang", "en|zh_CN", "the window's language, lessons included (default: the last chosen, else the system's)"},
         {"--list-lessons", "", "print each lesson as ID<TAB>title and exit"},
         {"--presenter", "", "start in presenter mode: full screen, large text (F11 leaves it)"},
@@ -146,6 +152,20 @@ std::vector<double> valuesOf(const std::optional<AnyTensor>& t)
     return std::visit([](const auto& x) { return std::vector<double>(x.values().begin(), x.values().end()); }, *t);
 }
 
+/// --image's value: one file, or several separated by commas (a batch). A name that exists as
+/// given is one file even if it holds a comma.
+QStringList imagePaths(const std::string& value)
+{
+    const QString text = QString::fromStdString(value);
+    if (QFileInfo::exists(text))
+        return {text};
+    QStringList paths = text.split(QLatin1Char(','));
+    for (const QString& p : paths)
+        if (p.isEmpty())
+            throw Error("--image: an empty file name in '" + value + "'");
+    return paths;
+}
+
 /// The headless exports; every file name is checked here, so a bad one is refused before anything
 /// is rendered.
 void parseExports(const CommandLine& cl, AppOptions& o)
@@ -193,7 +213,7 @@ const std::vector<std::string>& stateOptions()
 {
     static const std::vector<std::string> names{"--shape",     "--dtype",   "--generator", "--seed",
                                                 "--mean",      "--std",     "--compare",   "--color-by",
-                                                "--highlight", "--explode", "--select"};
+                                                "--highlight", "--explode", "--select",    "--image"};
     return names;
 }
 
@@ -283,6 +303,24 @@ AppOptions parseOptions(const CommandLine& cl)
         e.shape = typed.shape;
         e.loaded = std::make_shared<const AnyTensor>(toTensor(typed, e.dtype));
         e.loadedPath = kTypedInTensor;
+    }
+
+    if (const auto image = cl.value("--image")) {
+        for (const char* other : {"--tensor", "--shape", "--input"})
+            if (cl.has(other))
+                throw Error(std::string("--image and ") + other + " both give the input; use one");
+        const QStringList paths = imagePaths(*image);
+        ImageInput in;
+        try {
+            in = readImages(paths, kMaxWindowElements);
+        } catch (const Error& err) {
+            throw Error(std::string("--image: ") + err.what());
+        }
+        e.shape = in.shape;
+        e.loaded = in.tensor;
+        e.loadedPath = paths.join(QLatin1Char(',')).toStdString();
+        e.image = true;
+        o.note = in.note();
     }
 
     // The module and its start: normscope-cli forward's options, with the window's defaults for

@@ -41,6 +41,7 @@ struct AppOptions {
     int explodeAxis = -1;     ///< 0 N, 1 C, 2 H·W; -1 not exploded
     QString openSession;      ///< --open or a positional FILE.normscope: the state came from this session
     QString saveSession;      ///< --save-session: write the session here once the result is in, and exit
+    QString note;             ///< shown in the status bar at start (--image scaled down to fit)
 
     // Lessons (ui/document/lesson_runner.h).
     /// --lang: the window's language, lessons included, "en" or "zh_CN"; empty when not given (the

@@ -8,6 +8,7 @@
 #include "engine/core/thread_limit.h"
 #include "ui/document/engine_runner.h"
 #include "ui/document/experiment_command.h"
+#include "ui/document/image_input.h"
 #include "ui/document/number_text.h"
 #include "ui/document/step_command.h"
 
@@ -249,6 +250,7 @@ void Document::setShape(const Shape& shape)
     edit(tr("Shape %1").arg(QString::fromStdString(toString(shape))), [&shape](Experiment& e) {
         e.loaded.reset();
         e.loadedPath.clear();
+        e.image = false;
         e.shape = shape;
         fitSpecToShape(e);
     });
@@ -267,6 +269,7 @@ void Document::setRecipe(const InputRecipe& recipe, bool merge)
             e.recipe = recipe;
             e.loaded.reset();
             e.loadedPath.clear();
+            e.image = false;
         },
         merge ? MergeRecipe : NoMerge);
 }
@@ -285,10 +288,35 @@ bool Document::loadNpy(const QString& path, QString* error)
         edit(tr("Load %1").arg(path), [&](Experiment& e) {
             e.loaded = tensor;
             e.loadedPath = path.toStdString();
+            e.image = false;
             e.shape = shape;
             e.dtype = dtypeOf(*tensor);
             fitSpecToShape(e);
         });
+        return true;
+    } catch (const Error& err) {
+        const QString message = QString::fromStdString(err.what());
+        if (error)
+            *error = message;
+        Q_EMIT errorReported(message);
+        return false;
+    }
+}
+
+bool Document::loadImages(const QStringList& paths, QString* error)
+{
+    try {
+        const ImageInput in = readImages(paths, kMaxElements);
+        edit(tr("Open image %1").arg(paths.join(QStringLiteral(", "))), [&](Experiment& e) {
+            e.loaded = in.tensor;
+            e.loadedPath = paths.join(QLatin1Char(',')).toStdString();
+            e.image = true;
+            e.shape = in.shape;
+            e.dtype = DType::Float32;
+            fitSpecToShape(e);
+        });
+        if (in.wasScaled())
+            Q_EMIT noteReported(in.note());
         return true;
     } catch (const Error& err) {
         const QString message = QString::fromStdString(err.what());
@@ -304,6 +332,7 @@ void Document::useGenerator()
     edit(tr("Use generator"), [](Experiment& e) {
         e.loaded.reset();
         e.loadedPath.clear();
+        e.image = false;
     });
 }
 

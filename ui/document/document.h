@@ -10,6 +10,7 @@
 #include <QFutureWatcher>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QUndoStack>
 
 #include <deque>
@@ -80,6 +81,9 @@ public:
     void setRecipe(const InputRecipe& recipe, bool merge = false);
     /// Loads a .npy file as the input; on failure returns false with the engine's message.
     bool loadNpy(const QString& path, QString* error = nullptr);
+    /// Loads pictures as the input (ui/document/image_input.h: one, or a batch of one size), scaled
+    /// down to kMaxElements if need be (noteReported says so); on failure false with the message.
+    bool loadImages(const QStringList& paths, QString* error = nullptr);
     void useGenerator();
     void setNumGroups(std::int64_t groups);
     void setNormalizedDims(int dims);
@@ -120,6 +124,8 @@ Q_SIGNALS:
     void busyChanged(bool busy);
     /// A step or load the engine refused; the message names the values.
     void errorReported(const QString& message);
+    /// Something the user should know about an edit that succeeded (an image scaled down to fit).
+    void noteReported(const QString& message);
     /// The modified mark changed (follows QUndoStack::cleanChanged).
     void modifiedChanged(bool modified);
     void fileNameChanged(const QString& fileName);

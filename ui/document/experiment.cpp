@@ -30,9 +30,10 @@ bool sameSpec(const NormSpec& a, const NormSpec& b)
 bool Experiment::operator==(const Experiment& o) const
 {
     return sameSpec(spec, o.spec) && shape == o.shape && dtype == o.dtype && recipe == o.recipe && loaded == o.loaded
-        && loadedPath == o.loadedPath && weight == o.weight && bias == o.bias && running_mean == o.running_mean
-        && running_var == o.running_var && num_batches_tracked == o.num_batches_tracked
-        && running_mean_history == o.running_mean_history && running_var_history == o.running_var_history;
+        && loadedPath == o.loadedPath && image == o.image && weight == o.weight && bias == o.bias
+        && running_mean == o.running_mean && running_var == o.running_var
+        && num_batches_tracked == o.num_batches_tracked && running_mean_history == o.running_mean_history
+        && running_var_history == o.running_var_history;
 }
 
 void Experiment::conform()

@@ -30,6 +30,9 @@ struct Experiment {
     InputRecipe recipe; ///< used while nothing is loaded
     std::shared_ptr<const AnyTensor> loaded;
     std::string loadedPath;
+    /// The loaded tensor is pictures (--image, File > Open image; N x C x H x W in [0, 1]): the
+    /// Tensor view shows the input and output as pictures.
+    bool image = false;
 
     /// gamma and beta, numel(affineShape) values each; empty: PyTorch's initial ones and zeros.
     std::vector<double> weight, bias;

@@ -30,6 +30,7 @@ const std::vector<StateKey>& stateTable()
     static const std::vector<StateKey> table{
         {"norm", KeyType::String},
         {"tensor", KeyType::String},
+        {"image", KeyType::String}, // --image: e.g. ":/samples/gradient.png,:/samples/pattern.png"
         {"shape", KeyType::IntegerList},
         {"dtype", KeyType::String},
         {"generator", KeyType::String},

@@ -61,7 +61,7 @@ struct Lesson {
 /**
  * Reads one lesson file and checks it against the schema: {"id", "title": {"en", "zh_CN"},
  * "steps": [{"state": {...}, "text": {"en", "zh_CN"}}]}. State keys are the window's options
- * (norm, tensor, shape, dtype, generator, seed, mean, std, num-groups, normalized-shape, eps,
+ * (norm, tensor, image, shape, dtype, generator, seed, mean, std, num-groups, normalized-shape, eps,
  * momentum, affine, track-running-stats, mode, steps, running-mean... see stateKeys()), each with its
  * JSON type; a key set to null drops an inherited one. "steps": K means K training passes: in
  * train() the pass shown is the K-th, in eval() all K come before it, and none without "steps"

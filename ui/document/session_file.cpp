@@ -302,6 +302,8 @@ Session parse(const QJsonObject& root)
         if (shapeOf(*e.loaded) != e.shape)
             input.fail("tensor", "has shape " + toString(shapeOf(*e.loaded)) + ", the input " + toString(e.shape));
         e.loadedPath = input.text("loaded_path");
+        // Pictures (--image): optional, so sessions saved before it stay readable.
+        e.image = input.has("image") && input.boolean("image");
     }
 
     std::int64_t affineCount = -1;
@@ -378,6 +380,8 @@ QByteArray sessionToJson(const Session& session)
         out += ",\n    \"loaded_path\": " + str(e.loadedPath) + ",\n    \"tensor\": {\"dtype\": "
             + str(toString(dtypeOf(*e.loaded))) + ", \"shape\": " + integers(shapeOf(*e.loaded))
             + ", \"byte_order\": \"little\", \"data\": \"" + tensorBase64(*e.loaded) + "\"}";
+        if (e.image)
+            out += ",\n    \"image\": true";
     }
     out += "},\n";
     out += "  \"parameters\": {\"weight\": " + numbers(e.weight) + ", \"bias\": " + numbers(e.bias) + "},\n";
@@ -443,7 +447,7 @@ bool sameBits(const Experiment& a, const Experiment& b)
         && sameOptional(a.spec.momentum, b.spec.momentum) && a.spec.affine == b.spec.affine
         && a.spec.track_running_stats == b.spec.track_running_stats && a.spec.mode == b.spec.mode;
     if (!sameSpecBits || a.shape != b.shape || a.dtype != b.dtype || a.loadedPath != b.loadedPath
-        || a.num_batches_tracked != b.num_batches_tracked || a.isLoaded() != b.isLoaded())
+        || a.num_batches_tracked != b.num_batches_tracked || a.isLoaded() != b.isLoaded() || a.image != b.image)
         return false;
     const InputRecipe &ra = a.recipe, &rb = b.recipe;
     if (ra.kind != rb.kind || ra.seed != rb.seed

@@ -492,10 +492,16 @@ void ControlsPanel::refresh()
                        static_cast<QWidget*>(seed_)})
         w->setEnabled(!e.isLoaded());
     loadedLabel_->setVisible(e.isLoaded());
-    if (e.isLoaded())
+    if (e.isLoaded() && e.image) { // a batch of pictures is a list of files
+        QStringList names;
+        for (const QString& path : QString::fromStdString(e.loadedPath).split(QLatin1Char(',')))
+            names << QFileInfo(path).fileName();
+        loadedLabel_->setText(tr("Loaded pictures: %1").arg(names.join(", ")));
+    } else if (e.isLoaded()) {
         loadedLabel_->setText(e.loadedPath == kTypedInTensor
                                   ? tr("Loaded a typed-in tensor")
                                   : tr("Loaded %1").arg(QFileInfo(QString::fromStdString(e.loadedPath)).fileName()));
+    }
 
     groups_->clear();
     const std::int64_t C = e.channels();

@@ -5,6 +5,7 @@
 
 #include "engine/report/torch_print.h"
 #include "ui/document/document.h"
+#include "ui/panels/tensor_pictures.h"
 
 #include <QTextEdit>
 #include <QVBoxLayout>
@@ -44,10 +45,16 @@ QString printedHtml(const Tensor<double>& t, DType dtype, const StatsLayout& lay
 
 } // namespace
 
-TensorView::TensorView(QWidget* parent) : QWidget(parent), edit_(new QTextEdit(this))
+TensorView::TensorView(QWidget* parent)
+    : QWidget(parent),
+      edit_(new QTextEdit(this)),
+      pictures_(new TensorPictures(this))
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    pictures_->setObjectName(QStringLiteral("tensorPictures"));
+    pictures_->hide();
+    layout->addWidget(pictures_);
     edit_->setReadOnly(true);
     edit_->setLineWrapMode(QTextEdit::NoWrap); // torch wraps at 80 columns itself
     edit_->setObjectName(QStringLiteral("tensorText"));
@@ -57,8 +64,22 @@ TensorView::TensorView(QWidget* parent) : QWidget(parent), edit_(new QTextEdit(t
 
 void TensorView::observe(Document* document)
 {
-    connect(document, &Document::resultChanged, this, &TensorView::setResult);
+    // The experiment says whether the input is pictures; the snapshot has only the numbers.
+    connect(document, &Document::resultChanged, this, [this, document](ResultPtr result) {
+        setPicturesShown(document->experiment().image);
+        setResult(std::move(result));
+    });
+    setPicturesShown(document->experiment().image);
     setResult(document->result());
+}
+
+void TensorView::setPicturesShown(bool on)
+{
+    if (on == pictures_on_)
+        return;
+    pictures_on_ = on;
+    picturesStale_ = true;
+    refresh();
 }
 
 void TensorView::setResult(ResultPtr result)
@@ -66,6 +87,7 @@ void TensorView::setResult(ResultPtr result)
     result_ = std::move(result);
     if (!result_ || cell_ >= result_->input.numel())
         cell_ = -1;
+    picturesStale_ = true;
     refresh();
 }
 
@@ -99,6 +121,11 @@ void TensorView::refresh()
         return;
     }
     stale_ = false;
+    if (picturesStale_) { // drawn per result, not per hovered cell
+        picturesStale_ = false;
+        pictures_->setResult(pictures_on_ ? result_ : ResultPtr());
+        pictures_->setVisible(pictures_on_ && result_ && result_->ok());
+    }
     if (!result_ || !result_->ok()) {
         html_ =
             QStringLiteral("<p>%1</p>").arg(tr("No result to print: the module refuses this input.").toHtmlEscaped());

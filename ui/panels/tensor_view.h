@@ -13,6 +13,10 @@
 class QTextEdit;
 
 namespace normscope::ui {
+class TensorPictures;
+}
+
+namespace normscope::ui {
 
 class Document;
 
@@ -20,6 +24,7 @@ class Document;
  * x, x-hat and y as PyTorch prints them (engine/report/torch_print.h: "tensor([[...]])", four
  * decimals, elided beyond 1000 elements), so the articles' printed tensors appear exactly as printed.
  * The lit group (of the hovered or selected element) is highlighted in all three, that element more.
+ * For an image input (Experiment::image) the pictures of x and y come first (TensorPictures).
  */
 class TensorView : public QWidget {
     Q_OBJECT
@@ -33,6 +38,10 @@ public:
     /// The element whose group is lit; -1 lights none.
     void setCell(std::int64_t flatIndex);
     std::int64_t cell() const { return cell_; }
+    /// Picture mode: x and y drawn as pictures above the printed tensors (an image input).
+    void setPicturesShown(bool on);
+    bool picturesShown() const { return pictures_on_; }
+    TensorPictures* pictures() const { return pictures_; }
     /// The three printed tensors as plain text, each after its name line, as last printed: a hidden
     /// view prints when it is shown.
     QString text() const;
@@ -48,7 +57,10 @@ private:
     std::int64_t cell_ = -1;
     QString html_;
     QTextEdit* edit_ = nullptr;
-    bool stale_ = false; ///< a result or cell arrived while hidden
+    TensorPictures* pictures_ = nullptr;
+    bool pictures_on_ = false;
+    bool stale_ = false;         ///< a result or cell arrived while hidden
+    bool picturesStale_ = false; ///< the pictures are not the current result's yet
 };
 
 } // namespace normscope::ui
