@@ -8,7 +8,10 @@
 #include <QLinearGradient>
 #include <QPainter>
 
+#include <algorithm>
 #include <cmath>
+#include <utility>
+#include <vector>
 
 namespace normscope::ui {
 
@@ -126,14 +129,28 @@ void ColorBar::paintEvent(QPaintEvent*)
     p.fillRect(bar, gradient);
     p.setPen(QPen(ink, 1));
     p.drawRect(bar);
-    for (std::size_t i = 0; i < ticks.size(); i += 2) {
-        const double t = static_cast<double>(i) / (ticks.size() - 1);
-        const double x = bar.left() + t * bar.width();
+    // Low, middle and high; a narrow bar (a compare column, presenter mode's large font) drops the
+    // middle number rather than print the three over each other.
+    const auto place = [&](std::size_t i) {
+        const double x = bar.left() + static_cast<double>(i) / (ticks.size() - 1) * bar.width();
+        const double w = fm.horizontalAdvance(formatTick(ticks[i]));
+        return std::pair<double, double>(x, std::clamp(x - w / 2, 0.0, width() - w));
+    };
+    const std::size_t last = ticks.size() - 1;
+    std::vector<std::size_t> shown = {0, last / 2, last};
+    const double gap = fm.horizontalAdvance(QLatin1Char(' '));
+    for (std::size_t k = 1; k < shown.size(); ++k) {
+        const double rightOfPrevious =
+            place(shown[k - 1]).second + fm.horizontalAdvance(formatTick(ticks[shown[k - 1]]));
+        if (place(shown[k]).second < rightOfPrevious + gap) {
+            shown = {0, last};
+            break;
+        }
+    }
+    for (const std::size_t i : shown) {
+        const auto [x, left] = place(i);
         p.drawLine(QPointF(x, bar.bottom()), QPointF(x, bar.bottom() + 4));
-        const QString text = formatTick(ticks[i]);
-        const double w = fm.horizontalAdvance(text);
-        const double left = std::clamp(x - w / 2, 0.0, width() - w);
-        p.drawText(QPointF(left, bar.bottom() + 5 + fm.ascent()), text);
+        p.drawText(QPointF(left, bar.bottom() + 5 + fm.ascent()), formatTick(ticks[i]));
     }
 }
 

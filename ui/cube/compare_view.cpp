@@ -65,9 +65,7 @@ void CompareView::ensureColumns(int count)
         stats->setTextFormat(Qt::RichText);
         stats->setAlignment(Qt::AlignHCenter | Qt::AlignTop);
         stats->setWordWrap(false); // a small table: its size hint is exact without wrapping
-        QFont font = stats->font();
-        font.setPointSizeF(font.pointSizeF() * 0.95); // five columns of it fit 1366 px
-        stats->setFont(font);
+        stats->setFont(statsFont());
         grid_->addWidget(cube, 0, column);
         grid_->addWidget(stats, 1, column);
         grid_->setColumnStretch(column, 1);
@@ -120,21 +118,73 @@ void CompareView::setResults(const std::vector<ResultPtr>& results)
         cubes_[k]->setResult(results[k]);
         const QString html = statsHtml(results[k]);
         stats_[k]->setText(html);
-        // QLabel underestimates the height of a rich-text table; measure it as a document.
-        QTextDocument doc;
-        doc.setDefaultFont(stats_[k]->font());
-        doc.setHtml(html);
-        stats_[k]->setMinimumHeight(static_cast<int>(std::ceil(doc.size().height())) + 2);
     }
-    // Equal columns, so that the five cubes are drawn at the same scale.
-    int widest = 0;
-    for (std::size_t k = 0; k < results.size(); ++k)
-        widest = std::max(widest, stats_[k]->sizeHint().width());
-    for (std::size_t k = 0; k < cubes_.size(); ++k)
-        grid_->setColumnMinimumWidth(static_cast<int>(k), k < results.size() ? widest : 0);
-    equalizeCaptions();
+    fitColumns();
     // Keep the selection if the new input still has that element.
     selectCell(selected_);
+}
+
+QFont CompareView::statsFont() const
+{
+    QFont f = font();
+    f.setPointSizeF(f.pointSizeF() * 0.95 * statsScale_); // five columns of it fit 1366 px
+    return f;
+}
+
+void CompareView::fitColumns()
+{
+    const int n = count();
+    if (n == 0)
+        return;
+    // The tables set the columns' width; where five of them do not fit the scroll area's width (a
+    // large font in presenter mode, the side panels shown) they get smaller type, down to 65%,
+    // rather than push the last column out of sight.
+    int widest = 0;
+    for (int k = 0; k < n; ++k)
+        widest = std::max(widest, stats_[static_cast<std::size_t>(k)]->sizeHint().width());
+    const QMargins m = grid_->contentsMargins();
+    const int shownWidth = parentWidget() ? parentWidget()->width() : width();
+    const double column = (shownWidth - m.left() - m.right() - grid_->horizontalSpacing() * (n - 1)) / double(n);
+    const double scale = std::clamp(column / (widest / statsScale_), 0.65, 1.0);
+    if (std::abs(scale - statsScale_) > 0.01) {
+        statsScale_ = scale;
+        for (QLabel* stats : stats_)
+            stats->setFont(statsFont());
+    }
+    widest = 0;
+    for (int k = 0; k < n; ++k) {
+        QLabel* stats = stats_[static_cast<std::size_t>(k)];
+        // QLabel underestimates the height of a rich-text table; measure it as a document.
+        QTextDocument doc;
+        doc.setDefaultFont(stats->font());
+        doc.setHtml(stats->text());
+        stats->setMinimumHeight(static_cast<int>(std::ceil(doc.size().height())) + 2);
+        widest = std::max(widest, stats->sizeHint().width());
+    }
+    // Equal columns, so that the five cubes are drawn at the same scale.
+    for (std::size_t k = 0; k < cubes_.size(); ++k)
+        grid_->setColumnMinimumWidth(static_cast<int>(k), static_cast<int>(k) < n ? widest : 0);
+    equalizeCaptions();
+}
+
+bool CompareView::eventFilter(QObject* watched, QEvent* event)
+{
+    // The scroll area's viewport: when it narrows below the columns' width this view is not resized.
+    if (watched == parentWidget() && event->type() == QEvent::Resize)
+        fitColumns();
+    return QWidget::eventFilter(watched, event);
+}
+
+void CompareView::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::ParentChange && parentWidget())
+        parentWidget()->installEventFilter(this);
+    if (event->type() == QEvent::FontChange) { // presenter mode: the tables follow the view's font
+        for (QLabel* stats : stats_)
+            stats->setFont(statsFont());
+        fitColumns();
+    }
 }
 
 void CompareView::resizeEvent(QResizeEvent* event)

@@ -54,10 +54,14 @@ Q_SIGNALS:
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
+    void changeEvent(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     /// Every column's caption as tall as the tallest, so the cubes share one scale.
     void equalizeCaptions();
+    void fitColumns();
+    QFont statsFont() const;
     void ensureColumns(int count);
     static QString statsHtml(const ResultPtr& result);
 
@@ -71,6 +75,7 @@ private:
     int explodeAxis_ = 1;
     std::int64_t selected_ = -1;
     bool syncing_ = false;
+    double statsScale_ = 1.0; ///< the tables' type, smaller where five columns would not fit (fitColumns)
 };
 
 } // namespace normscope::ui

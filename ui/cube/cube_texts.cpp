@@ -36,8 +36,13 @@ void CubeTexts::set(const QString& caption, const QString& failedModule, const Q
         html = QStringLiteral("<b>%1</b>").arg(failedModule.toHtmlEscaped());
     }
     // The compare view's columns are read from the back of a room too: no smaller than the base font.
-    caption_.setDefaultFont(scaledFont(base, compact ? 1.05 : 1.3));
+    captionFont_ = scaledFont(base, compact ? 1.05 : 1.3);
+    captionName_ =
+        compact && caption.indexOf(QLatin1Char(':')) > 0 ? caption.left(caption.indexOf(QLatin1Char(':'))) : QString();
+    caption_.setDefaultFont(captionFont_);
     caption_.setHtml(style + html + QStringLiteral("</div>"));
+    if (caption_.textWidth() > 0)
+        fitCaption(caption_.textWidth()); // the width the view laid it out at
 
     note_.setDefaultFont(scaledFont(base, compact ? 0.9 : 0.95));
     note_.setHtml(note.isEmpty()
@@ -78,7 +83,7 @@ QString CubeTexts::statusHtml(const ResultPtr& result, std::int64_t litGroup, bo
 
 double CubeTexts::captionHeight(double width, bool compact) const
 {
-    caption_.setTextWidth(width);
+    fitCaption(width);
     const double h = caption_.size().height();
     if (!compact)
         return h;
@@ -87,6 +92,23 @@ double CubeTexts::captionHeight(double width, bool compact) const
     // drawn at one scale.
     const QFontMetricsF rule(caption_.defaultFont());
     return std::max(h, name.lineSpacing() + 4 * rule.lineSpacing());
+}
+
+void CubeTexts::fitCaption(double width) const
+{
+    // A compact column narrower than the module's name ("InstanceNorm" in presenter mode) gets
+    // smaller type rather than the name broken in the middle of the word.
+    QFont font = captionFont_;
+    if (!captionName_.isEmpty() && width > 0) {
+        QFont bold = font;
+        bold.setBold(true);
+        const double nameWidth = QFontMetricsF(bold).horizontalAdvance(captionName_) * 1.05;
+        if (nameWidth > width)
+            font.setPointSizeF(font.pointSizeF() * std::max(0.6, width / nameWidth));
+    }
+    if (caption_.defaultFont() != font)
+        caption_.setDefaultFont(font);
+    caption_.setTextWidth(width);
 }
 
 double CubeTexts::noteHeight(double width) const

@@ -44,7 +44,11 @@ public:
     void paint(QPainter& p, const QRectF& captionRect, const QRectF& noteRect, const QRectF& statusRect) const;
 
 private:
+    void fitCaption(double width) const;
+
     mutable QTextDocument caption_, note_, status_; // setTextWidth and drawContents are not const
+    QFont captionFont_;   ///< the caption's type before a narrow column shrinks it (captionHeight)
+    QString captionName_; ///< the compact caption's first line, the module's name
 };
 
 } // namespace normscope::ui
