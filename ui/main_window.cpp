@@ -374,6 +374,7 @@ void MainWindow::onCellHovered(std::int64_t flatIndex)
 void MainWindow::onCellSelected(std::int64_t flatIndex)
 {
     selectedCell_ = flatIndex;
+    controls_->setSelectedCell(flatIndex);
     formula_->setCell(flatIndex);
     tensor_->setCell(flatIndex);
 }
