@@ -7,6 +7,7 @@
 // mode, one in eval); L = sum(y) with gamma = 1 gives dL/dx = 0 up to rounding; the statistics
 // table's dgamma/dbeta columns; sessions keep the gradient; bad options exit 2.
 
+#include "app/cli/forward_command.h"
 #include "engine/io/npy.h"
 #include "engine/io/npz_reader.h"
 #include "tests/support/file_helpers.h"
@@ -15,7 +16,11 @@
 #include "ui/document/document.h"
 #include "ui/document/result_tables.h"
 #include "ui/document/session_file.h"
+#include "ui/panels/controls_panel.h"
+#include "ui/panels/gradient_box.h"
+#include "ui/panels/stats_table_model.h"
 
+#include <QComboBox>
 #include <QDir>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -195,6 +200,92 @@ private slots:
         // LayerNorm's groups (samples) read many gammas: no per-row column.
         const Table layer = statistics(resultOf({"--norm", "layer", "--shape", "4,6,5,5", "--grad", "ones"}));
         QVERIFY(std::find(layer.columns.begin(), layer.columns.end(), "grad_weight") == layer.columns.end());
+    }
+
+    void windowAndCliWriteTheSameGradientTable_data()
+    {
+        QTest::addColumn<QStringList>("module");
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<bool>("columns");
+        QTest::newRow("batch, csv") << QStringList{"--norm", "batch"} << "s.csv" << true;
+        QTest::newRow("batch eval, json") << QStringList{"--norm", "batch", "--eval"} << "s.json" << true;
+        QTest::newRow("instance affine, md") << QStringList{"--norm", "instance", "--affine"} << "s.md" << true;
+        QTest::newRow("group of one channel, tsv")
+            << QStringList{"--norm", "group", "--num-groups", "6"} << "s.tsv" << true;
+        QTest::newRow("group, html") << QStringList{"--norm", "group", "--num-groups", "3"} << "s.html" << false;
+        QTest::newRow("layer, tex") << QStringList{"--norm", "layer", "--normalized-shape", "5,5"} << "s.tex" << false;
+    }
+    void windowAndCliWriteTheSameGradientTable()
+    {
+        QFETCH(QStringList, module);
+        QFETCH(QString, file);
+        QFETCH(bool, columns);
+        QTemporaryDir dir;
+        const QDir d(dir.path());
+        Tensor<float> x(Shape{4, 6, 5, 5}), dy(Shape{4, 6, 5, 5});
+        for (std::int64_t i = 0; i < x.numel(); ++i) {
+            x[i] = static_cast<float>(std::sin(0.7 * double(i)) * (1 + i % 6));
+            dy[i] = static_cast<float>(std::cos(1.3 * double(i)));
+        }
+        writeNpy(d.filePath("x.npy").toStdString(), x);
+        writeNpy(d.filePath("g.npy").toStdString(), dy);
+        const QStringList input{"--input", d.filePath("x.npy"), "--grad-output", d.filePath("g.npy")};
+        std::vector<std::string> cli;
+        for (const QString& a : input + module
+                 + QStringList{"--output", d.filePath("y.npy"), "--grad-input-out", d.filePath("dx.npy"), "--table-out",
+                               d.filePath("cli-" + file)})
+            cli.push_back(a.toStdString());
+        runForwardCommand(cli);
+        QCOMPARE(runWindow(input + module + QStringList{"--export-table", d.filePath(file)}), 0);
+        const QByteArray window = fileContents(d.filePath(file));
+        QCOMPARE(window, fileContents(d.filePath("cli-" + file)));
+        QCOMPARE(window.contains("grad_weight"), columns);
+    }
+
+    void tableModelShowsDgammaDbeta()
+    {
+        const ResultPtr r = resultOf({"--norm", "instance", "--affine", "--shape", "2,3,4,4", "--grad", "random"});
+        StatsTableModel model;
+        model.setResult(r);
+        const int w = model.column(StatsTableModel::GradWeightColumn);
+        const int b = model.column(StatsTableModel::GradBiasColumn);
+        QVERIFY(w >= 0 && b == w + 1);
+        QCOMPARE(model.headerData(w, Qt::Horizontal, StatsTableModel::ColumnKeyRole).toString(), "grad_weight");
+        QCOMPARE(model.rowCount(), 6);
+        for (int row = 0; row < 6; ++row) {
+            // InstanceNorm's rows are (n, c): each shows its channel's dgamma.
+            const std::int64_t c = model.rowAt(row).group % 3;
+            QCOMPARE(model.data(model.index(row, w), StatsTableModel::SortRole).toDouble(), r->grad_weight[c]);
+            QCOMPARE(model.data(model.index(row, b), StatsTableModel::SortRole).toDouble(), r->grad_bias[c]);
+        }
+        model.setResult(resultOf({"--norm", "instance", "--affine", "--shape", "2,3,4,4"}));
+        QCOMPARE(model.column(StatsTableModel::GradWeightColumn), -1);
+    }
+
+    void controlChoosesTheGradientAsAnUndoStep()
+    {
+        Document document(Experiment::demo());
+        ControlsPanel panel(&document);
+        GradientBox* box = panel.gradientBox();
+        QCOMPARE(document.experiment().gradient.kind, GradKind::None);
+        panel.setSelectedCell(37);
+        box->kindCombo()->setCurrentIndex(1); // one-hot at the selected cell
+        Q_EMIT box->kindCombo()->activated(1);
+        QCOMPARE(document.experiment().gradient.kind, GradKind::OneHot);
+        QCOMPARE(document.experiment().gradient.index, std::int64_t(37));
+        QVERIFY(document.waitUntilIdle());
+        QCOMPARE(document.result()->grad_output[37], 1.0);
+        // A click elsewhere moves the 1: another undo step.
+        panel.setSelectedCell(5);
+        QCOMPARE(document.experiment().gradient.index, std::int64_t(5));
+        QCOMPARE(document.undoStack()->count(), 2);
+        document.undoStack()->undo();
+        QCOMPARE(document.experiment().gradient.index, std::int64_t(37));
+        document.undoStack()->undo();
+        QCOMPARE(document.experiment().gradient.kind, GradKind::None);
+        QCOMPARE(box->kindCombo()->currentIndex(), 0);
+        QVERIFY(document.waitUntilIdle());
+        QVERIFY(!document.result()->hasGradient());
     }
 
     void sessionKeepsTheGradient()
