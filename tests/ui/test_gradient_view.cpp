@@ -18,6 +18,7 @@
 #include "ui/document/session_file.h"
 #include "ui/panels/controls_panel.h"
 #include "ui/panels/gradient_box.h"
+#include "ui/panels/pytorch_code_panel.h"
 #include "ui/panels/stats_table_model.h"
 
 #include <QComboBox>
@@ -286,6 +287,21 @@ private slots:
         QCOMPARE(box->kindCombo()->currentIndex(), 0);
         QVERIFY(document.waitUntilIdle());
         QVERIFY(!document.result()->hasGradient());
+    }
+
+    void pytorchCodeRunsTheBackward()
+    {
+        // Run with torch, this code gives the window's grad_input/weight/bias (checked by hand with
+        // /usr/bin/python3; the suite has no torch): here, that it asks for them.
+        const QStringList base{"--norm", "batch", "--shape", "2,3,2,2"};
+        const QString onehot =
+            PyTorchCodePanel::codeFor(*resultOf(base + QStringList{"--grad", "onehot", "--select", "1,2,0,1"})).text;
+        QVERIFY(onehot.contains("x.requires_grad_(True)"));
+        QVERIFY(onehot.contains("g = torch.zeros_like(y)"));
+        QVERIFY(onehot.contains("g[1, 2, 0, 1] = 1\ny.backward(g)\n"));
+        QVERIFY(PyTorchCodePanel::codeFor(*resultOf(base + QStringList{"--grad", "ones"}))
+                    .text.contains("g = torch.ones_like(y)  # dL/dy: L = y.sum()\ny.backward(g)"));
+        QVERIFY(!PyTorchCodePanel::codeFor(*resultOf(base)).text.contains("backward"));
     }
 
     void sessionKeepsTheGradient()
