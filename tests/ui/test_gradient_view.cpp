@@ -13,6 +13,7 @@
 #include "tests/support/file_helpers.h"
 #include "ui/application.h"
 #include "ui/document/app_options.h"
+#include "ui/document/cell_info.h"
 #include "ui/document/document.h"
 #include "ui/document/result_tables.h"
 #include "ui/document/session_file.h"
@@ -179,6 +180,36 @@ private slots:
             if (QByteArray(norm) == "batch")
                 QCOMPARE(r->grad_bias[0], 100.0);
         }
+    }
+
+    void hoverShowsTheTermsOfDx()
+    {
+        const QStringList base{"--norm", "batch", "--shape", "4,6,5,5", "--grad", "onehot", "--select", "0,1,2,3"};
+        const std::int64_t cell = (1 * 5 + 2) * 5 + 3;
+        const ResultPtr train = resultOf(base);
+        const CellInfo info = CellInfo::from(train, cell);
+        QVERIFY(info.hasGradient);
+        QCOMPARE(info.dy, 1.0);
+        QCOMPARE(info.g, 1.0);                        // gamma = 1
+        QVERIFY(std::abs(info.meanG - 0.01) < 1e-15); // one 1 among the channel's 100 cells
+        // The formula with the shown terms gives the engine's dL/dx.
+        const double dx = info.rstd * (info.g - info.meanG - info.xhat * info.meanGXhat);
+        QVERIFY(std::abs(dx - info.dx) < 1e-5 * std::abs(info.dx));
+        const auto rows = info.rows();
+        const auto row = [&rows](const QString& label) {
+            for (const auto& [l, v] : rows)
+                if (l == label)
+                    return v;
+            return QString();
+        };
+        QCOMPARE(row("dL/dy"), QStringLiteral("1"));
+        QCOMPARE(row("mean(g) of the group"), QStringLiteral("0.01"));
+        QVERIFY(row("dL/dx").startsWith(QStringLiteral("rstd\u00b7(g \u2212 mean(g)")));
+
+        const CellInfo eval = CellInfo::from(resultOf(base + QStringList{"--eval"}), cell);
+        QCOMPARE(eval.rows().back().second, QStringLiteral("g\u00b7rstd = 0.999995"));
+        // Without a gradient the hover has no gradient rows.
+        QVERIFY(!CellInfo::from(resultOf({"--norm", "batch"}), cell).hasGradient);
     }
 
     void tableShowsDgammaDbetaWithAGradient()

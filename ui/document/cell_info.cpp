@@ -114,7 +114,7 @@ std::vector<std::pair<QString, QString>> CellInfo::rows() const
             out.emplace_back(tr("mean(g) of the group"), formatNumber(meanG));
         out.emplace_back(tr("mean(g\u00b7x-hat) of the group"), formatNumber(meanGXhat));
     }
-    out.emplace_back(QStringLiteral("dL/dx = ") + gradientFormula(), formatNumber(dx));
+    out.emplace_back(QStringLiteral("dL/dx"), gradientFormula() + QStringLiteral(" = ") + formatNumber(dx));
     return out;
 }
 
