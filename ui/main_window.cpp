@@ -93,6 +93,13 @@ MainWindow::MainWindow(Document* document, QWidget* parent) : QMainWindow(parent
     connect(document_, &Document::busyChanged, this, &MainWindow::updateStatus);
     connect(document_, &Document::errorReported, this, &MainWindow::showNotice);
     connect(document_, &Document::experimentChanged, noticeBanner_, &QLabel::hide);
+    // A one-hot dL/dy sits at the selected cell: when it moves (undo, a session, the control), so
+    // does the selection.
+    connect(document_, &Document::experimentChanged, this, [this] {
+        const UpstreamGradient& g = document_->experiment().gradient;
+        if (g.kind == GradKind::OneHot && g.index != selectedCell_)
+            selectCell(g.index);
+    });
 
     onResult(document_->result());
 }

@@ -17,6 +17,8 @@
 #include "ui/document/document.h"
 #include "ui/document/result_tables.h"
 #include "ui/document/session_file.h"
+#include "ui/cube/cube_view.h"
+#include "ui/main_window.h"
 #include "ui/panels/controls_panel.h"
 #include "ui/panels/gradient_box.h"
 #include "ui/panels/pytorch_code_panel.h"
@@ -333,6 +335,27 @@ private slots:
         QVERIFY(PyTorchCodePanel::codeFor(*resultOf(base + QStringList{"--grad", "ones"}))
                     .text.contains("g = torch.ones_like(y)  # dL/dy: L = y.sum()\ny.backward(g)"));
         QVERIFY(!PyTorchCodePanel::codeFor(*resultOf(base)).text.contains("backward"));
+    }
+
+    void windowSelectionFollowsTheOneHotCell()
+    {
+        Document document(Experiment::demo());
+        MainWindow window(&document);
+        window.show();
+        QVERIFY(document.waitUntilIdle());
+        document.edit(QStringLiteral("one-hot"), [](Experiment& e) {
+            e.gradient.kind = GradKind::OneHot;
+            e.gradient.index = 42;
+        });
+        QVERIFY(document.waitUntilIdle());
+        QCOMPARE(window.cubeView()->selectedCell(), std::int64_t(42));
+        // A click elsewhere moves the 1 (the control follows the selection), undo moves both back.
+        window.cubeView()->selectCell(7);
+        QCOMPARE(document.experiment().gradient.index, std::int64_t(7));
+        document.undoStack()->undo();
+        QVERIFY(document.waitUntilIdle());
+        QCOMPARE(document.experiment().gradient.index, std::int64_t(42));
+        QCOMPARE(window.cubeView()->selectedCell(), std::int64_t(42));
     }
 
     void sessionKeepsTheGradient()
