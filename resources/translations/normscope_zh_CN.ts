@@ -429,6 +429,10 @@
         <source>Figure: &amp;tensors as printed...</source>
         <translation>图：打印出的张量(&amp;T)...</translation>
     </message>
+    <message>
+        <source>Colour by &amp;gradient dL/dx</source>
+        <translation>按梯度 dL/dx 着色(&amp;G)</translation>
+    </message>
 </context>
 <context>
     <name>normscope::ui::CompareView</name>
@@ -1610,8 +1614,8 @@ after pass</source>
         <translation>梯度 dL/dx</translation>
     </message>
     <message>
-        <source>Colour the cells by x, x-hat or y (Ctrl+1, Ctrl+2, Ctrl+3), or by dL/dx when a gradient dL/dy is chosen</source>
-        <translation>按 x、x-hat 或 y 为格子着色 (Ctrl+1、Ctrl+2、Ctrl+3)，选定梯度 dL/dy 后也可按 dL/dx 着色</translation>
+        <source>Colour the cells by x, x-hat, y or dL/dx (Ctrl+1 to Ctrl+4; dL/dx needs a gradient dL/dy)</source>
+        <translation>按 x、x-hat、y 或 dL/dx 为格子着色 (Ctrl+1 至 Ctrl+4；dL/dx 需要先选定梯度 dL/dy)</translation>
     </message>
 </context>
 <context>
