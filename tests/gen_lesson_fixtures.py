@@ -12,6 +12,7 @@ with the same momentum). tests/ui/test_lessons.cpp compares the window's values 
 
 Run with /usr/bin/python3 (torch 1.13): /usr/bin/python3 tests/gen_lesson_fixtures.py
 """
+import copy
 import glob
 import json
 import math
@@ -181,8 +182,44 @@ def run_step(state):
             if biased_var is not None:
                 out["running_var_biased"] = biased_var.to(dtype)
         out["eps"] = torch.tensor(eff_eps, dtype=dtype)
+    if "grad" in state:
+        out.update(gradients(state, kind, m, x, ns, eff_eps, eval_mode))
+    with torch.no_grad():
         if momentum is not None:
             out["momentum"] = torch.tensor(momentum, dtype=torch.float64)
+    return out
+
+
+def gradients(state, kind, m, x, ns, eff_eps, eval_mode):
+    """The gradient view's numbers by autograd: y.backward(dy) for the pass shown, on a copy of the
+    module as the pass started (eval does not move the buffers; train reads none of them)."""
+    x = x.detach().clone().requires_grad_(True)
+    grad = state["grad"]
+    if grad == "ones":
+        dy = torch.ones_like(x)
+    elif grad == "onehot":
+        dy = torch.zeros_like(x)
+        dy[tuple(state.get("select", [0] * x.dim()))] = 1
+    else:
+        raise ValueError("the lessons use --grad ones or onehot (random is NormScope's own stream)")
+    params = []
+    if m is not None:
+        m = copy.deepcopy(m)
+        m.train(not eval_mode)
+        y = m(x)
+        params = [p for p in (getattr(m, "weight", None), getattr(m, "bias", None)) if p is not None]
+    else:
+        dims = list(range(x.dim() - len(ns), x.dim()))
+        y = x * torch.rsqrt((x * x).mean(dims, keepdim=True) + eff_eps)
+    y.backward(dy)
+    gx = x.grad.detach()
+    out = {"grad_output": dy, "grad_input": gx,
+           "grad_reach": torch.tensor(float((gx != 0).sum())),
+           "grad_max": gx.abs().max().double()}
+    if params:
+        out["grad_weight"] = params[0].grad
+        if len(params) > 1:
+            out["grad_bias"] = params[1].grad
     return out
 
 

@@ -57,10 +57,11 @@ Actions::Actions(Document* document, QObject* parent) : QObject(parent), documen
     compare_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
     resetView_ = make("resetViewAction", tr("&Reset cube view"));
     resetView_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
-    const QString sources[3] = {tr("Colour by input &x"), tr("Colour by &normalized x\u0302"),
-                                tr("Colour by &output y")};
-    const char* sourceNames[3] = {"colourByInputAction", "colourByNormalizedAction", "colourByOutputAction"};
-    for (int i = 0; i < 3; ++i) {
+    const QString sources[4] = {tr("Colour by input &x"), tr("Colour by &normalized x\u0302"),
+                                tr("Colour by &output y"), tr("Colour by &gradient dL/dx")};
+    const char* sourceNames[4] = {"colourByInputAction", "colourByNormalizedAction", "colourByOutputAction",
+                                  "colourByGradientAction"};
+    for (int i = 0; i < 4; ++i) {
         colourBy_[i] = make(sourceNames[i], sources[i]);
         colourBy_[i]->setShortcut(QKeySequence(Qt::CTRL | (Qt::Key_1 + i)));
     }

@@ -96,7 +96,7 @@ private:
     QAction* resetRunning_ = nullptr;
     QAction* compare_ = nullptr;
     QAction* resetView_ = nullptr;
-    QAction* colourBy_[3] = {};
+    QAction* colourBy_[4] = {}; ///< x, x-hat, y, dL/dx (CubeView::ValueSource)
     QAction* allGroups_ = nullptr;
     QAction* explode_ = nullptr;
     QAction* about_ = nullptr;

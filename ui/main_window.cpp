@@ -104,6 +104,13 @@ MainWindow::MainWindow(Document* document, QWidget* parent) : QMainWindow(parent
         imageShown_ = image;
     });
     connect(document_, &Document::experimentChanged, noticeBanner_, &QLabel::hide);
+    // A one-hot dL/dy sits at the selected cell: when it moves (undo, a session, the control), so
+    // does the selection.
+    connect(document_, &Document::experimentChanged, this, [this] {
+        const UpstreamGradient& g = document_->experiment().gradient;
+        if (g.kind == GradKind::OneHot && g.index != selectedCell_)
+            selectCell(g.index);
+    });
 
     onResult(document_->result());
     imageShown_ = document_->experiment().image;
@@ -401,6 +408,7 @@ void MainWindow::onCellHovered(std::int64_t flatIndex)
 void MainWindow::onCellSelected(std::int64_t flatIndex)
 {
     selectedCell_ = flatIndex;
+    controls_->setSelectedCell(flatIndex);
     formula_->setCell(flatIndex);
     tensor_->setCell(flatIndex);
 }

@@ -56,7 +56,7 @@ void MainWindow::buildMenus()
     connect(a->copyTable(), &QAction::triggered, table_, &StatsTableView::copySelection);
     connect(a->compare(), &QAction::triggered, this, &MainWindow::setCompareShown);
     connect(a->resetView(), &QAction::triggered, this, &MainWindow::resetViews);
-    for (int i = 0; i < 3; ++i)
+    for (int i = 0; i < 4; ++i)
         connect(a->colourBy(i), &QAction::triggered, viewOptions_,
                 [this, i] { viewOptions_->setValueSource(static_cast<CubeView::ValueSource>(i)); });
     connect(a->allGroups(), &QAction::triggered, viewOptions_, [this] {
@@ -105,7 +105,7 @@ void MainWindow::buildMenus()
     view->addSeparator();
     view->addActions({a->presenter(), a->presenterLarger(), a->presenterSmaller(), a->presenterPanels()});
     view->addSeparator();
-    view->addActions({a->colourBy(0), a->colourBy(1), a->colourBy(2), a->allGroups(), a->explode()});
+    view->addActions({a->colourBy(0), a->colourBy(1), a->colourBy(2), a->colourBy(3), a->allGroups(), a->explode()});
     view->addSeparator();
     for (QDockWidget* d : findChildren<QDockWidget*>())
         view->addAction(d->toggleViewAction());

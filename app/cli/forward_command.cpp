@@ -129,7 +129,14 @@ void run(const ModuleStart& start, const Tensor<T>& x, const ForwardFiles& files
     if (!files.gradBiasOut.empty())
         outputs.stageNpy(files.gradBiasOut, gradients.grad_bias);
     if (!files.tableOut.empty()) {
-        const Table table = statisticsTable(spec, x.shape(), dtypeOf<T>(), summarizeGroups(spec, x, result, state));
+        // With a gradient, dL/dgamma and dL/dbeta columns, as the window's table shows them.
+        std::optional<ParamGradients> grads;
+        if (files.wantsGradients())
+            grads = ParamGradients{
+                std::vector<double>(gradients.grad_weight.values().begin(), gradients.grad_weight.values().end()),
+                std::vector<double>(gradients.grad_bias.values().begin(), gradients.grad_bias.values().end())};
+        const Table table = statisticsTable(spec, x.shape(), dtypeOf<T>(), summarizeGroups(spec, x, result, state),
+                                            grads ? &*grads : nullptr);
         outputs.stageText(files.tableOut, writeTable(table, files.tableFormat));
     }
     if (!files.stateOut.empty()) {

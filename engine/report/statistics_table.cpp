@@ -3,6 +3,7 @@
 
 #include "engine/report/statistics_table.h"
 
+#include "engine/core/error.h"
 #include "engine/core/stats_layout.h"
 
 namespace normscope {
@@ -66,6 +67,39 @@ Table statisticsTable(const NormSpec& spec, const Shape& inputShape, DType dtype
             cells.push_back(TableCell::ofNumber(row.running_var));
         }
         table.rows.push_back(std::move(cells));
+    }
+    return table;
+}
+
+bool groupsReadOneParam(const NormSpec& spec, const Shape& inputShape)
+{
+    if (!spec.affine)
+        return false;
+    const StatsLayout layout(spec, inputShape);
+    // A group is runs of segmentLength elements; gamma changes every paramInner elements.
+    return layout.segmentLength() <= layout.paramInner() && layout.paramInner() % layout.segmentLength() == 0;
+}
+
+Table statisticsTable(const NormSpec& spec, const Shape& inputShape, DType dtype, const std::vector<GroupRow>& rows,
+                      const ParamGradients* gradients)
+{
+    Table table = statisticsTable(spec, inputShape, dtype, rows);
+    if (!gradients || gradients->weight.empty() || !groupsReadOneParam(spec, inputShape))
+        return table;
+    const StatsLayout layout(spec, inputShape);
+    const auto count = static_cast<std::int64_t>(gradients->weight.size());
+    const bool bias = static_cast<std::int64_t>(gradients->bias.size()) == count;
+    table.columns.push_back("grad_weight");
+    if (bias)
+        table.columns.push_back("grad_bias");
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const std::int64_t p = layout.paramOf(layout.segmentStart(rows[i].group, 0));
+        if (p < 0 || p >= count)
+            throw Error("the gradients hold " + std::to_string(count) + " parameters; group "
+                        + std::to_string(rows[i].group) + " reads parameter " + std::to_string(p));
+        table.rows[i].push_back(TableCell::ofNumber(gradients->weight[static_cast<std::size_t>(p)]));
+        if (bias)
+            table.rows[i].push_back(TableCell::ofNumber(gradients->bias[static_cast<std::size_t>(p)]));
     }
     return table;
 }

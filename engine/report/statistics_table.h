@@ -23,6 +23,25 @@ namespace normscope {
  */
 Table statisticsTable(const NormSpec& spec, const Shape& inputShape, DType dtype, const std::vector<GroupRow>& rows);
 
+/// dL/dgamma and dL/dbeta of a backward pass, one value per parameter (affineShape's order); bias
+/// empty where there is none (RMSNorm).
+struct ParamGradients {
+    std::vector<double> weight, bias;
+};
+
+/// Whether every group reads a single gamma/beta (BatchNorm, InstanceNorm, GroupNorm with one channel
+/// per group): only then does a group's row have one parameter whose gradient it can show.
+bool groupsReadOneParam(const NormSpec& spec, const Shape& inputShape);
+
+/**
+ * The same table with the gradient view's columns grad_weight and grad_bias (dL/dgamma, dL/dbeta of
+ * the group's channel; a channel's value repeats in each of its rows, e.g. per sample for
+ * InstanceNorm) after the others, when `gradients` holds them and groupsReadOneParam; else the table
+ * above.
+ */
+Table statisticsTable(const NormSpec& spec, const Shape& inputShape, DType dtype, const std::vector<GroupRow>& rows,
+                      const ParamGradients* gradients);
+
 /// The JSON "spec" of a module: norm, module (moduleSignature), the constructor arguments the kind
 /// takes under PyTorch's names (eps null for None), and mode.
 std::vector<std::pair<std::string, std::string>> specJson(const NormSpec& spec, const Shape& inputShape);

@@ -39,6 +39,14 @@
         <source>var</source>
         <translation>方差</translation>
     </message>
+    <message>
+        <source>mean(g) of the group</source>
+        <translation>组内 mean(g)</translation>
+    </message>
+    <message>
+        <source>mean(g·x-hat) of the group</source>
+        <translation>组内 mean(g·x-hat)</translation>
+    </message>
 </context>
 <context>
     <name>CubeCut</name>
@@ -504,6 +512,10 @@
         <source>Use pictures as the input: one as 1x3xHxW in [0, 1], several of one size as a batch</source>
         <translation>用图片作为输入：一张图片为 [0, 1] 中的 1x3xHxW，同一尺寸的多张图片组成一个批次</translation>
     </message>
+    <message>
+        <source>Colour by &amp;gradient dL/dx</source>
+        <translation>按梯度 dL/dx 着色(&amp;G)</translation>
+    </message>
 </context>
 <context>
     <name>normscope::ui::CompareView</name>
@@ -534,6 +546,14 @@
     <message>
         <source>var</source>
         <translation>方差</translation>
+    </message>
+    <message>
+        <source>dL/dx ≠ 0</source>
+        <translation>dL/dx ≠ 0</translation>
+    </message>
+    <message>
+        <source>%1 of %2 cells</source>
+        <translation>%2 个格子中的 %1 个</translation>
     </message>
 </context>
 <context>
@@ -948,6 +968,30 @@
         <source>, statistics of channel c=%1</source>
         <translation>，使用通道 c=%1 的统计量</translation>
     </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Backward:&lt;/b&gt; dL/dy = %1, g = dL/dy · γ = %2</source>
+        <translation>&lt;p&gt;&lt;b&gt;反向传播：&lt;/b&gt;dL/dy = %1，g = dL/dy · γ = %2</translation>
+    </message>
+    <message>
+        <source>, over the group mean(g · x-hat) = %1</source>
+        <translation>，组内 mean(g · x-hat) = %1</translation>
+    </message>
+    <message>
+        <source>, over the group mean(g) = %1, mean(g · x-hat) = %2</source>
+        <translation>，组内 mean(g) = %1，mean(g · x-hat) = %2</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;color:#444&apos;&gt;Eval with running statistics: the mean and the variance are constants, so dL/dy reaches x through this element alone.&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:#444&apos;&gt;评估模式使用运行统计量：均值和方差是常数，所以 dL/dy 只经由这个元素到达 x。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;color:#444&apos;&gt;The statistics come from the input: dL/dy reaches every element of the group through mean(g) and mean(g · x-hat).&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:#444&apos;&gt;统计量来自输入：dL/dy 经由 mean(g) 和 mean(g · x-hat) 到达组内每个元素。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;color:#8c0000&apos;&gt;No gradient: %1&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:#8c0000&apos;&gt;没有梯度：%1&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>normscope::ui::GammaBetaEditor</name>
@@ -986,6 +1030,81 @@
     <message>
         <source>%1 parameters: too many to list; Randomize and Reset still apply.</source>
         <translation>%1 个参数：太多，无法逐个列出；“随机化”和“重置”仍然有效。</translation>
+    </message>
+</context>
+<context>
+    <name>normscope::ui::GradientBox</name>
+    <message>
+        <source>Gradient dL/dy: %1</source>
+        <translation>梯度 dL/dy：%1</translation>
+    </message>
+    <message>
+        <source>Load dL/dy</source>
+        <translation>加载 dL/dy</translation>
+    </message>
+    <message>
+        <source>NumPy arrays (*.npy)</source>
+        <translation>NumPy 数组 (*.npy)</translation>
+    </message>
+    <message>
+        <source>Gradient dL/dy from %1</source>
+        <translation>梯度 dL/dy 来自 %1</translation>
+    </message>
+    <message>
+        <source>Gradient dL/dy (backward)</source>
+        <translation>梯度 dL/dy（反向传播）</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>one-hot at the selected cell</source>
+        <translation>选中格子处的独热梯度</translation>
+    </message>
+    <message>
+        <source>all ones (L = sum(y))</source>
+        <translation>全为 1 (L = sum(y))</translation>
+    </message>
+    <message>
+        <source>random N(0, 1)</source>
+        <translation>随机 N(0, 1)</translation>
+    </message>
+    <message>
+        <source>from an .npy file</source>
+        <translation>来自 .npy 文件</translation>
+    </message>
+    <message>
+        <source>The upstream gradient dL/dy of the backward pass; colour the cube by dL/dx to see where it goes</source>
+        <translation>反向传播的上游梯度 dL/dy；按 dL/dx 为立方体着色即可看到它流向哪里</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>Load dL/dy...</source>
+        <translation>加载 dL/dy...</translation>
+    </message>
+    <message>
+        <source>No backward pass.</source>
+        <translation>不进行反向传播。</translation>
+    </message>
+    <message>
+        <source>L = y at (%1); click a cell to move it.</source>
+        <translation>L = (%1) 处的 y；点击格子可移动它。</translation>
+    </message>
+    <message>
+        <source>L = sum(y): every dL/dy is 1.</source>
+        <translation>L = sum(y)：每个 dL/dy 都是 1。</translation>
+    </message>
+    <message>
+        <source>dL/dy ~ N(0, 1) drawn from the seed.</source>
+        <translation>dL/dy ~ N(0, 1)，由种子生成。</translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <translation>来自 %1</translation>
     </message>
 </context>
 <context>
@@ -1487,6 +1606,14 @@ after pass</source>
         <source>running_var of the group&apos;s channel after this pass</source>
         <translation>本次前向之后该组所在通道的 running_var</translation>
     </message>
+    <message>
+        <source>dL/dgamma of the group&apos;s channel: sum over its elements of dL/dy · x-hat</source>
+        <translation>该组所在通道的 dL/dgamma：其元素上 dL/dy · x-hat 之和</translation>
+    </message>
+    <message>
+        <source>dL/dbeta of the group&apos;s channel: sum over its elements of dL/dy</source>
+        <translation>该组所在通道的 dL/dbeta：其元素上 dL/dy 之和</translation>
+    </message>
 </context>
 <context>
     <name>normscope::ui::StatsTableView</name>
@@ -1596,10 +1723,6 @@ after pass</source>
         <translation>输出 y</translation>
     </message>
     <message>
-        <source>Colour the cells by x, x-hat or y (Ctrl+1, Ctrl+2, Ctrl+3)</source>
-        <translation>按 x、x-hat 或 y 为格子着色 (Ctrl+1、Ctrl+2、Ctrl+3)</translation>
-    </message>
-    <message>
         <source>hovered group</source>
         <translation>悬停的组</translation>
     </message>
@@ -1630,6 +1753,14 @@ after pass</source>
     <message>
         <source>Highlight</source>
         <translation>高亮</translation>
+    </message>
+    <message>
+        <source>gradient dL/dx</source>
+        <translation>梯度 dL/dx</translation>
+    </message>
+    <message>
+        <source>Colour the cells by x, x-hat, y or dL/dx (Ctrl+1 to Ctrl+4; dL/dx needs a gradient dL/dy)</source>
+        <translation>按 x、x-hat、y 或 dL/dx 为格子着色 (Ctrl+1 至 Ctrl+4；dL/dx 需要先选定梯度 dL/dy)</translation>
     </message>
 </context>
 <context>

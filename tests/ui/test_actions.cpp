@@ -79,6 +79,7 @@ private Q_SLOTS:
         QTest::newRow("colour x") << "colourByInputAction" << QStringList{"Ctrl+1"};
         QTest::newRow("colour x-hat") << "colourByNormalizedAction" << QStringList{"Ctrl+2"};
         QTest::newRow("colour y") << "colourByOutputAction" << QStringList{"Ctrl+3"};
+        QTest::newRow("colour dL/dx") << "colourByGradientAction" << QStringList{"Ctrl+4"};
         QTest::newRow("all groups") << "allGroupsAction" << QStringList{"Ctrl+G"};
         QTest::newRow("explode") << "explodeAction" << QStringList{"Ctrl+E"};
         QTest::newRow("load npy") << "openAction" << QStringList{"Ctrl+L"};

@@ -280,6 +280,17 @@ QString CompareView::statsHtml(const ResultPtr& result)
         row(running ? QStringLiteral("running_mean") : tr("mean"), range(c.mean_min, c.mean_max));
         row(running ? QStringLiteral("running_var") : tr("var"), range(c.var_min, c.var_max));
     }
+    if (r.hasGradient()) {
+        // Where the same dL/dy lands under each norm: how many cells it reaches, and how hard.
+        std::int64_t reached = 0;
+        double largest = 0;
+        for (double v : r.grad_input.values()) {
+            reached += v != 0.0;
+            largest = std::max(largest, std::abs(v));
+        }
+        row(tr("dL/dx \u2260 0"), tr("%1 of %2 cells").arg(reached).arg(r.grad_input.numel()));
+        row(QStringLiteral("max |dL/dx|"), formatNumber(largest));
+    }
     return html + QStringLiteral("</table>");
 }
 

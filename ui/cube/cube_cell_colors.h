@@ -30,6 +30,8 @@ public:
     /// smallest and largest finite one, (inf, -inf) when there is none.
     std::pair<double, double> setValues(const CubeGrid& grid, const Tensor<double>& values);
     void clearValues() { values_.clear(); }
+    /// The drawn cells' values, in cell order.
+    const std::vector<double>& values() const { return values_; }
     /// Colours every drawn cell by value, or byGroup by its group, dimming all but litGroup's cells
     /// when litGroup >= 0.
     void recolor(const ColorMap& map, bool byGroup, std::int64_t litGroup);

@@ -191,6 +191,8 @@ void CubeView::selectCell(std::int64_t flatIndex)
     selected_ = flatIndex;
     if (highlightedGroup() != litGroup_)
         rebuildColors();
+    else if (source_ == ValueSource::Gradient)
+        updateCut(); // the selected cell is kept in view (cutForLitGroup)
     updateTexts();
     update();
     Q_EMIT cellSelected(flatIndex);
@@ -264,6 +266,25 @@ std::int64_t CubeView::drawnCellIndex(const CubeProjection::Cell& cell) const
 
 // --- per-result and per-highlight preparation --------------------------------------------------
 
+namespace {
+
+/// The 95th percentile of the finite, non-zero |v|; 0 when there are none.
+double robustMagnitude(const std::vector<double>& values)
+{
+    std::vector<double> magnitudes;
+    magnitudes.reserve(values.size());
+    for (double v : values)
+        if (std::isfinite(v) && v != 0.0)
+            magnitudes.push_back(std::abs(v));
+    if (magnitudes.empty())
+        return 0.0;
+    const auto k = static_cast<std::ptrdiff_t>(0.95 * static_cast<double>(magnitudes.size() - 1));
+    std::nth_element(magnitudes.begin(), magnitudes.begin() + k, magnitudes.end());
+    return magnitudes[static_cast<std::size_t>(k)];
+}
+
+} // namespace
+
 void CubeView::rebuildValues()
 {
     cells_.clearValues();
@@ -278,11 +299,21 @@ void CubeView::rebuildValues()
     } else if (r.ok() && source_ == ValueSource::Output && r.output.numel() == r.input.numel()) {
         values = &r.output;
         shown = ValueSource::Output;
+    } else if (source_ == ValueSource::Gradient && r.hasGradient()) {
+        values = &r.grad_input;
+        shown = ValueSource::Gradient;
     }
 
     const auto [lo, hi] = cells_.setValues(grid_, *values);
     if (shown == ValueSource::Input) {
         colorMap_.setRange(lo, hi); // x may sit far from 0 (offset data): centre on its midpoint
+    } else if (shown == ValueSource::Gradient) {
+        // A one-hot dL/dy gives one large dL/dx and many small ones; scaled to the largest, the
+        // coupled cells would look white like the untouched ones. Scale to the 95th percentile of
+        // the non-zero magnitudes (the peak saturates), so every reached cell shows a colour and
+        // only cells the gradient misses stay white.
+        const double m = robustMagnitude(cells_.values());
+        colorMap_.setRange(m > 0 ? -m : -1.0, m > 0 ? m : 1.0);
     } else {
         const double m = std::max(std::abs(lo), std::abs(hi));
         colorMap_.setRange(-m, m); // x-hat and y: white is exactly 0
@@ -290,7 +321,8 @@ void CubeView::rebuildValues()
     colorBar_->setColorMap(colorMap_);
     colorBar_->setTitle(shown == ValueSource::Input            ? QStringLiteral("x")
                             : shown == ValueSource::Normalized ? QStringLiteral("x\u0302")
-                                                               : QStringLiteral("y"));
+                            : shown == ValueSource::Output     ? QStringLiteral("y")
+                                                               : QStringLiteral("dL/dx"));
 }
 
 void CubeView::rebuildColors()
@@ -307,6 +339,13 @@ CubeProjection::Cut CubeView::cutForLitGroup() const
     // in, so that the cube does not change under the pointer.
     if (hovered_ >= 0)
         return projection_.cut();
+    // The gradient view: the selected cell (a one-hot dL/dy's 1) must be seen, or eval's single
+    // reached cell would hide inside the cube.
+    if (source_ == ValueSource::Gradient && selected_ >= 0 && selected_ < numel(grid_.shape())) {
+        std::vector<std::uint8_t> cell(static_cast<std::size_t>(grid_.cellCount()), 0);
+        cell[static_cast<std::size_t>(grid_.cellOf(selected_))] = 1;
+        return cutToShow(projection_, grid_, cell);
+    }
     return litGroup_ < 0 ? CubeProjection::Cut() : cutToShow(projection_, grid_, cells_.lit());
 }
 

@@ -42,7 +42,7 @@ class CubeView : public QWidget {
     Q_OBJECT
 
 public:
-    enum class ValueSource { Input, Normalized, Output };
+    enum class ValueSource { Input, Normalized, Output, Gradient }; ///< Gradient: dL/dx
     Q_ENUM(ValueSource)
     enum class HighlightMode { HoveredGroup, AllGroups };
     Q_ENUM(HighlightMode)

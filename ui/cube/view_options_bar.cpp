@@ -19,8 +19,9 @@ ViewOptionsBar::ViewOptionsBar(QWidget* parent)
       explodedAxis_(new QComboBox(this))
 {
     valueSource_->setObjectName(QStringLiteral("valueSourceCombo"));
-    valueSource_->addItems({tr("input x"), tr("normalized x\u0302"), tr("output y")});
-    valueSource_->setToolTip(tr("Colour the cells by x, x-hat or y (Ctrl+1, Ctrl+2, Ctrl+3)"));
+    valueSource_->addItems({tr("input x"), tr("normalized x\u0302"), tr("output y"), tr("gradient dL/dx")});
+    valueSource_->setToolTip(
+        tr("Colour the cells by x, x-hat, y or dL/dx (Ctrl+1 to Ctrl+4; dL/dx needs a gradient dL/dy)"));
     highlight_->setObjectName(QStringLiteral("highlightCombo"));
     highlight_->addItems({tr("hovered group"), tr("all groups")});
     highlight_->setToolTip(tr("Light the hovered cell's group, or give every group its own hue (Ctrl+G)"));

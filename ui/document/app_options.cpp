@@ -4,6 +4,7 @@
 #include "ui/document/app_options.h"
 
 #include "engine/core/error.h"
+#include "engine/io/npy.h"
 #include "engine/io/npz_reader.h"
 #include "engine/options/module_options.h"
 #include "engine/report/table_format.h"
@@ -35,10 +36,16 @@ const OptionTable& windowOptions()
         {"--mean", "M", "generator mean (normal, channel-offset, constant-channels)"},
         {"--std", "S", "generator standard deviation"},
         {"--compare", "", "open the compare view (all five norms)"},
-        {"--color-by", "x|xhat|y", "colour the cells by x, x-hat or y (default x)"},
+        {"--color-by", "x|xhat|y|grad", "colour the cells by x, x-hat, y or dL/dx (grad needs a gradient; default x)"},
         {"--highlight", "hovered|all", "light the hovered group, or every group in its own hue"},
         {"--explode", "n|c|hw", "pull the cube apart along an axis"},
         {"--select", "INDEX", "select an element: n,c,h,w (one index per input dim) or a flat index"},
+        {"--grad", "ones|onehot|random",
+         "the gradient view: dL/dy all ones (L = sum(y)), one-hot at --select (default the first element), or "
+         "N(0, 1) of --seed; dL/dx, dgamma, dbeta as PyTorch autograd computes them"},
+        {"--grad-output", "G.npy",
+         "the gradient view with dL/dy from a file of the input's shape (a NormScope extension, named as "
+         "normscope-cli forward's)"},
         {"--size", "WxH", "window size (default 1400x900, or the screen's free area if smaller)"},
         {"--screenshot", "OUT.png", "render the window to OUT.png once the result is in, and exit"},
         {"--export-code", "FILE.py",
@@ -56,7 +63,8 @@ const OptionTable& windowOptions()
         {"--figure-scale", "1|2|3", "pixels per window pixel of a .png figure (default 1)"},
         {"--export-tensors", "FILE.npz",
          "write x, xhat, y, mean, var, rstd, weight, bias, running_mean, running_var, num_batches_tracked "
-         "(where they exist) in the input's dtype, and exit"},
+         "(where they exist; with a gradient also grad_output, grad_input, grad_weight, grad_bias) in the input's "
+         "dtype, and exit"},
         {"--tensor", "LITERAL", "the input typed in: [[0,1,2],[3,4,5]], tensor([...]) or arange(12).reshape(2,2,3)"},
         {"--image", "FILE[,FILE...]",
          "pictures as the input: 1x3xHxW in [0, 1] (1x1xHxW grayscale), several of one size a batch; "
@@ -208,12 +216,47 @@ QSize parseSize(const std::string& size)
     return QSize(static_cast<int>(*w), static_cast<int>(*h));
 }
 
+/// --grad and --grad-output: the gradient view's dL/dy, after --select and --seed.
+void parseGradient(const CommandLine& cl, AppOptions& o)
+{
+    UpstreamGradient& g = o.experiment.gradient;
+    if (cl.has("--grad") && cl.has("--grad-output"))
+        throw Error("--grad and --grad-output both give dL/dy; use one");
+    if (cl.has("--grad")) {
+        static const GradKind kinds[] = {GradKind::Ones, GradKind::OneHot, GradKind::Random};
+        g.kind = kinds[choice(cl, "--grad", {"ones", "onehot", "random"})];
+        if (g.kind == GradKind::OneHot) {
+            if (o.select < 0)
+                o.select = 0; // the one-hot cell is the selected one: select it
+            g.index = o.select;
+        }
+        if (g.kind == GradKind::Random && cl.has("--seed"))
+            g.seed = o.experiment.recipe.seed;
+    }
+    if (const auto path = cl.value("--grad-output")) {
+        AnyTensor loaded;
+        try {
+            loaded = readNpy(*path);
+        } catch (const Error& err) {
+            throw Error(std::string("--grad-output: ") + err.what());
+        }
+        if (shapeOf(loaded) != o.experiment.shape)
+            throw Error("--grad-output: '" + *path + "' has shape " + toString(shapeOf(loaded))
+                        + " but the input has shape " + toString(o.experiment.shape) + "; they must be equal");
+        g.kind = GradKind::File;
+        g.loaded = std::make_shared<const AnyTensor>(std::move(loaded));
+        g.loadedPath = *path;
+    }
+    if (o.colorBy == 3 && !g.on())
+        throw Error("--color-by grad needs a gradient: add --grad ones|onehot|random or --grad-output G.npy");
+}
+
 /// The window's options that set what a session file holds; refused together with --open.
 const std::vector<std::string>& stateOptions()
 {
-    static const std::vector<std::string> names{"--shape",     "--dtype",   "--generator", "--seed",
-                                                "--mean",      "--std",     "--compare",   "--color-by",
-                                                "--highlight", "--explode", "--select",    "--image"};
+    static const std::vector<std::string> names{"--shape",  "--dtype",   "--generator", "--seed",      "--mean",
+                                                "--std",    "--compare", "--color-by",  "--highlight", "--explode",
+                                                "--select", "--image",   "--grad",      "--grad-output"};
     return names;
 }
 
@@ -373,7 +416,7 @@ AppOptions parseOptions(const CommandLine& cl)
     if (const auto size = cl.value("--size"))
         o.size = parseSize(*size);
     if (cl.has("--color-by"))
-        o.colorBy = choice(cl, "--color-by", {"x", "xhat", "y"});
+        o.colorBy = choice(cl, "--color-by", {"x", "xhat", "y", "grad"});
     if (cl.has("--highlight"))
         o.allGroups = choice(cl, "--highlight", {"hovered", "all"}) == 1;
     if (cl.has("--explode"))
@@ -393,6 +436,7 @@ AppOptions parseOptions(const CommandLine& cl)
     }
     if (const auto select = cl.value("--select"))
         o.select = parseElementIndex(*select, e.shape);
+    parseGradient(cl, o);
     e.conform();
     return o;
 }

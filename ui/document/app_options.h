@@ -35,7 +35,7 @@ struct AppOptions {
     int steps = 1;
     /// --size; invalid (not given): 1400x900, or less where the screen is smaller (defaultWindowSize)
     QSize size;
-    int colorBy = 0;          ///< 0 x, 1 x-hat, 2 y (CubeView::ValueSource)
+    int colorBy = 0;          ///< 0 x, 1 x-hat, 2 y, 3 dL/dx (CubeView::ValueSource)
     bool allGroups = false;   ///< every group in its own hue
     std::int64_t select = -1; ///< flat index of the element to select, -1 none
     int explodeAxis = -1;     ///< 0 N, 1 C, 2 H·W; -1 not exploded

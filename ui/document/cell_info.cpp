@@ -60,6 +60,14 @@ CellInfo CellInfo::from(const ResultPtr& result, std::int64_t flatIndex)
         info.gamma = r.weight[info.paramIndex];
     if (!r.bias.empty() && info.paramIndex < r.bias.numel())
         info.beta = r.bias[info.paramIndex];
+    if (r.hasGradient() && info.group < r.grad_mean_g.numel()) {
+        info.hasGradient = true;
+        info.dy = r.grad_output[flatIndex];
+        info.g = info.dy * info.gamma.value_or(1.0);
+        info.meanG = r.grad_mean_g[info.group];
+        info.meanGXhat = r.grad_mean_g_xhat[info.group];
+        info.dx = r.grad_input[flatIndex];
+    }
     return info;
 }
 
@@ -98,7 +106,28 @@ std::vector<std::pair<QString, QString>> CellInfo::rows() const
     if (!rms)
         out.emplace_back(QStringLiteral("\u03b2 (beta)"), beta ? formatNumber(*beta) : tr("none (affine off)"));
     out.emplace_back(QStringLiteral("y"), formatNumber(y));
+    if (!hasGradient)
+        return out;
+    out.emplace_back(QStringLiteral("dL/dy"), formatNumber(dy));
+    out.emplace_back(QStringLiteral("g = dL/dy\u00b7\u03b3"), formatNumber(g));
+    if (!runningStats) {
+        if (!rms)
+            out.emplace_back(tr("mean(g) of the group"), formatNumber(meanG));
+        out.emplace_back(tr("mean(g\u00b7x-hat) of the group"), formatNumber(meanGXhat));
+    }
+    out.emplace_back(QStringLiteral("dL/dx"), gradientFormula() + QStringLiteral(" = ") + formatNumber(dx));
     return out;
+}
+
+QString CellInfo::gradientFormula() const
+{
+    // The statistics are constants in eval with running statistics: the gradient flows through
+    // x-hat alone. From the input, it also flows through the mean and the variance of the group.
+    if (runningStats)
+        return QStringLiteral("g\u00b7rstd");
+    if (rms)
+        return QStringLiteral("rstd\u00b7(g \u2212 x-hat\u00b7mean(g\u00b7x-hat))");
+    return QStringLiteral("rstd\u00b7(g \u2212 mean(g) \u2212 x-hat\u00b7mean(g\u00b7x-hat))");
 }
 
 QString CellInfo::toPlainText() const

@@ -40,6 +40,10 @@ public:
     bool rms = false;          ///< RMSNorm: var is mean(x^2), no mean is subtracted
     bool runningStats = false; ///< eval mode: mean/var are running_mean/running_var
     std::int64_t channel = -1; ///< the channel whose running statistics are used
+    /// The gradient view (hasGradient): dL/dy, g = dL/dy * gamma, the group's mean(g) and
+    /// mean(g * x-hat), and dL/dx, all the engine's (ResultSnapshot::grad_*).
+    bool hasGradient = false;
+    double dy = 0, g = 0, meanG = 0, meanGXhat = 0, dx = 0;
 
     /// The numbers of element flatIndex of the snapshot; an invalid CellInfo (flatIndex -1) when the
     /// snapshot is null or the index is out of range.
@@ -48,6 +52,9 @@ public:
 
     QString meanName() const; ///< "mean" or "running_mean"
     QString varName() const;  ///< "var", "running_var" or "mean(x²)"
+
+    /// dL/dx's formula for this element's norm and mode, e.g. "rstd·(g − mean(g) − x-hat·mean(g·x-hat))".
+    QString gradientFormula() const;
 
     /// (label, value) rows as shown in the hover overlay.
     std::vector<std::pair<QString, QString>> rows() const;

@@ -4,6 +4,7 @@
 #include "ui/document/engine_runner.h"
 
 #include "engine/core/error.h"
+#include "engine/kernels/backward.h"
 #include "engine/kernels/forward.h"
 #include "ui/document/result_digest.h"
 #include "ui/document/snapshot_builder.h"
@@ -44,6 +45,48 @@ void fillLargeSnapshot(const std::shared_ptr<ResultSnapshot>& snap, const NormSp
         digest.get();
 }
 
+/// The gradient view: dL/dy from the experiment's choice, the backward pass with the statistics this
+/// forward pass saved (the state's weight is all it reads besides), and the per-group terms of dL/dx
+/// the hover shows. A gradient the engine refuses leaves the forward result standing, with gradError.
+template <typename T>
+void fillGradient(ResultSnapshot& s, const Experiment& e, const Tensor<T>& x, const ForwardResult<T>& r,
+                  const NormState<T>& state, int threads)
+{
+    if (!e.gradient.on())
+        return;
+    try {
+        const Tensor<T> dy = upstreamGradient<T>(e.gradient, x.shape());
+        BackwardResult<T> g;
+        backward(e.spec, x, state, dy, r, g, BackwardOptions{threads});
+        s.grad_output = dy.template cast<double>();
+        s.grad_input = g.grad_input.template cast<double>();
+        s.grad_weight = g.grad_weight.template cast<double>();
+        s.grad_bias = g.grad_bias.template cast<double>();
+    } catch (const Error& err) {
+        s.gradError = err.what();
+        return;
+    }
+    const StatsLayout& layout = *s.layout;
+    const std::int64_t groups = layout.groupCount();
+    s.grad_mean_g = Tensor<double>(layout.statsShape(), 0.0);
+    s.grad_mean_g_xhat = Tensor<double>(layout.statsShape(), 0.0);
+    if (s.grad_mean_g.numel() != groups || s.normalized.numel() != s.grad_output.numel())
+        return;
+    const bool affine = s.weight.numel() == layout.paramCount();
+    for (std::int64_t group = 0; group < groups; ++group) {
+        long double sumG = 0, sumGXhat = 0;
+        layout.forEachElement(group, [&](std::int64_t i) {
+            const long double gi = static_cast<long double>(s.grad_output[i])
+                * (affine ? static_cast<long double>(s.weight[layout.paramOf(i)]) : 1.0L);
+            sumG += gi;
+            sumGXhat += gi * static_cast<long double>(s.normalized[i]);
+        });
+        const auto n = static_cast<long double>(layout.groupSize());
+        s.grad_mean_g[group] = static_cast<double>(sumG / n);
+        s.grad_mean_g_xhat[group] = static_cast<double>(sumGXhat / n);
+    }
+}
+
 template <typename T>
 ResultPtr runTyped(const Experiment& e, const Tensor<T>& x, std::uint64_t generation, int threads, double* engineMs,
                    bool withDigest)
@@ -69,13 +112,16 @@ ResultPtr runTyped(const Experiment& e, const Tensor<T>& x, std::uint64_t genera
         snap->generation = generation;
         // running_mean/var as this pass leaves them (what Step would commit); the history holds
         // the committed buffers.
-        if (large) {
-            fillLargeSnapshot(snap, e.spec, x, r, state, widenedInput, withDigest);
-        } else {
+        // The gradient reads x-hat, which the large path computes beside the digest: the digest
+        // (whose table shows dgamma/dbeta) then waits for it.
+        const bool digestNow = withDigest && large && !e.gradient.on();
+        if (large)
+            fillLargeSnapshot(snap, e.spec, x, r, state, widenedInput, digestNow);
+        else
             fillSnapshot(*snap, e.spec, x, r, state);
-            if (withDigest)
-                digestOf(snap);
-        }
+        fillGradient(*snap, e, x, r, state, threads);
+        if (withDigest && !digestNow)
+            digestOf(snap);
         snap->running_mean_before = runningMeanBefore.template cast<double>();
         snap->running_var_before = runningVarBefore.template cast<double>();
         snap->num_batches_tracked_before = batchesBefore;

@@ -33,7 +33,7 @@ bool Experiment::operator==(const Experiment& o) const
         && loadedPath == o.loadedPath && image == o.image && weight == o.weight && bias == o.bias
         && running_mean == o.running_mean && running_var == o.running_var
         && num_batches_tracked == o.num_batches_tracked && running_mean_history == o.running_mean_history
-        && running_var_history == o.running_var_history;
+        && running_var_history == o.running_var_history && gradient == o.gradient;
 }
 
 void Experiment::conform()
@@ -55,6 +55,9 @@ void Experiment::conform()
         resetRunningStats();
     if (!spec.hasRunningStats())
         resetRunningStats();
+    // A one-hot index outside a new shape moves to the first element rather than failing the run.
+    if (gradient.kind == GradKind::OneHot && (gradient.index < 0 || gradient.index >= numel(shape)))
+        gradient.index = 0;
 }
 
 void Experiment::resetRunningStats()

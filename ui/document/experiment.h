@@ -9,6 +9,7 @@
 #include "engine/core/shape.h"
 #include "engine/core/spec_defaults.h"
 #include "engine/core/tensor.h"
+#include "ui/document/upstream_gradient.h"
 
 #include <cstdint>
 #include <memory>
@@ -41,6 +42,8 @@ struct Experiment {
     std::int64_t num_batches_tracked = 0;
     /// Buffers after each Step since the last reset; entry 0 is the state before the first Step.
     std::vector<std::vector<double>> running_mean_history, running_var_history;
+    /// The gradient view's dL/dy; off (None) unless chosen.
+    UpstreamGradient gradient;
 
     /// The window's start: BatchNorm2d on 4x6x5x5 data whose channels differ in mean and spread.
     static Experiment demo();

@@ -51,6 +51,7 @@ const std::vector<StateKey>& stateTable()
         {"explode", KeyType::String},
         {"select", KeyType::IntegerList},
         {"compare", KeyType::Bool},
+        {"grad", KeyType::String},
     };
     return table;
 }
@@ -216,6 +217,12 @@ const QStringList& placeholderNames()
                                    QStringLiteral("running_mean_before"),
                                    QStringLiteral("running_var_before"),
                                    QStringLiteral("num_batches_tracked"),
+                                   QStringLiteral("grad_output"),
+                                   QStringLiteral("grad_input"),
+                                   QStringLiteral("grad_weight"),
+                                   QStringLiteral("grad_bias"),
+                                   QStringLiteral("grad_reach"),
+                                   QStringLiteral("grad_max"),
                                    QStringLiteral("eps"),
                                    QStringLiteral("momentum"),
                                    QStringLiteral("module"),

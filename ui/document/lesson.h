@@ -24,8 +24,9 @@ struct LessonText {
  * A number (or name) in a lesson's text, filled in from the engine's result for that step:
  * `{name}`, `{name[i]}` or `{name[i,j,...]}`, optionally `{name[...]:4}` for 4 decimals (else the
  * window's compact number). Indices address the named tensor (x, xhat and y by input position,
- * mean/var/rstd by statistic group, the rest by channel); one index into a tensor of higher rank is
- * a flat index. `{{` and `}}` write a brace.
+ * mean/var/rstd by statistic group, grad_output/grad_input by input position, grad_weight/grad_bias
+ * by parameter, the rest by channel; grad_reach and grad_max: how many cells dL/dx reaches and its
+ * largest magnitude); one index into a tensor of higher rank is a flat index. `{{` and `}}` write a brace.
  */
 struct Placeholder {
     QString name;

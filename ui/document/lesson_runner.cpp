@@ -13,6 +13,7 @@
 #include <QDir>
 #include <QFile>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -52,6 +53,14 @@ const Tensor<double>* tensorNamed(const QString& name, const ResultSnapshot& r)
         return &r.running_mean_before;
     if (name == QLatin1String("running_var_before"))
         return &r.running_var_before;
+    if (name == QLatin1String("grad_output"))
+        return &r.grad_output;
+    if (name == QLatin1String("grad_input"))
+        return &r.grad_input;
+    if (name == QLatin1String("grad_weight"))
+        return &r.grad_weight;
+    if (name == QLatin1String("grad_bias"))
+        return &r.grad_bias;
     return nullptr;
 }
 
@@ -212,6 +221,17 @@ double placeholderValue(const Placeholder& p, const ResultSnapshot& r)
         throw Error("{" + p.key().toStdString() + "}: the engine refuses this step (" + r.error + ")");
     if (p.name == QLatin1String("running_var_biased"))
         return runningVarBiased(p.index.empty() ? 0 : p.index[0], r);
+    if (p.name == QLatin1String("grad_reach") || p.name == QLatin1String("grad_max")) {
+        // How many cells dL/dy reaches (dL/dx != 0), and the largest |dL/dx|.
+        if (!r.hasGradient())
+            throw Error("{" + p.key().toStdString() + "}: this step has no gradient (state key \"grad\")");
+        double reached = 0, largest = 0;
+        for (double v : r.grad_input.values()) {
+            reached += v != 0.0;
+            largest = std::max(largest, std::abs(v));
+        }
+        return p.name == QLatin1String("grad_reach") ? reached : largest;
+    }
     const Tensor<double>* t = tensorNamed(p.name, r);
     if (!t || t->numel() == 0)
         throw Error("{" + p.key().toStdString() + "}: this step has no " + p.name.toStdString());

@@ -53,9 +53,18 @@ struct ResultSnapshot {
     /// state before the first step. Empty when nothing is tracked.
     std::vector<Tensor<double>> running_mean_history, running_var_history;
 
+    /// The gradient view (empty when no dL/dy is chosen or gradError says why there is none):
+    /// dL/dy, dL/dx, dL/dgamma, dL/dbeta as PyTorch autograd computes them for this pass.
+    Tensor<double> grad_output, grad_input, grad_weight, grad_bias;
+    /// Per group, statsShape(): mean(g) and mean(g * x-hat) with g = dy * gamma, the terms of dL/dx
+    /// when the statistics come from the input (computed for display from the values above).
+    Tensor<double> grad_mean_g, grad_mean_g_xhat;
+    std::string gradError; ///< the gradient was asked for but refused (e.g. a file of another shape)
+
     bool ok() const { return error.empty() && layout.has_value(); }
     /// This pass moves the running statistics (training mode with tracked statistics).
     bool passUpdatesRunningStats() const { return spec.updatesRunningStats(); }
+    bool hasGradient() const { return ok() && grad_input.numel() == input.numel() && input.numel() > 0; }
 };
 
 using ResultPtr = std::shared_ptr<const ResultSnapshot>;

@@ -21,12 +21,23 @@ DigestPtr digestOrThrow(const ResultPtr& result)
     return digestOf(result);
 }
 
+/// The gradient view's dL/dgamma and dL/dbeta for the table's columns, or null without them.
+std::optional<ParamGradients> gradientsOf(const ResultSnapshot& r)
+{
+    if (!r.hasGradient())
+        return std::nullopt;
+    return ParamGradients{std::vector<double>(r.grad_weight.values().begin(), r.grad_weight.values().end()),
+                          std::vector<double>(r.grad_bias.values().begin(), r.grad_bias.values().end())};
+}
+
 } // namespace
 
 Table statistics(const ResultPtr& result)
 {
     const DigestPtr digest = digestOrThrow(result);
-    return statisticsTable(result->spec, result->shape, result->dtype, digest->groups);
+    const auto gradients = gradientsOf(*result);
+    return statisticsTable(result->spec, result->shape, result->dtype, digest->groups,
+                           gradients ? &*gradients : nullptr);
 }
 
 Table statistics(const ResultPtr& result, const std::vector<int>& groups)
@@ -36,7 +47,8 @@ Table statistics(const ResultPtr& result, const std::vector<int>& groups)
     rows.reserve(groups.size());
     for (int g : groups)
         rows.push_back(digest->groups.at(static_cast<std::size_t>(g)));
-    return statisticsTable(result->spec, result->shape, result->dtype, rows);
+    const auto gradients = gradientsOf(*result);
+    return statisticsTable(result->spec, result->shape, result->dtype, rows, gradients ? &*gradients : nullptr);
 }
 
 std::vector<ResultPtr> compareResults(const Experiment& experiment)

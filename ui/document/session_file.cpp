@@ -26,7 +26,7 @@ namespace normscope::ui {
 namespace {
 
 const char* const kFormat = "normscope-session";
-const char* const kColorBy[] = {"x", "xhat", "y"};
+const char* const kColorBy[] = {"x", "xhat", "y", "grad"};
 const char* const kExplode[] = {"n", "c", "hw"};
 
 // ---- writing ---------------------------------------------------------------------------------
@@ -261,6 +261,27 @@ void checkCount(const std::vector<double>& values, std::int64_t count, const std
                     + std::to_string(count));
 }
 
+UpstreamGradient readGradient(const Reader& r, const Shape& inputShape)
+{
+    UpstreamGradient g;
+    const std::string kind = r.text("kind");
+    const auto k = parseGradKind(kind);
+    if (!k || *k == GradKind::None)
+        r.fail("kind", "must be ones, onehot, random or file, got '" + kind + "'");
+    g.kind = *k;
+    if (g.kind == GradKind::OneHot)
+        g.index = r.integer("index", 0, numel(inputShape) - 1);
+    if (g.kind == GradKind::Random)
+        g.seed = static_cast<std::uint64_t>(r.integer("seed", 0, static_cast<std::int64_t>(kMaxSeed)));
+    if (g.kind == GradKind::File) {
+        g.loaded = readTensor(r.object("tensor"));
+        if (shapeOf(*g.loaded) != inputShape)
+            r.fail("tensor", "has shape " + toString(shapeOf(*g.loaded)) + ", the input " + toString(inputShape));
+        g.loadedPath = r.text("loaded_path");
+    }
+    return g;
+}
+
 Session parse(const QJsonObject& root)
 {
     Session s;
@@ -338,14 +359,32 @@ Session parse(const QJsonObject& root)
     if (e.running_mean_history.size() != e.running_var_history.size())
         throw Error("fields 'buffers.running_mean_history' and 'buffers.running_var_history' differ in length");
 
+    // The gradient view came later: a session without the field has none.
+    if (top.has("gradient") && !top.value("gradient").isNull())
+        e.gradient = readGradient(top.object("gradient"), e.shape);
+
     const Reader view = top.object("view");
-    s.view.colorBy = choiceOf(view, "color_by", {kColorBy[0], kColorBy[1], kColorBy[2]});
+    s.view.colorBy = choiceOf(view, "color_by", {kColorBy[0], kColorBy[1], kColorBy[2], kColorBy[3]});
+    if (s.view.colorBy == 3 && !e.gradient.on())
+        view.fail("color_by", "is 'grad' but the session has no gradient");
     s.view.allGroups = choiceOf(view, "highlight", {"hovered", "all"}) == 1;
     s.view.explodeAxis =
         view.value("explode").isNull() ? -1 : choiceOf(view, "explode", {kExplode[0], kExplode[1], kExplode[2]});
     s.view.compare = view.boolean("compare");
     s.view.select = view.value("select").isNull() ? -1 : view.integer("select", 0, numel(e.shape) - 1);
     return s;
+}
+
+bool sameTensorBits(const AnyTensor& a, const AnyTensor& b)
+{
+    if (a.index() != b.index() || shapeOf(a) != shapeOf(b))
+        return false;
+    return std::visit(
+        [&b](const auto& x) {
+            const auto& y = std::get<std::decay_t<decltype(x)>>(b);
+            return std::memcmp(x.data(), y.data(), static_cast<std::size_t>(x.numel()) * sizeof(*x.data())) == 0;
+        },
+        a);
 }
 
 bool sameDoubles(const std::vector<double>& a, const std::vector<double>& b)
@@ -389,8 +428,21 @@ QByteArray sessionToJson(const Session& session)
         + numbers(e.running_var) + ", \"num_batches_tracked\": " + std::to_string(e.num_batches_tracked)
         + ",\n    \"running_mean_history\": " + history(e.running_mean_history)
         + ",\n    \"running_var_history\": " + history(e.running_var_history) + "},\n";
+    if (e.gradient.on()) {
+        const UpstreamGradient& g = e.gradient;
+        out += "  \"gradient\": {\"kind\": " + str(gradKindName(g.kind));
+        if (g.kind == GradKind::OneHot)
+            out += ", \"index\": " + std::to_string(g.index);
+        if (g.kind == GradKind::Random)
+            out += ", \"seed\": " + std::to_string(g.seed);
+        if (g.kind == GradKind::File && g.loaded)
+            out += ", \"loaded_path\": " + str(g.loadedPath) + ",\n    \"tensor\": {\"dtype\": "
+                + str(toString(dtypeOf(*g.loaded))) + ", \"shape\": " + integers(shapeOf(*g.loaded))
+                + ", \"byte_order\": \"little\", \"data\": \"" + tensorBase64(*g.loaded) + "\"}";
+        out += "},\n";
+    }
     const SessionView& v = session.view;
-    out += "  \"view\": {\"color_by\": " + str(kColorBy[std::clamp(v.colorBy, 0, 2)])
+    out += "  \"view\": {\"color_by\": " + str(kColorBy[std::clamp(v.colorBy, 0, 3)])
         + ", \"highlight\": " + str(v.allGroups ? "all" : "hovered") + ", \"explode\": "
         + (v.explodeAxis >= 0 && v.explodeAxis < 3 ? str(kExplode[v.explodeAxis]) : std::string("null"))
         + ", \"compare\": " + (v.compare ? "true" : "false")
@@ -462,6 +514,13 @@ bool sameBits(const Experiment& a, const Experiment& b)
         if (!sameDoubles(a.running_mean_history[i], b.running_mean_history[i])
             || !sameDoubles(a.running_var_history[i], b.running_var_history[i]))
             return false;
+    if (a.gradient.kind != b.gradient.kind || a.gradient.index != b.gradient.index || a.gradient.seed != b.gradient.seed
+        || a.gradient.loadedPath != b.gradient.loadedPath
+        || (a.gradient.loaded == nullptr) != (b.gradient.loaded == nullptr))
+        return false;
+    if (a.gradient.loaded && a.gradient.loaded != b.gradient.loaded
+        && !sameTensorBits(*a.gradient.loaded, *b.gradient.loaded))
+        return false;
     if (a.loaded && a.loaded != b.loaded) {
         if (a.loaded->index() != b.loaded->index() || shapeOf(*a.loaded) != shapeOf(*b.loaded))
             return false;

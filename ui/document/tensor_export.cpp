@@ -39,6 +39,10 @@ TensorArchive tensorArchive(const ResultSnapshot& result)
         {"bias", &result.bias},
         {"running_mean", &result.running_mean},
         {"running_var", &result.running_var},
+        {"grad_output", &result.grad_output},
+        {"grad_input", &result.grad_input},
+        {"grad_weight", &result.grad_weight},
+        {"grad_bias", &result.grad_bias},
     };
     // RMSNorm subtracts no mean: the engine's zeros there are no statistic (forward --npz-out has none).
     const bool noMean = !result.spec.subtractsMean();

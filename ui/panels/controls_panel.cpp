@@ -9,6 +9,7 @@
 #include "ui/panels/action_button.h"
 #include "ui/panels/exact_spin_box.h"
 #include "ui/panels/gamma_beta_editor.h"
+#include "ui/panels/gradient_box.h"
 #include "ui/panels/wheel_guard.h"
 #include "ui/document/app_options.h"
 #include "ui/document/document.h"
@@ -121,6 +122,8 @@ ControlsPanel::ControlsPanel(Document* document, QWidget* parent) : QWidget(pare
     layout->addWidget(buildParameterBox());
     layout->addWidget(buildRunningBox());
     layout->addWidget(buildAffineBox());
+    gradient_ = new GradientBox(document_, this);
+    layout->addWidget(gradient_);
     layout->addStretch(1);
     for (QPushButton* button : {load_, useGenerator_, step_, stepFresh_, resetRunning_})
         button->setEnabled(false); // until setActions()
@@ -415,6 +418,11 @@ void ControlsPanel::applyMomentum(bool merge)
 {
     document_->setMomentum(momentumNone_->isChecked() ? std::nullopt : std::optional<double>(momentum_->value()),
                            merge);
+}
+
+void ControlsPanel::setSelectedCell(std::int64_t flatIndex)
+{
+    gradient_->setSelectedCell(flatIndex);
 }
 
 void ControlsPanel::changeEvent(QEvent* event)

@@ -22,6 +22,7 @@ class QSpinBox;
 namespace normscope::ui {
 
 class GammaBetaEditor;
+class GradientBox;
 class Document;
 
 /**
@@ -82,6 +83,9 @@ public:
     QPushButton* stepFreshButton() const { return stepFresh_; }
     QPushButton* resetRunningButton() const { return resetRunning_; }
     QPushButton* loadButton() const { return load_; }
+    GradientBox* gradientBox() const { return gradient_; }
+    /// The cube's selection, where a one-hot dL/dy puts its 1.
+    void setSelectedCell(std::int64_t flatIndex);
 
 protected:
     /// A language switch: the texts the panel composes (num_groups' items, the running counter) anew.
@@ -127,6 +131,7 @@ private:
     QCheckBox* affine_ = nullptr;
     QCheckBox* track_ = nullptr;
     GammaBetaEditor* gammaBeta_ = nullptr;
+    GradientBox* gradient_ = nullptr;
     QPushButton* step_ = nullptr;
     QPushButton* stepFresh_ = nullptr;
     QPushButton* resetRunning_ = nullptr;

@@ -28,6 +28,37 @@ QString sqrtOf(const QString& inner)
     return QStringLiteral("\u221a(%1)").arg(inner);
 }
 
+/// The backward pass for one element: dL/dx's formula, then with this element's numbers.
+QString gradientHtml(const CellInfo& info)
+{
+    QString numbers;
+    if (info.runningStats)
+        numbers = QStringLiteral("%1 \u00b7 %2").arg(term(info.g), term(info.rstd));
+    else if (info.rms)
+        numbers = QStringLiteral("%1 \u00b7 (%2 \u2212 %3 \u00b7 %4)")
+                      .arg(term(info.rstd), term(info.g), term(info.xhat), term(info.meanGXhat));
+    else
+        numbers = QStringLiteral("%1 \u00b7 (%2 \u2212 %3 \u2212 %4 \u00b7 %5)")
+                      .arg(term(info.rstd), term(info.g), term(info.meanG), term(info.xhat), term(info.meanGXhat));
+    QString html = FormulaPanel::tr("<p><b>Backward:</b> dL/dy = %1, g = dL/dy \u00b7 \u03b3 = %2")
+                       .arg(formatNumber(info.dy), formatNumber(info.g));
+    if (!info.runningStats) {
+        html += info.rms
+            ? FormulaPanel::tr(", over the group mean(g \u00b7 x-hat) = %1").arg(formatNumber(info.meanGXhat))
+            : FormulaPanel::tr(", over the group mean(g) = %1, mean(g \u00b7 x-hat) = %2")
+                  .arg(formatNumber(info.meanG), formatNumber(info.meanGXhat));
+    }
+    html += QStringLiteral("</p><p style='font-size:large'>dL/dx = %1<br>&nbsp;&nbsp;= %2 = <b>%3</b></p>")
+                .arg(info.gradientFormula().toHtmlEscaped(), numbers.toHtmlEscaped(), formatNumber(info.dx));
+    if (info.runningStats)
+        html += FormulaPanel::tr("<p style='color:#444'>Eval with running statistics: the mean and the variance "
+                                 "are constants, so dL/dy reaches x through this element alone.</p>");
+    else
+        html += FormulaPanel::tr("<p style='color:#444'>The statistics come from the input: dL/dy reaches every "
+                                 "element of the group through mean(g) and mean(g \u00b7 x-hat).</p>");
+    return html;
+}
+
 } // namespace
 
 FormulaPanel::FormulaPanel(QWidget* parent) : QWidget(parent), label_(new QLabel(this))
@@ -169,6 +200,9 @@ void FormulaPanel::refresh()
                 .arg(info.index.toHtmlEscaped(), formatNumber(info.x), info.groupLabel.toHtmlEscaped())
                 .arg(info.groupSize)
                 .arg(running ? tr(", statistics of channel c=%1").arg(info.channel) : QString());
+    // The gradient view's backward step first: the forward pass below is the one it differentiates.
+    if (info.hasGradient)
+        html += gradientHtml(info);
     html += QStringLiteral("<p style='font-size:large'>%1<br>&nbsp;&nbsp;= %2 = %3<br>&nbsp;&nbsp;= <b>%4</b></p>")
                 .arg(substituted.toHtmlEscaped(), affineStep.toHtmlEscaped(), affineNumbers.toHtmlEscaped(),
                      formatNumber(info.y));
@@ -180,6 +214,9 @@ void FormulaPanel::refresh()
                      sqrtOf(rms ? QStringLiteral("mean(x\u00b2) + eps") : varName + QStringLiteral(" + eps"))
                          .toHtmlEscaped(),
                      formatNumber(info.rstd), formatNumber(info.xhat));
+    if (!r.gradError.empty())
+        html +=
+            tr("<p style='color:#8c0000'>No gradient: %1</p>").arg(QString::fromStdString(r.gradError).toHtmlEscaped());
     html_ = html;
     label_->setText(html_);
 }

@@ -209,6 +209,41 @@ QStringList computationLines(const ResultSnapshot& r, const QString& var)
     return lines;
 }
 
+/// y.backward(dL/dy) for the gradient view: all ones and one-hot gradients written as such, any
+/// other as its values.
+template <typename TensorExpression>
+QStringList backwardLines(const ResultSnapshot& r, const QString& var, TensorExpression& tensorExpression)
+{
+    QStringList lines;
+    const Tensor<double>& g = r.grad_output;
+    const auto nonZero = std::count_if(g.values().begin(), g.values().end(), [](double v) { return v != 0.0; });
+    const auto one = std::find(g.values().begin(), g.values().end(), 1.0);
+    if (allEqual(g, 1.0)) {
+        lines << QStringLiteral("g = torch.ones_like(y)  # dL/dy: L = y.sum()");
+    } else if (nonZero == 1 && one != g.values().end()) {
+        std::int64_t flat = one - g.values().begin();
+        QStringList index;
+        for (std::size_t k = r.shape.size(); k-- > 0;) {
+            index.prepend(QString::number(flat % r.shape[k]));
+            flat /= r.shape[k];
+        }
+        lines << QStringLiteral("g = torch.zeros_like(y)  # dL/dy one-hot: L = y[%1]")
+                     .arg(index.join(QStringLiteral(", ")))
+              << QStringLiteral("g[%1] = 1").arg(index.join(QStringLiteral(", ")));
+    } else {
+        lines << QStringLiteral("g = ") + tensorExpression(g, QStringLiteral("grad_output"))
+                + QStringLiteral("  # dL/dy");
+    }
+    lines << QStringLiteral("y.backward(g)");
+    QString grads = QStringLiteral("# x.grad is dL/dx");
+    if (r.grad_weight.numel() > 0)
+        grads += QStringLiteral(", %1.weight.grad dL/dgamma").arg(var);
+    if (r.grad_bias.numel() > 0)
+        grads += QStringLiteral(", %1.bias.grad dL/dbeta").arg(var);
+    lines << grads + QStringLiteral(" (the window's grad_input, grad_weight, grad_bias)");
+    return lines;
+}
+
 } // namespace
 
 PyTorchCode PyTorchCodePanel::codeFor(const ResultSnapshot& r, const QString& baseName)
@@ -236,6 +271,8 @@ PyTorchCode PyTorchCodePanel::codeFor(const ResultSnapshot& r, const QString& ba
         body << QStringLiteral("# nn.%1 needs torch >= %2")
                     .arg(QString::fromUtf8(s.traits().displayName), QString::fromUtf8(since));
     body << QStringLiteral("x = ") + tensorExpression(r.input, QStringLiteral("x"));
+    if (r.hasGradient())
+        body << QStringLiteral("x.requires_grad_(True)  # the gradient view: dL/dx lands in x.grad");
     body << var + QStringLiteral(" = ") + constructor(r);
 
     // Parameters and buffers that differ from a fresh module. The running statistics are the ones
@@ -277,6 +314,9 @@ PyTorchCode PyTorchCodePanel::codeFor(const ResultSnapshot& r, const QString& ba
                     .arg(r.num_batches_tracked);
     else if (s.hasRunningStats())
         body << QStringLiteral("# eval: the running statistics after this pass are the ones before it");
+
+    if (r.hasGradient())
+        body << backwardLines(r, var, tensorExpression);
 
     if (r.error.empty()) {
         body << QString() << QStringLiteral("# what it computes (y_ref equals y up to rounding):");

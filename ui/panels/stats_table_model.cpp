@@ -3,6 +3,7 @@
 
 #include "ui/panels/stats_table_model.h"
 
+#include "engine/report/statistics_table.h"
 #include "ui/document/number_text.h"
 
 #include <algorithm>
@@ -21,6 +22,12 @@ std::vector<StatsTableModel::Column> columnsFor(const ResultSnapshot* result)
     c.insert(c.end(), {M::RstdColumn, M::OutputMeanColumn, M::OutputStdColumn});
     if (result && result->spec.hasRunningStats())
         c.insert(c.end(), {M::RunningMeanColumn, M::RunningVarColumn});
+    if (result && result->hasGradient() && result->grad_weight.numel() > 0
+        && groupsReadOneParam(result->spec, result->shape)) {
+        c.push_back(M::GradWeightColumn);
+        if (result->grad_bias.numel() == result->grad_weight.numel())
+            c.push_back(M::GradBiasColumn);
+    }
     return c;
 }
 
@@ -40,6 +47,8 @@ QString title(StatsTableModel::Column kind)
     case StatsTableModel::OutputStdColumn: return StatsTableModel::tr("y std\n(unbiased)");
     case StatsTableModel::RunningMeanColumn: return StatsTableModel::tr("running_mean\nafter pass");
     case StatsTableModel::RunningVarColumn: return StatsTableModel::tr("running_var\nafter pass");
+    case StatsTableModel::GradWeightColumn: return QStringLiteral("dL/d\u03b3");
+    case StatsTableModel::GradBiasColumn: return QStringLiteral("dL/d\u03b2");
     }
     return {};
 }
@@ -67,6 +76,10 @@ QString toolTip(StatsTableModel::Column kind)
         return StatsTableModel::tr("running_mean of the group's channel after this pass");
     case StatsTableModel::RunningVarColumn:
         return StatsTableModel::tr("running_var of the group's channel after this pass");
+    case StatsTableModel::GradWeightColumn:
+        return StatsTableModel::tr("dL/dgamma of the group's channel: sum over its elements of dL/dy \u00b7 x-hat");
+    case StatsTableModel::GradBiasColumn:
+        return StatsTableModel::tr("dL/dbeta of the group's channel: sum over its elements of dL/dy");
     }
     return {};
 }
@@ -185,6 +198,13 @@ double StatsTableModel::value(const GroupRow& row, Column kind) const
     case OutputStdColumn: return row.output_std_unbiased;
     case RunningMeanColumn: return row.running_mean;
     case RunningVarColumn: return row.running_var;
+    case GradWeightColumn:
+    case GradBiasColumn: {
+        const Tensor<double>& g = kind == GradWeightColumn ? result_->grad_weight : result_->grad_bias;
+        const StatsLayout& layout = *result_->layout;
+        const std::int64_t p = layout.paramOf(layout.segmentStart(row.group, 0));
+        return p < g.numel() ? g[p] : std::nan("");
+    }
     }
     return 0;
 }
@@ -252,6 +272,8 @@ QString StatsTableModel::key(Column kind)
     case OutputStdColumn: return QStringLiteral("y_std");
     case RunningMeanColumn: return QStringLiteral("running_mean");
     case RunningVarColumn: return QStringLiteral("running_var");
+    case GradWeightColumn: return QStringLiteral("grad_weight");
+    case GradBiasColumn: return QStringLiteral("grad_bias");
     }
     return {};
 }

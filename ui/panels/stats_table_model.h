@@ -18,7 +18,8 @@ namespace normscope::ui {
  * numbers (engine/group_summary.h). Qt::DisplayRole gives six significant digits, SortRole the raw
  * double, and CopyRole and the tool tip the shortest text that reads back as the same value in the
  * result's dtype (a float32 0.3 is "0.3"; ui/document/number_text.h). The columns depend on
- * the spec: running statistics only when tracked, the mean square only for RMSNorm. A snapshot
+ * the spec: running statistics only when tracked, the mean square only for RMSNorm, dL/dgamma and
+ * dL/dbeta with a gradient where each group reads one gamma (engine/report/statistics_table.h). A snapshot
  * with an error, or none, has no rows.
  *
  * The model sorts itself (sort(), numerically, NaN last) by permuting row indices, and keeps the
@@ -41,6 +42,8 @@ public:
         OutputStdColumn,
         RunningMeanColumn,
         RunningVarColumn,
+        GradWeightColumn, ///< dL/dgamma of the group's channel (gradient view, groupsReadOneParam)
+        GradBiasColumn,   ///< dL/dbeta of the group's channel
     };
     enum Role {
         SortRole = Qt::UserRole, ///< double (the group index for the group column)
