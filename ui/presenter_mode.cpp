@@ -10,6 +10,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QScreen>
 #include <QDockWidget>
 #include <QSettings>
 
@@ -70,8 +71,14 @@ void PresenterMode::setActive(bool on, bool fullScreen)
                 ownFonts_.emplace_back(w, w->font());
         }
         applyFonts();
-        if (fullScreen)
+        if (fullScreen) {
+            // Without a window manager (a kiosk, a bare X server) the full-screen state is only a
+            // hint: the window covers its screen itself first (after showFullScreen, setGeometry
+            // would clear that state).
+            if (QScreen* screen = window_->screen())
+                window_->setGeometry(screen->geometry());
             window_->showFullScreen();
+        }
         return;
     }
     setPanelsHidden(false);

@@ -96,6 +96,11 @@
         <source>Hover a cell to light up every element that shares its %1; click to keep it lit.</source>
         <translation>悬停在格子上，点亮与它共享%1的所有元素；单击可保持点亮。</translation>
     </message>
+    <message>
+        <source>%1 = %2, %3 = %4</source>
+        <comment>mean = 4, var = 6</comment>
+        <translation>%1 = %2，%3 = %4</translation>
+    </message>
 </context>
 <context>
     <name>LayoutText</name>
@@ -991,6 +996,11 @@
     <message>
         <source>&lt;p style=&apos;color:#8c0000&apos;&gt;No gradient: %1&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;color:#8c0000&apos;&gt;没有梯度：%1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <comment>the layout&apos;s rule as a sentence</comment>
+        <translation>%1。</translation>
     </message>
 </context>
 <context>

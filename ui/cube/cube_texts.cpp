@@ -66,7 +66,7 @@ QString CubeTexts::statusHtml(const ResultPtr& result, std::int64_t litGroup, bo
         const CellInfo info = CellInfo::from(result, layout.segmentStart(litGroup, 0));
         QString numbers = rms
             ? QStringLiteral("%1 = %2").arg(info.varName(), formatNumber(info.var))
-            : QStringLiteral("%1 = %2, %3 = %4")
+            : tr("%1 = %2, %3 = %4", "mean = 4, var = 6")
                   .arg(info.meanName(), formatNumber(info.mean), info.varName(), formatNumber(info.var));
         return tr("<b>Lit:</b> group %1 &mdash; the %2 elements that share one %3 (%4)")
             .arg(QString::fromStdString(layout.groupLabel(litGroup)).toHtmlEscaped())

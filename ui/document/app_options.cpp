@@ -254,8 +254,8 @@ void parseGradient(const CommandLine& cl, AppOptions& o)
 /// The window's options that set what a session file holds; refused together with --open.
 const std::vector<std::string>& stateOptions()
 {
-    static const std::vector<std::string> names{"--shape",  "--dtype",   "--generator", "--seed",      "--mean",
-                                                "--std",    "--compare", "--color-by",  "--highlight", "--explode",
+    static const std::vector<std::string> names{"--shape",  "--dtype",   "--generator", "--seed",       "--mean",
+                                                "--std",    "--compare", "--color-by",  "--highlight",  "--explode",
                                                 "--select", "--image",   "--grad",      "--grad-output"};
     return names;
 }

@@ -151,7 +151,8 @@ void FormulaPanel::refresh()
         general += QStringLiteral(" + \u03b2");
 
     QString html = QStringLiteral("<p style='font-size:large'><b>%1</b></p>").arg(general.toHtmlEscaped());
-    html += QStringLiteral("<p style='color:#444'>%1.").arg(layoutCaption(*r.layout).toHtmlEscaped());
+    html += QStringLiteral("<p style='color:#444'>")
+        + tr("%1.", "the layout's rule as a sentence").arg(layoutCaption(*r.layout).toHtmlEscaped());
     if (running)
         html += tr(" <b>Eval mode:</b> the statistics are the tracked running_mean and running_var of the "
                    "element's channel, not this batch's: their values before this pass, which eval "
