@@ -53,13 +53,15 @@ ForwardPlan forwardPlan(const StatsLayout& layout, std::int64_t elementBytes, bo
     const bool fillsL2 = groupBytes > cachedGroupBytes(caches);
 
     // Streamed: outputs that leave L2 anyway, when their groups are large enough to pay for it, or when
-    // the output is more than an eighth of L3, which a training step (input, output and both gradients)
-    // would push out of it anyway: LayerNorm(768) at 64x197, forward then backward, measured 15-25%
-    // faster with it streamed. Small groups of a smaller output keep plain stores, so the output stays
-    // cached for whatever reads it next: streamed, InstanceNorm at 14x14 measured 50% slower and
-    // GroupNorm(128) at 14x14 27% slower (forward alone, the tensor in L3).
+    // the output is more than a sixteenth of L3: a training step's four tensors of its size (input,
+    // output and both gradients) then take a quarter of an L3 that the other cores share, and would
+    // push each other out of it. LayerNorm(768) at 64x197 (a 38.7 MB output, an eighth of this
+    // machine's 300 MB L3), forward then backward, measured 9.9 instead of 12.4 ms with it streamed
+    // (15-25% on a 260 MB L3, when the rule said an eighth). Small groups of a smaller output keep
+    // plain stores, so the output stays cached for whatever reads it next: streamed, InstanceNorm at
+    // 14x14 measured 50% slower and GroupNorm(128) at 14x14 27% slower (forward alone, in L3).
     plan.streamOutput =
-        outputBytes >= streamingBytes(caches) && (groupBytes >= kStreamingGroupBytes || outputBytes > caches.l3 / 8);
+        outputBytes >= streamingBytes(caches) && (groupBytes >= kStreamingGroupBytes || outputBytes > caches.l3 / 16);
 
     // Rows with per-element gamma and beta that fill L2 by themselves (LayerNorm over (C, H, W) at
     // 64x56x56: 800 KB rows beside 1.6 MB of gamma and beta) go by row blocks: row by row, every row

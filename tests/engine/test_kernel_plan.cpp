@@ -208,7 +208,7 @@ private Q_SLOTS:
     }
 
     // Each expected plan is worked out from the rules: groups of more than L2/4 fill L2; outputs of 2 *
-    // L2 and more stream when their groups have 8 KB or more or the output is more than L3/8; row
+    // L2 and more stream when their groups have 8 KB or more or the output is more than L3/16; row
     // blocks of a quarter of L3 (at least a row per thread, made even); tiles of the largest power of
     // two with both parameter tiles in a third of L1d.
     void forwardChoices_data()
@@ -250,9 +250,12 @@ private Q_SLOTS:
         // LayerNorm(768) at 64x197: 3072-byte rows, a 38731776-byte output.
         const NormSpec last = normalizedSpec(NormKind::Layer, {768});
         const Shape tokens{64, 197, 768};
-        // Xeon: the output is below 300 MiB / 8 = 39321600 and the rows below 8 KB: plain stores.
-        QTest::newRow("layer_768 xeon") << kXeon << last << tokens << 4 << 1 << groups(false, false);
-        // EPYC: above 32 MiB / 8, so streamed, and the next row fetched.
+        // Xeon: the rows are below 8 KB but the output above 300 MiB / 16 = 19660800: streamed, and the
+        // next row fetched.
+        QTest::newRow("layer_768 xeon") << kXeon << last << tokens << 4 << 1 << groups(true, true);
+        // LayerNorm(768) at 8x197: a 4841472-byte output, above 2 * 2 MiB but below 300 MiB / 16: plain.
+        QTest::newRow("layer_768 short xeon") << kXeon << last << Shape{8, 197, 768} << 4 << 1 << groups(false, false);
+        // EPYC: above 32 MiB / 16, so streamed, and the next row fetched.
         QTest::newRow("layer_768 epyc") << kEpyc << last << tokens << 4 << 1 << groups(true, true);
         QTest::newRow("layer_768 256K L2") << kSmallL2 << last << tokens << 4 << 1 << groups(true, true);
 
@@ -269,7 +272,7 @@ private Q_SLOTS:
         QTest::newRow("instance small 256K L2")
             << kSmallL2 << specOf(NormKind::Instance) << Shape{8, 16, 16, 16} << 4 << 1 << groups(false, false);
         // InstanceNorm at 32x64x14x14: 784-byte groups of a 1.6 MB output: streamed on a 256 KB L2 machine
-        // (above 8 MiB / 8), not on EPYC (below 2 MiB) nor the Xeon.
+        // (above 8 MiB / 16), not on EPYC (below 2 MiB) nor the Xeon.
         const Shape small14{32, 64, 14, 14};
         QTest::newRow("instance14 256K L2")
             << kSmallL2 << specOf(NormKind::Instance) << small14 << 4 << 1 << groups(true, true);
