@@ -56,7 +56,7 @@ ForwardPlan forwardPlan(const StatsLayout& layout, std::int64_t elementBytes, bo
     // the output is more than a sixteenth of L3: a training step's four tensors of its size (input,
     // output and both gradients) then take a quarter of an L3 that the other cores share, and would
     // push each other out of it. LayerNorm(768) at 64x197 (a 38.7 MB output, an eighth of this
-    // machine's 300 MB L3), forward then backward, measured 9.9 instead of 12.4 ms with it streamed
+    // machine's 300 MB L3), forward then backward, measured 10.3 instead of 13.2 ms with it streamed
     // (15-25% on a 260 MB L3, when the rule said an eighth). Small groups of a smaller output keep
     // plain stores, so the output stays cached for whatever reads it next: streamed, InstanceNorm at
     // 14x14 measured 50% slower and GroupNorm(128) at 14x14 27% slower (forward alone, in L3).
@@ -78,9 +78,9 @@ ForwardPlan forwardPlan(const StatsLayout& layout, std::int64_t elementBytes, bo
         // share, and which also holds gamma and beta. At least a row per thread, so that every thread
         // has statistics to take; the blocks are made even so the last is not a sliver.
         const std::int64_t rowBytes = std::max<std::int64_t>(1, groupBytes);
-        std::int64_t rows =
-            std::clamp<std::int64_t>(caches.l3 / 4 / rowBytes, std::max(1, threads), std::max<std::int64_t>(1, G));
-        const std::int64_t blocks = (G + rows - 1) / rows;
+        const std::int64_t rows = std::min(std::max<std::int64_t>(caches.l3 / 4 / rowBytes, std::max(1, threads)),
+                                           std::max<std::int64_t>(1, G));
+        const std::int64_t blocks = std::max<std::int64_t>(1, (G + rows - 1) / rows);
         plan.blockRows = (G + blocks - 1) / blocks;
         return plan;
     }

@@ -239,6 +239,9 @@ private Q_SLOTS:
         // made even: 11 blocks of 3).
         QTest::newRow("layer_CHW small L3 3 threads")
             << CacheSizes{32 * KiB, 1 * MiB, 2 * MiB} << chw << big << 4 << 3 << rowBlocks(true, 3, 1024);
+        // More threads than rows: one block of every row (a 1.6 MB output, below 2 * 1 MiB: plain stores).
+        QTest::newRow("layer_CHW 2 rows 4 threads")
+            << kEpyc << chw << Shape{2, 64, 56, 56} << 4 << 4 << rowBlocks(false, 2, 1024);
         // Without gamma there are no parameters to share between rows: per row, and no fetching ahead of
         // rows that fill L2.
         QTest::newRow("layer_CHW no affine epyc")
