@@ -15,6 +15,10 @@ huge pages, as NormScope does for its own large tensors (engine/aligned_allocato
 not: they help PyTorch's large cases a little and slow its small ones, so each case takes whichever
 worker was faster (the medians compared). Inference runs under no_grad, and the input, module and
 upstream gradient are made once. Ratio = PyTorch ms / ours ms (> 1: we are faster).
+
+NORMSCOPE_CACHE_L1D, NORMSCOPE_CACHE_L2 and NORMSCOPE_CACHE_L3 in the environment reach normscope-cli
+bench, whose kernels then choose as on a machine with those caches (engine/core/cache_sizes.h):
+    NORMSCOPE_CACHE_L1D=32K NORMSCOPE_CACHE_L2=1M NORMSCOPE_CACHE_L3=32M /usr/bin/python3 tools/bench_vs_torch.py ...
 """
 
 import argparse

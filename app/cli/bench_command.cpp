@@ -4,6 +4,7 @@
 #include "app/cli/bench_command.h"
 
 #include "engine/kernels/backward.h"
+#include "engine/core/cache_sizes.h"
 #include "engine/options/module_options.h"
 #include "engine/core/error.h"
 #include "engine/core/number_format.h"
@@ -105,6 +106,8 @@ void bench(const BenchOptions& o)
     const double gbps = bytes / (t.medianMs * 1e6);
     const double copyGbps = 2 * elementBytes / (c.medianMs * 1e6);
 
+    // The sizes the kernels planned for: this machine's, or NORMSCOPE_CACHE_L1D/L2/L3's (cache_sizes.h).
+    const CacheSizes& caches = machineCacheSizes();
     std::ostringstream shape;
     for (std::size_t i = 0; i < o.shape.size(); ++i)
         shape << (i ? "," : "") << o.shape[i];
@@ -117,7 +120,9 @@ void bench(const BenchOptions& o)
                   << ", \"repeat\": " << o.repeat << ", \"median_ms\": " << n(t.medianMs)
                   << ", \"min_ms\": " << n(t.minMs) << ", \"gbytes_per_s\": " << n(gbps)
                   << ", \"copy_median_ms\": " << n(c.medianMs) << ", \"copy_gbytes_per_s\": " << n(copyGbps)
-                  << ", \"fraction_of_copy_bandwidth\": " << n(gbps / copyGbps) << "}\n";
+                  << ", \"fraction_of_copy_bandwidth\": " << n(gbps / copyGbps)
+                  << ", \"cache_bytes\": {\"l1d\": " << caches.l1d << ", \"l2\": " << caches.l2
+                  << ", \"l3\": " << caches.l3 << "}}\n";
     } else {
         const auto n = [](double v) { return formatSignificant(v, 4); };
         std::cout << moduleName(o.spec.kind, static_cast<int>(o.shape.size())) << " "
@@ -175,7 +180,9 @@ std::string benchUsage()
     return "usage: normscope-cli bench --norm KIND --shape N,C,H,W [options]\n\n"
            "Times the engine on generated data in-process. Bandwidth counts the input read once and the\n"
            "output written once (backward adds x and dy read, dx written); a plain parallel copy of the same\n"
-           "data is timed in the same run as the yardstick. The module:\n"
+           "data is timed in the same run as the yardstick. The kernels plan for this machine's cache sizes;\n"
+           "NORMSCOPE_CACHE_L1D, NORMSCOPE_CACHE_L2 and NORMSCOPE_CACHE_L3 (bytes, or 48K, 1M) replace them, to\n"
+           "time the choices the kernels would make on another machine. The module:\n"
         + formatOptionHelp(specOptions()) + "The run:\n" + formatOptionHelp(benchOptions());
 }
 

@@ -6,6 +6,7 @@
 #include "engine/kernels/backward_pass.h"
 #include "engine/core/error.h"
 #include "engine/kernels/forward_kernels.h"
+#include "engine/kernels/kernel_plan.h"
 #include "engine/kernels/streaming_store.h"
 #include "engine/kernels/widen_avx512.h"
 
@@ -313,14 +314,15 @@ struct ParameterBuffers {
 template <typename T, bool Gamma, bool Beta>
 void elementwiseGradients(const StatsLayout& layout, const T* x, const T* dy, const double* mean, const double* meanLo,
                           const double* rstd, const T* gamma, GradientFlow flow, T* dx, double* dgamma, double* dbeta,
-                          int threads)
+                          const Execution& exec)
 {
     const std::int64_t G = layout.groupCount();
     const std::int64_t segments = layout.segmentCount();
     const std::int64_t L = layout.segmentLength();
     const double n = static_cast<double>(layout.groupSize());
-    const bool stream = streamsOutput<T>(G * layout.groupSize());
+    const BackwardPlan plan = backwardPlan(layout, static_cast<std::int64_t>(sizeof(T)), exec.caches);
     const std::int64_t blocks = blockCount(G, L);
+    const int t = std::min<int>(threadsFor(exec.threads, G * layout.groupSize()), static_cast<int>(blocks));
     const ParameterBuffers buffers(L, blocks);
     // Starts on a cache line (aligned_allocator.h), and so does every array at its offsets.
     std::vector<double, AlignedAllocator<double>> arena(Gamma || Beta ? static_cast<std::size_t>(buffers.size) : 0);
@@ -330,7 +332,6 @@ void elementwiseGradients(const StatsLayout& layout, const T* x, const T* dy, co
         std::copy(gamma, gamma + L, w);
     double* const blockDgamma = Gamma ? base + buffers.dgamma : nullptr;
     double* const blockDbeta = Beta ? base + buffers.dbeta : nullptr;
-    const int t = std::min<int>(threadsFor(threads, G * layout.groupSize()), static_cast<int>(blocks));
 
 #pragma omp parallel num_threads(t)
     {
@@ -363,18 +364,18 @@ void elementwiseGradients(const StatsLayout& layout, const T* x, const T* dy, co
                 for (std::int64_t k = 0; k < rows; ++k, ++g) {
                     const double center = mean[g], lo = meanLo[g], r = rstd[g];
                     const InputGradientTerms terms(flow, r, n, A[k], B[k], lo);
-                    // The next groups' rows are fetched a pass ahead: g + rows.
-                    const bool next = g + rows < G;
+                    // The next groups' rows are fetched a pass ahead (g + rows), where the plan says they fit.
+                    const bool next = plan.fetchNextRows && g + rows < G;
                     for (std::int64_t a = 0; a < segments; ++a) {
                         const std::int64_t s = layout.segmentStart(g, a);
-                        const GradientOutput<T> out{dx + s, stream, next ? x + s + rows * L : nullptr,
+                        const GradientOutput<T> out{dx + s, plan.streamOutput, next ? x + s + rows * L : nullptr,
                                                     next ? dy + s + rows * L : nullptr};
                         rowInputGradient(x + s, dy + s, w, out, L, center, r, terms.shift, terms.slope);
                     }
                 }
             }
         }
-        if (stream)
+        if (plan.streamOutput)
             streamFence();
     }
 
@@ -401,7 +402,7 @@ void elementwiseGradients(const StatsLayout& layout, const T* x, const T* dy, co
 template <typename T>
 void channelGradients(const StatsLayout& layout, const T* x, const T* dy, const double* mean, const double* meanLo,
                       const double* rstd, const T* gamma, GradientFlow flow, T* dx, double* dgamma, double* dbeta,
-                      int threads)
+                      const Execution& exec)
 {
     const std::int64_t G = layout.groupCount();
     const std::int64_t segments = layout.segmentCount();
@@ -409,17 +410,14 @@ void channelGradients(const StatsLayout& layout, const T* x, const T* dy, const 
     const std::int64_t run = std::min(layout.paramInner(), L);
     const std::int64_t runs = L / run;
     const double n = static_cast<double>(layout.groupSize());
-    const bool stream = streamsOutput<T>(G * layout.groupSize());
+    const BackwardPlan plan = backwardPlan(layout, static_cast<std::int64_t>(sizeof(T)), exec.caches);
     const bool params = dgamma || dbeta;
     const bool sums = params || flow.throughMean || flow.throughVar;
     std::vector<double> runDy(params ? static_cast<std::size_t>(G * runs) : 0);
     std::vector<double> runDyXhat(params ? static_cast<std::size_t>(G * runs) : 0);
-    const int t = threadsFor(threads, G * layout.groupSize());
-    // The sums fetch the next group's x while this group's x and dy wait in L2 to be read again for dx,
-    // so only where the three fit with room to spare: BatchNorm's channels of float64 at 16x64x56x56
-    // (800 KB of x and dy) measured 7% slower with it (12 of 15 pairs).
-    const bool fetchXWithSums =
-        sums && 2 * layout.groupSize() * static_cast<std::int64_t>(sizeof(T)) <= kCachedGroupBytes;
+    const int t = threadsFor(exec.threads, G * layout.groupSize());
+    // The sums fetch the next group's x where the plan says it fits beside the group (else dx does).
+    const bool fetchXWithSums = sums && plan.fetchXWithSums;
 
 #pragma omp parallel num_threads(t)
     {
@@ -455,7 +453,8 @@ void channelGradients(const StatsLayout& layout, const T* x, const T* dy, const 
                     const std::int64_t s = layout.segmentStart(g, a) + k * run;
                     const bool next = g + 1 < G;
                     // Without sums x is not read at all (scaledGradient).
-                    const GradientOutput<T> out{dx + s, stream, next && sums && !fetchXWithSums ? x + s + L : nullptr,
+                    const GradientOutput<T> out{dx + s, plan.streamOutput,
+                                                next && sums && !fetchXWithSums ? x + s + L : nullptr,
                                                 next ? dy + s + L : nullptr};
                     if (flow.throughVar)
                         inputGradient(x + s, dy + s, out, run, center, r * w, terms.shift, terms.slope);
@@ -464,7 +463,7 @@ void channelGradients(const StatsLayout& layout, const T* x, const T* dy, const 
                 }
             }
         }
-        if (stream)
+        if (plan.streamOutput)
             streamFence();
     }
 
@@ -486,19 +485,19 @@ struct FastBackwardKernels : FastKernels {
     template <typename T>
     static void gradients(const StatsLayout& layout, const T* x, const T* dy, const double* mean, const double* meanLo,
                           const double* rstd, const T* gamma, GradientFlow flow, T* dx, double* dgamma, double* dbeta,
-                          int threads)
+                          const Execution& exec)
     {
         if (!layout.paramsPerElement())
-            channelGradients(layout, x, dy, mean, meanLo, rstd, gamma, flow, dx, dgamma, dbeta, threads);
+            channelGradients(layout, x, dy, mean, meanLo, rstd, gamma, flow, dx, dgamma, dbeta, exec);
         else if (!gamma)
             elementwiseGradients<T, false, false>(layout, x, dy, mean, meanLo, rstd, gamma, flow, dx, dgamma, dbeta,
-                                                  threads);
+                                                  exec);
         else if (!dbeta)
             elementwiseGradients<T, true, false>(layout, x, dy, mean, meanLo, rstd, gamma, flow, dx, dgamma, dbeta,
-                                                 threads);
+                                                 exec);
         else
             elementwiseGradients<T, true, true>(layout, x, dy, mean, meanLo, rstd, gamma, flow, dx, dgamma, dbeta,
-                                                threads);
+                                                exec);
     }
 };
 
@@ -517,7 +516,7 @@ template <typename T>
 void backward(const NormSpec& spec, const Tensor<T>& x, const NormState<T>& state, const Tensor<T>& gradOutput,
               BackwardResult<T>& result, const BackwardOptions& options)
 {
-    detail::runBackward<detail::FastBackwardKernels>(spec, x, state, gradOutput, result, options.threads);
+    detail::runBackward<detail::FastBackwardKernels>(spec, x, state, gradOutput, result, detail::executionOf(options));
 }
 
 template <typename T>
@@ -536,7 +535,7 @@ void backward(const NormSpec& spec, const Tensor<T>& x, const NormState<T>& stat
                     + std::to_string(G) + "; pass the result of forward() on this input");
     detail::runBackwardWithStatistics<detail::FastBackwardKernels>(
         spec, layout, x, state, gradOutput, forwardResult.saved_mean.data(), forwardResult.saved_mean_lo.data(),
-        forwardResult.saved_rstd.data(), result, options.threads);
+        forwardResult.saved_rstd.data(), result, detail::executionOf(options));
 }
 
 template void backward(const NormSpec&, const Tensor<float>&, const NormState<float>&, const Tensor<float>&,

@@ -22,6 +22,8 @@ struct BackwardResult {
 
 struct BackwardOptions {
     int threads = 1; ///< worker threads for the fast kernels; <= 0 means all cores
+    /// As ForwardOptions::caches: unset, this machine's; the result is the same bits either way.
+    std::optional<CacheSizes> caches = std::nullopt;
 };
 
 /// Refuses (Error naming both shapes) an upstream gradient whose shape is not the input's.

@@ -23,18 +23,18 @@ struct GradientFlow {
 
 /**
  * Kernels provide
- *   gradients(layout, x, dy, mean, meanLo, rstd, gamma, flow, dx, dgamma, dbeta, threads): per group of
+ *   gradients(layout, x, dy, mean, meanLo, rstd, gamma, flow, dx, dgamma, dbeta, run): per group of
  *       n elements, with xhat = (x - mean - meanLo) * rstd and g = dy * gamma (gamma null: 1),
  *           dx = rstd * g  -  rstd * sum(g) / n        [flow.throughMean]
  *                          -  xhat * rstd * sum(g * xhat) / n    [flow.throughVar]
  *       and, when not null, adds sum(dy * xhat) to dgamma[p] and sum(dy) to dbeta[p] over the elements
- *       of each parameter p (layout.paramOf). The parameter sums must not depend on `threads`.
+ *       of each parameter p (layout.paramOf). No result may depend on `run` (threads, cache sizes).
  * mean, meanLo and rstd are the per-group statistics the forward pass normalised with.
  */
 template <typename Kernels, typename T>
 void runBackwardWithStatistics(const NormSpec& spec, const StatsLayout& layout, const Tensor<T>& x,
                                const NormState<T>& state, const Tensor<T>& dy, const double* mean, const double* meanLo,
-                               const double* rstd, BackwardResult<T>& result, int threads)
+                               const double* rstd, BackwardResult<T>& result, const Execution& run)
 {
     const GradientFlow flow{spec.usesInputStats() && spec.subtractsMean(), spec.usesInputStats()};
     const auto P = static_cast<std::size_t>(layout.paramCount());
@@ -43,7 +43,7 @@ void runBackwardWithStatistics(const NormSpec& spec, const StatsLayout& layout, 
     result.grad_input.resize(x.shape());
     Kernels::gradients(layout, x.data(), dy.data(), mean, meanLo, rstd, spec.affine ? state.weight.data() : nullptr,
                        flow, result.grad_input.data(), spec.affine ? dgamma.data() : nullptr,
-                       spec.hasBias() ? dbeta.data() : nullptr, threads);
+                       spec.hasBias() ? dbeta.data() : nullptr, run);
 
     const auto store = [&](const std::vector<double>& sums, Tensor<T>& out) {
         if (sums.empty()) {
@@ -62,7 +62,7 @@ void runBackwardWithStatistics(const NormSpec& spec, const StatsLayout& layout, 
 /// the statistics are taken again exactly as the forward pass took them.
 template <typename Kernels, typename T>
 void runBackward(const NormSpec& spec, const Tensor<T>& x, const NormState<T>& state, const Tensor<T>& dy,
-                 BackwardResult<T>& result, int threads)
+                 BackwardResult<T>& result, const Execution& run)
 {
     validate(spec, x.shape());
     validateState(spec, x.shape(), state);
@@ -71,10 +71,9 @@ void runBackward(const NormSpec& spec, const Tensor<T>& x, const NormState<T>& s
     const auto G = static_cast<std::size_t>(layout.groupCount());
 
     std::vector<double> mean(G), meanLo(G), var(G), rstd(G);
-    passStatistics<Kernels>(spec, layout, x.data(), state, mean.data(), meanLo.data(), var.data(), rstd.data(),
-                            threads);
+    passStatistics<Kernels>(spec, layout, x.data(), state, mean.data(), meanLo.data(), var.data(), rstd.data(), run);
     runBackwardWithStatistics<Kernels>(spec, layout, x, state, dy, mean.data(), meanLo.data(), rstd.data(), result,
-                                       threads);
+                                       run);
 }
 
 } // namespace normscope::detail

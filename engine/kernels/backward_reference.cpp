@@ -17,7 +17,7 @@ struct ReferenceBackwardKernels : detail::ReferenceKernels {
     template <typename T>
     static void gradients(const StatsLayout& layout, const T* x, const T* dy, const double* mean, const double* meanLo,
                           const double* rstd, const T* gamma, detail::GradientFlow flow, T* dx, double* dgamma,
-                          double* dbeta, int)
+                          double* dbeta, const Execution&)
     {
         using detail::reference::ArrayXl;
         using detail::reference::ArrayXXl;
@@ -58,7 +58,7 @@ BackwardResult<T> backwardReference(const NormSpec& spec, const Tensor<T>& x, co
                                     const Tensor<T>& gradOutput)
 {
     BackwardResult<T> result;
-    detail::runBackward<ReferenceBackwardKernels>(spec, x, state, gradOutput, result, 1);
+    detail::runBackward<ReferenceBackwardKernels>(spec, x, state, gradOutput, result, Execution{1});
     return result;
 }
 

@@ -5,6 +5,7 @@
 
 #include "engine/kernels/forward_kernels.h"
 #include "engine/kernels/forward_pass.h"
+#include "engine/kernels/kernel_plan.h"
 #include "engine/kernels/streaming_store.h"
 
 #include <omp.h>
@@ -268,31 +269,6 @@ int threadsFor(int requested, std::int64_t elements)
 
 namespace {
 
-// Whether a group is too large to stay in L2 while it is worked on beside something else of its size
-// (the next group fetched ahead, or per-element gamma and beta).
-template <typename T>
-bool fillsL2(const StatsLayout& layout)
-{
-    return layout.groupSize() * static_cast<std::int64_t>(sizeof(T)) > kCachedGroupBytes;
-}
-
-// Whether the forward output goes out with streaming stores. A streamed output leaves the caches at
-// once: that pays off for groups of 8 KB and more (InstanceNorm at 56x56, GroupNorm, BatchNorm
-// channels), which measured faster streamed even with the whole tensor in L3, and for any output
-// larger than an eighth of the last-level cache, which a training step (input, output and both
-// gradients) would push out of it anyway: LayerNorm(768) at 64x197, forward then backward, measured
-// 15-25% faster with it streamed. Small groups of a smaller output keep plain stores, so the output
-// stays cached for whatever reads it next: streamed, InstanceNorm at 14x14 measured 50% slower and
-// GroupNorm(128) at 14x14 27% slower (forward alone, the tensor in L3).
-template <typename T>
-bool streamsNormalizedOutput(const StatsLayout& layout)
-{
-    constexpr std::int64_t kStreamingGroupBytes = std::int64_t(8) << 10;
-    const std::int64_t groupBytes = layout.groupSize() * static_cast<std::int64_t>(sizeof(T));
-    return streamsOutput<T>(layout.groupCount() * layout.groupSize())
-        && (groupBytes >= kStreamingGroupBytes || layout.groupCount() * groupBytes > lastLevelCacheBytes() / 8);
-}
-
 // Whether T's arithmetic would lose group g: a deviation x - center that can overflow T (every
 // |x - mean| is at most sqrt(n * var)), or an rstd too small for T's normal range. Finite data near
 // FLT_MAX needs this; ordinary data never does, so the fast path keeps its speed.
@@ -324,17 +300,13 @@ void normalizeGroupWide(const StatsLayout& layout, const T* x, std::int64_t g, d
 }
 
 // y = (x - mean - lo) * rstd * gamma + beta over group g. mean is a T (a kernel's center or a running
-// mean), so center is exact.
+// mean), so center is exact. The plan says whether the output is streamed and the next group fetched.
 template <typename T>
 void normalizeGroup(const StatsLayout& layout, const T* x, std::int64_t g, double mean, double lo, double rstd,
-                    const T* gamma, const T* beta, T* y)
+                    const T* gamma, const T* beta, T* y, const ForwardPlan& plan)
 {
-    const bool stream = streamsNormalizedOutput<T>(layout);
-    // While a large output is streamed out of a cached group, the next group's input (one segment
-    // length further, in every layout) is fetched, so its statistics do not start by waiting on memory.
-    // Not for groups that fill L2 themselves (LayerNorm over C, H, W without affine: 800 KB rows; with
-    // gamma and beta they go by columns), where the fetched lines would evict the current group.
-    const bool hasNext = stream && g + 1 < layout.groupCount() && !fillsL2<T>(layout);
+    const bool stream = plan.streamOutput;
+    const bool hasNext = plan.fetchNextGroup && g + 1 < layout.groupCount();
     const std::int64_t L = layout.segmentLength();
     const bool perElement = layout.paramsPerElement();
     const std::int64_t run = perElement ? L : layout.paramInner();
@@ -364,60 +336,72 @@ void normalizeGroup(const StatsLayout& layout, const T* x, std::int64_t g, doubl
 // group, before the threads join. Once per thread, not per group: the fence waits for every pending
 // streamed line, and after each 3 KB LayerNorm(768) row that stall made the forward pass 0.39 instead
 // of 0.31 us per row.
-template <typename T>
-void publishStreamedOutput(const StatsLayout& layout)
+inline void publishStreamedOutput(const ForwardPlan& plan)
 {
-    if (streamsNormalizedOutput<T>(layout))
+    if (plan.streamOutput)
         streamFence();
 }
 
-// Whether rows with per-element gamma and beta (LayerNorm, RMSNorm) are too long to keep one cached
-// beside its parameters: LayerNorm over (C, H, W) at 64x56x56 has 800 KB rows and 1.6 MB of gamma
-// and beta against a 2 MB L2. Row by row, every row would read all of gamma and beta again.
+// ForwardPlan::Path::RowBlocks: a block of rows' statistics (a row per thread at a time), then the
+// block's output a tile of columns at a time, every row's piece of a tile in turn, so each tile of
+// gamma and beta is read once per block and the block's rows a second time from the cache the block
+// was sized for. Every element gets normalizeGroup's arithmetic, and a row that T cannot hold its
+// wide arithmetic, done right after its statistics.
 template <typename T>
-bool normalizesByColumns(const StatsLayout& layout, const T* gamma)
+void normalizeRowBlocks(const StatsLayout& layout, const T* x, bool subtractMean, T eps, const T* gamma, const T* beta,
+                        T* y, double* mean, double* meanLo, double* var, double* rstd, const ForwardPlan& plan, int t)
 {
-    return gamma && layout.segmentCount() == 1 && layout.paramsPerElement() && fillsL2<T>(layout);
-}
-
-// The output of such rows a tile of columns at a time, every row's piece of a tile in turn, so each
-// tile of gamma and beta is read from memory once and the input twice (statistics, then here)
-// instead of the parameters once per row. Every element gets normalizeGroup's arithmetic.
-template <typename T>
-void normalizeByColumns(const StatsLayout& layout, const T* x, const double* mean, const double* meanLo,
-                        const double* rstd, const T* gamma, const T* beta, T* y, int threads)
-{
-    constexpr std::int64_t kTile = 2048; // 8 KB of a float row, 16 KB of gamma and beta; 1024-16384 measured
     const std::int64_t G = layout.groupCount();
     const std::int64_t L = layout.segmentLength();
-    const bool stream = streamsNormalizedOutput<T>(layout);
-    const std::int64_t tiles = (L + kTile - 1) / kTile;
-    const int t = threadsFor(threads, G * L);
+    const std::int64_t tiles = (L + plan.tile - 1) / plan.tile;
+    std::vector<char> wide(static_cast<std::size_t>(G), 0);
 #pragma omp parallel num_threads(t)
     {
+        for (std::int64_t block = 0; block < G; block += plan.blockRows) {
+            const std::int64_t end = std::min(G, block + plan.blockRows);
+            // The implied barrier: every statistic of the block is known before its tiles start.
+#pragma omp for schedule(guided)
+            for (std::int64_t g = block; g < end; ++g) {
+                groupMoments(layout, x, g, subtractMean, mean[g], meanLo[g], var[g]);
+                rstdFromVar(eps, var + g, rstd + g, 1);
+                if (needsWideNormalization<T>(layout, mean[g], meanLo[g], rstd[g])) {
+                    wide[static_cast<std::size_t>(g)] = 1;
+                    normalizeGroupWide(layout, x, g, mean[g], meanLo[g], rstd[g], gamma, beta, y);
+                }
+            }
+            // nowait: the next block's statistics touch other rows; its own barrier orders its tiles.
 #pragma omp for schedule(guided) nowait
-        for (std::int64_t tile = 0; tile < tiles; ++tile) {
-            const std::int64_t first = tile * kTile;
-            const std::int64_t count = std::min(kTile, L - first);
-            for (std::int64_t g = 0; g < G; ++g) {
-                const std::int64_t start = layout.segmentStart(g, 0) + first;
-                scaleShiftElementwise(x + start, y + start, count, static_cast<T>(mean[g]), static_cast<T>(rstd[g]),
-                                      static_cast<T>(-meanLo[g] * rstd[g]), gamma + first,
-                                      beta ? beta + first : nullptr, stream);
+            for (std::int64_t tile = 0; tile < tiles; ++tile) {
+                const std::int64_t first = tile * plan.tile;
+                const std::int64_t count = std::min(plan.tile, L - first);
+                for (std::int64_t g = block; g < end; ++g) {
+                    if (wide[static_cast<std::size_t>(g)])
+                        continue;
+                    const std::int64_t start = layout.segmentStart(g, 0) + first;
+                    scaleShiftElementwise(x + start, y + start, count, static_cast<T>(mean[g]), static_cast<T>(rstd[g]),
+                                          static_cast<T>(-meanLo[g] * rstd[g]), gamma + first,
+                                          beta ? beta + first : nullptr, plan.streamOutput);
+                }
             }
         }
-        publishStreamedOutput<T>(layout);
+        publishStreamedOutput(plan);
     }
+}
+
+template <typename T>
+ForwardPlan planFor(const StatsLayout& layout, bool hasGamma, int threads, const CacheSizes& caches)
+{
+    return forwardPlan(layout, static_cast<std::int64_t>(sizeof(T)), hasGamma, threads, caches);
 }
 
 } // namespace
 
 template <typename T>
 void FastKernels::moments(const StatsLayout& layout, const T* x, bool subtractMean, double* mean, double* meanLo,
-                          double* var, int threads)
+                          double* var, const Execution& run)
 {
     const std::int64_t G = layout.groupCount();
-    const int t = threadsFor(threads, G * layout.groupSize());
+    const int t = threadsFor(run.threads, G * layout.groupSize());
 #pragma omp parallel for num_threads(t) schedule(guided)
     for (std::int64_t g = 0; g < G; ++g)
         groupMoments(layout, x, g, subtractMean, mean[g], meanLo[g], var[g]);
@@ -425,58 +409,60 @@ void FastKernels::moments(const StatsLayout& layout, const T* x, bool subtractMe
 
 template <typename T>
 void FastKernels::normalize(const StatsLayout& layout, const T* x, const double* mean, const double* meanLo,
-                            const double* rstd, const T* gamma, const T* beta, T* y, int threads)
+                            const double* rstd, const T* gamma, const T* beta, T* y, const Execution& run)
 {
     const std::int64_t G = layout.groupCount();
-    const int t = threadsFor(threads, G * layout.groupSize());
+    const int t = threadsFor(run.threads, G * layout.groupSize());
+    const ForwardPlan plan = planFor<T>(layout, gamma != nullptr, t, run.caches);
 #pragma omp parallel num_threads(t)
     {
 #pragma omp for schedule(guided) nowait
         for (std::int64_t g = 0; g < G; ++g)
-            normalizeGroup(layout, x, g, mean[g], meanLo[g], rstd[g], gamma, beta, y);
-        publishStreamedOutput<T>(layout);
+            normalizeGroup(layout, x, g, mean[g], meanLo[g], rstd[g], gamma, beta, y, plan);
+        publishStreamedOutput(plan);
     }
 }
 
 template <typename T>
 void FastKernels::normalizeWithInputStats(const StatsLayout& layout, const T* x, bool subtractMean, T eps,
                                           const T* gamma, const T* beta, T* y, double* mean, double* meanLo,
-                                          double* var, double* rstd, int threads)
+                                          double* var, double* rstd, const Execution& run)
 {
     const std::int64_t G = layout.groupCount();
-    if (normalizesByColumns(layout, gamma)) {
-        moments(layout, x, subtractMean, mean, meanLo, var, threads);
-        rstdFromVar(eps, var, rstd, G);
-        normalizeByColumns(layout, x, mean, meanLo, rstd, gamma, beta, y, threads);
+    const int t = threadsFor(run.threads, G * layout.groupSize());
+    const ForwardPlan plan = planFor<T>(layout, gamma != nullptr, t, run.caches);
+    if (plan.path == ForwardPlan::Path::RowBlocks) {
+        normalizeRowBlocks(layout, x, subtractMean, eps, gamma, beta, y, mean, meanLo, var, rstd, plan, t);
         return;
     }
     // One group at a time: its statistics, then its output while the group is still in cache, so
     // the input is read from memory once.
-    const int t = threadsFor(threads, G * layout.groupSize());
 #pragma omp parallel num_threads(t)
     {
 #pragma omp for schedule(guided) nowait
         for (std::int64_t g = 0; g < G; ++g) {
             groupMoments(layout, x, g, subtractMean, mean[g], meanLo[g], var[g]);
             rstdFromVar(eps, var + g, rstd + g, 1);
-            normalizeGroup(layout, x, g, mean[g], meanLo[g], rstd[g], gamma, beta, y);
+            normalizeGroup(layout, x, g, mean[g], meanLo[g], rstd[g], gamma, beta, y, plan);
         }
-        publishStreamedOutput<T>(layout);
+        publishStreamedOutput(plan);
     }
 }
 
-template void FastKernels::moments<float>(const StatsLayout&, const float*, bool, double*, double*, double*, int);
-template void FastKernels::moments<double>(const StatsLayout&, const double*, bool, double*, double*, double*, int);
+template void FastKernels::moments<float>(const StatsLayout&, const float*, bool, double*, double*, double*,
+                                          const Execution&);
+template void FastKernels::moments<double>(const StatsLayout&, const double*, bool, double*, double*, double*,
+                                           const Execution&);
 template void FastKernels::normalize<float>(const StatsLayout&, const float*, const double*, const double*,
-                                            const double*, const float*, const float*, float*, int);
+                                            const double*, const float*, const float*, float*, const Execution&);
 template void FastKernels::normalize<double>(const StatsLayout&, const double*, const double*, const double*,
-                                             const double*, const double*, const double*, double*, int);
+                                             const double*, const double*, const double*, double*, const Execution&);
 template void FastKernels::normalizeWithInputStats<float>(const StatsLayout&, const float*, bool, float, const float*,
                                                           const float*, float*, double*, double*, double*, double*,
-                                                          int);
+                                                          const Execution&);
 template void FastKernels::normalizeWithInputStats<double>(const StatsLayout&, const double*, bool, double,
                                                            const double*, const double*, double*, double*, double*,
-                                                           double*, double*, int);
+                                                           double*, double*, const Execution&);
 
 } // namespace detail
 
@@ -484,7 +470,7 @@ template <typename T>
 void forward(const NormSpec& spec, const Tensor<T>& x, NormState<T>& state, ForwardResult<T>& result,
              const ForwardOptions& options)
 {
-    detail::runForward<detail::FastKernels>(spec, x, state, result, options.threads);
+    detail::runForward<detail::FastKernels>(spec, x, state, result, detail::executionOf(options));
 }
 
 template <typename T>
@@ -496,7 +482,8 @@ Tensor<T> normalizedInput(const NormSpec& spec, const Tensor<T>& x, const Forwar
     // pass used, so batch statistics are taken again. In eval the running statistics are exact in T.
     std::vector<double> mean(G), meanLo(G), var(G), rstd(G);
     if (spec.usesInputStats()) {
-        detail::FastKernels::moments(layout, x.data(), spec.subtractsMean(), mean.data(), meanLo.data(), var.data(), 0);
+        detail::FastKernels::moments(layout, x.data(), spec.subtractsMean(), mean.data(), meanLo.data(), var.data(),
+                                     Execution{0});
     } else {
         for (std::size_t g = 0; g < G; ++g) {
             mean[g] = static_cast<double>(result.mean[static_cast<std::int64_t>(g)]);
@@ -506,7 +493,7 @@ Tensor<T> normalizedInput(const NormSpec& spec, const Tensor<T>& x, const Forwar
     detail::rstdFromVar(spec.effectiveEps<T>(), var.data(), rstd.data(), G, spec.zeroRstdForZeroVar());
     Tensor<T> xhat(x.shape());
     detail::FastKernels::normalize<T>(layout, x.data(), mean.data(), meanLo.data(), rstd.data(), nullptr, nullptr,
-                                      xhat.data(), 0);
+                                      xhat.data(), Execution{0});
     return xhat;
 }
 

@@ -3,11 +3,13 @@
 
 #pragma once
 
+#include "engine/core/cache_sizes.h"
 #include "engine/core/norm_spec.h"
 #include "engine/core/norm_state.h"
 #include "engine/core/stats_layout.h"
 #include "engine/core/tensor.h"
 
+#include <optional>
 #include <vector>
 
 namespace normscope {
@@ -34,6 +36,10 @@ struct ForwardResult {
 
 struct ForwardOptions {
     int threads = 1; ///< worker threads for the fast kernels; <= 0 means all cores
+    /// The cache sizes the fast kernels choose their tiles and paths for (kernel_plan.h); unset: this
+    /// machine's (machineCacheSizes()). A test or benchmark sets them to run as on another machine;
+    /// the result is the same bits either way.
+    std::optional<CacheSizes> caches = std::nullopt;
 };
 
 /// One forward pass of the module, exactly as PyTorch's: normalises x into result (reusing its

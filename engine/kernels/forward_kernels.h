@@ -9,6 +9,7 @@
 // std 1e-2) float accumulation loses the variance entirely.
 
 #include "engine/core/stats_layout.h"
+#include "engine/kernels/kernel_plan.h"
 
 #include <cstdint>
 
@@ -17,18 +18,25 @@ namespace normscope::detail {
 struct FastKernels {
     template <typename T>
     static void moments(const StatsLayout& layout, const T* x, bool subtractMean, double* mean, double* meanLo,
-                        double* var, int threads);
+                        double* var, const Execution& run);
 
     template <typename T>
     static void normalize(const StatsLayout& layout, const T* x, const double* mean, const double* meanLo,
-                          const double* rstd, const T* gamma, const T* beta, T* y, int threads);
+                          const double* rstd, const T* gamma, const T* beta, T* y, const Execution& run);
 
     /// moments, rstd and normalize fused per group (the group stays in cache between them).
     template <typename T>
     static void normalizeWithInputStats(const StatsLayout& layout, const T* x, bool subtractMean, T eps, const T* gamma,
                                         const T* beta, T* y, double* mean, double* meanLo, double* var, double* rstd,
-                                        int threads);
+                                        const Execution& run);
 };
+
+/// The Execution of a ForwardOptions or BackwardOptions: unset caches are this machine's.
+template <typename Options>
+Execution executionOf(const Options& options)
+{
+    return Execution{options.threads, options.caches ? *options.caches : machineCacheSizes()};
+}
 
 /// The number of threads to use for this much work: 1 for small tensors, where waking a pool costs
 /// more than it saves.

@@ -7,6 +7,7 @@
 // fast kernels (forward.cpp) and the plain reference kernels (forward_reference.cpp).
 
 #include "engine/kernels/forward.h"
+#include "engine/kernels/kernel_plan.h"
 #include "engine/core/running_stats.h"
 
 #include <algorithm>
@@ -30,11 +31,11 @@ void rstdFromVar(T eps, const double* var, double* rstd, std::size_t groups, boo
 /// from here, so the gradients are those of exactly the numbers the output was computed with.
 template <typename Kernels, typename T>
 void passStatistics(const NormSpec& spec, const StatsLayout& layout, const T* x, const NormState<T>& state,
-                    double* mean, double* meanLo, double* var, double* rstd, int threads)
+                    double* mean, double* meanLo, double* var, double* rstd, const Execution& run)
 {
     const auto G = static_cast<std::size_t>(layout.groupCount());
     if (spec.usesInputStats()) {
-        Kernels::moments(layout, x, spec.subtractsMean(), mean, meanLo, var, threads);
+        Kernels::moments(layout, x, spec.subtractsMean(), mean, meanLo, var, run);
     } else {
         runningStatsPerGroup(layout, state, mean, var);
         std::fill(meanLo, meanLo + G, 0.0);
@@ -44,16 +45,18 @@ void passStatistics(const NormSpec& spec, const StatsLayout& layout, const T* x,
 
 /**
  * Kernels provide:
- *   moments(layout, x, subtractMean, mean, meanLo, var, threads): per group, the mean as an unevaluated
+ *   moments(layout, x, subtractMean, mean, meanLo, var, run): per group, the mean as an unevaluated
  *       sum mean + meanLo (both 0 when !subtractMean; meanLo holds what a double cannot, so offset data
  *       normalises exactly) and the biased variance about it (RMSNorm: the mean of squares).
- *   normalize(layout, x, mean, meanLo, rstd, gamma, beta, y, threads):
+ *   normalize(layout, x, mean, meanLo, rstd, gamma, beta, y, run):
  *       y = (x - mean - meanLo) * rstd * gamma + beta; gamma/beta may be null (identity).
- *   normalizeWithInputStats(layout, x, subtractMean, eps, gamma, beta, y, mean, meanLo, var, rstd, threads):
+ *   normalizeWithInputStats(layout, x, subtractMean, eps, gamma, beta, y, mean, meanLo, var, rstd, run):
  *       moments, then rstd = 1 / sqrt(var + eps), then normalize (the fast kernels fuse them per group).
+ * run: the threads and the cache sizes the fast kernels plan for (kernel_plan.h); the reference ignores it.
  */
 template <typename Kernels, typename T>
-void runForward(const NormSpec& spec, const Tensor<T>& x, NormState<T>& state, ForwardResult<T>& result, int threads)
+void runForward(const NormSpec& spec, const Tensor<T>& x, NormState<T>& state, ForwardResult<T>& result,
+                const Execution& run)
 {
     validate(spec, x.shape());
     validateState(spec, x.shape(), state);
@@ -76,7 +79,7 @@ void runForward(const NormSpec& spec, const Tensor<T>& x, NormState<T>& state, F
     if (spec.usesInputStats() && fused) {
         Kernels::normalizeWithInputStats(layout, x.data(), spec.subtractsMean(), spec.effectiveEps<T>(), gamma, beta,
                                          result.output.data(), mean.data(), meanLo.data(), var.data(), rstd.data(),
-                                         threads);
+                                         run);
         if (spec.updatesRunningStats()) {
             std::vector<double> fullMean(G);
             for (std::size_t g = 0; g < G; ++g)
@@ -85,9 +88,9 @@ void runForward(const NormSpec& spec, const Tensor<T>& x, NormState<T>& state, F
         }
     } else {
         passStatistics<Kernels>(spec, layout, x.data(), state, mean.data(), meanLo.data(), var.data(), rstd.data(),
-                                threads);
+                                run);
         Kernels::normalize(layout, x.data(), mean.data(), meanLo.data(), rstd.data(), gamma, beta, result.output.data(),
-                           threads);
+                           run);
         if (spec.usesInputStats() && spec.updatesRunningStats()) {
             std::vector<double> fullMean(G);
             for (std::size_t g = 0; g < G; ++g)

@@ -14,7 +14,7 @@ template <typename T>
 ForwardResult<T> forwardReference(const NormSpec& spec, const Tensor<T>& x, NormState<T>& state)
 {
     ForwardResult<T> result;
-    detail::runForward<detail::ReferenceKernels>(spec, x, state, result, 1);
+    detail::runForward<detail::ReferenceKernels>(spec, x, state, result, Execution{1});
     return result;
 }
 

@@ -9,6 +9,7 @@
 // forward_reference.cpp and backward_reference.cpp.
 
 #include "engine/core/stats_layout.h"
+#include "engine/kernels/kernel_plan.h"
 
 #include <Eigen/Core>
 
@@ -92,7 +93,7 @@ long double sum(const Eigen::ArrayBase<Derived>& values)
 struct ReferenceKernels {
     template <typename T>
     static void moments(const StatsLayout& layout, const T* x, bool subtractMean, double* mean, double* meanLo,
-                        double* var, int)
+                        double* var, const Execution&)
     {
         const auto n = static_cast<long double>(layout.groupSize());
         for (std::int64_t g = 0; g < layout.groupCount(); ++g) {
@@ -118,19 +119,19 @@ struct ReferenceKernels {
     template <typename T>
     static void normalizeWithInputStats(const StatsLayout& layout, const T* x, bool subtractMean, T eps, const T* gamma,
                                         const T* beta, T* y, double* mean, double* meanLo, double* var, double* rstd,
-                                        int threads)
+                                        const Execution& run)
     {
-        moments(layout, x, subtractMean, mean, meanLo, var, threads);
+        moments(layout, x, subtractMean, mean, meanLo, var, run);
         const auto G = static_cast<Eigen::Index>(layout.groupCount());
         const auto varG = Eigen::Map<const Eigen::ArrayXd>(var, G).cast<long double>();
         Eigen::Map<Eigen::ArrayXd>(rstd, G) =
             (1.0L / (varG + static_cast<long double>(eps)).sqrt()).template cast<double>();
-        normalize(layout, x, mean, meanLo, rstd, gamma, beta, y, threads);
+        normalize(layout, x, mean, meanLo, rstd, gamma, beta, y, run);
     }
 
     template <typename T>
     static void normalize(const StatsLayout& layout, const T* x, const double* mean, const double* meanLo,
-                          const double* rstd, const T* gamma, const T* beta, T* y, int)
+                          const double* rstd, const T* gamma, const T* beta, T* y, const Execution&)
     {
         for (std::int64_t g = 0; g < layout.groupCount(); ++g) {
             const auto xhat = reference::xhatOf(layout, x, g, mean, meanLo, rstd);

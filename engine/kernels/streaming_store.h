@@ -7,19 +7,15 @@
 // A plain store first reads the destination's line into cache (read for ownership), so an output
 // larger than the caches costs a read and a write of memory; a streaming (non-temporal) store costs
 // only the write, and does not evict the inputs. It is only worth it for outputs that will not be
-// read again from cache soon, hence the threshold: the kernels stream outputs of kStreamingBytes and
-// more (the backward pass of a 16x64x56x56 float tensor writes 12.8 MB). Elsewhere, and on targets
-// without SSE2, writeLines stores plainly; the values written are the same either way.
+// read again from cache soon: which outputs those are, the kernels' plan says from the cache sizes
+// (kernel_plan.h). Elsewhere, and on targets without SSE2, writeLines stores plainly; the values
+// written are the same either way.
 
 #include "engine/core/aligned_allocator.h"
 
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
-
-#if defined(__unix__)
-#include <unistd.h>
-#endif
 
 #if defined(__SSE2__)
 #include <immintrin.h>
@@ -28,33 +24,6 @@
 namespace normscope::detail {
 
 constexpr auto kLineBytes = static_cast<std::int64_t>(AlignedAllocator<char>::kLineBytes);
-constexpr std::int64_t kStreamingBytes = std::int64_t(4) << 20;
-/// The most data of one group (its input, or its input and upstream gradient) that the kernels
-/// expect to stay in L2 while they work on it beside something else of its size, such as the next
-/// group fetched ahead: a quarter of the 2 MB L2 of the machines measured.
-constexpr std::int64_t kCachedGroupBytes = std::int64_t(512) << 10;
-
-/// Whether an output of this many elements of T is written with streaming stores.
-template <typename T>
-bool streamsOutput(std::int64_t elements)
-{
-    return elements * static_cast<std::int64_t>(sizeof(T)) >= kStreamingBytes;
-}
-
-/// The size of the last-level cache (sysconf), or 32 MB where the system does not say.
-inline std::int64_t lastLevelCacheBytes()
-{
-    static const std::int64_t bytes = [] {
-        long size = 0;
-#if defined(_SC_LEVEL3_CACHE_SIZE)
-        size = sysconf(_SC_LEVEL3_CACHE_SIZE);
-        if (size <= 0)
-            size = sysconf(_SC_LEVEL2_CACHE_SIZE);
-#endif
-        return size > 0 ? static_cast<std::int64_t>(size) : std::int64_t(32) << 20;
-    }();
-    return bytes;
-}
 
 /// Writes one line (dst aligned to kLineBytes) from `line` without reading dst into cache.
 inline void streamLine(float* dst, const float* line)
