@@ -520,21 +520,6 @@ void MainWindow::openNpy()
     document_->loadNpy(path);
 }
 
-/// The paragraph is what a class reads: the Lessons dock takes the height it needs, up to two thirds
-/// of the right column; the formula panel above keeps the rest (it scrolls).
-void MainWindow::fitLessonsDock()
-{
-    auto* lessonsDock = findChild<QDockWidget*>(QStringLiteral("lessonsDock"));
-    auto* formulaDock = findChild<QDockWidget*>(QStringLiteral("formulaDock"));
-    if (!lessonsDock || !lessonsDock->isVisible() || !formulaDock || !formulaDock->isVisible()
-        || lessonsDock->isFloating() || formulaDock->isFloating())
-        return;
-    const int column = lessonsDock->height() + formulaDock->height();
-    const int titleBar = lessonsDock->height() - lessons_->height();
-    const int wanted = std::min(lessons_->heightForWholeText() + titleBar, column * 2 / 3);
-    resizeDocks({formulaDock, lessonsDock}, {column - wanted, wanted}, Qt::Vertical);
-}
-
 void MainWindow::openImages()
 {
     const QStringList paths =
@@ -560,6 +545,9 @@ void MainWindow::buildLessons()
     actions_->lessonBack()->setEnabled(false);
     actions_->lessonNext()->setEnabled(false);
     // Shown under the formula with half the right column: the paragraph is read beside the cube.
+    // While a lesson is open its paragraph matters more than the table's width: the right column
+    // (formula, lesson) runs down the whole window and the table spans the central area only.
+    connect(d, &QDockWidget::visibilityChanged, this, &MainWindow::placeLessonsColumn);
     const auto showDock = [this, d] {
         if (d->isVisible())
             return;

@@ -125,6 +125,7 @@ private:
     void onTabChanged(int index);
     void buildLessons();
     void fitLessonsDock();
+    void placeLessonsColumn();
 
     Document* document_;
     bool imageShown_ = false; ///< the input was pictures at the last change (the Tensor view came forward)

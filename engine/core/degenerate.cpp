@@ -38,7 +38,7 @@ std::vector<DegenerateWarning> degenerateRun(const NormSpec& spec, const NonFini
                             "eps = 0: a constant channel gives 0/0 (PyTorch's batch_norm takes rstd = 0 where var "
                             "is exactly 0, so y = beta there)"});
     else if (spec.eps && *spec.eps == 0)
-        warnings.push_back({DegenerateKind::ZeroEps, {}, 0, "eps = 0: a constant channel gives 0/0 = NaN"});
+        warnings.push_back({DegenerateKind::ZeroEps, {}, 0, "eps = 0: a group of equal values gives 0/0 = NaN"});
     else if (spec.eps && *spec.eps < 0)
         warnings.push_back({DegenerateKind::NegativeEps,
                             {},

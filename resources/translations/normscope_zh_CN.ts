@@ -161,12 +161,12 @@
         <translation>eps = 0：常数通道得到 0/0（PyTorch 的 batch_norm 在 var 恰为 0 处取 rstd = 0，因此那里 y = beta）</translation>
     </message>
     <message>
-        <source>eps = 0: a constant channel gives 0/0 = NaN</source>
-        <translation>eps = 0：常数通道得到 0/0 = NaN</translation>
-    </message>
-    <message>
         <source>eps = %1 is negative: rstd = 1/sqrt(var + eps) is NaN where var &lt; %2 and inf where they are equal</source>
         <translation>eps = %1 为负：在 var &lt; %2 处 rstd = 1/sqrt(var + eps) 为 NaN，两者相等处为 inf</translation>
+    </message>
+    <message>
+        <source>eps = 0: a group of equal values gives 0/0 = NaN</source>
+        <translation>eps = 0：值全相同的组得到 0/0 = NaN</translation>
     </message>
 </context>
 <context>

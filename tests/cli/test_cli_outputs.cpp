@@ -284,7 +284,7 @@ private Q_SLOTS:
         const CliRun eps0 = runCli({"forward", "--norm", "layer", "--normalized-shape", "3", "--eps", "0", "--input",
                                     inputs_.filePath("x.npy"), "--output", out.filePath("y0.npy")});
         QVERIFY2(eps0.exitCode == 0, qPrintable(eps0.err));
-        QVERIFY2(eps0.err.contains("normscope-cli: warning: eps = 0: a constant channel gives 0/0 = NaN"),
+        QVERIFY2(eps0.err.contains("normscope-cli: warning: eps = 0: a group of equal values gives 0/0 = NaN"),
                  qPrintable(eps0.err));
         const CliRun epsNeg = runCli({"forward", "--norm", "group", "--num-groups", "2", "--eps", "-0.5", "--input",
                                       inputs_.filePath("x.npy"), "--output", out.filePath("yn.npy")});

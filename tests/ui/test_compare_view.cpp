@@ -10,11 +10,14 @@
 
 #include "tests/ui/norm_snapshots.h"
 
+#include <QScrollArea>
 #include <QSignalSpy>
 #include <QtTest>
 
 #include <algorithm>
 #include <map>
+#include <set>
+#include <tuple>
 #include <cmath>
 
 using namespace normscope;
@@ -154,6 +157,36 @@ private Q_SLOTS:
         view.resetView();
         for (int k = 0; k < 5; ++k)
             QCOMPARE(view.cube(k)->yaw(), ui::CubeProjection::kDefaultYaw);
+    }
+
+    /// In a scroll area as the window has it: wide, one row; narrow or with large type (presenter
+    /// mode), every column still inside the width, in two rows when one would be too tight; no
+    /// module name broken inside a word.
+    void columnsFitTheWidthTheyAreGiven()
+    {
+        const auto results = resultsOf(runAll(randomTensor<double>(kShape, 5)));
+        for (const auto& [width, pointScale, rows] :
+             std::vector<std::tuple<int, double, int>>{{1500, 1.0, 1}, {1000, 1.0, 1}, {600, 1.5, 2}}) {
+            QScrollArea area;
+            auto* view = new CompareView;
+            area.setWidget(view);
+            area.setWidgetResizable(true);
+            QFont font = area.font();
+            font.setPointSizeF(font.pointSizeF() * pointScale);
+            view->setFont(font);
+            view->setResults(results);
+            area.resize(width, 900);
+            area.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&area));
+            QTRY_VERIFY(view->width() <= area.viewport()->width()); // nothing scrolled out of sight
+            std::set<int> tops;
+            for (int k = 0; k < view->count(); ++k) {
+                CubeView* cube = view->cube(k);
+                tops.insert(cube->y());
+                QVERIFY2(cube->geometry().right() < area.viewport()->width(), qPrintable(QString::number(k)));
+            }
+            QCOMPARE(static_cast<int>(tops.size()), rows);
+        }
     }
 
     void captionsAndStatistics()

@@ -277,8 +277,8 @@ private slots:
         // The engine's facts in the interface's words: the cube's caption and the warning banner.
         QTRY_COMPARE(window.cubeView()->caption(),
                      QStringLiteral("BatchNorm: 每个通道一个均值和方差，在 N, H, W 上统计"));
-        QCOMPARE(warningText({DegenerateKind::ZeroEps, {}, 0, "eps = 0: a constant channel gives 0/0 = NaN"}),
-                 QStringLiteral("eps = 0：常数通道得到 0/0 = NaN"));
+        QCOMPARE(warningText({DegenerateKind::ZeroEps, {}, 0, "eps = 0: a group of equal values gives 0/0 = NaN"}),
+                 QStringLiteral("eps = 0：值全相同的组得到 0/0 = NaN"));
         NonFiniteCounts counts;
         counts.nan = 2;
         counts.negInf = 1;

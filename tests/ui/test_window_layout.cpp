@@ -8,11 +8,14 @@
 #include "ui/cube/cube_view.h"
 #include "ui/document/document.h"
 #include "ui/document/experiment.h"
+#include "ui/document/lesson_runner.h"
 #include "ui/main_window.h"
+#include "ui/panels/lessons_panel.h"
 #include "ui/panels/stats_table_view.h"
 
 #include <QHeaderView>
 #include <QScrollBar>
+#include <QTextBrowser>
 #include <QtTest>
 
 #include <optional>
@@ -40,6 +43,31 @@ private slots:
                                 .arg(table->horizontalHeader()->length())
                                 .arg(table->viewport()->width())));
         QVERIFY(!table->horizontalScrollBar()->isVisible());
+    }
+
+    /// A lesson's paragraph is read in full: the dock grows to it (here the longest of the
+    /// images lesson at 1366x728 in large type), no scroll bar.
+    void lessonParagraphIsShownWhole()
+    {
+        Document document(Experiment::demo());
+        MainWindow window(&document);
+        window.resize(1366, 728);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        int lesson = -1;
+        for (int i = 0; i < static_cast<int>(builtInLessons().size()); ++i)
+            if (builtInLessons()[static_cast<std::size_t>(i)].id == QLatin1String("images-instancenorm"))
+                lesson = i;
+        QVERIFY(lesson >= 0);
+        QFont large = window.font(); // a projector's type (presenter mode scales the whole interface)
+        large.setPointSizeF(large.pointSizeF() * 1.8);
+        window.lessonsPanel()->setFont(large);
+        QVERIFY(window.lessonsPanel()->openStep(lesson, 0));
+        auto* text = window.lessonsPanel()->findChild<QTextBrowser*>(QStringLiteral("lessonText"));
+        QVERIFY(text);
+        QTRY_VERIFY(text->isVisible());
+        QTRY_COMPARE(text->verticalScrollBar()->maximum(), 0);
+        QVERIFY(text->height() > 3 * text->fontMetrics().lineSpacing());
     }
 
     void hoverOverlayAvoidsTheColourBar()

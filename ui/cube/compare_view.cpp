@@ -72,6 +72,7 @@ void CompareView::ensureColumns(int count)
         // Spare height goes to the cubes, which centre themselves in it, and the numbers stay
         // right under them: no empty band below the columns.
         grid_->setRowStretch(0, 1);
+        perRow_ = column + 1;
 
         connect(cube, &CubeView::cellSelected, this, [this](std::int64_t flatIndex) {
             if (syncing_)
@@ -137,15 +138,21 @@ void CompareView::fitColumns()
     if (n == 0)
         return;
     // The tables set the columns' width; where five of them do not fit the scroll area's width (a
-    // large font in presenter mode, the side panels shown) they get smaller type, down to 65%,
+    // large font in presenter mode, the side panels shown) they get smaller type, down to half,
     // rather than push the last column out of sight.
+    // Narrower still (the side panels and a lesson beside the view), the five go in two rows.
     int widest = 0;
     for (int k = 0; k < n; ++k)
         widest = std::max(widest, stats_[static_cast<std::size_t>(k)]->sizeHint().width());
     const QMargins m = grid_->contentsMargins();
     const int shownWidth = parentWidget() ? parentWidget()->width() : width();
-    const double column = (shownWidth - m.left() - m.right() - grid_->horizontalSpacing() * (n - 1)) / double(n);
-    const double scale = std::clamp(column / (widest / statsScale_), 0.65, 1.0);
+    const auto columnWidth = [&](int perRow) {
+        return (shownWidth - m.left() - m.right() - grid_->horizontalSpacing() * (perRow - 1)) / double(perRow);
+    };
+    const double atFull = widest / statsScale_;
+    const int perRow = n > 3 && columnWidth(n) < 0.75 * atFull ? (n + 1) / 2 : n;
+    arrange(perRow);
+    const double scale = std::clamp(columnWidth(perRow) / atFull, 0.5, 1.0);
     if (std::abs(scale - statsScale_) > 0.01) {
         statsScale_ = scale;
         for (QLabel* stats : stats_)
@@ -163,8 +170,29 @@ void CompareView::fitColumns()
     }
     // Equal columns, so that the five cubes are drawn at the same scale.
     for (std::size_t k = 0; k < cubes_.size(); ++k)
-        grid_->setColumnMinimumWidth(static_cast<int>(k), static_cast<int>(k) < n ? widest : 0);
+        grid_->setColumnMinimumWidth(static_cast<int>(k), static_cast<int>(k) < perRow_ ? widest : 0);
     equalizeCaptions();
+}
+
+void CompareView::arrange(int perRow)
+{
+    if (perRow == perRow_)
+        return;
+    perRow_ = perRow;
+    for (std::size_t k = 0; k < cubes_.size(); ++k) {
+        grid_->removeWidget(cubes_[k]);
+        grid_->removeWidget(stats_[k]);
+    }
+    for (int r = 0; r < grid_->rowCount(); ++r)
+        grid_->setRowStretch(r, 0);
+    for (std::size_t k = 0; k < cubes_.size(); ++k) {
+        const int row = 2 * (static_cast<int>(k) / perRow);
+        const int column = static_cast<int>(k) % perRow;
+        grid_->addWidget(cubes_[k], row, column);
+        grid_->addWidget(stats_[k], row + 1, column);
+        grid_->setRowStretch(row, 1);
+        grid_->setColumnStretch(static_cast<int>(k), static_cast<int>(k) < perRow ? 1 : 0);
+    }
 }
 
 bool CompareView::eventFilter(QObject* watched, QEvent* event)

@@ -61,6 +61,7 @@ private:
     /// Every column's caption as tall as the tallest, so the cubes share one scale.
     void equalizeCaptions();
     void fitColumns();
+    void arrange(int perRow); ///< the columns in rows of perRow (cube above its table)
     QFont statsFont() const;
     void ensureColumns(int count);
     static QString statsHtml(const ResultPtr& result);
@@ -75,6 +76,7 @@ private:
     int explodeAxis_ = 1;
     std::int64_t selected_ = -1;
     bool syncing_ = false;
+    int perRow_ = 0;          ///< columns per row: all of them, or half in two rows (fitColumns)
     double statsScale_ = 1.0; ///< the tables' type, smaller where five columns would not fit (fitColumns)
 };
 

@@ -70,7 +70,7 @@ QString warningText(const DegenerateWarning& warning)
         return LayoutText::tr(
             "eps = 0: a constant channel gives 0/0 (PyTorch's batch_norm takes rstd = 0 where var is exactly 0, "
             "so y = beta there)");
-    case DegenerateKind::ZeroEps: return LayoutText::tr("eps = 0: a constant channel gives 0/0 = NaN");
+    case DegenerateKind::ZeroEps: return LayoutText::tr("eps = 0: a group of equal values gives 0/0 = NaN");
     case DegenerateKind::NegativeEps:
         return LayoutText::tr(
                    "eps = %1 is negative: rstd = 1/sqrt(var + eps) is NaN where var < %2 and inf where they are equal")

@@ -238,8 +238,16 @@ double placeholderValue(const Placeholder& p, const ResultSnapshot& r)
     return (*t)[flatIndex(p, t->shape())];
 }
 
-QString resolveLessonText(const QString& text, const ResultSnapshot& result)
+QString resolveLessonText(const QString& text, const ResultSnapshot& result, NumberBreaks breaks)
 {
+    const auto whole = [breaks](const QString& number) {
+        if (breaks == NumberBreaks::Anywhere)
+            return number;
+        QString joined;
+        for (qsizetype i = 0; i < number.size(); ++i)
+            joined += (i ? QStringLiteral("\u2060") : QString()) + number[i];
+        return joined;
+    };
     QString out;
     qsizetype from = 0;
     const auto copyPlain = [&](qsizetype end) {
@@ -258,7 +266,7 @@ QString resolveLessonText(const QString& text, const ResultSnapshot& result)
             else if (p.name == QLatin1String("momentum") && std::isnan(v))
                 out += QStringLiteral("None");
             else
-                out += p.decimals >= 0 ? fixedText(v, p.decimals) : formatNumber(v);
+                out += whole(p.decimals >= 0 ? fixedText(v, p.decimals) : formatNumber(v));
         }
         from = p.begin + p.length;
     }

@@ -38,9 +38,16 @@ LessonStepRun runLessonStep(const Lesson& lesson, int index);
 /// name that this result does not have (e.g. running_var without tracking).
 double placeholderValue(const Placeholder& p, const ResultSnapshot& result);
 
+/// How a filled-in number may be broken at a line's end.
+enum class NumberBreaks {
+    Anywhere, ///< plain text (tests, exports)
+    Never,    ///< word joiners between its characters: Qt's line breaker splits "0.4" after the point in CJK text
+};
+
 /// The text with every placeholder filled in from the result (numbers with the window's
 /// formatting). Throws Error for a placeholder that does not resolve.
-QString resolveLessonText(const QString& text, const ResultSnapshot& result);
+QString resolveLessonText(const QString& text, const ResultSnapshot& result,
+                          NumberBreaks breaks = NumberBreaks::Anywhere);
 
 /// The whole check of one lesson: each step's state accepted by the window's parser and run by
 /// the engine, every placeholder in both languages resolved. Throws Error naming file and step.

@@ -7,6 +7,7 @@
 #include "ui/document/document.h"
 #include "ui/document/lesson_runner.h"
 
+#include <QAbstractItemView>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -65,8 +66,13 @@ QString LessonsPanel::introduction() const
 void LessonsPanel::fillTitles()
 {
     lessonBox_->clear();
-    for (const Lesson& lesson : builtInLessons())
+    int widest = 0;
+    for (const Lesson& lesson : builtInLessons()) {
         lessonBox_->addItem(lesson.title.in(lang_), lesson.id);
+        widest = std::max(widest, lessonBox_->fontMetrics().horizontalAdvance(lesson.title.in(lang_)));
+    }
+    // The list shows every title whole even where the dock is narrower than the longest one.
+    lessonBox_->view()->setMinimumWidth(widest + 4 * lessonBox_->fontMetrics().averageCharWidth());
     lessonBox_->setCurrentIndex(lesson_);
 }
 
@@ -80,7 +86,7 @@ void LessonsPanel::setLanguage(const QString& lang)
     else if (stepResult_)
         paragraph_ = resolveLessonText(
             builtInLessons()[static_cast<std::size_t>(lesson_)].steps[static_cast<std::size_t>(step_)].text.in(lang_),
-            *stepResult_);
+            *stepResult_, NumberBreaks::Never);
     else
         paragraph_ = tr("<p>This step cannot be shown: %1</p>").arg(error_.toHtmlEscaped());
     text_->setHtml(paragraph_);
@@ -101,7 +107,8 @@ bool LessonsPanel::openStep(int lesson, int step)
     try {
         const LessonStepRun run = applyLessonStep(*document_, l, step_, lang_);
         stepResult_ = run.result;
-        paragraph_ = resolveLessonText(l.steps[static_cast<std::size_t>(step_)].text.in(lang_), *run.result);
+        paragraph_ = resolveLessonText(l.steps[static_cast<std::size_t>(step_)].text.in(lang_), *run.result,
+                                       NumberBreaks::Never);
         Q_EMIT stepOpened(run.options);
     } catch (const Error& e) {
         error_ = QString::fromUtf8(e.what());

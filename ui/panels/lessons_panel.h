@@ -41,8 +41,9 @@ public:
 
     int currentLesson() const { return lesson_; }
     int currentStep() const { return step_; }
-    /// The paragraph as shown (rich text, placeholders filled in).
-    QString paragraph() const { return paragraph_; }
+    /// The paragraph as shown (rich text, placeholders filled in; without the word joiners that
+    /// keep its numbers on one line).
+    QString paragraph() const { return QString(paragraph_).remove(QChar(0x2060)); }
     /// Why the last openStep() failed (plain text), empty after a success.
     QString error() const { return error_; }
     /// The panel's height that shows the whole paragraph at the panel's current width, no scrolling.
