@@ -17,6 +17,7 @@
 #include "ui/document/document.h"
 #include "ui/document/result_tables.h"
 #include "ui/document/session_file.h"
+#include "ui/cube/color_bar.h"
 #include "ui/cube/cube_view.h"
 #include "ui/main_window.h"
 #include "ui/panels/controls_panel.h"
@@ -169,6 +170,24 @@ private slots:
             nonZeros(resultOf({"--norm", "instance", "--shape", "4,6,5,5", "--grad", "onehot", "--select", "0,1,2,3"})
                          ->grad_input),
             std::int64_t(25));
+    }
+
+    /// The one-hot's own dL/dx lies beyond the scale that gives the coupled cells a colour: the
+    /// colour bar's end labels say the scale is saturated; the eval pass's single cell is not.
+    void colourBarSaysWhenTheGradientSaturates()
+    {
+        const QStringList base{"--norm", "batch", "--shape", "4,6,5,5", "--grad", "onehot", "--select", "0,1,2,3"};
+        for (const bool eval : {false, true}) {
+            CubeView view;
+            view.setValueSource(CubeView::ValueSource::Gradient);
+            view.setResult(resultOf(eval ? base + QStringList{"--eval"} : base));
+            const ColorBar* bar = view.colorBar();
+            QCOMPARE(bar->title(), QStringLiteral("dL/dx"));
+            QCOMPARE(bar->saturated(), !eval);
+            const std::size_t last = bar->ticks().size() - 1;
+            QCOMPARE(bar->tickLabel(last).startsWith(QStringLiteral("\u2265 ")), !eval);
+            QCOMPARE(bar->tickLabel(0).startsWith(QStringLiteral("\u2264 ")), !eval);
+        }
     }
 
     void sumOfYWithUnitGammaGivesZero()

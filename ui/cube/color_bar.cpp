@@ -50,6 +50,26 @@ void ColorBar::setOrientation(Qt::Orientation orientation)
     update();
 }
 
+void ColorBar::setSaturated(bool saturated)
+{
+    saturated_ = saturated;
+    updateGeometry();
+    update();
+}
+
+QString ColorBar::tickLabel(std::size_t i) const
+{
+    const auto t = ticks();
+    const QString text = formatTick(t[i]);
+    if (!saturated_)
+        return text;
+    if (i == 0)
+        return QStringLiteral("\u2264 ") + text;
+    if (i + 1 == t.size())
+        return QStringLiteral("\u2265 ") + text;
+    return text;
+}
+
 std::vector<double> ColorBar::ticks() const
 {
     std::vector<double> out;
@@ -106,7 +126,7 @@ void ColorBar::paintEvent(QPaintEvent*)
             const double y = bar.bottom() - t * bar.height();
             p.drawLine(QPointF(bar.right(), y), QPointF(bar.right() + 5, y));
             p.drawText(QRectF(bar.right() + 8, y - fm.height() / 2.0, width() - bar.right() - 8, fm.height()),
-                       Qt::AlignLeft | Qt::AlignVCenter, formatTick(ticks[i]));
+                       Qt::AlignLeft | Qt::AlignVCenter, tickLabel(i));
         }
         return;
     }
@@ -133,15 +153,14 @@ void ColorBar::paintEvent(QPaintEvent*)
     // middle number rather than print the three over each other.
     const auto place = [&](std::size_t i) {
         const double x = bar.left() + static_cast<double>(i) / (ticks.size() - 1) * bar.width();
-        const double w = fm.horizontalAdvance(formatTick(ticks[i]));
+        const double w = fm.horizontalAdvance(tickLabel(i));
         return std::pair<double, double>(x, std::clamp(x - w / 2, 0.0, width() - w));
     };
     const std::size_t last = ticks.size() - 1;
     std::vector<std::size_t> shown = {0, last / 2, last};
     const double gap = fm.horizontalAdvance(QLatin1Char(' '));
     for (std::size_t k = 1; k < shown.size(); ++k) {
-        const double rightOfPrevious =
-            place(shown[k - 1]).second + fm.horizontalAdvance(formatTick(ticks[shown[k - 1]]));
+        const double rightOfPrevious = place(shown[k - 1]).second + fm.horizontalAdvance(tickLabel(shown[k - 1]));
         if (place(shown[k]).second < rightOfPrevious + gap) {
             shown = {0, last};
             break;
@@ -150,7 +169,7 @@ void ColorBar::paintEvent(QPaintEvent*)
     for (const std::size_t i : shown) {
         const auto [x, left] = place(i);
         p.drawLine(QPointF(x, bar.bottom()), QPointF(x, bar.bottom() + 4));
-        p.drawText(QPointF(left, bar.bottom() + 5 + fm.ascent()), formatTick(ticks[i]));
+        p.drawText(QPointF(left, bar.bottom() + 5 + fm.ascent()), tickLabel(i));
     }
 }
 

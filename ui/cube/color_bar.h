@@ -25,8 +25,15 @@ public:
     void setOrientation(Qt::Orientation orientation);
     Qt::Orientation orientation() const { return orientation_; }
 
+    /// Values beyond the range are drawn in the end colours (a saturated scale): the end labels
+    /// say so ("≤ -0.05", "≥ 0.05").
+    void setSaturated(bool saturated);
+    bool saturated() const { return saturated_; }
+
     /// The tick values drawn (ends, centre and evenly spaced values between).
     std::vector<double> ticks() const;
+    /// Tick i's label as drawn.
+    QString tickLabel(std::size_t i) const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -38,6 +45,7 @@ private:
     ColorMap map_;
     QString title_;
     Qt::Orientation orientation_ = Qt::Vertical;
+    bool saturated_ = false;
 };
 
 /// A tick label: up to 4 significant digits, no "-0".

@@ -305,6 +305,7 @@ void CubeView::rebuildValues()
     }
 
     const auto [lo, hi] = cells_.setValues(grid_, *values);
+    bool saturated = false;
     if (shown == ValueSource::Input) {
         colorMap_.setRange(lo, hi); // x may sit far from 0 (offset data): centre on its midpoint
     } else if (shown == ValueSource::Gradient) {
@@ -314,11 +315,13 @@ void CubeView::rebuildValues()
         // only cells the gradient misses stay white.
         const double m = robustMagnitude(cells_.values());
         colorMap_.setRange(m > 0 ? -m : -1.0, m > 0 ? m : 1.0);
+        saturated = m > 0 && std::max(std::abs(lo), std::abs(hi)) > m;
     } else {
         const double m = std::max(std::abs(lo), std::abs(hi));
         colorMap_.setRange(-m, m); // x-hat and y: white is exactly 0
     }
     colorBar_->setColorMap(colorMap_);
+    colorBar_->setSaturated(saturated); // the one-hot peak lies beyond the gradient's scale
     colorBar_->setTitle(shown == ValueSource::Input            ? QStringLiteral("x")
                             : shown == ValueSource::Normalized ? QStringLiteral("x\u0302")
                             : shown == ValueSource::Output     ? QStringLiteral("y")
