@@ -5,6 +5,7 @@
 // normalised groups have mean 0 and variance 1, GroupNorm's two limits are InstanceNorm and LayerNorm,
 // and offset data keeps its digits in float32.
 
+#include "tests/support/same_bits.h"
 #include "engine/kernels/forward.h"
 #include "tests/support/random_tensor.h"
 #include "tests/support/reference_groups.h"
@@ -95,17 +96,7 @@ void addRowsWithAndWithout(const char* flag, const std::vector<std::pair<const c
     }
 }
 
-template <typename T>
-bool sameBits(const Tensor<T>& a, const Tensor<T>& b)
-{
-    return a.shape() == b.shape()
-        && std::memcmp(a.data(), b.data(), sizeof(T) * static_cast<std::size_t>(a.numel())) == 0;
-}
-
-bool sameBits(const std::vector<double>& a, const std::vector<double>& b)
-{
-    return a.size() == b.size() && std::memcmp(a.data(), b.data(), sizeof(double) * a.size()) == 0;
-}
+using test::sameBits;
 
 /// The forward pass on 1 to 4 threads: the output and rstd within tol of the reference, and output
 /// and statistics the same bits on every thread count.

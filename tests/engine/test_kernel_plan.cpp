@@ -5,6 +5,7 @@
 // several machines, the choice worked out by hand below from the sizes, and every choice computes the
 // same bits as this machine's own, forward and backward.
 
+#include "tests/support/same_bits.h"
 #include "engine/core/cache_sizes.h"
 #include "engine/kernels/backward.h"
 #include "engine/kernels/forward.h"
@@ -100,17 +101,7 @@ QString describe(const ForwardPlan& p)
         .arg(p.tile);
 }
 
-template <typename T>
-bool sameBits(const Tensor<T>& a, const Tensor<T>& b)
-{
-    return a.shape() == b.shape()
-        && std::memcmp(a.data(), b.data(), sizeof(T) * static_cast<std::size_t>(a.numel())) == 0;
-}
-
-bool sameBits(const std::vector<double>& a, const std::vector<double>& b)
-{
-    return a.size() == b.size() && std::memcmp(a.data(), b.data(), sizeof(double) * a.size()) == 0;
-}
+using test::sameBits;
 
 /// Forward, backward from its statistics and backward alone with each forced CacheSizes, against the
 /// same with this machine's sizes: the same bits in every output.

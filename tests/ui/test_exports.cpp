@@ -7,6 +7,7 @@
 // holds the snapshot's arrays in the input's dtype, a copy of the statistics table holds text and
 // an HTML table, and every refusal exits 2 and writes nothing.
 
+#include "tests/support/window_run.h"
 #include "app/cli/compare_command.h"
 #include "app/cli/forward_command.h"
 #include "engine/io/npy.h"
@@ -44,16 +45,7 @@ using namespace normscope::ui;
 
 namespace {
 
-int runWindow(QStringList args, QString* error = nullptr)
-{
-    args.prepend(QStringLiteral("normscope"));
-    const AppOptionsParse parsed = parseAppOptions(args);
-    if (error)
-        *error = parsed.error;
-    if (const auto status = exitWithoutWindow(parsed))
-        return *status;
-    return runNormScope(*parsed.options);
-}
+using test::runWindow;
 
 std::vector<std::string> toStd(const QStringList& list)
 {

@@ -7,6 +7,7 @@
 // mode, one in eval); L = sum(y) with gamma = 1 gives dL/dx = 0 up to rounding; the statistics
 // table's dgamma/dbeta columns; sessions keep the gradient; bad options exit 2.
 
+#include "tests/support/window_run.h"
 #include "app/cli/forward_command.h"
 #include "engine/io/npy.h"
 #include "engine/io/npz_reader.h"
@@ -43,16 +44,7 @@ namespace {
 
 const QString kFixtures = QStringLiteral(NORMSCOPE_FIXTURE_DIR "/grad");
 
-int runWindow(QStringList args, QString* error = nullptr)
-{
-    args.prepend(QStringLiteral("normscope"));
-    const AppOptionsParse parsed = parseAppOptions(args);
-    if (error)
-        *error = parsed.error;
-    if (const auto status = exitWithoutWindow(parsed))
-        return *status;
-    return runNormScope(*parsed.options);
-}
+using test::runWindow;
 
 Tensor<double> asDouble(const AnyTensor& t)
 {

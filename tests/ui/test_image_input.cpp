@@ -5,6 +5,7 @@
 // view's pictures: pixel / 255 in CHW order, grayscale as one channel, batches, refusals, the
 // scale-down note, the headless export, and the pictures drawn back.
 
+#include "tests/support/window_run.h"
 #include "engine/core/error.h"
 #include "engine/io/npz_reader.h"
 #include "ui/application.h"
@@ -59,14 +60,7 @@ const Tensor<float>& floats(const ImageInput& in)
     return std::get<Tensor<float>>(*in.tensor);
 }
 
-int runWindow(QStringList args)
-{
-    args.prepend(QStringLiteral("normscope"));
-    const AppOptionsParse parsed = parseAppOptions(args);
-    if (const auto status = exitWithoutWindow(parsed))
-        return *status;
-    return runNormScope(*parsed.options);
-}
+using test::runWindow;
 
 } // namespace
 

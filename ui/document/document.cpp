@@ -13,6 +13,8 @@
 #include "ui/document/step_command.h"
 
 #include <QCoreApplication>
+
+#include <functional>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QTimer>
@@ -274,25 +276,10 @@ void Document::setRecipe(const InputRecipe& recipe, bool merge)
         merge ? MergeRecipe : NoMerge);
 }
 
-bool Document::loadNpy(const QString& path, QString* error)
+bool Document::loadInput(const std::function<void()>& load, QString* error)
 {
     try {
-        auto tensor = std::make_shared<const AnyTensor>(readNpy(path.toStdString()));
-        const Shape shape = shapeOf(*tensor);
-        if (shape.size() < 2 || shape.size() > 5)
-            throw Error(path.toStdString() + ": the window shows inputs of rank 2 to 5 (N, C, ...), got shape "
-                        + toString(shape));
-        if (numel(shape) > kMaxElements)
-            throw Error(path.toStdString() + ": " + std::to_string(numel(shape))
-                        + " elements; the window takes at most " + std::to_string(kMaxElements));
-        edit(tr("Load %1").arg(path), [&](Experiment& e) {
-            e.loaded = tensor;
-            e.loadedPath = path.toStdString();
-            e.image = false;
-            e.shape = shape;
-            e.dtype = dtypeOf(*tensor);
-            fitSpecToShape(e);
-        });
+        load();
         return true;
     } catch (const Error& err) {
         const QString message = QString::fromStdString(err.what());
@@ -303,28 +290,47 @@ bool Document::loadNpy(const QString& path, QString* error)
     }
 }
 
+bool Document::loadNpy(const QString& path, QString* error)
+{
+    return loadInput(
+        [&] {
+            auto tensor = std::make_shared<const AnyTensor>(readNpy(path.toStdString()));
+            const Shape shape = shapeOf(*tensor);
+            if (shape.size() < 2 || shape.size() > 5)
+                throw Error(path.toStdString() + ": the window shows inputs of rank 2 to 5 (N, C, ...), got shape "
+                            + toString(shape));
+            if (numel(shape) > kMaxElements)
+                throw Error(path.toStdString() + ": " + std::to_string(numel(shape))
+                            + " elements; the window takes at most " + std::to_string(kMaxElements));
+            edit(tr("Load %1").arg(path), [&](Experiment& e) {
+                e.loaded = tensor;
+                e.loadedPath = path.toStdString();
+                e.image = false;
+                e.shape = shape;
+                e.dtype = dtypeOf(*tensor);
+                fitSpecToShape(e);
+            });
+        },
+        error);
+}
+
 bool Document::loadImages(const QStringList& paths, QString* error)
 {
-    try {
-        const ImageInput in = readImages(paths, kMaxElements);
-        edit(tr("Open image %1").arg(paths.join(QStringLiteral(", "))), [&](Experiment& e) {
-            e.loaded = in.tensor;
-            e.loadedPath = paths.join(QLatin1Char(',')).toStdString();
-            e.image = true;
-            e.shape = in.shape;
-            e.dtype = DType::Float32;
-            fitSpecToShape(e);
-        });
-        if (in.wasScaled())
-            Q_EMIT noteReported(in.note());
-        return true;
-    } catch (const Error& err) {
-        const QString message = QString::fromStdString(err.what());
-        if (error)
-            *error = message;
-        Q_EMIT errorReported(message);
-        return false;
-    }
+    return loadInput(
+        [&] {
+            const ImageInput in = readImages(paths, kMaxElements);
+            edit(tr("Open image %1").arg(paths.join(QStringLiteral(", "))), [&](Experiment& e) {
+                e.loaded = in.tensor;
+                e.loadedPath = paths.join(QLatin1Char(',')).toStdString();
+                e.image = true;
+                e.shape = in.shape;
+                e.dtype = DType::Float32;
+                fitSpecToShape(e);
+            });
+            if (in.wasScaled())
+                Q_EMIT noteReported(in.note());
+        },
+        error);
 }
 
 void Document::useGenerator()

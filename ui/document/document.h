@@ -131,6 +131,8 @@ Q_SIGNALS:
     void fileNameChanged(const QString& fileName);
 
 private:
+    /// Runs a load; an Error becomes *error and errorReported (the Document is unchanged).
+    bool loadInput(const std::function<void()>& load, QString* error);
     struct JobOutput {
         ResultPtr result;
         std::vector<ResultPtr> compare;

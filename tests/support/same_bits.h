@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The NormScope authors
+#pragma once
+
+// Bit-for-bit equality (NaN payloads and -0 included), for the tests that hold results identical
+// across thread counts and cache sizes.
+
+#include "engine/core/tensor.h"
+
+#include <cstring>
+#include <vector>
+
+namespace normscope::test {
+
+template <typename T>
+bool sameBits(const Tensor<T>& a, const Tensor<T>& b)
+{
+    // An empty tensor's data() may be null, which memcmp must not be given even for 0 bytes.
+    return a.shape() == b.shape()
+        && (a.numel() == 0 || std::memcmp(a.data(), b.data(), sizeof(T) * static_cast<std::size_t>(a.numel())) == 0);
+}
+
+inline bool sameBits(const std::vector<double>& a, const std::vector<double>& b)
+{
+    return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), sizeof(double) * a.size()) == 0);
+}
+
+} // namespace normscope::test
