@@ -947,19 +947,19 @@
     </message>
     <message>
         <source> &lt;b&gt;Eval mode:&lt;/b&gt; the statistics are the tracked running_mean and running_var of the element&apos;s channel, not this batch&apos;s: their values before this pass, which eval leaves as they are (num_batches_tracked = %1).</source>
-        <translation> &lt;b&gt;评估模式：&lt;/b&gt;统计量是该元素所在通道被跟踪的 running_mean 和 running_var，而不是这一批的：它们是本次前向之前的值，eval 不会改变它们（num_batches_tracked = %1）。</translation>
+        <translation>&lt;b&gt;评估模式：&lt;/b&gt;统计量是该元素所在通道被跟踪的 running_mean 和 running_var，而不是这一批的：它们是本次前向之前的值，eval 不会改变它们（num_batches_tracked = %1）。</translation>
     </message>
     <message>
         <source> This training pass normalises with the batch&apos;s statistics and moves running_mean and running_var one step (num_batches_tracked %1 before this pass, %2 after it; the table shows them after this pass).</source>
-        <translation> 这次训练前向用这一批的统计量做归一化，并把 running_mean 和 running_var 更新一步（num_batches_tracked 本次前向前为 %1，之后为 %2；表中显示的是本次前向之后的值）。</translation>
+        <translation>这次训练前向用这一批的统计量做归一化，并把 running_mean 和 running_var 更新一步（num_batches_tracked 本次前向前为 %1，之后为 %2；表中显示的是本次前向之后的值）。</translation>
     </message>
     <message>
         <source> Affine is off: no γ.</source>
-        <translation> affine 已关闭：没有 γ。</translation>
+        <translation>affine 已关闭：没有 γ。</translation>
     </message>
     <message>
         <source> Affine is off: no γ or β.</source>
-        <translation> affine 已关闭：没有 γ 和 β。</translation>
+        <translation>affine 已关闭：没有 γ 和 β。</translation>
     </message>
     <message>
         <source>&lt;p style=&apos;color:#666&apos;&gt;&lt;i&gt;Hover a cell of the cube to follow its numbers through the formula.&lt;/i&gt;&lt;/p&gt;</source>
