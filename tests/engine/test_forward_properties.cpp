@@ -5,6 +5,7 @@
 // normalised groups have mean 0 and variance 1, GroupNorm's two limits are InstanceNorm and LayerNorm,
 // and offset data keeps its digits in float32.
 
+#include "tests/support/spec_builders.h"
 #include "tests/support/same_bits.h"
 #include "engine/kernels/forward.h"
 #include "tests/support/random_tensor.h"
@@ -29,26 +30,9 @@ Q_DECLARE_METATYPE(normscope::Shape)
 
 namespace {
 
-NormSpec specOf(NormKind kind, Mode mode = Mode::Training)
-{
-    NormSpec s = NormSpec::defaults(kind);
-    s.mode = mode;
-    return s;
-}
-
-NormSpec groupSpec(std::int64_t G)
-{
-    NormSpec s = specOf(NormKind::Group);
-    s.num_groups = G;
-    return s;
-}
-
-NormSpec normalizedSpec(NormKind kind, Shape normalized)
-{
-    NormSpec s = specOf(kind);
-    s.normalized_shape = std::move(normalized);
-    return s;
-}
+using test::groupSpec;
+using test::normalizedSpec;
+using test::specOf;
 
 /// Random gamma/beta and running statistics, so the fast and reference paths see every term.
 template <typename T>

@@ -5,6 +5,7 @@
 // several machines, the choice worked out by hand below from the sizes, and every choice computes the
 // same bits as this machine's own, forward and backward.
 
+#include "tests/support/spec_builders.h"
 #include "tests/support/same_bits.h"
 #include "engine/core/cache_sizes.h"
 #include "engine/kernels/backward.h"
@@ -42,27 +43,9 @@ const CacheSizes kTiny{1 * KiB, 8 * KiB, 64 * KiB};
 const CacheSizes kMid{32 * KiB, 64 * KiB, 1 * MiB};
 const CacheSizes kHuge{1 * MiB, 1024 * MiB, 4096 * MiB};
 
-NormSpec specOf(NormKind kind, Mode mode = Mode::Training)
-{
-    NormSpec s = NormSpec::defaults(kind);
-    s.mode = mode;
-    return s;
-}
-
-NormSpec normalizedSpec(NormKind kind, Shape normalized, bool affine = true)
-{
-    NormSpec s = specOf(kind);
-    s.normalized_shape = std::move(normalized);
-    s.affine = affine;
-    return s;
-}
-
-NormSpec groupSpec(std::int64_t G)
-{
-    NormSpec s = specOf(NormKind::Group);
-    s.num_groups = G;
-    return s;
-}
+using test::groupSpec;
+using test::normalizedSpec;
+using test::specOf;
 
 ForwardPlan rowBlocks(bool stream, std::int64_t blockRows, std::int64_t tile)
 {

@@ -5,6 +5,7 @@
 // change (placeholders, mnemonics, markup, PyTorch's names), and View > Language switches a live
 // window to Chinese and back without a restart, remembered in the settings; --lang overrides.
 
+#include "tests/support/temporary_settings.h"
 #include "ui/actions.h"
 #include "ui/cube/cube_texts.h"
 #include "ui/cube/cube_view.h"
@@ -153,16 +154,12 @@ QString groupBoxTitle(ControlsPanel* panel, int index)
 class TestLanguage : public QObject {
     Q_OBJECT
 
-    QTemporaryDir settingsDir_;
+    test::TemporarySettings settings_;
 
 private slots:
     void initTestCase()
     {
-        // Never the user's settings: the language choice is written to a temporary folder.
-        QStandardPaths::setTestModeEnabled(true);
-        QVERIFY(settingsDir_.isValid());
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir_.path());
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir_.path());
+        QVERIFY(settings_.redirect()); // the choices this test writes go to a temporary folder
     }
 
     void catalogueComplete()

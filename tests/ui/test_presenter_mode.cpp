@@ -5,6 +5,7 @@
 // labels >= 28 px, outlines twice as thick, the scale kept in the settings, F12's side panels, and
 // leaving restores the fonts, the window state and the docks as they were.
 
+#include "tests/support/temporary_settings.h"
 #include "ui/actions.h"
 #include "ui/cube/cube_view.h"
 #include "ui/document/app_options.h"
@@ -44,15 +45,12 @@ bool dockVisible(MainWindow& window, const char* name)
 class TestPresenterMode : public QObject {
     Q_OBJECT
 
-    QTemporaryDir settingsDir_;
+    test::TemporarySettings settings_;
 
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QVERIFY(settingsDir_.isValid());
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir_.path());
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir_.path());
+        QVERIFY(settings_.redirect()); // the choices this test writes go to a temporary folder
     }
 
     void readableFromTheBackAndRestored()

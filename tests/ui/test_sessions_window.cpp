@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 The NormScope authors
 
+#include "tests/support/temporary_settings.h"
 #include "../support/file_helpers.h"
 #include "engine/io/npy.h"
 #include "ui/actions.h"
@@ -59,20 +60,16 @@ class TestSessionsWindow : public QObject {
     Q_OBJECT
 
     QTemporaryDir dir_;
-    QTemporaryDir settingsDir_;
+    test::TemporarySettings settings_;
 
     QString path(const char* name) const { return dir_.filePath(QLatin1String(name)); }
 
 private slots:
     void initTestCase()
     {
-        // Never the user's settings: test mode, and QSettings' user scope in a temporary folder.
-        QStandardPaths::setTestModeEnabled(true);
-        QVERIFY(dir_.isValid() && settingsDir_.isValid());
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir_.path());
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir_.path());
+        QVERIFY(dir_.isValid() && settings_.redirect());
         QSettings s(QStringLiteral("NormScope"), QStringLiteral("NormScope"));
-        QVERIFY2(s.fileName().startsWith(settingsDir_.path()), qPrintable(s.fileName()));
+        QVERIFY2(s.fileName().startsWith(settings_.path()), qPrintable(s.fileName()));
     }
 
     void titleShowsFileAndModifiedMark()
