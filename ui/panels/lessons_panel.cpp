@@ -137,7 +137,9 @@ int LessonsPanel::heightForWholeText() const
 {
     QTextDocument* doc = text_->document();
     doc->setTextWidth(text_->viewport()->width());
-    const int textHeight = static_cast<int>(std::ceil(doc->size().height())) + 2 * text_->frameWidth();
+    // Half a line to spare: a scroll bar that appears would narrow the text and wrap it once more.
+    const int textHeight = static_cast<int>(std::ceil(doc->size().height())) + 2 * text_->frameWidth()
+        + text_->fontMetrics().lineSpacing() / 2;
     // Everything but the text box keeps its current height.
     return height() - text_->height() + textHeight;
 }
