@@ -6,6 +6,7 @@
 #include "engine/kernels/forward_kernels.h"
 #include "engine/kernels/forward_pass.h"
 #include "engine/kernels/kernel_plan.h"
+#include "engine/kernels/normalize_element.h"
 #include "engine/kernels/streaming_store.h"
 
 #include <omp.h>
@@ -29,10 +30,6 @@ namespace {
 // (widening 16 lanes twice) cost more than the additions, a quarter of the pass. The corrected
 // two-pass scheme below then recovers what float rounding loses in the mean.
 constexpr std::int64_t kLanes = 16;
-
-// The type a group is redone in when T cannot hold its arithmetic (see wideGroupMoments).
-template <typename T>
-using WideOf = std::conditional_t<std::is_same_v<T, float>, double, long double>;
 
 constexpr std::int64_t kDepth = 8;
 constexpr std::int64_t kChunk = kLanes * kDepth;
@@ -221,7 +218,7 @@ void scaleShift(const T* x, T* y, std::int64_t n, T center, T scale, T shift, bo
         const T* src = x + first;
 #pragma omp simd
         for (std::int64_t i = 0; i < count; ++i)
-            dst[i] = (src[i] - center) * scale + shift;
+            dst[i] = scaledElement(src[i], center, scale, shift);
     };
     writeOutput(y, n, stream, next, body);
 }
@@ -243,11 +240,11 @@ void scaleShiftElementwise(const T* x, T* y, std::int64_t n, T center, T rstd, T
             const T* b = beta + first;
 #pragma omp simd
             for (std::int64_t i = 0; i < count; ++i)
-                dst[i] = ((src[i] - center) * rstd + offset) * g[i] + b[i];
+                dst[i] = affineElement(src[i], center, rstd, offset, g[i], b[i]);
         } else {
 #pragma omp simd
             for (std::int64_t i = 0; i < count; ++i)
-                dst[i] = ((src[i] - center) * rstd + offset) * g[i];
+                dst[i] = affineElement(src[i], center, rstd, offset, g[i]);
         }
     };
     writeOutput(y, n, stream, next, body);
@@ -269,33 +266,15 @@ int threadsFor(int requested, std::int64_t elements)
 
 namespace {
 
-// Whether T's arithmetic would lose group g: a deviation x - center that can overflow T (every
-// |x - mean| is at most sqrt(n * var)), or an rstd too small for T's normal range. Finite data near
-// FLT_MAX needs this; ordinary data never does, so the fast path keeps its speed.
-template <typename T>
-bool needsWideNormalization(const StatsLayout& layout, double mean, double lo, double rstd)
-{
-    const double largestDeviation = 1.0 / rstd * std::sqrt(static_cast<double>(layout.groupSize())) + std::abs(lo);
-    return std::isfinite(mean) && std::isfinite(rstd)
-        && (largestDeviation > static_cast<double>(std::numeric_limits<T>::max()) / 4
-            || rstd < static_cast<double>(std::numeric_limits<T>::min()) * 0x1p24);
-}
-
 // normalizeGroup in the wide type, element by element: the rare groups that T cannot hold.
 template <typename T>
 void normalizeGroupWide(const StatsLayout& layout, const T* x, std::int64_t g, double mean, double lo, double rstd,
                         const T* gamma, const T* beta, T* y)
 {
-    using Wide = WideOf<T>;
-    const Wide wideMean = static_cast<Wide>(mean) + static_cast<Wide>(lo);
     for (std::int64_t a = 0; a < layout.segmentCount(); ++a) {
         const std::int64_t start = layout.segmentStart(g, a);
-        for (std::int64_t r = start; r < start + layout.segmentLength(); ++r) {
-            const std::int64_t p = layout.paramOf(r);
-            const Wide xhat = (static_cast<Wide>(x[r]) - wideMean) * static_cast<Wide>(rstd);
-            y[r] = static_cast<T>(xhat * (gamma ? static_cast<Wide>(gamma[p]) : Wide(1))
-                                  + (beta ? static_cast<Wide>(beta[p]) : Wide(0)));
-        }
+        for (std::int64_t r = start; r < start + layout.segmentLength(); ++r)
+            y[r] = wideElement(x[r], mean, lo, rstd, gamma, beta, layout.paramOf(r));
     }
 }
 
@@ -323,11 +302,9 @@ void normalizeGroup(const StatsLayout& layout, const T* x, std::int64_t g, doubl
             continue;
         }
         for (std::int64_t r = start; r < start + L; r += run) {
-            const std::int64_t c = layout.paramOf(r);
-            const double scale = rstd * (gamma ? static_cast<double>(gamma[c]) : 1.0);
-            const double shift = (beta ? static_cast<double>(beta[c]) : 0.0) - lo * scale;
-            scaleShift(x + r, y + r, run, center, static_cast<T>(scale), static_cast<T>(shift), stream,
-                       hasNext ? x + r + L : nullptr);
+            T scale, shift;
+            channelScaleShift(rstd, lo, gamma, beta, layout.paramOf(r), scale, shift);
+            scaleShift(x + r, y + r, run, center, scale, shift, stream, hasNext ? x + r + L : nullptr);
         }
     }
 }
