@@ -23,8 +23,8 @@ int main(int argc, char** argv)
     if (const auto status = normscope::ui::exitWithoutWindow(parsed))
         return *status;
 
-    normscope::ui::keepLargeBuffersInProcess(); // before any thread exists
-    normscope::installSignalCleanup();          // a screenshot interrupted leaves no staging file
+    normscope::ui::returnLargeBuffersToTheSystem(); // before any thread exists
+    normscope::installSignalCleanup();              // a screenshot interrupted leaves no staging file
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("NormScope"));
     QApplication::setApplicationDisplayName(QStringLiteral("NormScope"));

@@ -190,7 +190,7 @@ Measurement measure(const Shape& shape, int repeat, bool compare)
 
 int main(int argc, char** argv)
 {
-    normscope::ui::keepLargeBuffersInProcess(); // before any thread exists
+    normscope::ui::returnLargeBuffersToTheSystem(); // before any thread exists
     QApplication app(argc, argv);
     int repeat = 40;
     const QStringList args = QApplication::arguments();

@@ -11,14 +11,13 @@
 
 namespace normscope::ui {
 
-void keepLargeBuffersInProcess()
+void returnLargeBuffersToTheSystem()
 {
 #if defined(__GLIBC__)
-    constexpr int kOneGiB = 1 << 30;
-    mallopt(M_MMAP_THRESHOLD, kOneGiB);
-    mallopt(M_TRIM_THRESHOLD, kOneGiB);
-    // Worker threads would get their own arenas, which hand out buffers this large by mmap again.
-    mallopt(M_ARENA_MAX, 1);
+    // A fixed threshold also stops glibc from raising it after the first large free (its default),
+    // after which 25 MB buffers would come from the heap and fragment it.
+    constexpr int kOneMiB = 1 << 20;
+    mallopt(M_MMAP_THRESHOLD, kOneMiB);
 #endif
 }
 

@@ -19,24 +19,25 @@ std::int64_t histogramStride(std::int64_t size, std::int64_t maxValues)
 namespace {
 
 // Calls f(value) for every value the sample reads.
-template <typename F>
-void forEachSampled(const double* values, std::int64_t total, std::int64_t stride, std::int64_t run, F&& f)
+template <typename T, typename F>
+void forEachSampled(const T* values, std::int64_t total, std::int64_t stride, std::int64_t run, F&& f)
 {
     if (stride <= 1) {
         for (std::int64_t i = 0; i < total; ++i)
-            f(values[i]);
+            f(static_cast<double>(values[i]));
         return;
     }
     for (std::int64_t start = 0; start < total; start += stride * run) {
         const std::int64_t end = std::min(total, start + run);
         for (std::int64_t i = start; i < end; ++i)
-            f(values[i]);
+            f(static_cast<double>(values[i]));
     }
 }
 
 } // namespace
 
-Histogram histogram(const double* values, std::int64_t size, const HistogramOptions& options)
+template <typename T>
+Histogram histogram(const T* values, std::int64_t size, const HistogramOptions& options)
 {
     Histogram h;
     h.total = std::max<std::int64_t>(size, 0);
@@ -94,5 +95,8 @@ Histogram histogram(const double* values, std::int64_t size, const HistogramOpti
     h.binned = read - skipped;
     return h;
 }
+
+template Histogram histogram(const float*, std::int64_t, const HistogramOptions&);
+template Histogram histogram(const double*, std::int64_t, const HistogramOptions&);
 
 } // namespace normscope

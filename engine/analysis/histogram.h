@@ -39,8 +39,9 @@ struct HistogramOptions {
     std::optional<double> lo, hi;
 };
 
-/// Bins `size` values, or a sample of them when there are more than options.maxValues.
-Histogram histogram(const double* values, std::int64_t size, const HistogramOptions& options = {});
+/// Bins `size` values (float or double), or a sample of them when there are more than options.maxValues.
+template <typename T>
+Histogram histogram(const T* values, std::int64_t size, const HistogramOptions& options = {});
 
 /// One run in every `histogramStride` is read so that about maxValues of size values are binned.
 std::int64_t histogramStride(std::int64_t size, std::int64_t maxValues);

@@ -90,6 +90,11 @@ public:
     std::string groupLabel(std::int64_t group) const;
     /// One sentence naming the rule, e.g. "BatchNorm: one mean and variance per channel, over N, H, W".
     std::string describe() const;
+    /// The same elements share statistics in both (whatever the module): a view's groups carry over.
+    bool sameGrouping(const StatsLayout& other) const
+    {
+        return input_ == other.input_ && groups_ == other.groups_ && outer_ == other.outer_ && inner_ == other.inner_;
+    }
 
     /// Names of the input's axes by rank: (N, C), (N, C, L), (N, C, H, W), (N, C, D, H, W).
     static std::vector<std::string> axisNames(int rank);

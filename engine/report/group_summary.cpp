@@ -126,13 +126,23 @@ std::vector<GroupRow> summarizeGroups(const StatsLayout& layout, const GroupSumm
         row.group = g;
         row.count = layout.groupSize();
 
-        const Moments x = momentsOf(layout, g, in.x);
-        row.mean = x.mean;
-        row.var = x.var;
-        row.var_unbiased = x.unbiased;
-        row.mean_square = x.var + x.mean * x.mean;
-        row.min = x.lo;
-        row.max = x.hi;
+        if (in.inputRows) {
+            const GroupRow& known = in.inputRows[g];
+            row.mean = known.mean;
+            row.var = known.var;
+            row.var_unbiased = known.var_unbiased;
+            row.mean_square = known.mean_square;
+            row.min = known.min;
+            row.max = known.max;
+        } else {
+            const Moments x = momentsOf(layout, g, in.x);
+            row.mean = x.mean;
+            row.var = x.var;
+            row.var_unbiased = x.unbiased;
+            row.mean_square = x.var + x.mean * x.mean;
+            row.min = x.lo;
+            row.max = x.hi;
+        }
         row.rstd = in.rstd ? double(in.rstd[g]) : kNaN;
 
         if (in.y) {

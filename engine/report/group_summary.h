@@ -56,6 +56,9 @@ struct GroupSummaryInput {
     const T* rstd = nullptr;        ///< null: rstd is NaN
     const T* runningMean = nullptr; ///< null: has_running is false
     const T* runningVar = nullptr;
+    /// x's columns of these groups already summarised (a summary of the same x and layout, for
+    /// instance one without y): copied instead of read from x again. x may then be null.
+    const GroupRow* inputRows = nullptr;
     /// Fill GroupRow::label. A string per group costs ~1 us; a view showing 100k groups asks
     /// StatsLayout::groupLabel for the visible ones instead.
     bool labels = true;

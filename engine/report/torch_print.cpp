@@ -73,7 +73,7 @@ private:
 /// Writes the nested lists as _tensor_str_with_formatter does, straight into one string.
 class Printer {
 public:
-    Printer(const double* values, const Shape& shape, const TorchPrintOptions& options, TorchPrint& out)
+    Printer(const ElementAt& values, const Shape& shape, const TorchPrintOptions& options, TorchPrint& out)
         : values_(values),
           shape_(shape),
           options_(options),
@@ -111,7 +111,7 @@ public:
             if (i < 0)
                 continue;
             if (d + 1 == shape_.size())
-                shown.push_back(values_[base + i]);
+                shown.push_back(values_(base + i));
             else
                 collectShown(d + 1, base + i * strides_[d], shown);
         }
@@ -135,7 +135,7 @@ public:
                     continue;
                 }
                 const std::int64_t flat = base + indices[k];
-                const std::string item = formatter.format(values_[flat]);
+                const std::string item = formatter.format(values_(flat));
                 out_.elements.push_back({flat, text.size(), item.size()});
                 text += item;
             }
@@ -154,7 +154,7 @@ public:
     }
 
 private:
-    const double* values_;
+    const ElementAt& values_;
     const Shape& shape_;
     const TorchPrintOptions& options_;
     TorchPrint& out_;
@@ -174,6 +174,11 @@ std::string pythonTuple(const Shape& shape)
 
 TorchPrint torchPrint(const double* values, const Shape& shape, DType dtype, const TorchPrintOptions& options)
 {
+    return torchPrint([values](std::int64_t i) { return values[i]; }, shape, dtype, options);
+}
+
+TorchPrint torchPrint(const ElementAt& values, const Shape& shape, DType dtype, const TorchPrintOptions& options)
+{
     const std::string prefix = "tensor(";
     const std::size_t indent = prefix.size();
     TorchPrint out;
@@ -185,8 +190,8 @@ TorchPrint torchPrint(const double* values, const Shape& shape, DType dtype, con
         if (shape.size() != 1)
             suffixes.push_back("size=" + pythonTuple(shape));
     } else if (shape.empty()) {
-        const Formatter formatter({values[0]}, options.precision);
-        const std::string item = formatter.format(values[0]);
+        const Formatter formatter({values(0)}, options.precision);
+        const std::string item = formatter.format(values(0));
         out.elements.push_back({0, out.text.size(), item.size()});
         out.text += item;
     } else {

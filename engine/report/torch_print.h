@@ -7,6 +7,7 @@
 #include "engine/core/tensor.h"
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,13 @@ struct TorchPrint {
  * values exactly as floats). Rank 0 prints the scalar; a tensor with no element prints "tensor([])".
  */
 TorchPrint torchPrint(const double* values, const Shape& shape, DType dtype, const TorchPrintOptions& options = {});
+
+/// Element i (flat) of the printed tensor; only the printed ones (and the formatter's) are asked for,
+/// so a view can compute them where they are shown.
+using ElementAt = std::function<double(std::int64_t)>;
+
+/// torchPrint reading its elements through valueAt.
+TorchPrint torchPrint(const ElementAt& valueAt, const Shape& shape, DType dtype, const TorchPrintOptions& options = {});
 
 /// torchPrint's text only.
 std::string torchRepr(const Tensor<double>& tensor, DType dtype, const TorchPrintOptions& options = {});

@@ -177,7 +177,7 @@ private Q_SLOTS:
         QVERIFY(text.contains(ui::formatNumber(x[i])));
         QVERIFY(text.contains(ui::formatNumber(result->var[info.group])));
         QVERIFY(text.contains(ui::formatNumber(result->rstd[info.group])));
-        QVERIFY(text.contains(ui::formatNumber(result->normalized[i])));
+        QVERIFY(text.contains(ui::formatNumber(result->normalizedAt(i))));
         QVERIFY(text.contains(ui::formatNumber(result->output[i])));
         QVERIFY(text.contains(QString::fromStdString(result->layout->groupLabel(info.group))));
         if (kind == NormKind::Rms) {
@@ -263,7 +263,7 @@ private Q_SLOTS:
         QTest::mouseMove(view.get(), QPoint(3, view->height() - 3));
         view->selectCell(h);
         const QImage image = view->grab().toImage();
-        const Tensor<double>& x = result->input;
+        const Tensor<double> x = result->input.widened();
         const std::int64_t lit = (1 * 64 + 0) * 3136 + 40 * 49, unlit = (0 * 64 + 0) * 3136 + 40 * 49;
         QVERIFY(sameGroupAs(spec, shape, h).count(lit) && !sameGroupAs(spec, shape, h).count(unlit));
         QVERIFY2(cellShows(*view, image, lit, x[lit]), qPrintable(pixelAt(image, *view->cellPosition(lit)).name()));

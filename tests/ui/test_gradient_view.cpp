@@ -62,16 +62,22 @@ ResultPtr resultOf(const QStringList& args)
     return document.result();
 }
 
-std::int64_t nonZeros(const Tensor<double>& t)
+/// t: a Tensor<double> or a snapshot's ResultTensor.
+template <typename Values>
+std::int64_t nonZeros(const Values& t)
 {
-    return std::count_if(t.values().begin(), t.values().end(), [](double v) { return v != 0.0; });
+    std::int64_t n = 0;
+    for (std::int64_t i = 0; i < t.numel(); ++i)
+        n += t[i] != 0.0;
+    return n;
 }
 
-double maxAbs(const Tensor<double>& t)
+template <typename Values>
+double maxAbs(const Values& t)
 {
     double m = 0;
-    for (double v : t.values())
-        m = std::max(m, std::abs(v));
+    for (std::int64_t i = 0; i < t.numel(); ++i)
+        m = std::max(m, std::abs(t[i]));
     return m;
 }
 

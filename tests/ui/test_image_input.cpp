@@ -220,9 +220,10 @@ private Q_SLOTS:
     void picturesMapEachChannelByItsRange()
     {
         // 1x3x1x2: channel 0 from -1 to 3, channel 1 constant, channel 2 with a NaN.
-        Tensor<double> t(Shape{1, 3, 1, 2});
-        const double values[] = {-1, 3, 5, 5, std::nan(""), 0.25};
-        std::copy(std::begin(values), std::end(values), t.data());
+        Tensor<double> values(Shape{1, 3, 1, 2});
+        const double numbers[] = {-1, 3, 5, 5, std::nan(""), 0.25};
+        std::copy(std::begin(numbers), std::end(numbers), values.data());
+        const ResultTensor t(std::move(values));
         const std::vector<ChannelRange> r = channelRanges(t);
         QCOMPARE(r[0].low, -1.0);
         QCOMPARE(r[0].high, 3.0);
@@ -262,7 +263,7 @@ private Q_SLOTS:
         const auto* y0 = view.pictures()->findChild<QLabel*>("picture_0_y");
         const QImage shownY = y0->pixmap().toImage();
         // Red's value at pixel (0, 0) of sample 0, mapped as the caption says.
-        const double v = r->output.data()[0];
+        const double v = r->output[0];
         const int expected = int(std::lround((v - ranges[0].low) / (ranges[0].high - ranges[0].low) * 255.0));
         QCOMPARE(qRed(shownY.pixel(0, 0)), expected);
         // One range for all channels: the batch's overall min and max.

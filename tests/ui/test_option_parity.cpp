@@ -38,7 +38,9 @@ Tensor<T> npyAs(const QString& path)
 }
 
 /// Value for value; the shapes may differ where the window keeps a statistic in its layout's shape.
-void compareExactly(const Tensor<double>& shown, const Tensor<float>& cli, const char* what)
+/// shown: a Tensor<double> or a snapshot's ResultTensor.
+template <typename Shown>
+void compareExactly(const Shown& shown, const Tensor<float>& cli, const char* what)
 {
     QVERIFY2(shown.numel() == cli.numel(), what);
     for (std::int64_t i = 0; i < shown.numel(); ++i)

@@ -79,7 +79,7 @@ private slots:
             double sum = 0;
             for (std::int64_t i = 0; i < n; ++i)
                 for (std::int64_t k = 0; k < inner; ++k)
-                    sum += r->input.data()[(i * c + ch) * inner + k];
+                    sum += r->input[(i * c + ch) * inner + k];
             QVERIFY(std::abs(r->mean.data()[ch] - sum / double(n * inner)) < 1e-5);
         }
     }
@@ -109,7 +109,7 @@ private slots:
         for (std::int64_t token = 0; token < 32; ++token) {
             double sum = 0;
             for (std::int64_t d = 0; d < 16; ++d)
-                sum += r->input.data()[token * 16 + d];
+                sum += r->input[token * 16 + d];
             QVERIFY(std::abs(r->mean.data()[token] - sum / 16.0) < 1e-5);
         }
         // Undo gives the 4-D demo back.

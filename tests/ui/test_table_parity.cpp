@@ -63,7 +63,7 @@ private Q_SLOTS:
         e.spec.mode = options.contains("--eval") ? Mode::Eval : Mode::Training;
         if (options.contains("--track-running-stats"))
             e.spec.track_running_stats = true;
-        const ui::ResultPtr snapshot = ui::engine_runner::run(e, AnyTensor(x), 1, 1);
+        const ui::ResultPtr snapshot = ui::engine_runner::run(e, std::make_shared<const AnyTensor>(x), 1, 1);
         QVERIFY2(snapshot->ok(), snapshot->error.c_str());
         const Table table =
             statisticsTable(snapshot->spec, snapshot->shape, snapshot->dtype, ui::digestOf(snapshot)->groups);
@@ -101,7 +101,8 @@ private Q_SLOTS:
             e.spec.normalized_shape = {6, 5, 5}; // every dim after N, the compare default
         std::vector<ComparisonRow> rows;
         for (const ui::Experiment& c : ui::engine_runner::compareExperiments(e))
-            rows.push_back(ui::engine_runner::comparisonRowOf(*ui::engine_runner::run(c, AnyTensor(x), 1, 1)));
+            rows.push_back(ui::engine_runner::comparisonRowOf(
+                *ui::engine_runner::run(c, std::make_shared<const AnyTensor>(x), 1, 1)));
         const Table table = comparisonTable(comparisonSettingsFor(e.spec, shape), shape, DType::Float32, rows);
         const std::string window = writeTable(table, tableFormatForPath(file.toStdString()));
 

@@ -310,14 +310,8 @@ QString CompareView::statsHtml(const ResultPtr& result)
     }
     if (r.hasGradient()) {
         // Where the same dL/dy lands under each norm: how many cells it reaches, and how hard.
-        std::int64_t reached = 0;
-        double largest = 0;
-        for (double v : r.grad_input.values()) {
-            reached += v != 0.0;
-            largest = std::max(largest, std::abs(v));
-        }
-        row(tr("dL/dx \u2260 0"), tr("%1 of %2 cells").arg(reached).arg(r.grad_input.numel()));
-        row(QStringLiteral("max |dL/dx|"), formatNumber(largest));
+        row(tr("dL/dx \u2260 0"), tr("%1 of %2 cells").arg(r.grad_reached).arg(r.grad_input.numel()));
+        row(QStringLiteral("max |dL/dx|"), formatNumber(r.grad_max_abs));
     }
     return html + QStringLiteral("</table>");
 }

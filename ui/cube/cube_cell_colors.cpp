@@ -64,7 +64,8 @@ void CubeCellColors::setGroups(const CubeGrid& grid, const StatsLayout* layout)
         groups_[static_cast<std::size_t>(cell)] = layout->groupOf(grid.representative(cell));
 }
 
-std::pair<double, double> CubeCellColors::setValues(const CubeGrid& grid, const Tensor<double>& values)
+std::pair<double, double> CubeCellColors::setValues(const CubeGrid& grid,
+                                                    const std::function<double(std::int64_t)>& valueAt)
 {
     values_.resize(static_cast<std::size_t>(grid.cellCount()));
     const CubeAxis& an = grid.axis(0);
@@ -73,9 +74,9 @@ std::pair<double, double> CubeCellColors::setValues(const CubeGrid& grid, const 
     std::size_t cell = 0;
     for (std::int64_t n = 0; n < an.bins; ++n)
         for (std::int64_t c = 0; c < ac.bins; ++c) {
-            const double* row = values.data() + (an.firstOf(n) * ac.length + ac.firstOf(c)) * as.length;
+            const std::int64_t row = (an.firstOf(n) * ac.length + ac.firstOf(c)) * as.length;
             for (std::int64_t s = 0; s < as.bins; ++s)
-                values_[cell++] = row[as.firstOf(s)];
+                values_[cell++] = valueAt(row + as.firstOf(s));
         }
     // The colour range of the drawn cells: every element when the tensor is drawn in full, the
     // sampled ones otherwise (a full pass over millions of values would cost more than the rest of

@@ -8,6 +8,7 @@
 #include <QRgb>
 
 #include <cstdint>
+#include <functional>
 #include <utility>
 #include <vector>
 
@@ -26,9 +27,10 @@ public:
     void clear();
     /// Each drawn cell's group from the layout; all -1 without one.
     void setGroups(const CubeGrid& grid, const StatsLayout* layout);
-    /// Samples the drawn cells' representatives from values (shaped like the input); returns the
-    /// smallest and largest finite one, (inf, -inf) when there is none.
-    std::pair<double, double> setValues(const CubeGrid& grid, const Tensor<double>& values);
+    /// Samples the drawn cells' representatives through valueAt (a flat index into the input's
+    /// shape; x-hat and y are computed there, not stored); returns the smallest and largest finite
+    /// one, (inf, -inf) when there is none.
+    std::pair<double, double> setValues(const CubeGrid& grid, const std::function<double(std::int64_t)>& valueAt);
     void clearValues() { values_.clear(); }
     /// The drawn cells' values, in cell order.
     const std::vector<double>& values() const { return values_; }

@@ -169,6 +169,7 @@ private:
     ColorBar* colorBar_ = nullptr;
 
     ValueSource source_ = ValueSource::Input;
+    ValueSource shown_ = ValueSource::Input; ///< what the cells show: source_, or x where it has no value
     HighlightMode mode_ = HighlightMode::HoveredGroup;
     bool compact_ = false;
     double lineScale_ = 1.0;

@@ -51,10 +51,8 @@ CellInfo CellInfo::from(const ResultPtr& result, std::int64_t flatIndex)
         info.var = r.var[info.group];
         info.rstd = r.rstd[info.group];
     }
-    if (flatIndex < r.normalized.numel())
-        info.xhat = r.normalized[flatIndex];
-    if (flatIndex < r.output.numel())
-        info.y = r.output[flatIndex];
+    info.xhat = r.normalizedAt(flatIndex);
+    info.y = r.outputAt(flatIndex);
     info.paramIndex = layout.paramOf(flatIndex);
     if (!r.weight.empty() && info.paramIndex < r.weight.numel())
         info.gamma = r.weight[info.paramIndex];

@@ -125,11 +125,18 @@ Document::JobOutput Document::compute(const Experiment& e, std::uint64_t generat
     timer.start();
     JobOutput out;
     const std::shared_ptr<const AnyTensor> x = cache_->input(e);
-    out.result = engine_runner::run(e, *x, generation, threads, &out.engineMs);
+    engine_runner::RunOptions main;
+    main.pool = pool_.get();
+    out.result = engine_runner::run(e, x, generation, threads, &out.engineMs, main);
     if (compare) {
+        // The compare view shows cells, not whole tensors: each column's y is read where it is drawn,
+        // and the five runs share one output buffer.
+        engine_runner::RunOptions column = main;
+        column.withDigest = false;
+        column.keepOutput = false;
         for (const Experiment& c : engine_runner::compareExperiments(e)) {
             double ms = 0;
-            out.compare.push_back(engine_runner::run(c, *x, generation, threads, &ms, false));
+            out.compare.push_back(engine_runner::run(c, x, generation, threads, &ms, column));
             out.engineMs += ms;
         }
     }

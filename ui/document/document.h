@@ -6,6 +6,7 @@
 #include "ui/document/experiment.h"
 #include "ui/document/input_cache.h"
 #include "ui/document/result_snapshot.h"
+#include "ui/document/tensor_pool.h"
 
 #include <QFutureWatcher>
 #include <QObject>
@@ -160,6 +161,7 @@ private:
     Experiment experiment_;
     QUndoStack undoStack_;
     std::shared_ptr<InputCache> cache_ = std::make_shared<InputCache>();
+    std::shared_ptr<TensorPool> pool_ = std::make_shared<TensorPool>();
     ResultPtr result_;
     std::vector<ResultPtr> compareResults_;
     bool compareEnabled_ = false;

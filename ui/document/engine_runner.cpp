@@ -5,44 +5,31 @@
 
 #include "engine/core/error.h"
 #include "engine/kernels/backward.h"
+#include "engine/kernels/element_values.h"
 #include "engine/kernels/forward.h"
 #include "ui/document/result_digest.h"
 #include "ui/document/snapshot_builder.h"
 
+#include <algorithm>
 #include <chrono>
-#include <future>
+#include <cmath>
 
 namespace normscope::ui::engine_runner {
 
 namespace {
-
-constexpr std::int64_t kOverlapElements = std::int64_t(1) << 20;
 
 Tensor<double> asTensor(const std::vector<double>& values)
 {
     return Tensor<double>(Shape{static_cast<std::int64_t>(values.size())}, values);
 }
 
-/// For millions of elements the snapshot's float -> double copies and the digest (table and histogram
-/// numbers) cost more than the forward pass, and much of them is serial: overlap them. x was widened
-/// on another thread during the forward pass (widenedInput); y is widened here; then the digest
-/// (which reads x, y and the statistics, not x-hat) runs while this thread computes and widens x-hat.
+/// An input-sized tensor for a snapshot: shared from the pool (it returns there once no view shows it).
 template <typename T>
-void fillLargeSnapshot(const std::shared_ptr<ResultSnapshot>& snap, const NormSpec& spec, const Tensor<T>& x,
-                       const ForwardResult<T>& result, const NormState<T>& stateAfter,
-                       std::future<Tensor<double>>& widenedInput, bool withDigest)
+ResultTensor shared(Tensor<T>&& t, TensorPool* pool)
 {
-    ResultSnapshot& s = *snap;
-    fillSnapshotExceptTensors(s, spec, x, result, stateAfter);
-    s.output = result.output.template cast<double>();
-    s.input = widenedInput.get();
-    // computeDigest reads x, y, the statistics and the layout; only x-hat is still being written.
-    std::future<void> digest;
-    if (withDigest)
-        digest = std::async(std::launch::async, [snap] { digestOf(snap); });
-    s.normalized = normalizedInput(spec, x, result).template cast<double>();
-    if (digest.valid())
-        digest.get();
+    if (pool)
+        return ResultTensor(pool->share(std::move(t)));
+    return ResultTensor(std::move(t));
 }
 
 /// The gradient view: dL/dy from the experiment's choice, the backward pass with the statistics this
@@ -50,78 +37,86 @@ void fillLargeSnapshot(const std::shared_ptr<ResultSnapshot>& snap, const NormSp
 /// the hover shows. A gradient the engine refuses leaves the forward result standing, with gradError.
 template <typename T>
 void fillGradient(ResultSnapshot& s, const Experiment& e, const Tensor<T>& x, const ForwardResult<T>& r,
-                  const NormState<T>& state, int threads)
+                  const NormState<T>& state, int threads, TensorPool* pool)
 {
     if (!e.gradient.on())
         return;
+    Tensor<T> dy;
+    BackwardResult<T> g;
     try {
-        const Tensor<T> dy = upstreamGradient<T>(e.gradient, x.shape());
-        BackwardResult<T> g;
+        dy = upstreamGradient<T>(e.gradient, x.shape());
+        if (pool)
+            g.grad_input = pool->take<T>(x.shape());
         backward(e.spec, x, state, dy, r, g, BackwardOptions{threads});
-        s.grad_output = dy.template cast<double>();
-        s.grad_input = g.grad_input.template cast<double>();
-        s.grad_weight = g.grad_weight.template cast<double>();
-        s.grad_bias = g.grad_bias.template cast<double>();
     } catch (const Error& err) {
         s.gradError = err.what();
         return;
     }
-    const StatsLayout& layout = *s.layout;
+    const StatsLayout layout(e.spec, x.shape());
     const std::int64_t groups = layout.groupCount();
     s.grad_mean_g = Tensor<double>(layout.statsShape(), 0.0);
     s.grad_mean_g_xhat = Tensor<double>(layout.statsShape(), 0.0);
-    if (s.grad_mean_g.numel() != groups || s.normalized.numel() != s.grad_output.numel())
-        return;
-    const bool affine = s.weight.numel() == layout.paramCount();
-    for (std::int64_t group = 0; group < groups; ++group) {
-        long double sumG = 0, sumGXhat = 0;
-        layout.forEachElement(group, [&](std::int64_t i) {
-            const long double gi = static_cast<long double>(s.grad_output[i])
-                * (affine ? static_cast<long double>(s.weight[layout.paramOf(i)]) : 1.0L);
-            sumG += gi;
-            sumGXhat += gi * static_cast<long double>(s.normalized[i]);
-        });
-        const auto n = static_cast<long double>(layout.groupSize());
-        s.grad_mean_g[group] = static_cast<double>(sumG / n);
-        s.grad_mean_g_xhat[group] = static_cast<double>(sumGXhat / n);
+    const T* gamma = e.spec.affine ? state.weight.data() : nullptr;
+    if (s.grad_mean_g.numel() == groups) {
+        for (std::int64_t group = 0; group < groups; ++group) {
+            long double sumG = 0, sumGXhat = 0;
+            layout.forEachElement(group, [&](std::int64_t i) {
+                const long double gi = static_cast<long double>(dy[i])
+                    * (gamma ? static_cast<long double>(gamma[layout.paramOf(i)]) : 1.0L);
+                sumG += gi;
+                sumGXhat += gi * static_cast<long double>(normalizedElement(layout, x.data(), r, i));
+            });
+            const auto n = static_cast<long double>(layout.groupSize());
+            s.grad_mean_g[group] = static_cast<double>(sumG / n);
+            s.grad_mean_g_xhat[group] = static_cast<double>(sumGXhat / n);
+        }
     }
+    std::int64_t reached = 0;
+    double largest = 0;
+    for (std::int64_t i = 0; i < g.grad_input.numel(); ++i) {
+        const double v = static_cast<double>(g.grad_input[i]);
+        reached += v != 0.0;
+        largest = std::max(largest, std::abs(v));
+    }
+    s.grad_reached = reached;
+    s.grad_max_abs = largest;
+    s.grad_output = shared(std::move(dy), pool);
+    s.grad_input = shared(std::move(g.grad_input), pool);
+    s.grad_weight = g.grad_weight.template cast<double>();
+    s.grad_bias = g.grad_bias.template cast<double>();
 }
 
 template <typename T>
-ResultPtr runTyped(const Experiment& e, const Tensor<T>& x, std::uint64_t generation, int threads, double* engineMs,
-                   bool withDigest)
+ResultPtr runTyped(const Experiment& e, const std::shared_ptr<const AnyTensor>& input, std::uint64_t generation,
+                   int threads, double* engineMs, const RunOptions& options)
 {
+    const Tensor<T>& x = std::get<Tensor<T>>(*input);
     try {
         validate(e.spec, x.shape());
         NormState<T> state = e.state<T>(); // a copy: looking must not advance running statistics
         validateState(e.spec, x.shape(), state);
-        const bool large = threads != 1 && x.numel() >= kOverlapElements;
-        std::future<Tensor<double>> widenedInput;
-        if (large)
-            widenedInput = std::async(std::launch::async, [&x] { return x.template cast<double>(); });
         const Tensor<T> runningMeanBefore = state.running_mean;
         const Tensor<T> runningVarBefore = state.running_var;
         const std::int64_t batchesBefore = state.num_batches_tracked;
         const auto start = std::chrono::steady_clock::now();
         ForwardResult<T> r;
+        if (options.pool)
+            r.output = options.pool->take<T>(x.shape());
         forward(e.spec, x, state, r, ForwardOptions{threads});
         if (engineMs)
             *engineMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 
         auto snap = std::make_shared<ResultSnapshot>();
         snap->generation = generation;
+        fillGradient(*snap, e, x, r, state, threads, options.pool);
         // running_mean/var as this pass leaves them (what Step would commit); the history holds
         // the committed buffers.
-        // The gradient reads x-hat, which the large path computes beside the digest: the digest
-        // (whose table shows dgamma/dbeta) then waits for it.
-        const bool digestNow = withDigest && large && !e.gradient.on();
-        if (large)
-            fillLargeSnapshot(snap, e.spec, x, r, state, widenedInput, digestNow);
-        else
-            fillSnapshot(*snap, e.spec, x, r, state);
-        fillGradient(*snap, e, x, r, state, threads);
-        if (withDigest && !digestNow)
-            digestOf(snap);
+        if (options.keepOutput)
+            snap->output = shared(std::move(r.output), options.pool);
+        else if (options.pool)
+            options.pool->give(std::move(r.output));
+        r.output = Tensor<T>(); // y is the snapshot's now, or nobody's
+        fillSnapshot(*snap, e.spec, input, std::move(r), state);
         snap->running_mean_before = runningMeanBefore.template cast<double>();
         snap->running_var_before = runningVarBefore.template cast<double>();
         snap->num_batches_tracked_before = batchesBefore;
@@ -131,9 +126,11 @@ ResultPtr runTyped(const Experiment& e, const Tensor<T>& x, std::uint64_t genera
             for (const auto& v : e.running_var_history)
                 snap->running_var_history.push_back(asTensor(v));
         }
+        if (options.withDigest)
+            digestOf(snap);
         return snap;
     } catch (const Error& err) {
-        return buildErrorSnapshot(generation, e.spec, x, err.what(), err.byPyTorch());
+        return buildErrorSnapshot(generation, e.spec, input, err.what(), err.byPyTorch());
     }
 }
 
@@ -154,11 +151,12 @@ Experiment stepTyped(const Experiment& e, const Tensor<T>& x, int threads)
 
 } // namespace
 
-ResultPtr run(const Experiment& experiment, const AnyTensor& x, std::uint64_t generation, int threads, double* engineMs,
-              bool withDigest)
+ResultPtr run(const Experiment& experiment, const std::shared_ptr<const AnyTensor>& x, std::uint64_t generation,
+              int threads, double* engineMs, const RunOptions& options)
 {
-    return std::visit([&](const auto& t) { return runTyped(experiment, t, generation, threads, engineMs, withDigest); },
-                      x);
+    if (x->index() == 0)
+        return runTyped<float>(experiment, x, generation, threads, engineMs, options);
+    return runTyped<double>(experiment, x, generation, threads, engineMs, options);
 }
 
 Experiment step(const Experiment& experiment, const AnyTensor& x, int threads)
@@ -201,15 +199,29 @@ ComparisonRow comparisonRowOf(const ResultSnapshot& result, bool withOutput)
 {
     if (!result.ok())
         return refusedComparisonRow(result.spec, result.error);
-    ComparisonInput<double> in;
-    in.mean = result.mean.data();
-    in.var = result.var.data();
-    in.statsCount = result.var.numel();
-    if (withOutput) {
-        in.y = result.output.data();
-        in.yCount = result.output.numel();
+    // The row reads y in the run's dtype, beside the statistics in the same type (exact: they were T).
+    const auto rowOf = [&](const auto& y) {
+        using T = typename std::decay_t<decltype(y)>::value_type;
+        const Tensor<T> mean = result.mean.template cast<T>(), var = result.var.template cast<T>();
+        ComparisonInput<T> in;
+        in.mean = mean.data();
+        in.var = var.data();
+        in.statsCount = var.numel();
+        if (withOutput) {
+            in.y = y.data();
+            in.yCount = y.numel();
+        }
+        return comparisonRow(result.spec, result.shape, in);
+    };
+    if (withOutput && result.output.empty()) { // a compare column keeps no y: read it here
+        Tensor<double> y(result.shape);
+        for (std::int64_t i = 0; i < y.numel(); ++i)
+            y[i] = result.outputAt(i);
+        return rowOf(y);
     }
-    return comparisonRow(result.spec, result.shape, in);
+    if (!withOutput || !result.output.tensor())
+        return rowOf(Tensor<double>());
+    return std::visit(rowOf, *result.output.tensor());
 }
 
 } // namespace normscope::ui::engine_runner

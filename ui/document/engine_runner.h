@@ -6,6 +6,7 @@
 #include "engine/report/comparison.h"
 #include "ui/document/experiment.h"
 #include "ui/document/result_snapshot.h"
+#include "ui/document/tensor_pool.h"
 
 #include <cstdint>
 #include <vector>
@@ -15,17 +16,25 @@ namespace normscope::ui {
 /// Pure functions between an Experiment and the engine; callable from any thread.
 namespace engine_runner {
 
+struct RunOptions {
+    /// Compute the snapshot's digest (digestOf: the table's and plots' numbers) here, so the GUI
+    /// thread finds it ready.
+    bool withDigest = true;
+    /// Keep y; without, the snapshot reads y element by element (outputAt) where it is shown.
+    bool keepOutput = true;
+    /// Where the input-sized buffers come from and go back to (null: allocated and freed).
+    TensorPool* pool = nullptr;
+};
+
 /**
  * Runs the experiment's module on x as a look, not a step: the forward pass works on a copy of the
  * module's state, so the experiment's buffers do not move. The snapshot's running_mean/var are the
- * copy's after this pass (what a Step would commit), its history the committed buffers. With
- * withDigest the snapshot's digest (digestOf: the table's and plots' numbers) is computed here too,
- * so the GUI thread finds it ready. A spec or state the engine
- * refuses gives a snapshot whose error holds the engine's message. engineMs, when given, receives the
- * time spent in forward() and normalizedInput().
+ * copy's after this pass (what a Step would commit), its history the committed buffers. The
+ * snapshot shares x. A spec or state the engine refuses gives a snapshot whose error holds the
+ * engine's message. engineMs, when given, receives the time spent in forward().
  */
-ResultPtr run(const Experiment& experiment, const AnyTensor& x, std::uint64_t generation, int threads,
-              double* engineMs = nullptr, bool withDigest = true);
+ResultPtr run(const Experiment& experiment, const std::shared_ptr<const AnyTensor>& x, std::uint64_t generation,
+              int threads, double* engineMs = nullptr, const RunOptions& options = {});
 
 /// One training forward pass (whatever the displayed mode) whose running statistics are committed
 /// into the returned experiment. Throws normscope::Error if the engine refuses the spec.

@@ -16,7 +16,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <limits>
+#include <optional>
 
 namespace normscope::ui {
 
@@ -27,41 +29,44 @@ Error stepError(const Lesson& lesson, int index, const std::string& what)
     return Error(lesson.file.toStdString() + ", step " + std::to_string(index + 1) + ": " + what);
 }
 
-const Tensor<double>* tensorNamed(const QString& name, const ResultSnapshot& r)
+/// A tensor of a step's result by its name in the lesson's placeholders: its shape and its elements.
+struct NamedValues {
+    Shape shape;
+    std::function<double(std::int64_t)> at;
+};
+
+std::optional<NamedValues> valuesNamed(const QString& name, const ResultSnapshot& r)
 {
+    const auto small = [](const Tensor<double>& t) {
+        return NamedValues{t.shape(), [&t](std::int64_t i) { return t[i]; }};
+    };
     if (name == QLatin1String("x"))
-        return &r.input;
+        return NamedValues{r.input.shape(), r.input.reader()};
     if (name == QLatin1String("xhat"))
-        return &r.normalized;
+        return NamedValues{r.shape, [&r](std::int64_t i) { return r.normalizedAt(i); }};
     if (name == QLatin1String("y"))
-        return &r.output;
-    if (name == QLatin1String("mean"))
-        return &r.mean;
-    if (name == QLatin1String("var"))
-        return &r.var;
-    if (name == QLatin1String("rstd"))
-        return &r.rstd;
-    if (name == QLatin1String("weight"))
-        return &r.weight;
-    if (name == QLatin1String("bias"))
-        return &r.bias;
-    if (name == QLatin1String("running_mean"))
-        return &r.running_mean;
-    if (name == QLatin1String("running_var"))
-        return &r.running_var;
-    if (name == QLatin1String("running_mean_before"))
-        return &r.running_mean_before;
-    if (name == QLatin1String("running_var_before"))
-        return &r.running_var_before;
+        return NamedValues{r.shape, [&r](std::int64_t i) { return r.outputAt(i); }};
     if (name == QLatin1String("grad_output"))
-        return &r.grad_output;
+        return NamedValues{r.grad_output.shape(), r.grad_output.reader()};
     if (name == QLatin1String("grad_input"))
-        return &r.grad_input;
-    if (name == QLatin1String("grad_weight"))
-        return &r.grad_weight;
-    if (name == QLatin1String("grad_bias"))
-        return &r.grad_bias;
-    return nullptr;
+        return NamedValues{r.grad_input.shape(), r.grad_input.reader()};
+    const std::pair<const char*, const Tensor<double>*> smallOnes[] = {
+        {"mean", &r.mean},
+        {"var", &r.var},
+        {"rstd", &r.rstd},
+        {"weight", &r.weight},
+        {"bias", &r.bias},
+        {"running_mean", &r.running_mean},
+        {"running_var", &r.running_var},
+        {"running_mean_before", &r.running_mean_before},
+        {"running_var_before", &r.running_var_before},
+        {"grad_weight", &r.grad_weight},
+        {"grad_bias", &r.grad_bias},
+    };
+    for (const auto& [key, tensor] : smallOnes)
+        if (name == QLatin1String(key))
+            return small(*tensor);
+    return std::nullopt;
 }
 
 /// The flat position of an index into a tensor of this shape; one index is a flat index.
@@ -205,7 +210,7 @@ LessonStepRun runLessonStep(const Lesson& lesson, int index)
             // The refusal is the shown pass's too: the result below carries it.
         }
     }
-    run.result = engine_runner::run(run.experiment, *x, 0, 1, nullptr, false);
+    run.result = engine_runner::run(run.experiment, x, 0, 1, nullptr, engine_runner::RunOptions{false, true});
     return run;
 }
 
@@ -225,17 +230,12 @@ double placeholderValue(const Placeholder& p, const ResultSnapshot& r)
         // How many cells dL/dy reaches (dL/dx != 0), and the largest |dL/dx|.
         if (!r.hasGradient())
             throw Error("{" + p.key().toStdString() + "}: this step has no gradient (state key \"grad\")");
-        double reached = 0, largest = 0;
-        for (double v : r.grad_input.values()) {
-            reached += v != 0.0;
-            largest = std::max(largest, std::abs(v));
-        }
-        return p.name == QLatin1String("grad_reach") ? reached : largest;
+        return p.name == QLatin1String("grad_reach") ? static_cast<double>(r.grad_reached) : r.grad_max_abs;
     }
-    const Tensor<double>* t = tensorNamed(p.name, r);
-    if (!t || t->numel() == 0)
+    const std::optional<NamedValues> t = r.ok() ? valuesNamed(p.name, r) : std::nullopt;
+    if (!t || numel(t->shape) == 0)
         throw Error("{" + p.key().toStdString() + "}: this step has no " + p.name.toStdString());
-    return (*t)[flatIndex(p, t->shape())];
+    return t->at(flatIndex(p, t->shape));
 }
 
 QString resolveLessonText(const QString& text, const ResultSnapshot& result, NumberBreaks breaks)

@@ -3,10 +3,13 @@
 
 #include "ui/document/result_digest.h"
 
+#include "ui/document/input_summary.h"
+
 #include <algorithm>
 #include <cmath>
 #include <deque>
 #include <mutex>
+#include <string>
 #include <utility>
 
 namespace normscope::ui {
@@ -17,25 +20,41 @@ int histogramBinsFor(std::int64_t n)
     return std::clamp(static_cast<int>(std::lround(rice)), 8, 60);
 }
 
-ResultDigest computeDigest(const ResultSnapshot& result)
+namespace {
+
+/// The digest of x (and y, same dtype) as T: the summary reads the data in the engine's dtype and the
+/// small per-group arrays converted back to T, which is exact (they were T before the snapshot widened
+/// them).
+template <typename T>
+ResultDigest digestTyped(const ResultSnapshot& result, const Tensor<T>& x, const Tensor<T>* y)
 {
     ResultDigest digest;
-    const bool haveOutput = result.output.numel() > 0 && result.output.numel() == result.input.numel();
-
-    if (result.ok() && result.input.numel() == numel(result.layout->inputShape())) {
+    if (result.ok() && x.numel() == numel(result.layout->inputShape())) {
         const StatsLayout& layout = *result.layout;
-        GroupSummaryInput<double> in;
-        in.x = result.input.data();
+        const Tensor<T> rstd = result.rstd.template cast<T>();
+        const Tensor<T> runningMean = result.running_mean.template cast<T>();
+        const Tensor<T> runningVar = result.running_var.template cast<T>();
+        // x's columns depend on x and the grouping only: summarised once per input and layout.
+        const std::string grouping = "rows " + std::to_string(layout.groupCount()) + " "
+            + std::to_string(layout.segmentCount()) + " " + std::to_string(layout.segmentLength());
+        const auto inputRows = InputSummary::of<std::vector<GroupRow>>(result.input.tensor(), grouping, [&] {
+            GroupSummaryInput<T> xOnly;
+            xOnly.x = x.data();
+            xOnly.labels = false;
+            return summarizeGroups(layout, xOnly);
+        });
+        GroupSummaryInput<T> in;
+        in.x = x.data();
+        in.inputRows = inputRows->data();
         in.labels = false; // StatsTableModel asks the layout for the rows it shows
-        if (haveOutput)
-            in.y = result.output.data();
-        if (result.rstd.numel() == layout.groupCount())
-            in.rstd = result.rstd.data();
+        if (y)
+            in.y = y->data();
+        if (rstd.numel() == layout.groupCount())
+            in.rstd = rstd.data();
         const std::int64_t channels = result.shape.size() > 1 ? result.shape[1] : 1;
-        if (result.spec.hasRunningStats() && result.running_mean.numel() == channels
-            && result.running_var.numel() == channels) {
-            in.runningMean = result.running_mean.data();
-            in.runningVar = result.running_var.data();
+        if (result.spec.hasRunningStats() && runningMean.numel() == channels && runningVar.numel() == channels) {
+            in.runningMean = runningMean.data();
+            in.runningVar = runningVar.data();
         }
         digest.groups = summarizeGroups(layout, in);
     }
@@ -56,14 +75,32 @@ ResultDigest computeDigest(const ResultSnapshot& result)
         }
     };
     HistogramOptions options;
-    options.bins = histogramBinsFor(std::min<std::int64_t>(result.input.numel(), options.maxValues));
+    options.bins = histogramBinsFor(std::min<std::int64_t>(x.numel(), options.maxValues));
     HistogramOptions inputOptions = options, outputOptions = options;
     rangeOf(false, inputOptions);
     rangeOf(true, outputOptions);
-    digest.input = histogram(result.input.data(), result.input.numel(), inputOptions);
-    if (haveOutput)
-        digest.output = histogram(result.output.data(), result.output.numel(), outputOptions);
+    // The input's range is every group's together: the same for any layout, so one per input.
+    digest.input = *InputSummary::of<Histogram>(result.input.tensor(), "histogram",
+                                                [&] { return histogram(x.data(), x.numel(), inputOptions); });
+    if (y)
+        digest.output = histogram(y->data(), y->numel(), outputOptions);
     return digest;
+}
+
+} // namespace
+
+ResultDigest computeDigest(const ResultSnapshot& result)
+{
+    if (!result.input.tensor())
+        return ResultDigest();
+    const AnyTensor* y = result.output.tensor().get();
+    const bool haveOutput = y && result.output.numel() == result.input.numel();
+    return std::visit(
+        [&](const auto& x) {
+            using Typed = std::decay_t<decltype(x)>;
+            return digestTyped(result, x, haveOutput ? std::get_if<Typed>(y) : nullptr);
+        },
+        *result.input.tensor());
 }
 
 DigestPtr digestOf(const ResultPtr& result)

@@ -8,6 +8,8 @@
 #include "engine/core/norm_spec.h"
 #include "engine/core/stats_layout.h"
 #include "engine/core/tensor.h"
+#include "ui/document/element_reader.h"
+#include "ui/document/result_tensor.h"
 
 #include <QMetaType>
 
@@ -21,8 +23,10 @@ namespace normscope::ui {
 
 /**
  * One engine run as the views see it: immutable once published, shared by every view through a
- * ResultPtr, so a view never reads half of an old result and half of a new one. Values are widened
- * to double for display only; every number here was computed by the engine.
+ * ResultPtr, so a view never reads half of an old result and half of a new one. Input-sized tensors
+ * keep the engine's dtype and the input is shared, not copied; x-hat (and, for the compare view's
+ * columns, y) is computed element by element where it is shown. Small tensors are widened to double
+ * for display only; every number here was computed by the engine.
  */
 struct ResultSnapshot {
     std::uint64_t generation = 0; ///< increases with every request; views may ignore older ones
@@ -37,9 +41,10 @@ struct ResultSnapshot {
     std::vector<DegenerateWarning> warnings; ///< degenerateRun (engine/core/degenerate.h)
     std::optional<StatsLayout> layout;
 
-    Tensor<double> input;           ///< x
-    Tensor<double> normalized;      ///< x-hat = (x - mean) * rstd (RMSNorm: x * rstd)
-    Tensor<double> output;          ///< y
+    ResultTensor input;  ///< x: the input cache's tensor itself
+    ResultTensor output; ///< y; empty where the run kept none (compare columns): read outputAt()
+    /// x-hat = (x - mean) * rstd (RMSNorm: x * rstd) and y of single elements (null for a refused run).
+    std::shared_ptr<const ElementReader> elements;
     Tensor<double> mean, var, rstd; ///< per group, layout->statsShape()
     Tensor<double> weight, bias;    ///< gamma, beta (empty when affine is off / RMSNorm bias)
     /// After this pass (empty when not tracked): in training mode the committed buffers moved by
@@ -55,13 +60,21 @@ struct ResultSnapshot {
 
     /// The gradient view (empty when no dL/dy is chosen or gradError says why there is none):
     /// dL/dy, dL/dx, dL/dgamma, dL/dbeta as PyTorch autograd computes them for this pass.
-    Tensor<double> grad_output, grad_input, grad_weight, grad_bias;
+    ResultTensor grad_output, grad_input;
+    Tensor<double> grad_weight, grad_bias;
     /// Per group, statsShape(): mean(g) and mean(g * x-hat) with g = dy * gamma, the terms of dL/dx
     /// when the statistics come from the input (computed for display from the values above).
     Tensor<double> grad_mean_g, grad_mean_g_xhat;
+    /// How many cells dL/dx reaches (non-zero) and its largest magnitude: where one dL/dy lands.
+    std::int64_t grad_reached = 0;
+    double grad_max_abs = 0;
     std::string gradError; ///< the gradient was asked for but refused (e.g. a file of another shape)
 
-    bool ok() const { return error.empty() && layout.has_value(); }
+    bool ok() const { return error.empty() && layout.has_value() && elements != nullptr; }
+    /// x-hat of element i (ok() only).
+    double normalizedAt(std::int64_t i) const { return elements->normalized(i); }
+    /// y of element i (ok() only): the stored output, or computed when the run kept none.
+    double outputAt(std::int64_t i) const { return output.empty() ? elements->output(i) : output[i]; }
     /// This pass moves the running statistics (training mode with tracked statistics).
     bool passUpdatesRunningStats() const { return spec.updatesRunningStats(); }
     bool hasGradient() const { return ok() && grad_input.numel() == input.numel() && input.numel() > 0; }

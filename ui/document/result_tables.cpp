@@ -57,7 +57,7 @@ std::vector<ResultPtr> compareResults(const Experiment& experiment)
     const std::shared_ptr<const AnyTensor> x = cache.input(experiment);
     std::vector<ResultPtr> out;
     for (const Experiment& e : engine_runner::compareExperiments(experiment))
-        out.push_back(engine_runner::run(e, *x, 0, 0, nullptr, false));
+        out.push_back(engine_runner::run(e, x, 0, 0, nullptr, engine_runner::RunOptions{false, true}));
     return out;
 }
 

@@ -3,29 +3,25 @@
 
 #include "ui/document/snapshot_builder.h"
 
+#include "ui/document/input_summary.h"
+
+#include <utility>
+
 namespace normscope::ui {
 
 template <typename T>
-void fillSnapshot(ResultSnapshot& s, const NormSpec& spec, const Tensor<T>& x, const ForwardResult<T>& result,
-                  const NormState<T>& stateAfter)
+void fillSnapshot(ResultSnapshot& s, const NormSpec& spec, const std::shared_ptr<const AnyTensor>& x,
+                  ForwardResult<T>&& result, const NormState<T>& stateAfter)
 {
-    fillSnapshotExceptTensors(s, spec, x, result, stateAfter);
-    s.input = x.template cast<double>();
-    s.normalized = normalizedInput(spec, x, result).template cast<double>();
-    s.output = result.output.template cast<double>();
-}
-
-template <typename T>
-void fillSnapshotExceptTensors(ResultSnapshot& s, const NormSpec& spec, const Tensor<T>& x,
-                               const ForwardResult<T>& result, const NormState<T>& stateAfter)
-{
+    const Tensor<T>& values = std::get<Tensor<T>>(*x);
     s.spec = spec;
-    s.shape = x.shape();
+    s.shape = values.shape();
     s.dtype = dtypeOf<T>();
     s.error.clear();
-    s.inputNonFinite = countNonFinite(x);
+    s.inputNonFinite = *InputSummary::of<NonFiniteCounts>(x, "non-finite", [&] { return countNonFinite(values); });
     s.warnings = degenerateRun(spec, s.inputNonFinite);
-    s.layout.emplace(spec, x.shape());
+    s.layout.emplace(spec, values.shape());
+    s.input = ResultTensor(x);
     s.mean = result.mean.template cast<double>();
     s.var = result.var.template cast<double>();
     s.rstd = result.rstd.template cast<double>();
@@ -38,6 +34,9 @@ void fillSnapshotExceptTensors(ResultSnapshot& s, const NormSpec& spec, const Te
     s.running_mean_before = s.running_mean;
     s.running_var_before = s.running_var;
     s.num_batches_tracked_before = s.num_batches_tracked;
+    if (result.output.numel() > 0)
+        s.output = ResultTensor(std::move(result.output));
+    s.elements = ElementReader::of(spec, x, std::move(result), stateAfter);
 }
 
 template <typename T>
@@ -46,34 +45,29 @@ ResultPtr buildSnapshot(std::uint64_t generation, const NormSpec& spec, const Te
 {
     auto s = std::make_shared<ResultSnapshot>();
     s->generation = generation;
-    fillSnapshot(*s, spec, x, result, stateAfter);
+    fillSnapshot(*s, spec, std::make_shared<const AnyTensor>(x), ForwardResult<T>(result), stateAfter);
     return s;
 }
 
-template <typename T>
-ResultPtr buildErrorSnapshot(std::uint64_t generation, const NormSpec& spec, const Tensor<T>& x,
+ResultPtr buildErrorSnapshot(std::uint64_t generation, const NormSpec& spec, const std::shared_ptr<const AnyTensor>& x,
                              const std::string& message, bool byPyTorch)
 {
     auto s = std::make_shared<ResultSnapshot>();
     s->generation = generation;
     s->spec = spec;
-    s->shape = x.shape();
-    s->dtype = dtypeOf<T>();
+    s->shape = shapeOf(*x);
+    s->dtype = dtypeOf(*x);
     s->error = message.empty() ? std::string("the engine refused this configuration") : message;
     s->errorByPyTorch = byPyTorch;
-    s->input = x.template cast<double>();
+    s->input = ResultTensor(x);
     return s;
 }
 
 #define NORMSCOPE_INSTANTIATE(T)                                                                                       \
-    template void fillSnapshot<T>(ResultSnapshot&, const NormSpec&, const Tensor<T>&, const ForwardResult<T>&,         \
-                                  const NormState<T>&);                                                                \
-    template void fillSnapshotExceptTensors<T>(ResultSnapshot&, const NormSpec&, const Tensor<T>&,                     \
-                                               const ForwardResult<T>&, const NormState<T>&);                          \
+    template void fillSnapshot<T>(ResultSnapshot&, const NormSpec&, const std::shared_ptr<const AnyTensor>&,           \
+                                  ForwardResult<T>&&, const NormState<T>&);                                            \
     template ResultPtr buildSnapshot<T>(std::uint64_t, const NormSpec&, const Tensor<T>&, const ForwardResult<T>&,     \
-                                        const NormState<T>&);                                                          \
-    template ResultPtr buildErrorSnapshot<T>(std::uint64_t, const NormSpec&, const Tensor<T>&, const std::string&,     \
-                                             bool);
+                                        const NormState<T>&);
 NORMSCOPE_INSTANTIATE(float)
 NORMSCOPE_INSTANTIATE(double)
 #undef NORMSCOPE_INSTANTIATE

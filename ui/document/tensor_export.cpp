@@ -12,7 +12,7 @@ namespace normscope::ui {
 
 namespace {
 
-/// The snapshot widens every value to double for the views; a float32 input's values go back
+/// The snapshot widens the small tensors to double for the views; a float32 run's values go back
 /// exactly, so the archive holds the engine's own numbers.
 AnyTensor inDType(const Tensor<double>& values, DType dtype)
 {
@@ -28,27 +28,38 @@ TensorArchive tensorArchive(const ResultSnapshot& result)
     if (!result.ok())
         throw Error("no tensors to export: " + (result.error.empty() ? std::string("no result yet") : result.error));
     TensorArchive archive;
-    const std::pair<const char*, const Tensor<double>*> arrays[] = {
-        {"x", &result.input},
-        {"xhat", &result.normalized},
-        {"y", &result.output},
-        {"mean", &result.mean},
-        {"var", &result.var},
-        {"rstd", &result.rstd},
-        {"weight", &result.weight},
-        {"bias", &result.bias},
-        {"running_mean", &result.running_mean},
-        {"running_var", &result.running_var},
-        {"grad_output", &result.grad_output},
-        {"grad_input", &result.grad_input},
-        {"grad_weight", &result.grad_weight},
-        {"grad_bias", &result.grad_bias},
+    // The input-sized tensors are already in the run's dtype; x-hat is computed whole here.
+    const auto large = [&](const char* key, const std::shared_ptr<const AnyTensor>& t) {
+        if (t)
+            archive.tensors.emplace_back(key, *t);
     };
+    const auto fromDouble = [&](const char* key, const Tensor<double>& t) {
+        if (t.numel() > 0)
+            archive.tensors.emplace_back(key, inDType(t, result.dtype));
+    };
+    large("x", result.input.tensor());
+    archive.tensors.emplace_back("xhat", result.elements->normalizedTensor());
+    if (result.output.tensor()) {
+        large("y", result.output.tensor());
+    } else {
+        Tensor<double> y(result.shape);
+        for (std::int64_t i = 0; i < y.numel(); ++i)
+            y[i] = result.outputAt(i);
+        fromDouble("y", y);
+    }
     // RMSNorm subtracts no mean: the engine's zeros there are no statistic (forward --npz-out has none).
-    const bool noMean = !result.spec.subtractsMean();
-    for (const auto& [key, values] : arrays)
-        if (values->numel() > 0 && !(noMean && values == &result.mean))
-            archive.tensors.emplace_back(key, inDType(*values, result.dtype));
+    if (result.spec.subtractsMean())
+        fromDouble("mean", result.mean);
+    fromDouble("var", result.var);
+    fromDouble("rstd", result.rstd);
+    fromDouble("weight", result.weight);
+    fromDouble("bias", result.bias);
+    fromDouble("running_mean", result.running_mean);
+    fromDouble("running_var", result.running_var);
+    large("grad_output", result.grad_output.tensor());
+    large("grad_input", result.grad_input.tensor());
+    fromDouble("grad_weight", result.grad_weight);
+    fromDouble("grad_bias", result.grad_bias);
     if (result.spec.hasRunningStats())
         archive.num_batches_tracked = result.num_batches_tracked;
     return archive;

@@ -14,7 +14,7 @@ bool isPictureShape(const Shape& shape)
     return shape.size() == 4 && (shape[1] == 1 || shape[1] == 3) && shape[2] > 0 && shape[3] > 0;
 }
 
-std::vector<ChannelRange> channelRanges(const Tensor<double>& t)
+std::vector<ChannelRange> channelRanges(const ResultTensor& t)
 {
     const Shape& s = t.shape();
     const std::int64_t n = s[0], c = s[1], hw = s[2] * s[3];
@@ -22,12 +22,14 @@ std::vector<ChannelRange> channelRanges(const Tensor<double>& t)
     for (std::int64_t ch = 0; ch < c; ++ch) {
         double low = std::numeric_limits<double>::infinity(), high = -low;
         for (std::int64_t i = 0; i < n; ++i) {
-            const double* p = t.data() + (i * c + ch) * hw;
-            for (std::int64_t k = 0; k < hw; ++k)
-                if (std::isfinite(p[k])) {
-                    low = std::min(low, p[k]);
-                    high = std::max(high, p[k]);
+            const std::int64_t plane = (i * c + ch) * hw;
+            for (std::int64_t k = 0; k < hw; ++k) {
+                const double v = t[plane + k];
+                if (std::isfinite(v)) {
+                    low = std::min(low, v);
+                    high = std::max(high, v);
                 }
+            }
         }
         if (low <= high)
             ranges[static_cast<std::size_t>(ch)] = {low, high};
@@ -35,7 +37,7 @@ std::vector<ChannelRange> channelRanges(const Tensor<double>& t)
     return ranges;
 }
 
-QImage tensorPicture(const Tensor<double>& t, std::int64_t n, const std::vector<ChannelRange>& ranges)
+QImage tensorPicture(const ResultTensor& t, std::int64_t n, const std::vector<ChannelRange>& ranges)
 {
     const Shape& s = t.shape();
     const std::int64_t c = s[1], h = s[2], w = s[3];
@@ -51,9 +53,9 @@ QImage tensorPicture(const Tensor<double>& t, std::int64_t n, const std::vector<
     for (std::int64_t y = 0; y < h; ++y) {
         uchar* row = image.scanLine(int(y));
         for (std::int64_t ch = 0; ch < c; ++ch) {
-            const double* plane = t.data() + ((n * c + ch) * h + y) * w;
+            const std::int64_t plane = ((n * c + ch) * h + y) * w;
             for (std::int64_t x = 0; x < w; ++x)
-                row[x * c + ch] = byte(plane[x], ranges[static_cast<std::size_t>(ch)]);
+                row[x * c + ch] = byte(t[plane + x], ranges[static_cast<std::size_t>(ch)]);
         }
     }
     return image;

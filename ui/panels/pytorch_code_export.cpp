@@ -26,10 +26,7 @@ void stagePyTorchCode(StagedOutputs& outputs, const ResultSnapshot& result, cons
     for (const PyTorchCode::SideFile& file : code.sideFiles) {
         // Beside the .py, in the tensor's own dtype, so np.load gives back the same values.
         const std::string path = info.dir().filePath(file.fileName).toStdString();
-        if (result.dtype == DType::Float32)
-            outputs.stageNpy(path, file.values.cast<float>());
-        else
-            outputs.stageNpy(path, file.values);
+        outputs.stageNpy(path, *file.values);
     }
 }
 

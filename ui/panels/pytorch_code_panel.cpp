@@ -71,10 +71,12 @@ QString tensorLiteral(const Tensor<double>& t, DType dtype)
     return literal;
 }
 
-bool allEqual(const Tensor<double>& t, double value)
+/// Every element equals value (a Tensor<double> or a ResultTensor).
+template <typename Values>
+bool allEqual(const Values& t, double value)
 {
-    for (double v : t.values())
-        if (v != value)
+    for (std::int64_t i = 0; i < t.numel(); ++i)
+        if (t[i] != value)
             return false;
     return true;
 }
@@ -215,13 +217,17 @@ template <typename TensorExpression>
 QStringList backwardLines(const ResultSnapshot& r, const QString& var, TensorExpression& tensorExpression)
 {
     QStringList lines;
-    const Tensor<double>& g = r.grad_output;
-    const auto nonZero = std::count_if(g.values().begin(), g.values().end(), [](double v) { return v != 0.0; });
-    const auto one = std::find(g.values().begin(), g.values().end(), 1.0);
+    const ResultTensor& g = r.grad_output;
+    std::int64_t nonZero = 0, one = -1;
+    for (std::int64_t i = 0; i < g.numel(); ++i) {
+        nonZero += g[i] != 0.0;
+        if (one < 0 && g[i] == 1.0)
+            one = i;
+    }
     if (allEqual(g, 1.0)) {
         lines << QStringLiteral("g = torch.ones_like(y)  # dL/dy: L = y.sum()");
-    } else if (nonZero == 1 && one != g.values().end()) {
-        std::int64_t flat = one - g.values().begin();
+    } else if (nonZero == 1 && one >= 0) {
+        std::int64_t flat = one;
         QStringList index;
         for (std::size_t k = r.shape.size(); k-- > 0;) {
             index.prepend(QString::number(flat % r.shape[k]));
@@ -252,11 +258,23 @@ PyTorchCode PyTorchCodePanel::codeFor(const ResultSnapshot& r, const QString& ba
     const QString var = variableName(s.kind);
     PyTorchCode code;
     // A tensor as a literal when short enough to read, else from a .npy file written beside the code.
-    auto tensorExpression = [&](const Tensor<double>& t, const QString& name) {
-        if (t.numel() <= kMaxListedValues)
-            return tensorLiteral(t, r.dtype);
+    // An input-sized tensor goes to its file shared, not copied; a small one in the run's dtype.
+    auto tensorExpression = [&](const auto& t, const QString& name) {
+        using Values = std::decay_t<decltype(t)>;
+        if (t.numel() <= kMaxListedValues) {
+            if constexpr (std::is_same_v<Values, ResultTensor>)
+                return tensorLiteral(t.widened(), r.dtype);
+            else
+                return tensorLiteral(t, r.dtype);
+        }
         const QString file = baseName + QLatin1Char('_') + name + QStringLiteral(".npy");
-        code.sideFiles.push_back({file, t});
+        if constexpr (std::is_same_v<Values, ResultTensor>)
+            code.sideFiles.push_back({file, t.tensor()});
+        else
+            code.sideFiles.push_back(
+                {file,
+                 std::make_shared<const AnyTensor>(r.dtype == DType::Float32 ? AnyTensor(t.template cast<float>())
+                                                                             : AnyTensor(t))});
         return QStringLiteral("torch.from_numpy(np.load(os.path.join(here, \"%1\")))").arg(file);
     };
 

@@ -8,6 +8,7 @@
 #include <QString>
 #include <QWidget>
 
+#include <memory>
 #include <vector>
 
 class QPlainTextEdit;
@@ -20,8 +21,8 @@ class Document;
 /// The code and the tensors too long to spell out, each a .npy file the code loads from its folder.
 struct PyTorchCode {
     struct SideFile {
-        QString fileName;      ///< e.g. "normscope_x.npy", beside the .py
-        Tensor<double> values; ///< written in the result's dtype
+        QString fileName;                        ///< e.g. "normscope_x.npy", beside the .py
+        std::shared_ptr<const AnyTensor> values; ///< in the result's dtype
     };
     QString text;
     std::vector<SideFile> sideFiles;

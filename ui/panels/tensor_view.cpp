@@ -19,10 +19,10 @@ namespace {
 /// One printed tensor as HTML: the lit group's elements on a yellow ground, the element itself orange.
 /// litGroup -1 lights nothing; only the printed elements are looked up, so an elided tensor of
 /// millions of elements costs what its few hundred printed ones cost.
-QString printedHtml(const Tensor<double>& t, DType dtype, const StatsLayout& layout, std::int64_t litGroup,
-                    std::int64_t cell)
+QString printedHtml(const ElementAt& valueAt, const Shape& shape, DType dtype, const StatsLayout& layout,
+                    std::int64_t litGroup, std::int64_t cell)
 {
-    const TorchPrint p = torchPrint(t.data(), t.shape(), dtype);
+    const TorchPrint p = torchPrint(valueAt, shape, dtype);
     QString html;
     std::size_t at = 0;
     const auto plain = [&p, &html](std::size_t from, std::size_t to) {
@@ -133,17 +133,19 @@ void TensorView::refresh()
         return;
     }
     const std::int64_t litGroup = cell_ >= 0 ? result_->layout->groupOf(cell_) : -1;
+    // Only the printed elements are read: x-hat and y are computed for those.
+    const ResultSnapshot& r = *result_;
     const struct {
         QString name;
-        const Tensor<double>* tensor;
-    } parts[] = {{tr("x (the input)"), &result_->input},
-                 {tr("x-hat (normalised)"), &result_->normalized},
-                 {tr("y (the output)"), &result_->output}};
+        ElementAt valueAt;
+    } parts[] = {{tr("x (the input)"), r.input.reader()},
+                 {tr("x-hat (normalised)"), [&r](std::int64_t i) { return r.normalizedAt(i); }},
+                 {tr("y (the output)"), [&r](std::int64_t i) { return r.outputAt(i); }}};
     html_.clear();
     for (const auto& part : parts) {
         html_ += QStringLiteral("<p><b>%1</b></p><pre>%2</pre>")
                      .arg(part.name.toHtmlEscaped(),
-                          printedHtml(*part.tensor, result_->dtype, *result_->layout, litGroup, cell_));
+                          printedHtml(part.valueAt, r.shape, r.dtype, *r.layout, litGroup, cell_));
     }
     if (cell_ >= 0)
         html_ += QStringLiteral("<p><i>%1</i></p>")

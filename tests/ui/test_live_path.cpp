@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The NormScope authors
+
+// The window's path around the engine: results share their input and keep its dtype, x-hat and y
+// are read where they are shown (the engine's bits), input-sized buffers come back from the pool,
+// what depends on x alone is computed once per input, and a cube that keeps its cells across an eps
+// change still draws what the new result says.
+
+#include "engine/analysis/input_generator.h"
+#include "engine/kernels/forward.h"
+#include "ui/cube/cube_view.h"
+#include "ui/document/document.h"
+#include "ui/document/input_summary.h"
+#include "ui/document/tensor_pool.h"
+
+#include <QtTest>
+
+#include <cmath>
+#include <cstring>
+#include <memory>
+
+using namespace normscope;
+using namespace normscope::ui;
+
+namespace {
+
+Experiment batchNorm(const Shape& shape)
+{
+    Experiment e = Experiment::demo();
+    e.shape = shape;
+    e.spec = defaultSpecFor(NormKind::Batch, shape);
+    return e;
+}
+
+bool sameBits(double a, float b)
+{
+    const auto f = static_cast<float>(a);
+    return std::memcmp(&f, &b, sizeof f) == 0 && static_cast<double>(f) == a;
+}
+
+} // namespace
+
+class TestLivePath : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void resultsShareTheInputAndKeepItsDtype()
+    {
+        Document document(batchNorm({4, 6, 5, 5}));
+        const ResultPtr before = document.result();
+        document.setEps(1e-3);
+        const ResultPtr r = document.result();
+        QVERIFY(r != before && r->ok());
+        // The eps change did not copy x: both results hold the input cache's tensor.
+        QVERIFY(r->input.tensor() != nullptr);
+        QVERIFY(r->input.tensor() == before->input.tensor());
+        QCOMPARE(dtypeOf(*r->input.tensor()), DType::Float32);
+        QCOMPARE(dtypeOf(*r->output.tensor()), DType::Float32);
+
+        // x-hat and y, read element by element, are the engine's own float32 bits.
+        const Tensor<float>& x = std::get<Tensor<float>>(*r->input.tensor());
+        NormState<float> state = document.experiment().state<float>();
+        ForwardResult<float> expected;
+        forward(document.experiment().spec, x, state, expected);
+        const Tensor<float> xhat = normalizedInput(document.experiment().spec, x, expected);
+        for (std::int64_t i = 0; i < x.numel(); ++i) {
+            QVERIFY2(sameBits(r->outputAt(i), expected.output[i]), qPrintable(QString::number(i)));
+            QVERIFY2(sameBits(r->output[i], expected.output[i]), qPrintable(QString::number(i)));
+            QVERIFY2(sameBits(r->normalizedAt(i), xhat[i]), qPrintable(QString::number(i)));
+        }
+    }
+
+    void buffersComeBackFromThePool()
+    {
+        const auto pool = std::make_shared<TensorPool>();
+        const Shape big{4, 64, 32, 32}; // 262144 elements, above kPooledElements
+        Tensor<float> first = pool->take<float>(big);
+        const float* address = first.data();
+        std::shared_ptr<const AnyTensor> shown = pool->share(AnyTensor(std::move(first)));
+        QCOMPARE(std::get<Tensor<float>>(*shown).data(), address);
+        shown.reset(); // the last view lets go: the buffer is the pool's again
+        Tensor<float> again = pool->take<float>(Shape{64, 4, 32, 32}); // same size, other shape
+        QCOMPARE(again.data(), address);
+        QVERIFY((again.shape() == Shape{64, 4, 32, 32}));
+
+        // Another dtype does not take it; the pool keeps at most kKept.
+        pool->give(AnyTensor(std::move(again)));
+        Tensor<double> other = pool->take<double>(big);
+        QVERIFY(static_cast<const void*>(other.data()) != static_cast<const void*>(address));
+        QCOMPARE(pool->take<float>(big).data(), address);
+        QCOMPARE(pool->keptCount(), std::size_t(0));
+        for (std::size_t k = 0; k < TensorPool::kKept + 2; ++k)
+            pool->give(AnyTensor(Tensor<float>(big)));
+        QCOMPARE(pool->keptCount(), TensorPool::kKept);
+        pool->give(AnyTensor(Tensor<float>(Shape{10, 10}))); // small: not worth keeping
+        QCOMPARE(pool->keptCount(), TensorPool::kKept);
+    }
+
+    void whatDependsOnXAloneIsComputedOncePerInput()
+    {
+        auto x = std::make_shared<const AnyTensor>(Tensor<float>(Shape{3, 4}, 1.0f));
+        int calls = 0;
+        const auto count = [&calls] {
+            ++calls;
+            return 7;
+        };
+        QCOMPARE(*InputSummary::of<int>(x, "test-count", count), 7);
+        QCOMPARE(*InputSummary::of<int>(x, "test-count", count), 7);
+        QCOMPARE(calls, 1);
+        InputSummary::of<int>(x, "test-other", count);
+        QCOMPARE(calls, 2);
+        auto y = std::make_shared<const AnyTensor>(Tensor<float>(Shape{3, 4}, 1.0f)); // equal values, another input
+        InputSummary::of<int>(y, "test-count", count);
+        QCOMPARE(calls, 3);
+        // An entry dies with its input: a new tensor (even at the same address) is summarised anew.
+        x.reset();
+        auto z = std::make_shared<const AnyTensor>(Tensor<float>(Shape{3, 4}, 2.0f));
+        InputSummary::of<int>(z, "test-count", count);
+        QCOMPARE(calls, 4);
+    }
+
+    void cubeFollowsEpsWhateverItShows()
+    {
+        Document document(batchNorm({4, 6, 5, 5})); // every element is a drawn cell
+        CubeView view;
+        view.resize(700, 560);
+        view.observe(&document);
+        const auto largestAbsOutput = [&] {
+            double m = 0;
+            const ResultPtr r = document.result();
+            for (std::int64_t i = 0; i < r->input.numel(); ++i)
+                m = std::max(m, std::abs(r->outputAt(i)));
+            return m;
+        };
+        // Showing x the cells stay as they are across eps; showing y they are sampled again.
+        const double xUpper = view.colorMap().upper();
+        document.setEps(0.5);
+        QCOMPARE(view.colorMap().upper(), xUpper);
+        view.setValueSource(CubeView::ValueSource::Output);
+        QCOMPARE(view.colorMap().upper(), largestAbsOutput());
+        const double yUpper = view.colorMap().upper();
+        document.setEps(2.0); // y shrinks: the scale must follow
+        QVERIFY(view.colorMap().upper() < yUpper);
+        QCOMPARE(view.colorMap().upper(), largestAbsOutput());
+        view.setValueSource(CubeView::ValueSource::Input);
+        QCOMPARE(view.colorMap().upper(), xUpper);
+    }
+};
+
+QTEST_MAIN(TestLivePath)
+#include "test_live_path.moc"
