@@ -20,34 +20,46 @@ struct FirstPass {
     double hi = -std::numeric_limits<double>::infinity();
 };
 
-// Sum, min and max of one contiguous run. Four independent partial sums let the adds pipeline;
-// std::min/max keep the running bound when a value is NaN.
+// Eight lanes, each adding every eighth value: a fixed order (so the result does not depend on how the
+// compiler vectorises) that the compiler turns into one vector of double adds, compares and selects.
+// The selects keep the running bound when a value is NaN (NaN < lo is false).
+constexpr int kLanes = 8;
+
+// Sum, min and max of one contiguous run.
 template <typename T>
 void firstPass(const T* p, std::int64_t n, FirstPass& acc)
 {
     for (std::int64_t from = 0; from < n; from += kBlock) {
         const std::int64_t to = std::min(n, from + kBlock);
-        double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
-        double lo = acc.lo, hi = acc.hi;
+        double sum[kLanes] = {}, lo[kLanes], hi[kLanes];
+        for (int k = 0; k < kLanes; ++k) {
+            lo[k] = acc.lo;
+            hi[k] = acc.hi;
+        }
         std::int64_t i = from;
-        for (; i + 4 <= to; i += 4) {
-            const double v0 = double(p[i]), v1 = double(p[i + 1]), v2 = double(p[i + 2]), v3 = double(p[i + 3]);
-            a0 += v0;
-            a1 += v1;
-            a2 += v2;
-            a3 += v3;
-            lo = std::min(std::min(lo, v0), std::min(std::min(lo, v1), std::min(std::min(lo, v2), v3)));
-            hi = std::max(std::max(hi, v0), std::max(std::max(hi, v1), std::max(std::max(hi, v2), v3)));
+        for (; i + kLanes <= to; i += kLanes) {
+            const T* q = p + i;
+#pragma omp simd
+            for (int k = 0; k < kLanes; ++k) {
+                const double v = double(q[k]);
+                sum[k] += v;
+                lo[k] = v < lo[k] ? v : lo[k];
+                hi[k] = v > hi[k] ? v : hi[k];
+            }
         }
         for (; i < to; ++i) {
             const double v = double(p[i]);
-            a0 += v;
-            lo = std::min(lo, v);
-            hi = std::max(hi, v);
+            sum[0] += v;
+            lo[0] = v < lo[0] ? v : lo[0];
+            hi[0] = v > hi[0] ? v : hi[0];
         }
-        acc.sum += (long double)((a0 + a1) + (a2 + a3));
-        acc.lo = lo;
-        acc.hi = hi;
+        double total = 0;
+        for (int k = 0; k < kLanes; ++k) {
+            total += sum[k];
+            acc.lo = std::min(acc.lo, lo[k]);
+            acc.hi = std::max(acc.hi, hi[k]);
+        }
+        acc.sum += (long double)total;
     }
 }
 
@@ -58,21 +70,24 @@ long double secondPass(const T* p, std::int64_t n, double mean)
     long double total = 0;
     for (std::int64_t from = 0; from < n; from += kBlock) {
         const std::int64_t to = std::min(n, from + kBlock);
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        double sq[kLanes] = {};
         std::int64_t i = from;
-        for (; i + 4 <= to; i += 4) {
-            const double d0 = double(p[i]) - mean, d1 = double(p[i + 1]) - mean;
-            const double d2 = double(p[i + 2]) - mean, d3 = double(p[i + 3]) - mean;
-            s0 += d0 * d0;
-            s1 += d1 * d1;
-            s2 += d2 * d2;
-            s3 += d3 * d3;
+        for (; i + kLanes <= to; i += kLanes) {
+            const T* q = p + i;
+#pragma omp simd
+            for (int k = 0; k < kLanes; ++k) {
+                const double d = double(q[k]) - mean;
+                sq[k] += d * d;
+            }
         }
         for (; i < to; ++i) {
             const double d = double(p[i]) - mean;
-            s0 += d * d;
+            sq[0] += d * d;
         }
-        total += (long double)((s0 + s1) + (s2 + s3));
+        double block = 0;
+        for (int k = 0; k < kLanes; ++k)
+            block += sq[k];
+        total += (long double)block;
     }
     return total;
 }

@@ -113,14 +113,22 @@ void CompareView::observe(Document* document)
 
 void CompareView::setResults(const std::vector<ResultPtr>& results)
 {
+    const bool newColumns = results.size() != results_.size();
     results_ = results;
     ensureColumns(static_cast<int>(results.size()));
+    // An eps change often leaves a column's numbers as they were (its groups' batch mean and var):
+    // the rich text is laid out again, and the columns measured, only where it changed.
+    bool textsChanged = newColumns;
     for (std::size_t k = 0; k < results.size(); ++k) {
         cubes_[k]->setResult(results[k]);
         const QString html = statsHtml(results[k]);
-        stats_[k]->setText(html);
+        if (html != stats_[k]->text()) {
+            stats_[k]->setText(html);
+            textsChanged = true;
+        }
     }
-    fitColumns();
+    if (textsChanged)
+        fitColumns();
     // Keep the selection if the new input still has that element.
     selectCell(selected_);
 }

@@ -21,6 +21,14 @@ CubeTexts::CubeTexts()
 void CubeTexts::set(const QString& caption, const QString& failedModule, const QString& note, const QString& statusHtml,
                     const QFont& base, bool compact)
 {
+    // A view sets its texts after every result; an eps change rarely changes them, and laying out
+    // rich text for five compare columns cost milliseconds each time.
+    const QStringList texts{caption, failedModule, note, statusHtml};
+    if (texts == lastTexts_ && base == lastBase_ && compact == lastCompact_)
+        return;
+    lastTexts_ = texts;
+    lastBase_ = base;
+    lastCompact_ = compact;
     const QColor ink(25, 25, 25);
     const QString style = QStringLiteral("<div style='color:%1'>").arg(ink.name());
     QString html;

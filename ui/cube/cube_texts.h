@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QRectF>
+#include <QStringList>
 #include <QTextDocument>
 
 #include <cstdint>
@@ -47,8 +48,11 @@ private:
     void fitCaption(double width) const;
 
     mutable QTextDocument caption_, note_, status_; // setTextWidth and drawContents are not const
-    QFont captionFont_;   ///< the caption's type before a narrow column shrinks it (captionHeight)
-    QString captionName_; ///< the compact caption's first line, the module's name
+    QFont captionFont_;     ///< the caption's type before a narrow column shrinks it (captionHeight)
+    QString captionName_;   ///< the compact caption's first line, the module's name
+    QStringList lastTexts_; ///< set()'s last texts: the same again lays nothing out again
+    QFont lastBase_;
+    bool lastCompact_ = false;
 };
 
 } // namespace normscope::ui
