@@ -145,7 +145,25 @@ void GroupStatsPlot::observe(Document* document)
 
 void GroupStatsPlot::setResult(ResultPtr result)
 {
+    // Everything the plot draws comes from these: an eps change leaves them as they were.
+    plot_style::ContentKey key;
+    const DigestPtr shown = result && result->ok() ? digestOf(result) : nullptr;
+    key << qint64(result ? 1 : 0) << (result ? QString::fromStdString(result->error) : QString());
+    if (shown && !shown->groups.empty()) {
+        key << qint64(result->spec.kind) << qint64(result->spec.subtractsMean())
+            << qint64(result->spec.usesInputStats()) << QString::fromStdString(result->layout->describe())
+            << xAxisLabel(*result);
+        std::vector<double> numbers;
+        for (const GroupRow& row : shown->groups)
+            numbers.insert(numbers.end(),
+                           {double(row.count), row.mean, row.var, row.mean_square, row.has_running ? 1.0 : 0.0,
+                            row.running_mean, row.running_var});
+        key << numbers;
+    }
+    const bool sameResult = result == result_;
     result_ = std::move(result);
+    if (!plot_style::needsRebuild(shownKey_, key, sameResult))
+        return;
     plot_->clearPlottables();
     plot_style::setLegendVisible(plot_, false);
     means_.clear();

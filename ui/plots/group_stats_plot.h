@@ -6,6 +6,7 @@
 #include "ui/document/result_snapshot.h"
 
 #include <QStringList>
+#include <QByteArray>
 #include <QWidget>
 
 #include <vector>
@@ -58,6 +59,8 @@ private:
     void updateTicks();
 
     ResultPtr result_;
+
+    QByteArray shownKey_; ///< plot_style::ContentKey of what is drawn
     QCustomPlot* plot_;
     QCPTextElement* title_;
     QCPTextElement* subtitle_;

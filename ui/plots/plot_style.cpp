@@ -356,4 +356,38 @@ QString message(const QCPItemText* item)
     return item->visible() ? item->property("message").toString() : QString();
 }
 
+ContentKey& ContentKey::operator<<(const QString& text)
+{
+    *this << qint64(text.size());
+    bytes_.append(reinterpret_cast<const char*>(text.utf16()), text.size() * qsizetype(sizeof(char16_t)));
+    return *this;
+}
+
+ContentKey& ContentKey::operator<<(double value)
+{
+    bytes_.append(reinterpret_cast<const char*>(&value), sizeof value); // the bits: NaN equals NaN
+    return *this;
+}
+
+ContentKey& ContentKey::operator<<(qint64 value)
+{
+    bytes_.append(reinterpret_cast<const char*>(&value), sizeof value);
+    return *this;
+}
+
+ContentKey& ContentKey::numbers(const double* values, std::size_t count)
+{
+    *this << qint64(count);
+    bytes_.append(reinterpret_cast<const char*>(values), qsizetype(count * sizeof(double)));
+    return *this;
+}
+
+bool needsRebuild(QByteArray& shownKey, const ContentKey& key, bool sameResult)
+{
+    if (!sameResult && !shownKey.isEmpty() && key.bytes() == shownKey)
+        return false;
+    shownKey = key.bytes();
+    return true;
+}
+
 } // namespace normscope::ui::plot_style

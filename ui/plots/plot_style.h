@@ -3,10 +3,13 @@
 
 #pragma once
 
+#include <QByteArray>
 #include <QColor>
 #include <QFont>
 #include <QSize>
 #include <QString>
+
+#include <vector>
 
 class QCustomPlot;
 class QWidget;
@@ -58,6 +61,28 @@ void fitLegend(QCustomPlot* plot);
 void legendAsStrip(QCustomPlot* plot, int row);
 /// Shows or hides the legend label.
 void setLegendVisible(QCustomPlot* plot, bool visible);
+
+/**
+ * What a plot shows, as bytes (numbers, texts, flags appended in order), so that a new result that
+ * draws the same picture is not built and replotted again: an eps change leaves the batch statistics
+ * and the running buffers as they were, and two replots cost the window milliseconds per change.
+ */
+class ContentKey {
+public:
+    ContentKey& operator<<(const QString& text);
+    ContentKey& operator<<(double value);
+    ContentKey& operator<<(qint64 value);
+    ContentKey& operator<<(const std::vector<double>& values) { return numbers(values.data(), values.size()); }
+    ContentKey& numbers(const double* values, std::size_t count);
+    const QByteArray& bytes() const { return bytes_; }
+
+private:
+    QByteArray bytes_;
+};
+
+/// Whether the plot must be built: a new result, or the same one published again (a language
+/// switch), always is unless a new result's key equals the shown one. Remembers the key.
+bool needsRebuild(QByteArray& shownKey, const ContentKey& key, bool sameResult);
 /// The legend as the user reads it ("batch  running"), empty while hidden.
 QString legendText(const QCustomPlot* plot);
 /// Integer ticks (group indices, steps): multiples of 1, thinned out when there are many.

@@ -91,7 +91,25 @@ void RunningStatsPlot::observe(Document* document)
 
 void RunningStatsPlot::setResult(ResultPtr result)
 {
+    // Everything the plot draws comes from these: an eps change leaves them as they were.
+    plot_style::ContentKey key;
+    if (result) {
+        const ResultSnapshot& r = *result;
+        key << QString::fromStdString(r.error) << qint64(r.ok()) << qint64(r.spec.kind) << qint64(r.shape.size())
+            << qint64(r.spec.hasRunningStats()) << qint64(r.passUpdatesRunningStats()) << momentumText(r.spec)
+            << qint64(r.num_batches_tracked_before) << qint64(r.num_batches_tracked);
+        for (const auto* history : {&r.running_mean_history, &r.running_var_history}) {
+            key << qint64(history->size());
+            for (const Tensor<double>& t : *history)
+                key.numbers(t.data(), std::size_t(t.numel()));
+        }
+        for (const Tensor<double>* t : {&r.running_mean_before, &r.running_var_before, &r.running_mean, &r.running_var})
+            key.numbers(t->data(), std::size_t(t->numel()));
+    }
+    const bool sameResult = result == result_;
     result_ = std::move(result);
+    if (!plot_style::needsRebuild(shownKey_, key, sameResult))
+        return;
     plot_->clearPlottables();
     plot_style::setLegendVisible(plot_, false);
     channels_ = 0;

@@ -5,6 +5,7 @@
 
 #include "ui/document/result_snapshot.h"
 
+#include <QByteArray>
 #include <QWidget>
 
 class QCustomPlot;
@@ -49,6 +50,7 @@ protected:
 
 private:
     ResultPtr result_;
+    QByteArray shownKey_; ///< plot_style::ContentKey of what is drawn
     QCustomPlot* plot_;
     QCPTextElement* title_;
     QCPTextElement* subtitle_;
