@@ -9,11 +9,16 @@
 #include "engine/analysis/input_generator.h"
 #include "engine/kernels/forward.h"
 #include "ui/cube/cube_view.h"
+#include "ui/plots/group_stats_plot.h"
+#include "ui/plots/running_stats_plot.h"
 #include "ui/document/document.h"
 #include "ui/document/input_summary.h"
 #include "ui/document/tensor_pool.h"
 
+#include <QSignalSpy>
 #include <QtTest>
+
+#include <qcustomplot.h>
 
 #include <cmath>
 #include <cstring>
@@ -144,6 +149,49 @@ private Q_SLOTS:
         QCOMPARE(view.colorMap().upper(), largestAbsOutput());
         view.setValueSource(CubeView::ValueSource::Input);
         QCOMPARE(view.colorMap().upper(), xUpper);
+    }
+
+    void plotsReplotOnlyWhatChanged()
+    {
+        Document document(batchNorm({4, 6, 5, 5}));
+        GroupStatsPlot groups;
+        RunningStatsPlot running;
+        groups.resize(500, 400);
+        running.resize(500, 400);
+        groups.observe(&document);
+        running.observe(&document);
+        groups.show();
+        running.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&groups));
+        QTest::qWait(50); // the first layout and replots
+        QSignalSpy groupsReplots(groups.findChild<QCustomPlot*>(), &QCustomPlot::afterReplot);
+        QSignalSpy runningReplots(running.findChild<QCustomPlot*>(), &QCustomPlot::afterReplot);
+        const auto settle = [] {
+            for (int i = 0; i < 5; ++i)
+                QCoreApplication::processEvents();
+        };
+        // eps changes neither the batch statistics nor the running buffers (nor their texts).
+        document.setEps(0.5);
+        settle();
+        QCOMPARE(groupsReplots.count(), 0);
+        QCOMPARE(runningReplots.count(), 0);
+        // momentum moves the buffers as this pass leaves them, which both plots show.
+        document.setMomentum(0.5);
+        settle();
+        QVERIFY(groupsReplots.count() > 0);
+        QVERIFY(runningReplots.count() > 0);
+        // Another batch changes the batch statistics.
+        const int groupsBefore = groupsReplots.count();
+        InputRecipe recipe = document.experiment().recipe;
+        recipe.seed += 1;
+        document.setRecipe(recipe);
+        settle();
+        QVERIFY(groupsReplots.count() > groupsBefore);
+        // The same result published again (a language switch) is always drawn anew.
+        const int before = groupsReplots.count();
+        document.republish();
+        settle();
+        QVERIFY(groupsReplots.count() > before);
     }
 };
 
