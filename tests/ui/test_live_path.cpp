@@ -12,6 +12,7 @@
 #include "ui/plots/group_stats_plot.h"
 #include "ui/plots/running_stats_plot.h"
 #include "ui/document/document.h"
+#include "ui/document/experiment_command.h"
 #include "ui/document/input_summary.h"
 #include "ui/document/tensor_pool.h"
 
@@ -192,6 +193,51 @@ private Q_SLOTS:
         document.republish();
         settle();
         QVERIFY(groupsReplots.count() > before);
+    }
+
+    void undoStepsHoldOnlyWhatChanged()
+    {
+        Experiment e = Experiment::demo();
+        e.shape = {2, 8, 10, 10};
+        e.spec = defaultSpecFor(NormKind::Layer, e.shape);
+        e.spec.normalized_shape = {8, 10, 10}; // gamma and beta of 800 values each
+        Document document(e);
+        const Experiment fresh = document.experiment();
+        document.randomizeAffine();
+        const Experiment randomized = document.experiment();
+        QVERIFY(randomized.weight != fresh.weight);
+        for (int k = 1; k <= 10; ++k)
+            document.setEps(1e-3 * k); // ten steps of their own
+        for (int k = 1; k <= 4; ++k)
+            document.setEps(0.1 * k, true); // one drag: one step
+        document.endMerge();
+        QUndoStack* stack = document.undoStack();
+        QCOMPARE(stack->count(), 12);
+        const auto held = [stack](int i) {
+            return static_cast<const ExperimentCommand*>(stack->command(i))->heldValues();
+        };
+        QCOMPARE(randomized.weight.size(), std::size_t(800));
+        // gamma and beta before (a fresh module may keep none: ones and zeros) and after
+        QCOMPARE(held(0), fresh.weight.size() + fresh.bias.size() + 2 * std::size_t(800));
+        for (int i = 1; i < stack->count(); ++i)
+            QCOMPARE(held(i), std::size_t(0)); // eps alone: nothing large held
+
+        // Undo and redo give back every state whole.
+        stack->undo(); // the drag
+        QCOMPARE(*document.experiment().spec.eps, 1e-2);
+        for (int k = 0; k < 10; ++k)
+            stack->undo();
+        QCOMPARE(document.experiment().spec.eps, randomized.spec.eps);
+        QVERIFY(document.experiment().weight == randomized.weight);
+        QVERIFY(document.experiment().bias == randomized.bias);
+        stack->undo();
+        QVERIFY(document.experiment().weight == fresh.weight);
+        QVERIFY(document.experiment().bias == fresh.bias);
+        while (stack->canRedo())
+            stack->redo();
+        QCOMPARE(*document.experiment().spec.eps, 0.4);
+        QVERIFY(document.experiment().weight == randomized.weight);
+        QVERIFY(document.experiment().bias == randomized.bias);
     }
 };
 

@@ -7,14 +7,18 @@
 
 #include <QUndoCommand>
 
+#include <cstddef>
+
 namespace normscope::ui {
 
 class Document;
 
 /**
- * One user edit as an undo step: the whole experiment before and after (cheap: a loaded tensor is
- * shared). Commands with the same non-zero mergeKey and merge serial join, so one slider drag is
- * one step; Document::endMerge() starts a new serial when the drag ends.
+ * One user edit as an undo step: the experiment before and after, without the large fields (gamma,
+ * beta, the running buffers and their history) the edit left alone, which are taken from the
+ * document when the step is undone or redone (a loaded tensor is shared anyway). Commands with the
+ * same non-zero mergeKey and merge serial join, so one slider drag is one step;
+ * Document::endMerge() starts a new serial when the drag ends.
  */
 class ExperimentCommand : public QUndoCommand {
 public:
@@ -26,8 +30,8 @@ public:
     int id() const override;
     bool mergeWith(const QUndoCommand* other) override;
 
-    const Experiment& before() const { return before_; }
-    const Experiment& after() const { return after_; }
+    /// The values the step holds in its large fields (what it costs): 0 for an eps edit.
+    std::size_t heldValues() const;
 
 private:
     Document* document_;
@@ -35,6 +39,7 @@ private:
     Experiment after_;
     int mergeKey_;
     quint64 mergeSerial_;
+    unsigned dropped_ = 0; ///< the large fields both sides leave to the document (bit per field)
 };
 
 } // namespace normscope::ui
