@@ -34,15 +34,7 @@ void everyElementAsTheKernelsWroteIt(const NormSpec& spec, const Shape& shape, d
                                      const CacheSizes& caches)
 {
     const Tensor<T> x = randomTensor<T>(shape, 5, offset, scale);
-    NormState<T> state = NormState<T>::initial(spec, shape);
-    if (!state.weight.empty())
-        state.weight = randomTensor<T>(state.weight.shape(), 7, 1.0, 0.5);
-    if (!state.bias.empty())
-        state.bias = randomTensor<T>(state.bias.shape(), 8, 0.0, 0.5);
-    if (!state.running_mean.empty()) {
-        state.running_mean = randomTensor<T>(state.running_mean.shape(), 9, offset, scale);
-        state.running_var = randomTensor<T>(state.running_var.shape(), 10, 1.5 * scale * scale, 0.0);
-    }
+    NormState<T> state = test::randomState<T>(spec, shape, offset, scale);
     const NormState<T> used = state; // forward() moves the running statistics, not gamma or beta
     ForwardResult<T> r;
     forward(spec, x, state, r, ForwardOptions{2, caches});

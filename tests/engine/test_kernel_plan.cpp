@@ -93,15 +93,7 @@ void sameBitsWithEveryCacheSize(const NormSpec& spec, const Shape& shape, double
 {
     const Tensor<T> x = randomTensor<T>(shape, 5, offset, scale);
     const Tensor<T> dy = randomTensor<T>(shape, 6, 0.0, 1.0);
-    NormState<T> initial = NormState<T>::initial(spec, shape);
-    if (!initial.weight.empty())
-        initial.weight = randomTensor<T>(initial.weight.shape(), 7, 1.0, 0.5);
-    if (!initial.bias.empty())
-        initial.bias = randomTensor<T>(initial.bias.shape(), 8, 0.0, 0.5);
-    if (!initial.running_mean.empty()) {
-        initial.running_mean = randomTensor<T>(initial.running_mean.shape(), 9, offset, scale);
-        initial.running_var = randomTensor<T>(initial.running_var.shape(), 10, 1.5 * scale * scale, 0.0);
-    }
+    const NormState<T> initial = test::randomState<T>(spec, shape, offset, scale);
     for (int threads : {1, 2}) {
         NormState<T> defaultState = initial;
         const ForwardResult<T> base = forward(spec, x, defaultState, ForwardOptions{threads});

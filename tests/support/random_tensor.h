@@ -6,6 +6,8 @@
 // Deterministic test data without the engine's own generator, so tests do not share code with what
 // they check.
 
+#include "engine/core/norm_spec.h"
+#include "engine/core/norm_state.h"
 #include "engine/core/tensor.h"
 
 #include <cstdint>
@@ -25,6 +27,23 @@ Tensor<T> randomTensor(const Shape& shape, std::uint64_t seed, double offset = 0
     for (std::int64_t i = 0; i < t.numel(); ++i)
         t[i] = static_cast<T>(offset + scale * normal(rng));
     return t;
+}
+
+/// The module's state with every tensor it holds random: gamma around 1, beta around 0, the running
+/// mean around offset and the running variance near the data's (scale²), so eval normalises sensibly.
+template <typename T>
+NormState<T> randomState(const NormSpec& spec, const Shape& shape, double offset, double scale)
+{
+    NormState<T> state = NormState<T>::initial(spec, shape);
+    if (!state.weight.empty())
+        state.weight = randomTensor<T>(state.weight.shape(), 7, 1.0, 0.5);
+    if (!state.bias.empty())
+        state.bias = randomTensor<T>(state.bias.shape(), 8, 0.0, 0.5);
+    if (!state.running_mean.empty()) {
+        state.running_mean = randomTensor<T>(state.running_mean.shape(), 9, offset, scale);
+        state.running_var = randomTensor<T>(state.running_var.shape(), 10, 1.5 * scale * scale, 0.0);
+    }
+    return state;
 }
 
 /// Largest |a - b| / max(1, |b|) over two tensors of the same shape.

@@ -41,7 +41,7 @@ public:
     /// Edits with the same key join into one undo step until endMerge() (a slider drag).
     enum MergeKey { NoMerge = 0, MergeEps, MergeMomentum, MergeRecipe, MergeWeight, MergeBias };
 
-    /// The largest input the window takes (elements): its snapshot holds x, x-hat and y as doubles.
+    /// The largest input the window takes (elements): 2^24, 64 MB per float32 tensor it holds (x, y).
     static constexpr std::int64_t kMaxElements = std::int64_t(1) << 24;
 
     explicit Document(QObject* parent = nullptr);

@@ -5,7 +5,6 @@
 
 #include "engine/core/error.h"
 #include "engine/kernels/backward.h"
-#include "engine/kernels/element_values.h"
 #include "engine/kernels/forward.h"
 #include "ui/document/result_digest.h"
 #include "ui/document/snapshot_builder.h"
@@ -59,12 +58,17 @@ void fillGradient(ResultSnapshot& s, const Experiment& e, const Tensor<T>& x, co
     const T* gamma = e.spec.affine ? state.weight.data() : nullptr;
     if (s.grad_mean_g.numel() == groups) {
         for (std::int64_t group = 0; group < groups; ++group) {
+            // x-hat from the statistics the pass saved, in long double: the value the kernels round
+            // to T, for a mean that is only shown.
+            const auto g = static_cast<std::size_t>(group);
+            const long double mean = static_cast<long double>(r.saved_mean[g]) + r.saved_mean_lo[g];
+            const auto rstd = static_cast<long double>(r.saved_rstd[g]);
             long double sumG = 0, sumGXhat = 0;
             layout.forEachElement(group, [&](std::int64_t i) {
                 const long double gi = static_cast<long double>(dy[i])
                     * (gamma ? static_cast<long double>(gamma[layout.paramOf(i)]) : 1.0L);
                 sumG += gi;
-                sumGXhat += gi * static_cast<long double>(normalizedElement(layout, x.data(), r, i));
+                sumGXhat += gi * ((static_cast<long double>(x[i]) - mean) * rstd);
             });
             const auto n = static_cast<long double>(layout.groupSize());
             s.grad_mean_g[group] = static_cast<double>(sumG / n);

@@ -21,29 +21,28 @@ Values Experiment::*const kValues[] = {&Experiment::weight, &Experiment::bias, &
 History Experiment::*const kHistories[] = {&Experiment::running_mean_history, &Experiment::running_var_history};
 constexpr unsigned kHistoryBit = 1u << std::size(kValues);
 
+/// Empties both when they are equal.
+template <typename Field>
+bool dropIfEqual(Field& before, Field& after)
+{
+    if (before != after)
+        return false;
+    Field().swap(before);
+    Field().swap(after);
+    return true;
+}
+
 /// Empties in both the large fields the edit did not change; bit k set: field k (values, then
 /// histories) was emptied.
 unsigned dropUnchanged(Experiment& before, Experiment& after)
 {
     unsigned dropped = 0;
-    for (std::size_t k = 0; k < std::size(kValues); ++k) {
-        Values* b = &(before.*kValues[k]);
-        Values* a = &(after.*kValues[k]);
-        if (*b == *a) {
-            Values().swap(*b);
-            Values().swap(*a);
+    for (std::size_t k = 0; k < std::size(kValues); ++k)
+        if (dropIfEqual(before.*kValues[k], after.*kValues[k]))
             dropped |= 1u << k;
-        }
-    }
-    for (std::size_t k = 0; k < std::size(kHistories); ++k) {
-        History* b = &(before.*kHistories[k]);
-        History* a = &(after.*kHistories[k]);
-        if (*b == *a) {
-            History().swap(*b);
-            History().swap(*a);
+    for (std::size_t k = 0; k < std::size(kHistories); ++k)
+        if (dropIfEqual(before.*kHistories[k], after.*kHistories[k]))
             dropped |= kHistoryBit << k;
-        }
-    }
     return dropped;
 }
 
