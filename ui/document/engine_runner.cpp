@@ -82,6 +82,7 @@ void fillGradient(ResultSnapshot& s, const Experiment& e, const Tensor<T>& x, co
         reached += v != 0.0;
         largest = std::max(largest, std::abs(v));
     }
+    s.gradient = e.gradient;
     s.grad_reached = reached;
     s.grad_max_abs = largest;
     s.grad_output = shared(std::move(dy), pool);

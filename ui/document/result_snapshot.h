@@ -10,6 +10,7 @@
 #include "engine/core/tensor.h"
 #include "ui/document/element_reader.h"
 #include "ui/document/result_tensor.h"
+#include "ui/document/upstream_gradient.h"
 
 #include <QMetaType>
 
@@ -62,6 +63,7 @@ struct ResultSnapshot {
     /// dL/dy, dL/dx, dL/dgamma, dL/dbeta as PyTorch autograd computes them for this pass.
     ResultTensor grad_output, grad_input;
     Tensor<double> grad_weight, grad_bias;
+    UpstreamGradient gradient; ///< how dL/dy was chosen (ones, a one-hot, ...): the code says so, not scans it
     /// Per group, statsShape(): mean(g) and mean(g * x-hat) with g = dy * gamma, the terms of dL/dx
     /// when the statistics come from the input (computed for display from the values above).
     Tensor<double> grad_mean_g, grad_mean_g_xhat;

@@ -211,23 +211,17 @@ QStringList computationLines(const ResultSnapshot& r, const QString& var)
     return lines;
 }
 
-/// y.backward(dL/dy) for the gradient view: all ones and one-hot gradients written as such, any
-/// other as its values.
+/// y.backward(dL/dy) for the gradient view: all ones and one-hot gradients written as such (from the
+/// choice the result carries, not a scan of millions of values on every change), any other as its values.
 template <typename TensorExpression>
 QStringList backwardLines(const ResultSnapshot& r, const QString& var, TensorExpression& tensorExpression)
 {
     QStringList lines;
     const ResultTensor& g = r.grad_output;
-    std::int64_t nonZero = 0, one = -1;
-    for (std::int64_t i = 0; i < g.numel(); ++i) {
-        nonZero += g[i] != 0.0;
-        if (one < 0 && g[i] == 1.0)
-            one = i;
-    }
-    if (allEqual(g, 1.0)) {
+    if (r.gradient.kind == GradKind::Ones) {
         lines << QStringLiteral("g = torch.ones_like(y)  # dL/dy: L = y.sum()");
-    } else if (nonZero == 1 && one >= 0) {
-        std::int64_t flat = one;
+    } else if (r.gradient.kind == GradKind::OneHot) {
+        std::int64_t flat = r.gradient.index;
         QStringList index;
         for (std::size_t k = r.shape.size(); k-- > 0;) {
             index.prepend(QString::number(flat % r.shape[k]));
