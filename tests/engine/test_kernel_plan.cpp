@@ -11,6 +11,7 @@
 #include "engine/kernels/backward.h"
 #include "engine/kernels/forward.h"
 #include "engine/kernels/kernel_plan.h"
+#include "tests/support/kernel_path_cases.h"
 #include "tests/support/random_tensor.h"
 
 #include <QTest>
@@ -23,8 +24,6 @@ using namespace normscope;
 using normscope::test::randomTensor;
 
 Q_DECLARE_METATYPE(normscope::CacheSizes)
-Q_DECLARE_METATYPE(normscope::NormSpec)
-Q_DECLARE_METATYPE(normscope::Shape)
 
 namespace {
 
@@ -321,30 +320,7 @@ private Q_SLOTS:
         QCOMPARE(forwardPlan(layout, 4, true, 1, kHuge), groups(false, false));
     }
 
-    void forcedChoicesComputeTheSameBits_data()
-    {
-        QTest::addColumn<NormSpec>("spec");
-        QTest::addColumn<Shape>("shape");
-        QTest::addColumn<double>("offset");
-        QTest::addColumn<double>("scale");
-        const Shape chw{6, 8, 30, 30};
-        const NormSpec layerCHW = normalizedSpec(NormKind::Layer, {8, 30, 30});
-        QTest::newRow("layer_CHW") << layerCHW << chw << 0.5 << 2.0;
-        QTest::newRow("layer_CHW_offset") << layerCHW << chw << 1e4 << 1e-2;
-        // Rows whose deviations overflow float lanes: the wide arithmetic, on every path.
-        QTest::newRow("layer_CHW_near_max") << layerCHW << chw << 0.0 << 1e37;
-        QTest::newRow("layer_CHW_no_affine")
-            << normalizedSpec(NormKind::Layer, {8, 30, 30}, false) << chw << 0.5 << 2.0;
-        QTest::newRow("rms_CHW") << normalizedSpec(NormKind::Rms, {8, 30, 30}) << chw << 0.5 << 2.0;
-        QTest::newRow("layer_last") << normalizedSpec(NormKind::Layer, {768}) << Shape{4, 13, 768} << 0.5 << 2.0;
-        // GroupNorm with G = 1 on (N, C): per-element parameters in one run, as LayerNorm.
-        QTest::newRow("group_G1_rank2") << groupSpec(1) << Shape{9, 5000} << 0.5 << 2.0;
-        const Shape nchw{8, 16, 20, 20};
-        QTest::newRow("batch") << specOf(NormKind::Batch) << nchw << 0.5 << 2.0;
-        QTest::newRow("batch_eval") << specOf(NormKind::Batch, Mode::Eval) << nchw << 0.5 << 2.0;
-        QTest::newRow("group4") << groupSpec(4) << nchw << 0.5 << 2.0;
-        QTest::newRow("instance") << specOf(NormKind::Instance) << nchw << 1e4 << 1e-2;
-    }
+    void forcedChoicesComputeTheSameBits_data() { test::addKernelPathRows(); }
 
     void forcedChoicesComputeTheSameBits()
     {
