@@ -41,6 +41,16 @@ public:
 
     AnyTensor normalizedTensor() const override { return normalizedInput(spec_, values_, statistics_); }
 
+    AnyTensor outputTensor() const override
+    {
+        Tensor<T> y(values_.shape());
+        const T* gamma = weight_.empty() ? nullptr : weight_.data();
+        const T* beta = bias_.empty() ? nullptr : bias_.data();
+        for (std::int64_t i = 0; i < y.numel(); ++i)
+            y[i] = outputElement(layout_, values_.data(), gamma, beta, statistics_, i);
+        return y;
+    }
+
 private:
     NormSpec spec_;
     std::shared_ptr<const AnyTensor> x_;

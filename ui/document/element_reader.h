@@ -26,6 +26,9 @@ public:
     virtual double output(std::int64_t i) const = 0;
     /// The whole x-hat in the run's dtype, for exports.
     virtual AnyTensor normalizedTensor() const = 0;
+    /// The whole y in the run's dtype, for a result that kept none (a compare column) when a table
+    /// or an export asks for all of it.
+    virtual AnyTensor outputTensor() const = 0;
 
     /// A reader for the run of spec on x (which it keeps alive) that gave `statistics` (its output
     /// is not read: move it elsewhere first) with state's gamma and beta.

@@ -218,12 +218,8 @@ ComparisonRow comparisonRowOf(const ResultSnapshot& result, bool withOutput)
         }
         return comparisonRow(result.spec, result.shape, in);
     };
-    if (withOutput && result.output.empty()) { // a compare column keeps no y: read it here
-        Tensor<double> y(result.shape);
-        for (std::int64_t i = 0; i < y.numel(); ++i)
-            y[i] = result.outputAt(i);
-        return rowOf(y);
-    }
+    if (withOutput && result.output.empty()) // a compare column keeps no y: compute it whole here
+        return std::visit(rowOf, result.elements->outputTensor());
     if (!withOutput || !result.output.tensor())
         return rowOf(Tensor<double>());
     return std::visit(rowOf, *result.output.tensor());

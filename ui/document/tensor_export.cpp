@@ -28,7 +28,8 @@ TensorArchive tensorArchive(const ResultSnapshot& result)
     if (!result.ok())
         throw Error("no tensors to export: " + (result.error.empty() ? std::string("no result yet") : result.error));
     TensorArchive archive;
-    // The input-sized tensors are already in the run's dtype; x-hat is computed whole here.
+    // The input-sized tensors are already in the run's dtype; x-hat (and y where the run kept none)
+    // is computed whole here.
     const auto large = [&](const char* key, const std::shared_ptr<const AnyTensor>& t) {
         if (t)
             archive.tensors.emplace_back(key, *t);
@@ -39,14 +40,8 @@ TensorArchive tensorArchive(const ResultSnapshot& result)
     };
     large("x", result.input.tensor());
     archive.tensors.emplace_back("xhat", result.elements->normalizedTensor());
-    if (result.output.tensor()) {
-        large("y", result.output.tensor());
-    } else {
-        Tensor<double> y(result.shape);
-        for (std::int64_t i = 0; i < y.numel(); ++i)
-            y[i] = result.outputAt(i);
-        fromDouble("y", y);
-    }
+    archive.tensors.emplace_back("y",
+                                 result.output.tensor() ? *result.output.tensor() : result.elements->outputTensor());
     // RMSNorm subtracts no mean: the engine's zeros there are no statistic (forward --npz-out has none).
     if (result.spec.subtractsMean())
         fromDouble("mean", result.mean);

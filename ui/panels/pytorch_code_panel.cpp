@@ -71,12 +71,10 @@ QString tensorLiteral(const Tensor<double>& t, DType dtype)
     return literal;
 }
 
-/// Every element equals value (a Tensor<double> or a ResultTensor).
-template <typename Values>
-bool allEqual(const Values& t, double value)
+bool allEqual(const Tensor<double>& t, double value)
 {
-    for (std::int64_t i = 0; i < t.numel(); ++i)
-        if (t[i] != value)
+    for (double v : t.values())
+        if (v != value)
             return false;
     return true;
 }
