@@ -6,6 +6,7 @@
 #include "engine/core/norm_spec.h"
 #include "engine/core/shape.h"
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -90,10 +91,13 @@ public:
     std::string groupLabel(std::int64_t group) const;
     /// One sentence naming the rule, e.g. "BatchNorm: one mean and variance per channel, over N, H, W".
     std::string describe() const;
-    /// The same elements share statistics in both (whatever the module): a view's groups carry over.
+    /// Which elements share statistics, for an input of this shape: groups, segments per group,
+    /// segment length (whatever the module). Equal groupings group the same elements the same way.
+    std::array<std::int64_t, 3> grouping() const { return {groups_, outer_, inner_}; }
+    /// The same elements share statistics in both: a view's groups carry over.
     bool sameGrouping(const StatsLayout& other) const
     {
-        return input_ == other.input_ && groups_ == other.groups_ && outer_ == other.outer_ && inner_ == other.inner_;
+        return input_ == other.input_ && grouping() == other.grouping();
     }
 
     /// Names of the input's axes by rank: (N, C), (N, C, L), (N, C, H, W), (N, C, D, H, W).

@@ -6,6 +6,7 @@
 // across thread counts and cache sizes.
 
 #include "engine/core/tensor.h"
+#include "engine/kernels/forward.h"
 
 #include <cstring>
 #include <vector>
@@ -23,6 +24,28 @@ bool sameBits(const Tensor<T>& a, const Tensor<T>& b)
 inline bool sameBits(const std::vector<double>& a, const std::vector<double>& b)
 {
     return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), sizeof(double) * a.size()) == 0);
+}
+
+/// The first field of two forward results that differs in a bit (output, the statistics in T, then
+/// those kept for backward() in double); null when they are the same.
+template <typename T>
+const char* firstDifference(const ForwardResult<T>& a, const ForwardResult<T>& b)
+{
+    if (!sameBits(a.output, b.output))
+        return "output";
+    if (!sameBits(a.mean, b.mean))
+        return "mean";
+    if (!sameBits(a.var, b.var))
+        return "var";
+    if (!sameBits(a.rstd, b.rstd))
+        return "rstd";
+    if (!sameBits(a.saved_mean, b.saved_mean))
+        return "saved_mean";
+    if (!sameBits(a.saved_mean_lo, b.saved_mean_lo))
+        return "saved_mean_lo";
+    if (!sameBits(a.saved_rstd, b.saved_rstd))
+        return "saved_rstd";
+    return nullptr;
 }
 
 } // namespace normscope::test

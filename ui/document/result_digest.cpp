@@ -35,8 +35,9 @@ ResultDigest digestTyped(const ResultSnapshot& result, const Tensor<T>& x, const
         const Tensor<T> runningMean = result.running_mean.template cast<T>();
         const Tensor<T> runningVar = result.running_var.template cast<T>();
         // x's columns depend on x and the grouping only: summarised once per input and layout.
-        const std::string grouping = "rows " + std::to_string(layout.groupCount()) + " "
-            + std::to_string(layout.segmentCount()) + " " + std::to_string(layout.segmentLength());
+        const auto [groups, segments, length] = layout.grouping();
+        const std::string grouping =
+            "rows " + std::to_string(groups) + " " + std::to_string(segments) + " " + std::to_string(length);
         const auto inputRows = InputSummary::of<std::vector<GroupRow>>(result.input.tensor(), grouping, [&] {
             GroupSummaryInput<T> xOnly;
             xOnly.x = x.data();
