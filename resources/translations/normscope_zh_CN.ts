@@ -1624,6 +1624,10 @@ after pass</source>
         <source>dL/dbeta of the group&apos;s channel: sum over its elements of dL/dy</source>
         <translation>该组所在通道的 dL/dbeta：其元素上 dL/dy 之和</translation>
     </message>
+    <message>
+        <source>group %1: %2</source>
+        <translation>组 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>normscope::ui::StatsTableView</name>

@@ -103,6 +103,7 @@ private Q_SLOTS:
         Document document(demo());
         PyTorchCodePanel code;
         code.observe(&document);
+        code.show(); // a hidden view takes results when shown (hiddenViewsCatchUpWhenShown)
         QVERIFY(code.code().contains(QStringLiteral("nn.BatchNorm2d(6")));
         document.setNormKind(NormKind::Group);
         document.setEps(0.25);
@@ -122,6 +123,8 @@ private Q_SLOTS:
         histogram.observe(&document);
         groups.observe(&document);
         running.observe(&document);
+        for (QWidget* view : std::initializer_list<QWidget*>{&histogram, &groups, &running})
+            view->show();
         // Nothing committed yet: the fresh buffers and the ones after the displayed pass.
         QCOMPARE(running.stepCount(), 2);
 
@@ -146,6 +149,42 @@ private Q_SLOTS:
         QCOMPARE(std::accumulate(h.counts.begin(), h.counts.end(), std::int64_t(0)), numel(e.shape));
         QCOMPARE(histogram.result(), document.result());
         QVERIFY(running.message().contains(QStringLiteral("keeps no running statistics")));
+    }
+
+    // The table, plots and code sit in tabbed docks: a hidden one skips the results published while
+    // it is hidden and shows the newest as soon as it is shown, before it is painted.
+    void hiddenViewsCatchUpWhenShown()
+    {
+        Document document(demo());
+        document.setAsyncThreshold(0);
+        PyTorchCodePanel code;
+        HistogramPlot histogram;
+        code.observe(&document);
+        histogram.observe(&document);
+        const ResultPtr first = document.result();
+        QCOMPARE(code.result(), first); // the current result at once, shown or not
+        QCOMPARE(histogram.result(), first);
+
+        document.setNormKind(NormKind::Layer);
+        document.setEps(0.25);
+        QVERIFY(document.waitUntilIdle());
+        QVERIFY(document.result() != first);
+        QCOMPARE(code.result(), first); // hidden: nothing rebuilt
+        QCOMPARE(histogram.result(), first);
+        QVERIFY(!code.code().contains(QStringLiteral("nn.LayerNorm(")));
+
+        code.show();
+        histogram.show();
+        QCOMPARE(code.result(), document.result()); // the newest, on the Show event
+        QCOMPARE(histogram.result(), document.result());
+        QVERIFY2(code.code().contains(QStringLiteral("nn.LayerNorm(")), qPrintable(code.code()));
+        QVERIFY2(code.code().contains(QStringLiteral("eps=0.25")), qPrintable(code.code()));
+
+        document.setEps(0.5); // shown: at once
+        QVERIFY(document.waitUntilIdle());
+        QCOMPARE(code.result(), document.result());
+        QCOMPARE(histogram.result(), document.result());
+        QVERIFY(code.code().contains(QStringLiteral("eps=0.5")));
     }
 
     void cubeAndCompareViewFollowTheDocument()

@@ -54,6 +54,8 @@ void TestRunningStatsAgreement::tableCounterPlotAndCodeAgree()
     PyTorchCodePanel code;
     plot.observe(&document);
     code.observe(&document);
+    plot.show(); // views follow the document while shown
+    code.show();
     for (int s = 0; s < steps; ++s)
         document.step();
     if (eval)

@@ -7,14 +7,20 @@
 #include "tests/support/reference_groups.h"
 #include "tests/ui/norm_snapshots.h"
 #include "ui/document/snapshot_builder.h"
+#include "ui/panels/stats_cell_delegate.h"
 #include "ui/panels/stats_table_model.h"
 #include "ui/panels/stats_table_view.h"
+#include "ui/panels/text_widths.h"
+#include "ui/document/number_text.h"
 
 #include <QAbstractItemModelTester>
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QSortFilterProxyModel>
 #include <QHeaderView>
+#include <QPaintEngine>
+#include <QPainter>
+#include <QTextItem>
 #include <QtTest>
 
 #include <cmath>
@@ -57,6 +63,48 @@ Tensor<double> knownBatchInput()
     return Tensor<double>({2, 2, 1, 2}, std::vector<double>{1, 2, 10, 20, 3, 4, 30, 40});
 }
 
+// A paint device that keeps the texts drawn on it, as the painter hands them to the engine.
+class TextRecorder : public QPaintDevice {
+public:
+    QStringList texts;
+
+    QPaintEngine* paintEngine() const override { return &engine_; }
+
+protected:
+    int metric(PaintDeviceMetric metric) const override
+    {
+        switch (metric) {
+        case PdmWidth: return 1000;
+        case PdmHeight: return 100;
+        case PdmDpiX:
+        case PdmDpiY:
+        case PdmPhysicalDpiX:
+        case PdmPhysicalDpiY: return 96;
+        case PdmDepth: return 32;
+        case PdmDevicePixelRatio: return 1;
+        case PdmDevicePixelRatioScaled: return int(QPaintDevice::devicePixelRatioFScale());
+        default: return 1000;
+        }
+    }
+
+private:
+    class Engine : public QPaintEngine {
+    public:
+        explicit Engine(TextRecorder* device) : device_(device) {}
+        bool begin(QPaintDevice*) override { return true; }
+        bool end() override { return true; }
+        void updateState(const QPaintEngineState&) override {}
+        void drawPixmap(const QRectF&, const QPixmap&, const QRectF&) override {}
+        void drawPolygon(const QPointF*, int, PolygonDrawMode) override {}
+        void drawTextItem(const QPointF&, const QTextItem& item) override { device_->texts << item.text(); }
+        Type type() const override { return User; }
+
+    private:
+        TextRecorder* device_;
+    };
+    mutable Engine engine_{this};
+};
+
 } // namespace
 
 class TestStatsTableModel : public QObject {
@@ -74,6 +122,9 @@ private Q_SLOTS:
     void copiesFloat32InItsDtype();
     void copiesSelectedRowsInViewOrder();
     void errorAndNullShowNoRows();
+    void rememberedWidthsAreMeasuredWidths();
+    void cellsShowWholeNumbersOrElide();
+    void hiddenTableFitsColumnsWhenAsked();
 };
 
 void TestStatsTableModel::modelTesterAcrossResults()
@@ -451,6 +502,81 @@ void TestStatsTableModel::errorAndNullShowNoRows()
     QCOMPARE(view.model()->rowCount(), 0);
     QVERIFY(view.statsModel()->errorMessage().isEmpty());
     QCOMPARE(redPixels(), 0);
+}
+
+void TestStatsTableModel::rememberedWidthsAreMeasuredWidths()
+{
+    // TextWidths reads every digit as 0 where the digits are equally wide: the widths must still be
+    // each text's own, in the table's font and in presenter mode's larger bold one.
+    QFont large = QGuiApplication::font();
+    large.setPointSizeF(large.pointSizeF() * 1.8);
+    large.setBold(true);
+    for (const QFont& font : {QGuiApplication::font(), large}) {
+        const TextWidths widths(font);
+        const QFontMetrics metrics(font);
+        QVERIFY(widths.isFor(font));
+        const Tensor<double> values = test::randomTensor<double>({400}, 11, 0.0, 1.0);
+        QStringList texts{QStringLiteral("c=17"), QStringLiteral("n=3, g=12"), QStringLiteral("nan"),
+                          QStringLiteral("-inf"), QStringLiteral("组 3")};
+        for (std::int64_t i = 0; i < values.numel(); ++i) {
+            const double v = values[i] * std::pow(10.0, double(i % 40) - 20); // 1e-20 .. 1e19
+            texts << formatNumber(v) << formatNumber(-v) << QString::number(i * 7919);
+        }
+        for (const QString& text : texts) // twice: measured, then remembered
+            for (int pass = 0; pass < 2; ++pass)
+                QCOMPARE(widths.width(text), metrics.horizontalAdvance(text));
+    }
+}
+
+void TestStatsTableModel::cellsShowWholeNumbersOrElide()
+{
+    const Tensor<double> x = test::randomTensor<double>({2, 3, 2, 2}, 4, -1000.0, 300.0);
+    StatsTableModel model;
+    model.setResult(runEngine(specFor(NormKind::Batch), x));
+    const QModelIndex index = model.index(1, model.column(StatsTableModel::MeanColumn));
+    const QString text = index.data().toString();
+    QVERIFY(text.size() >= 6);
+    StatsCellDelegate delegate;
+    QStyleOptionViewItem option;
+    option.palette = QGuiApplication::palette();
+    option.font = QGuiApplication::font();
+    option.fontMetrics = QFontMetrics(option.font);
+    option.state = QStyle::State_Enabled;
+    const auto shown = [&](int width) {
+        TextRecorder device;
+        QPainter painter(&device);
+        option.rect = QRect(0, 0, width, 24);
+        delegate.paint(&painter, option, index);
+        painter.end();
+        return device.texts.join(QString());
+    };
+    const int needed = option.fontMetrics.horizontalAdvance(text);
+    QCOMPARE(shown(needed + 20), text); // room: the whole number
+    const QString narrow = shown(needed / 2);
+    QVERIFY2(narrow.endsWith(QChar(0x2026)), qPrintable(narrow)); // too narrow: visibly cut
+    QVERIFY2(text.startsWith(narrow.chopped(1)), qPrintable(narrow));
+}
+
+void TestStatsTableModel::hiddenTableFitsColumnsWhenAsked()
+{
+    // Hidden, the table leaves its widths for later; the window asks for its width before showing it.
+    const Tensor<double> x = test::randomTensor<double>({3, 5, 2, 2}, 5, -1e6, 1.0);
+    StatsTableView hidden;
+    StatsTableView shown;
+    shown.resize(900, 300);
+    shown.show();
+    const ResultPtr r = runEngine(specFor(NormKind::Batch), x);
+    hidden.setResult(r);
+    shown.setResult(r);
+    QCOMPARE(hidden.contentWidth(), shown.contentWidth());
+    // Every number whole in its column (widths measured here with the font's own metrics).
+    const StatsTableModel* model = shown.statsModel();
+    for (int c = 0; c < model->columnCount(); ++c)
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QString text = model->index(row, c).data().toString();
+            QVERIFY2(shown.horizontalHeader()->sectionSize(c) > shown.fontMetrics().horizontalAdvance(text),
+                     qPrintable(text));
+        }
 }
 
 QTEST_MAIN(TestStatsTableModel)

@@ -9,9 +9,7 @@
 #include "ui/document/number_text.h"
 
 #include <QGridLayout>
-#include <QLabel>
 #include <QRegularExpression>
-#include <QTextDocument>
 
 #include <algorithm>
 #include <cmath>
@@ -47,9 +45,7 @@ QString CompareView::statsText(int column) const
 {
     if (column < 0 || column >= static_cast<int>(stats_.size()))
         return {};
-    QTextDocument doc;
-    doc.setHtml(stats_[static_cast<std::size_t>(column)]->text());
-    return doc.toPlainText();
+    return stats_[static_cast<std::size_t>(column)]->plainText();
 }
 
 void CompareView::ensureColumns(int count)
@@ -61,10 +57,7 @@ void CompareView::ensureColumns(int count)
         cube->setValueSource(source_);
         cube->setHighlightMode(mode_);
         cube->setExploded(exploded_, explodeAxis_);
-        auto* stats = new QLabel(this);
-        stats->setTextFormat(Qt::RichText);
-        stats->setAlignment(Qt::AlignHCenter | Qt::AlignTop);
-        stats->setWordWrap(false); // a small table: its size hint is exact without wrapping
+        auto* stats = new CompareStats(this);
         stats->setFont(statsFont());
         grid_->addWidget(cube, 0, column);
         grid_->addWidget(stats, 1, column);
@@ -117,15 +110,11 @@ void CompareView::setResults(const std::vector<ResultPtr>& results)
     results_ = results;
     ensureColumns(static_cast<int>(results.size()));
     // An eps change often leaves a column's numbers as they were (its groups' batch mean and var):
-    // the rich text is laid out again, and the columns measured, only where it changed.
+    // the columns are measured again only where one changed.
     bool textsChanged = newColumns;
     for (std::size_t k = 0; k < results.size(); ++k) {
         cubes_[k]->setResult(results[k]);
-        const QString html = statsHtml(results[k]);
-        if (html != stats_[k]->text()) {
-            stats_[k]->setText(html);
-            textsChanged = true;
-        }
+        textsChanged = stats_[k]->setContent(statsContent(results[k])) || textsChanged;
     }
     if (textsChanged)
         fitColumns();
@@ -160,21 +149,25 @@ void CompareView::fitColumns()
     const double atFull = widest / statsScale_;
     const int perRow = n > 3 && columnWidth(n) < 0.75 * atFull ? (n + 1) / 2 : n;
     arrange(perRow);
-    const double scale = std::clamp(columnWidth(perRow) / atFull, 0.5, 1.0);
-    if (std::abs(scale - statsScale_) > 0.01) {
-        statsScale_ = scale;
-        for (QLabel* stats : stats_)
-            stats->setFont(statsFont());
-    }
-    widest = 0;
-    for (int k = 0; k < n; ++k) {
-        QLabel* stats = stats_[static_cast<std::size_t>(k)];
-        // QLabel underestimates the height of a rich-text table; measure it as a document.
-        QTextDocument doc;
-        doc.setDefaultFont(stats->font());
-        doc.setHtml(stats->text());
-        stats->setMinimumHeight(static_cast<int>(std::ceil(doc.size().height())) + 2);
-        widest = std::max(widest, stats->sizeHint().width());
+    const auto widestNow = [&] {
+        int w = 0;
+        for (int k = 0; k < n; ++k)
+            w = std::max(w, stats_[static_cast<std::size_t>(k)]->sizeHint().width());
+        return w;
+    };
+    double scale = std::clamp(columnWidth(perRow) / atFull, 0.5, 1.0);
+    // Text does not scale exactly with its size (hinting): a pixel over at the new size is taken
+    // off by a second, slightly smaller step.
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        if (attempt > 0 || std::abs(scale - statsScale_) > 0.01) {
+            statsScale_ = scale;
+            for (CompareStats* stats : stats_)
+                stats->setFont(statsFont());
+        }
+        widest = widestNow();
+        if (widest <= columnWidth(perRow) || scale <= 0.5)
+            break;
+        scale = std::max(0.5, scale * (columnWidth(perRow) / widest) - 0.01);
     }
     // Equal columns, so that the five cubes are drawn at the same scale.
     for (std::size_t k = 0; k < cubes_.size(); ++k)
@@ -217,7 +210,7 @@ void CompareView::changeEvent(QEvent* event)
     if (event->type() == QEvent::ParentChange && parentWidget())
         parentWidget()->installEventFilter(this);
     if (event->type() == QEvent::FontChange) { // presenter mode: the tables follow the view's font
-        for (QLabel* stats : stats_)
+        for (CompareStats* stats : stats_)
             stats->setFont(statsFont());
         fitColumns();
     }
@@ -279,22 +272,22 @@ void CompareView::resetView()
         cube->resetView();
 }
 
-QString CompareView::statsHtml(const ResultPtr& result)
+CompareStats::Content CompareView::statsContent(const ResultPtr& result)
 {
     if (!result)
         return {};
     const ResultSnapshot& r = *result;
+    CompareStats::Content content;
     // What ran, as PyTorch would build it, and its mode: the column's numbers are this module's.
-    // Keyword arguments (only those that differ from PyTorch's defaults) and the mode go on lines of
-    // their own, so that the columns stay narrow.
-    QString module = QString::fromStdString(moduleSignature(r.spec, r.shape)).toHtmlEscaped();
-    module.replace(QRegularExpression(QStringLiteral(", (?=[a-z_]+=)")), QStringLiteral(",<br>"));
-    const QString mode = r.spec.mode == Mode::Training ? tr("train()") : tr("eval()");
-    const QString moduleHtml = QStringLiteral("<div align='center'><b>%1</b><br>%2</div>").arg(module, mode);
-    if (!r.ok())
-        return moduleHtml
-            + QStringLiteral("<div style='color:#8c0000'>%1</div>")
-                  .arg(QString::fromStdString(r.error).toHtmlEscaped());
+    // Keyword arguments (only those that differ from PyTorch's defaults) go on lines of their own, so
+    // that the columns stay narrow.
+    const QString module = QString::fromStdString(moduleSignature(r.spec, r.shape));
+    content.heading = module.split(QRegularExpression(QStringLiteral("(?<=,) (?=[a-z_]+=)")));
+    content.mode = r.spec.mode == Mode::Training ? tr("train()") : tr("eval()");
+    if (!r.ok()) {
+        content.error = QString::fromStdString(r.error);
+        return content;
+    }
     // The numbers are the engine's comparison row, as normscope-cli compare writes them (without
     // y's mean and std, which the column does not show).
     const ComparisonRow c = engine_runner::comparisonRowOf(r, false);
@@ -302,11 +295,7 @@ QString CompareView::statsHtml(const ResultPtr& result)
     const bool running = !r.spec.usesInputStats();
 
     const QString per = QString::fromStdString(c.per);
-    QString html = moduleHtml + QStringLiteral("<table cellspacing='0' cellpadding='1' align='center'>");
-    const auto row = [&html](const QString& label, const QString& value) {
-        html += QStringLiteral("<tr><td style='color:#555;padding-right:6px'>%1</td><td><b>%2</b></td></tr>")
-                    .arg(label.toHtmlEscaped(), value.toHtmlEscaped());
-    };
+    const auto row = [&content](const QString& name, const QString& value) { content.rows.emplace_back(name, value); };
     row(tr("groups"), per.isEmpty() ? QString::number(c.groups) : tr("%1 (per %2)").arg(c.groups).arg(per));
     row(tr("size"), QString::number(c.group_size));
     if (rms) {
@@ -321,7 +310,7 @@ QString CompareView::statsHtml(const ResultPtr& result)
         row(tr("dL/dx \u2260 0"), tr("%1 of %2 cells").arg(r.grad_reached).arg(r.grad_input.numel()));
         row(QStringLiteral("max |dL/dx|"), formatNumber(r.grad_max_abs));
     }
-    return html + QStringLiteral("</table>");
+    return content;
 }
 
 } // namespace normscope::ui

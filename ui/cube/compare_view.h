@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "ui/cube/compare_stats.h"
 #include "ui/cube/cube_view.h"
 #include "ui/document/result_snapshot.h"
 
@@ -13,7 +14,6 @@
 #include <vector>
 
 class QGridLayout;
-class QLabel;
 
 namespace normscope::ui {
 
@@ -64,11 +64,11 @@ private:
     void arrange(int perRow); ///< the columns in rows of perRow (cube above its table)
     QFont statsFont() const;
     void ensureColumns(int count);
-    static QString statsHtml(const ResultPtr& result);
+    static CompareStats::Content statsContent(const ResultPtr& result);
 
     std::vector<ResultPtr> results_;
     std::vector<CubeView*> cubes_;
-    std::vector<QLabel*> stats_;
+    std::vector<CompareStats*> stats_;
     QGridLayout* grid_ = nullptr;
     CubeView::ValueSource source_ = CubeView::ValueSource::Input;
     CubeView::HighlightMode mode_ = CubeView::HighlightMode::HoveredGroup;

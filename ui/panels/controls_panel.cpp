@@ -10,6 +10,7 @@
 #include "ui/panels/exact_spin_box.h"
 #include "ui/panels/gamma_beta_editor.h"
 #include "ui/panels/gradient_box.h"
+#include "ui/panels/set_if_changed.h"
 #include "ui/panels/wheel_guard.h"
 #include "ui/document/app_options.h"
 #include "ui/document/document.h"
@@ -444,8 +445,8 @@ void ControlsPanel::refresh()
         blockers.push_back(std::make_unique<QSignalBlocker>(w));
 
     const NormTraits& t = s.traits();
-    norm_->setCurrentIndex(norm_->findData(static_cast<int>(s.kind)));
-    mode_->setCurrentIndex(s.mode == Mode::Training ? 0 : 1);
+    set_if_changed::currentIndex(norm_, norm_->findData(static_cast<int>(s.kind)));
+    set_if_changed::currentIndex(mode_, s.mode == Mode::Training ? 0 : 1);
 
     const int rank = static_cast<int>(e.shape.size());
     const bool spinsFit = rank >= 2 && rank <= 5;
@@ -454,19 +455,19 @@ void ControlsPanel::refresh()
     // Each rank's item names the module the current norm is at that rank (BatchNorm1d, InstanceNorm3d, ...).
     static const char* const axes[4] = {"(N, C)", "(N, C, L)", "(N, C, H, W)", "(N, C, D, H, W)"};
     for (int r = 2; r <= 5; ++r)
-        layout_->setItemText(
-            r - 2,
+        set_if_changed::itemText(
+            layout_, r - 2,
             QStringLiteral("%1  %2").arg(QLatin1String(axes[r - 2]), QString::fromStdString(moduleName(s.kind, r))));
-    layout_->setCurrentIndex(static_cast<int>(preset));
+    set_if_changed::currentIndex(layout_, static_cast<int>(preset));
     const auto spinNames = StatsLayout::axisNames(rank);
     for (int a = 0; a < 5; ++a) {
         dims_[a]->setVisible(spinsFit && a < rank);
         if (a < rank) {
-            dims_[a]->setValue(static_cast<int>(e.shape[static_cast<std::size_t>(a)]));
+            set_if_changed::value(dims_[a], static_cast<int>(e.shape[static_cast<std::size_t>(a)]));
             const QString name = preset == ShapePreset::BTD
                 ? QString(QLatin1Char("BTD"[a]))
                 : QString::fromStdString(spinNames[static_cast<std::size_t>(a)]).toUpper();
-            dims_[a]->setPrefix(name + QLatin1Char(' '));
+            set_if_changed::prefix(dims_[a], name + QLatin1Char(' '));
         }
         dims_[a]->setEnabled(spinsFit && !e.isLoaded());
     }
@@ -475,16 +476,16 @@ void ControlsPanel::refresh()
     shapeNote_->setText(spinsFit ? tr("%L1 elements").arg(numel(e.shape))
                                  : tr("%1 = %L2 elements").arg(shapeText).arg(numel(e.shape)));
     shapeNote_->setToolTip(tr("shape %1").arg(shapeText));
-    dtype_->setCurrentIndex(e.dtype == DType::Float32 ? 0 : 1);
+    set_if_changed::currentIndex(dtype_, e.dtype == DType::Float32 ? 0 : 1);
 
     const InputRecipe& r = e.recipe;
-    generator_->setCurrentIndex(indexOfGenerator(r.kind));
-    mean_->setValue(r.mean);
-    std_->setValue(r.std);
-    low_->setValue(r.low);
-    high_->setValue(r.high);
-    offset_->setValue(r.offset_step);
-    seed_->setValue(static_cast<double>(r.seed)); // exact up to kMaxSeed, which the options enforce
+    set_if_changed::currentIndex(generator_, indexOfGenerator(r.kind));
+    set_if_changed::value(mean_, r.mean);
+    set_if_changed::value(std_, r.std);
+    set_if_changed::value(low_, r.low);
+    set_if_changed::value(high_, r.high);
+    set_if_changed::value(offset_, r.offset_step);
+    set_if_changed::value(seed_, static_cast<double>(r.seed)); // exact up to kMaxSeed, which the options enforce
     const auto showField = [this](QWidget* field, bool on) {
         field->setVisible(on);
         generatorLabels_.at(field)->setVisible(on);
@@ -511,34 +512,36 @@ void ControlsPanel::refresh()
                                   : tr("Loaded %1").arg(QFileInfo(QString::fromStdString(e.loadedPath)).fileName()));
     }
 
-    groups_->clear();
+    std::vector<std::pair<QString, QVariant>> groupItems;
     const std::int64_t C = e.channels();
     for (std::int64_t g = 1; g <= C; ++g)
         if (C % g == 0)
-            groups_->addItem(tr("%1   (%2 channels each)").arg(g).arg(C / g), QVariant::fromValue<qlonglong>(g));
-    groups_->setCurrentIndex(groups_->findData(QVariant::fromValue<qlonglong>(s.num_groups)));
+            groupItems.emplace_back(tr("%1   (%2 channels each)").arg(g).arg(C / g), QVariant::fromValue<qlonglong>(g));
+    if (set_if_changed::items(groups_, groupItems))
+        groups_->setMinimumWidth(widestItemWidth(groups_));
+    set_if_changed::currentIndex(groups_, groups_->findData(QVariant::fromValue<qlonglong>(s.num_groups)));
     groups_->setPlaceholderText(tr("%1 does not divide C = %2").arg(s.num_groups).arg(C));
     groups_->setEnabled(t.takesNumGroups);
-    groups_->setMinimumWidth(widestItemWidth(groups_));
 
-    normalized_->clear();
+    std::vector<std::pair<QString, QVariant>> normalizedItems;
     const auto axisNames = StatsLayout::axisNames(rank);
     for (int k = 1; k <= std::min(rank, 3); ++k) {
         QStringList names;
         for (int a = rank - k; a < rank; ++a)
             names << QString::fromStdString(axisNames[static_cast<std::size_t>(a)]).toUpper();
-        normalized_->addItem(tr("last %1: (%2) = %3")
-                                 .arg(k)
-                                 .arg(names.join(QStringLiteral(", ")))
-                                 .arg(QString::fromStdString(toString(trailingDims(e.shape, k)))),
-                             k);
+        normalizedItems.emplace_back(tr("last %1: (%2) = %3")
+                                         .arg(k)
+                                         .arg(names.join(QStringLiteral(", ")))
+                                         .arg(QString::fromStdString(toString(trailingDims(e.shape, k)))),
+                                     k);
     }
+    if (set_if_changed::items(normalized_, normalizedItems))
+        normalized_->setMinimumWidth(widestItemWidth(normalized_));
     int normalizedIndex = -1;
     if (s.normalized_shape == trailingDims(e.shape, static_cast<int>(s.normalized_shape.size())))
         normalizedIndex = normalized_->findData(static_cast<int>(s.normalized_shape.size()));
-    normalized_->setCurrentIndex(normalizedIndex);
+    set_if_changed::currentIndex(normalized_, normalizedIndex);
     normalized_->setEnabled(t.takesNormalizedShape);
-    normalized_->setMinimumWidth(widestItemWidth(normalized_));
 
     epsNone_->setVisible(t.acceptsEpsNone);
     epsNone_->setChecked(!s.eps);
@@ -548,14 +551,14 @@ void ControlsPanel::refresh()
         if (!epsSlider_->isSliderDown())
             epsSlider_->setValue(sliderFromEps(*s.eps));
         if (!epsEdit_->isModified()) // never over what the user is typing
-            epsEdit_->setText(epsText(*s.eps));
+            set_if_changed::text(epsEdit_, epsText(*s.eps));
     } else {
-        epsEdit_->setText(tr("machine eps"));
+        set_if_changed::text(epsEdit_, tr("machine eps"));
     }
 
     momentumNone_->setChecked(!s.momentum);
     if (s.momentum)
-        momentum_->setValue(*s.momentum);
+        set_if_changed::value(momentum_, *s.momentum);
     momentum_->setEnabled(s.hasRunningStats() && s.momentum.has_value());
     momentumNone_->setEnabled(t.acceptsMomentumNone && s.hasRunningStats());
     affine_->setChecked(s.affine);

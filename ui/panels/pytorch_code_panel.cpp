@@ -4,6 +4,7 @@
 #include "ui/panels/pytorch_code_panel.h"
 
 #include "ui/document/document.h"
+#include "ui/document/shown_follower.h"
 #include "ui/document/number_text.h"
 
 #include <QClipboard>
@@ -384,8 +385,8 @@ PyTorchCodePanel::PyTorchCodePanel(QWidget* parent)
 
 void PyTorchCodePanel::observe(Document* document)
 {
-    connect(document, &Document::resultChanged, this, &PyTorchCodePanel::setResult);
-    setResult(document->result());
+    ShownFollower::follow(
+        document, this, [this] { return isVisible(); }, [this](ResultPtr r) { setResult(std::move(r)); });
 }
 
 void PyTorchCodePanel::setResult(ResultPtr result)

@@ -226,7 +226,7 @@ QVariant StatsTableModel::data(const QModelIndex& index, int role) const
         return formatNumber(v);
     case Qt::ToolTipRole:
         if (kind == GroupColumn)
-            return QStringLiteral("group %1: %2").arg(row.group).arg(label(index.row()));
+            return tr("group %1: %2").arg(row.group).arg(label(index.row()));
         return exactText(v);
     case Qt::TextAlignmentRole:
         return QVariant::fromValue(kind == GroupColumn ? Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter)

@@ -7,6 +7,7 @@
 
 #include <QTableView>
 
+#include <memory>
 #include <vector>
 
 class QMimeData;
@@ -15,6 +16,7 @@ namespace normscope::ui {
 
 class Document;
 class StatsTableModel;
+class TextWidths;
 
 /**
  * The statistics table as a widget: owns a StatsTableModel, which sorts itself numerically on a
@@ -28,6 +30,7 @@ class StatsTableView : public QTableView {
 
 public:
     explicit StatsTableView(QWidget* parent = nullptr);
+    ~StatsTableView() override;
 
     /// Shows the document's result now and each one it publishes from then on (call once).
     void observe(Document* document);
@@ -43,8 +46,9 @@ public:
     QString selectionAsHtml() const;
     /// Both, as copySelection() puts them on the clipboard (the caller owns it).
     QMimeData* selectionMimeData() const;
-    /// The width that shows every column without a horizontal scroll bar.
-    int contentWidth() const;
+    /// The width that shows every column without a horizontal scroll bar (fitting them first if a
+    /// result came while the table was hidden).
+    int contentWidth();
     /// Copies selectionMimeData() to QGuiApplication::clipboard().
     void copySelection();
 
@@ -53,12 +57,15 @@ protected:
     void contextMenuEvent(QContextMenuEvent* event) override;
     void changeEvent(QEvent* event) override;
     void paintEvent(QPaintEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void fitColumns();
     QString selectionAs(int format) const;
 
     StatsTableModel* model_;
+    std::unique_ptr<TextWidths> cellWidths_; ///< the cells' font's, for fitColumns
+    bool columnsStale_ = false;              ///< a result came while hidden: fit when shown
 };
 
 } // namespace normscope::ui

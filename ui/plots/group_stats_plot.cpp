@@ -4,6 +4,7 @@
 #include "ui/plots/group_stats_plot.h"
 
 #include "ui/document/document.h"
+#include "ui/document/shown_follower.h"
 #include "ui/plots/plot_style.h"
 #include "ui/document/result_digest.h"
 
@@ -139,8 +140,8 @@ void GroupStatsPlot::updateTicks()
 
 void GroupStatsPlot::observe(Document* document)
 {
-    connect(document, &Document::resultChanged, this, &GroupStatsPlot::setResult);
-    setResult(document->result());
+    ShownFollower::follow(
+        document, this, [this] { return isVisible(); }, [this](ResultPtr r) { setResult(std::move(r)); });
 }
 
 void GroupStatsPlot::setResult(ResultPtr result)

@@ -4,6 +4,7 @@
 #include "ui/plots/histogram_plot.h"
 
 #include "ui/document/document.h"
+#include "ui/document/shown_follower.h"
 #include "ui/plots/plot_style.h"
 #include "ui/document/result_digest.h"
 
@@ -92,8 +93,8 @@ QString HistogramPlot::message() const
 
 void HistogramPlot::observe(Document* document)
 {
-    connect(document, &Document::resultChanged, this, &HistogramPlot::setResult);
-    setResult(document->result());
+    ShownFollower::follow(
+        document, this, [this] { return isVisible(); }, [this](ResultPtr r) { setResult(std::move(r)); });
 }
 
 void HistogramPlot::setResult(ResultPtr result)

@@ -28,7 +28,8 @@ class HistogramPlot : public QWidget {
 public:
     explicit HistogramPlot(QWidget* parent = nullptr);
 
-    /// Shows the document's result now and each one it publishes from then on (call once).
+    /// Shows the document's result now and each one it publishes from then on while shown; hidden,
+    /// the newest when shown again (ShownFollower; call once).
     void observe(Document* document);
     void setResult(ResultPtr result);
     ResultPtr result() const { return result_; }

@@ -4,6 +4,7 @@
 #include "ui/plots/running_stats_plot.h"
 
 #include "ui/document/document.h"
+#include "ui/document/shown_follower.h"
 #include "ui/document/number_text.h"
 #include "ui/plots/plot_style.h"
 
@@ -85,8 +86,8 @@ QString RunningStatsPlot::message() const
 
 void RunningStatsPlot::observe(Document* document)
 {
-    connect(document, &Document::resultChanged, this, &RunningStatsPlot::setResult);
-    setResult(document->result());
+    ShownFollower::follow(
+        document, this, [this] { return isVisible(); }, [this](ResultPtr r) { setResult(std::move(r)); });
 }
 
 void RunningStatsPlot::setResult(ResultPtr result)
