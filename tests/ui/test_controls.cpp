@@ -9,6 +9,7 @@
 #include "ui/document/app_options.h"
 #include "ui/document/document.h"
 
+#include <QAbstractSpinBox>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -26,6 +27,7 @@
 #include <QtTest>
 
 #include <cmath>
+#include <map>
 
 using namespace normscope;
 using namespace normscope::ui;
@@ -167,6 +169,46 @@ private slots:
         document.undoStack()->undo();
         QCOMPARE(*document.experiment().spec.eps, 1.0);
         QCOMPARE(slider->value(), 24);
+    }
+
+    // The panel shows the document after every edit; an eps drag must not repaint (or re-measure)
+    // the controls whose values did not change: those repaints were most of a small tensor's frame.
+    void anEpsChangeRepaintsNoOtherControl()
+    {
+        Document document(small());
+        ControlsPanel panel(&document);
+        panel.resize(400, 1400);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QTest::qWait(50);
+        struct PaintCounter : QObject {
+            std::map<QObject*, int> paints;
+            bool eventFilter(QObject* watched, QEvent* event) override
+            {
+                if (event->type() == QEvent::Paint)
+                    ++paints[watched];
+                return false;
+            }
+        } counter;
+        QList<QWidget*> unchanged;
+        for (QAbstractSpinBox* spin : panel.findChildren<QAbstractSpinBox*>())
+            if (spin->isVisible())
+                unchanged << spin;
+        for (QComboBox* combo : panel.findChildren<QComboBox*>())
+            if (combo->isVisible())
+                unchanged << combo;
+        QVERIFY(unchanged.size() >= 8); // N C H W, mean std offset seed, momentum; norm, mode, ...
+        for (QWidget* w : unchanged)
+            w->installEventFilter(&counter);
+        panel.epsSlider()->setValue(panel.epsSlider()->value() + 3);
+        QVERIFY(document.waitUntilIdle());
+        QTest::qWait(50);
+        QCOMPARE(*document.experiment().spec.eps, 1e-4);
+        for (QWidget* w : unchanged)
+            QVERIFY2(counter.paints[w] == 0,
+                     qPrintable(w->objectName() + QLatin1Char(' ') + QLatin1String(w->metaObject()->className())));
+        // The control that did change still shows its new value.
+        QCOMPARE(panel.epsEdit()->text(), QStringLiteral("0.0001"));
     }
 
     void epsSliderSnapsToOneTwoFive_data()

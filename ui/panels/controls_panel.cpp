@@ -517,11 +517,11 @@ void ControlsPanel::refresh()
     for (std::int64_t g = 1; g <= C; ++g)
         if (C % g == 0)
             groupItems.emplace_back(tr("%1   (%2 channels each)").arg(g).arg(C / g), QVariant::fromValue<qlonglong>(g));
-    if (set_if_changed::items(groups_, groupItems))
-        groups_->setMinimumWidth(widestItemWidth(groups_));
+    set_if_changed::items(groups_, groupItems);
     set_if_changed::currentIndex(groups_, groups_->findData(QVariant::fromValue<qlonglong>(s.num_groups)));
     groups_->setPlaceholderText(tr("%1 does not divide C = %2").arg(s.num_groups).arg(C));
     groups_->setEnabled(t.takesNumGroups);
+    groups_->setMinimumWidth(widestItemWidth(groups_)); // also after a font change (presenter mode)
 
     std::vector<std::pair<QString, QVariant>> normalizedItems;
     const auto axisNames = StatsLayout::axisNames(rank);
@@ -535,13 +535,13 @@ void ControlsPanel::refresh()
                                          .arg(QString::fromStdString(toString(trailingDims(e.shape, k)))),
                                      k);
     }
-    if (set_if_changed::items(normalized_, normalizedItems))
-        normalized_->setMinimumWidth(widestItemWidth(normalized_));
+    set_if_changed::items(normalized_, normalizedItems);
     int normalizedIndex = -1;
     if (s.normalized_shape == trailingDims(e.shape, static_cast<int>(s.normalized_shape.size())))
         normalizedIndex = normalized_->findData(static_cast<int>(s.normalized_shape.size()));
     set_if_changed::currentIndex(normalized_, normalizedIndex);
     normalized_->setEnabled(t.takesNormalizedShape);
+    normalized_->setMinimumWidth(widestItemWidth(normalized_));
 
     epsNone_->setVisible(t.acceptsEpsNone);
     epsNone_->setChecked(!s.eps);

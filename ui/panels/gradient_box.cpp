@@ -7,6 +7,7 @@
 #include "engine/io/npy.h"
 #include "ui/document/document.h"
 #include "ui/panels/exact_spin_box.h"
+#include "ui/panels/set_if_changed.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -20,6 +21,8 @@
 #include <QStringList>
 
 #include <algorithm>
+#include <utility>
+#include <vector>
 
 namespace normscope::ui {
 
@@ -144,19 +147,23 @@ void GradientBox::refresh()
     const QSignalBlocker blockKind(kind_);
     const QSignalBlocker blockSeed(seed_);
     setTitle(tr("Gradient dL/dy (backward)"));
+    // Every edit of the document comes here; the items (new texts after a language change) and the
+    // values are set only where they differ, since Qt's setters repaint even then.
+    std::vector<std::pair<QString, QVariant>> items;
+    for (const QString& text : {tr("off"), tr("one-hot at the selected cell"), tr("all ones (L = sum(y))"),
+                                tr("random N(0, 1)"), tr("from an .npy file")})
+        items.emplace_back(text, QVariant());
     const int current = kind_->currentIndex();
-    kind_->clear();
-    kind_->addItems({tr("off"), tr("one-hot at the selected cell"), tr("all ones (L = sum(y))"), tr("random N(0, 1)"),
-                     tr("from an .npy file")});
-    kind_->setCurrentIndex(current);
+    set_if_changed::items(kind_, items);
+    set_if_changed::currentIndex(kind_, current);
     kind_->setToolTip(tr("The upstream gradient dL/dy of the backward pass; colour the cube by dL/dx to see "
                          "where it goes"));
     seedLabel_->setText(tr("seed"));
     file_->setText(tr("Load dL/dy..."));
 
     const UpstreamGradient& g = document_->experiment().gradient;
-    kind_->setCurrentIndex(indexOf(g.kind));
-    seed_->setValue(static_cast<double>(g.seed));
+    set_if_changed::currentIndex(kind_, indexOf(g.kind));
+    set_if_changed::value(seed_, static_cast<double>(g.seed));
     seed_->setVisible(g.kind == GradKind::Random);
     seedLabel_->setVisible(g.kind == GradKind::Random);
     file_->setVisible(g.kind == GradKind::File);

@@ -60,19 +60,18 @@ inline void currentIndex(QComboBox* box, int index)
         box->setCurrentIndex(index);
 }
 
-/// Replaces the items (text, data) unless they are the ones shown; true when they were replaced.
-inline bool items(QComboBox* box, const std::vector<std::pair<QString, QVariant>>& items)
+/// Replaces the items (text, data) unless they are the ones shown.
+inline void items(QComboBox* box, const std::vector<std::pair<QString, QVariant>>& items)
 {
     bool same = box->count() == static_cast<int>(items.size());
     for (int i = 0; same && i < box->count(); ++i)
         same = box->itemText(i) == items[static_cast<std::size_t>(i)].first
             && box->itemData(i) == items[static_cast<std::size_t>(i)].second;
     if (same)
-        return false;
+        return;
     box->clear();
     for (const auto& [text, data] : items)
         box->addItem(text, data);
-    return true;
 }
 
 } // namespace normscope::ui::set_if_changed
