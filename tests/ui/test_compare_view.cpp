@@ -137,6 +137,46 @@ private Q_SLOTS:
                      sameGroupAs(columns[static_cast<std::size_t>(k)].spec, kShape, i));
     }
 
+    /// An eps drag changes every column's signature, and with it the widest table; at every width the
+    /// five must still fit (text does not scale exactly with its size: a pixel over made a scroll bar).
+    void everyEpsFitsEveryWidth()
+    {
+        const Tensor<double> x = randomTensor<double>(kShape, 9);
+        QScrollArea area;
+        auto* view = new CompareView;
+        area.setWidget(view);
+        area.setWidgetResizable(true);
+        area.resize(1000, 900);
+        area.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&area));
+        int checked = 0;
+        for (const double pointScale : {1.0, 1.15, 1.3})
+            for (const double eps : {1e-5, 2e-8, 5e-7, 0.0002, 0.05, 2.0}) {
+                QFont font = area.font();
+                font.setPointSizeF(font.pointSizeF() * pointScale);
+                view->setFont(font);
+                std::vector<ui::ResultPtr> results;
+                for (const NormKind kind : kKinds) {
+                    NormSpec spec = specFor(kind, x.shape(), kGroups);
+                    spec.eps = eps;
+                    results.push_back(runEngine(spec, x));
+                }
+                view->setResults(results);
+                for (int width = 700; width <= 1100; width += 11) {
+                    area.resize(width, 900);
+                    QCoreApplication::processEvents();
+                    QVERIFY2(view->width() <= area.viewport()->width(),
+                             qPrintable(QStringLiteral("eps %1, width %2: view %3 > viewport %4")
+                                            .arg(eps)
+                                            .arg(width)
+                                            .arg(view->width())
+                                            .arg(area.viewport()->width())));
+                    ++checked;
+                }
+            }
+        QCOMPARE(checked, 3 * 6 * 37);
+    }
+
     void rotatingOneTurnsAll()
     {
         CompareView view;

@@ -156,9 +156,9 @@ void CompareView::fitColumns()
         return w;
     };
     double scale = std::clamp(columnWidth(perRow) / atFull, 0.5, 1.0);
-    // Text does not scale exactly with its size (hinting): a pixel over at the new size is taken
-    // off by a second, slightly smaller step.
-    for (int attempt = 0; attempt < 3; ++attempt) {
+    // Text does not scale exactly with its size (hinting, and sizes that round to the same pixels):
+    // while the widest is still over, smaller steps follow, each at least 2% smaller.
+    for (int attempt = 0; attempt < 8; ++attempt) {
         if (attempt > 0 || std::abs(scale - statsScale_) > 0.01) {
             statsScale_ = scale;
             for (CompareStats* stats : stats_)
@@ -167,7 +167,7 @@ void CompareView::fitColumns()
         widest = widestNow();
         if (widest <= columnWidth(perRow) || scale <= 0.5)
             break;
-        scale = std::max(0.5, scale * (columnWidth(perRow) / widest) - 0.01);
+        scale = std::max(0.5, std::min(scale * columnWidth(perRow) / widest, scale - 0.02));
     }
     // Equal columns, so that the five cubes are drawn at the same scale.
     for (std::size_t k = 0; k < cubes_.size(); ++k)
