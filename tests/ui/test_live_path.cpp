@@ -7,6 +7,7 @@
 // change still draws what the new result says.
 
 #include "engine/analysis/input_generator.h"
+#include "engine/kernels/backward.h"
 #include "engine/kernels/forward.h"
 #include "ui/cube/cube_view.h"
 #include "ui/plots/group_stats_plot.h"
@@ -15,6 +16,7 @@
 #include "ui/document/experiment_command.h"
 #include "ui/document/input_summary.h"
 #include "ui/document/tensor_pool.h"
+#include "ui/document/upstream_gradient.h"
 
 #include <QSignalSpy>
 #include <QtTest>
@@ -74,6 +76,50 @@ private Q_SLOTS:
             QVERIFY2(sameBits(r->output[i], expected.output[i]), qPrintable(QString::number(i)));
             QVERIFY2(sameBits(r->normalizedAt(i), xhat[i]), qPrintable(QString::number(i)));
         }
+    }
+
+    // dL/dy is made once per gradient choice, shape and dtype, and shared by the main result and the
+    // five compare columns: an eps drag with the gradient view on regenerated 6 million normals per
+    // column and frame.
+    void upstreamGradientIsMadeOncePerChoice()
+    {
+        Document document(batchNorm({4, 6, 5, 5}));
+        document.setAsyncThreshold(0);
+        document.edit(QStringLiteral("random dL/dy"), [](Experiment& e) {
+            e.gradient.kind = GradKind::Random;
+            e.gradient.seed = 3;
+        });
+        QVERIFY(document.waitUntilIdle());
+        const ResultPtr first = document.result();
+        QVERIFY(first->ok() && first->gradError.empty());
+        document.setEps(1e-3);
+        document.setCompareEnabled(true);
+        QVERIFY(document.waitUntilIdle());
+        const ResultPtr r = document.result();
+        QVERIFY(r != first);
+        QVERIFY(r->grad_output.tensor() != nullptr);
+        QVERIFY(r->grad_output.tensor() == first->grad_output.tensor());
+        QCOMPARE(document.compareResults().size(), std::size_t(5));
+        for (const ResultPtr& column : document.compareResults())
+            QVERIFY(column->grad_output.tensor() == r->grad_output.tensor());
+
+        // It is the chosen gradient, and the backward pass ran on it.
+        const Tensor<float> dy = upstreamGradient<float>(document.experiment().gradient, r->shape);
+        const Tensor<float>& x = std::get<Tensor<float>>(*r->input.tensor());
+        const BackwardResult<float> expected =
+            backward(document.experiment().spec, x, document.experiment().state<float>(), dy);
+        for (std::int64_t i = 0; i < dy.numel(); ++i) {
+            QCOMPARE(r->grad_output[i], static_cast<double>(dy[i]));
+            QCOMPARE(r->grad_input[i], static_cast<double>(expected.grad_input[i]));
+        }
+
+        // Another seed: another tensor.
+        document.edit(QStringLiteral("seed"), [](Experiment& e) { e.gradient.seed = 4; });
+        QVERIFY(document.waitUntilIdle());
+        QVERIFY(document.result()->grad_output.tensor() != r->grad_output.tensor());
+        const Tensor<float> other = upstreamGradient<float>(document.experiment().gradient, r->shape);
+        QCOMPARE(document.result()->grad_output[5], static_cast<double>(other[5]));
+        QVERIFY(other[5] != dy[5]);
     }
 
     void buffersComeBackFromThePool()

@@ -127,6 +127,7 @@ Document::JobOutput Document::compute(const Experiment& e, std::uint64_t generat
     const std::shared_ptr<const AnyTensor> x = cache_->input(e);
     engine_runner::RunOptions main;
     main.pool = pool_.get();
+    main.inputs = cache_.get();
     out.result = engine_runner::run(e, x, generation, threads, &out.engineMs, main);
     if (compare) {
         // The compare view shows cells, not whole tensors: each column's y is read where it is drawn,

@@ -3,6 +3,8 @@
 
 #include "ui/document/engine_runner.h"
 
+#include "ui/document/input_cache.h"
+
 #include "engine/core/error.h"
 #include "engine/kernels/backward.h"
 #include "engine/kernels/forward.h"
@@ -36,21 +38,23 @@ ResultTensor shared(Tensor<T>&& t, TensorPool* pool)
 /// the hover shows. A gradient the engine refuses leaves the forward result standing, with gradError.
 template <typename T>
 void fillGradient(ResultSnapshot& s, const Experiment& e, const Tensor<T>& x, const ForwardResult<T>& r,
-                  const NormState<T>& state, int threads, TensorPool* pool)
+                  const NormState<T>& state, int threads, TensorPool* pool, InputCache* inputs)
 {
     if (!e.gradient.on())
         return;
-    Tensor<T> dy;
+    std::shared_ptr<const AnyTensor> upstream;
     BackwardResult<T> g;
     try {
-        dy = upstreamGradient<T>(e.gradient, x.shape());
+        upstream = inputs ? inputs->upstream(e.gradient, x.shape(), dtypeOf<T>())
+                          : std::make_shared<const AnyTensor>(upstreamGradient<T>(e.gradient, x.shape()));
         if (pool)
             g.grad_input = pool->take<T>(x.shape());
-        backward(e.spec, x, state, dy, r, g, BackwardOptions{threads});
+        backward(e.spec, x, state, std::get<Tensor<T>>(*upstream), r, g, BackwardOptions{threads});
     } catch (const Error& err) {
         s.gradError = err.what();
         return;
     }
+    const Tensor<T>& dy = std::get<Tensor<T>>(*upstream);
     const StatsLayout layout(e.spec, x.shape());
     const std::int64_t groups = layout.groupCount();
     s.grad_mean_g = Tensor<double>(layout.statsShape(), 0.0);
@@ -85,7 +89,7 @@ void fillGradient(ResultSnapshot& s, const Experiment& e, const Tensor<T>& x, co
     s.gradient = e.gradient;
     s.grad_reached = reached;
     s.grad_max_abs = largest;
-    s.grad_output = shared(std::move(dy), pool);
+    s.grad_output = ResultTensor(std::move(upstream)); // the cache's: nothing copied per change
     s.grad_input = shared(std::move(g.grad_input), pool);
     s.grad_weight = g.grad_weight.template cast<double>();
     s.grad_bias = g.grad_bias.template cast<double>();
@@ -113,7 +117,7 @@ ResultPtr runTyped(const Experiment& e, const std::shared_ptr<const AnyTensor>& 
 
         auto snap = std::make_shared<ResultSnapshot>();
         snap->generation = generation;
-        fillGradient(*snap, e, x, r, state, threads, options.pool);
+        fillGradient(*snap, e, x, r, state, threads, options.pool, options.inputs);
         // running_mean/var as this pass leaves them (what Step would commit); the history holds
         // the committed buffers.
         if (options.keepOutput)

@@ -13,6 +13,8 @@
 
 namespace normscope::ui {
 
+class InputCache;
+
 /// Pure functions between an Experiment and the engine; callable from any thread.
 namespace engine_runner {
 
@@ -24,6 +26,8 @@ struct RunOptions {
     bool keepOutput = true;
     /// Where the input-sized buffers come from and go back to (null: allocated and freed).
     TensorPool* pool = nullptr;
+    /// Where the gradient view's dL/dy comes from, made once per choice (null: made for this run).
+    InputCache* inputs = nullptr;
 };
 
 /**

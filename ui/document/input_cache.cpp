@@ -51,4 +51,22 @@ std::shared_ptr<const AnyTensor> InputCache::input(const Experiment& e)
     return tensor;
 }
 
+std::shared_ptr<const AnyTensor> InputCache::upstream(const UpstreamGradient& gradient, const Shape& shape, DType dtype)
+{
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        for (const UpstreamEntry& entry : upstreamEntries_)
+            if (entry.gradient == gradient && entry.shape == shape && entry.dtype == dtype)
+                return entry.tensor;
+    }
+    const auto tensor = std::make_shared<const AnyTensor>(dtype == DType::Float32
+                                                              ? AnyTensor(upstreamGradient<float>(gradient, shape))
+                                                              : AnyTensor(upstreamGradient<double>(gradient, shape)));
+    std::lock_guard<std::mutex> lock(mutex_);
+    upstreamEntries_.push_back(UpstreamEntry{gradient, shape, dtype, tensor});
+    if (upstreamEntries_.size() > kMaxEntries)
+        upstreamEntries_.erase(upstreamEntries_.begin());
+    return tensor;
+}
+
 } // namespace normscope::ui
