@@ -9,6 +9,8 @@
 
 #include "tests/support/window_run.h"
 #include "app/cli/forward_command.h"
+#include "engine/core/spec_defaults.h"
+#include "engine/core/stats_layout.h"
 #include "engine/io/npy.h"
 #include "engine/io/npz_reader.h"
 #include "tests/support/file_helpers.h"
@@ -199,6 +201,64 @@ private slots:
             if (QByteArray(norm) == "batch")
                 QCOMPARE(r->grad_bias[0], 100.0);
         }
+    }
+
+    // mean(g) and mean(g·x-hat) per group, against sums taken here element by element in long double
+    // with the group's statistics computed here too: every layout (per-channel gamma, per-element
+    // gamma, groups of channels), affine or not.
+    void groupMeansOfTheGradientEveryLayout()
+    {
+        const Shape shape{4, 6, 5, 5};
+        for (const NormKind kind :
+             {NormKind::Batch, NormKind::Layer, NormKind::Instance, NormKind::Group, NormKind::Rms})
+            for (const bool affine : {true, false}) {
+                Experiment e = Experiment::demo();
+                e.shape = shape;
+                e.dtype = DType::Float64;
+                e.spec = defaultSpecFor(kind, shape);
+                if (kind == NormKind::Group)
+                    e.spec.num_groups = 3;
+                e.spec.affine = affine;
+                if (affine) {
+                    const std::int64_t params = numel(affineShape(e.spec, shape));
+                    for (std::int64_t p = 0; p < params; ++p)
+                        e.weight.push_back(0.5 + 0.25 * double(p % 7));
+                }
+                e.gradient.kind = GradKind::Random;
+                e.gradient.seed = 5;
+                e.conform();
+                Document document(e);
+                const ResultPtr r = document.result();
+                QVERIFY(r && r->ok() && r->hasGradient());
+                const StatsLayout& layout = *r->layout;
+                const std::int64_t n = layout.groupSize();
+                QCOMPARE(r->grad_mean_g.numel(), layout.groupCount());
+                for (std::int64_t group = 0; group < layout.groupCount(); ++group) {
+                    long double sum = 0, squares = 0;
+                    layout.forEachElement(group, [&](std::int64_t i) { sum += r->input[i]; });
+                    const long double mean = kind == NormKind::Rms ? 0.0L : sum / n;
+                    layout.forEachElement(group, [&](std::int64_t i) {
+                        const long double d = r->input[i] - mean;
+                        squares += d * d;
+                    });
+                    const long double rstd =
+                        1.0L / std::sqrt(squares / n + static_cast<long double>(e.spec.effectiveEps<double>()));
+                    long double sumG = 0, sumGXhat = 0;
+                    layout.forEachElement(group, [&](std::int64_t i) {
+                        const long double gamma = affine ? e.weight[std::size_t(layout.paramOf(i))] : 1.0L;
+                        const long double g = r->grad_output[i] * gamma;
+                        sumG += g;
+                        sumGXhat += g * (r->input[i] - mean) * rstd;
+                    });
+                    const auto close = [](double shown, long double expected) {
+                        return std::abs(static_cast<long double>(shown) - expected)
+                            <= 1e-12L * std::max(1.0L, std::abs(expected));
+                    };
+                    const QString where = QStringLiteral("%1 affine=%2 group %3").arg(int(kind)).arg(affine).arg(group);
+                    QVERIFY2(close(r->grad_mean_g[group], sumG / n), qPrintable(where));
+                    QVERIFY2(close(r->grad_mean_g_xhat[group], sumGXhat / n), qPrintable(where));
+                }
+            }
     }
 
     void hoverShowsTheTermsOfDx()
