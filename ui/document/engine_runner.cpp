@@ -3,11 +3,10 @@
 
 #include "ui/document/engine_runner.h"
 
-#include "ui/document/input_cache.h"
-
 #include "engine/core/error.h"
 #include "engine/kernels/backward.h"
 #include "engine/kernels/forward.h"
+#include "ui/document/input_cache.h"
 #include "ui/document/result_digest.h"
 #include "ui/document/snapshot_builder.h"
 
