@@ -9,6 +9,7 @@
 #include "engine/kernels/forward.h"
 
 #include <cstring>
+#include <utility>
 #include <vector>
 
 namespace normscope::test {
@@ -31,20 +32,17 @@ inline bool sameBits(const std::vector<double>& a, const std::vector<double>& b)
 template <typename T>
 const char* firstDifference(const ForwardResult<T>& a, const ForwardResult<T>& b)
 {
-    if (!sameBits(a.output, b.output))
-        return "output";
-    if (!sameBits(a.mean, b.mean))
-        return "mean";
-    if (!sameBits(a.var, b.var))
-        return "var";
-    if (!sameBits(a.rstd, b.rstd))
-        return "rstd";
-    if (!sameBits(a.saved_mean, b.saved_mean))
-        return "saved_mean";
-    if (!sameBits(a.saved_mean_lo, b.saved_mean_lo))
-        return "saved_mean_lo";
-    if (!sameBits(a.saved_rstd, b.saved_rstd))
-        return "saved_rstd";
+    using R = ForwardResult<T>;
+    const std::pair<const char*, Tensor<T> R::*> tensors[] = {
+        {"output", &R::output}, {"mean", &R::mean}, {"var", &R::var}, {"rstd", &R::rstd}};
+    const std::pair<const char*, std::vector<double> R::*> saved[] = {
+        {"saved_mean", &R::saved_mean}, {"saved_mean_lo", &R::saved_mean_lo}, {"saved_rstd", &R::saved_rstd}};
+    for (const auto& [name, field] : tensors)
+        if (!sameBits(a.*field, b.*field))
+            return name;
+    for (const auto& [name, field] : saved)
+        if (!sameBits(a.*field, b.*field))
+            return name;
     return nullptr;
 }
 

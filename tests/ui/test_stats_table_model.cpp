@@ -536,7 +536,7 @@ void TestStatsTableModel::cellsShowWholeNumbersOrElide()
     const QModelIndex index = model.index(1, model.column(StatsTableModel::MeanColumn));
     const QString text = index.data().toString();
     QVERIFY(text.size() >= 6);
-    StatsCellDelegate delegate;
+    StatsCellDelegate delegate(std::make_shared<TextWidths>(QGuiApplication::font()), nullptr);
     QStyleOptionViewItem option;
     option.palette = QGuiApplication::palette();
     option.font = QGuiApplication::font();

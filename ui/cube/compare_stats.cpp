@@ -78,8 +78,8 @@ void CompareStats::relayout()
         width = std::max(width, nameWidth_ + kNameGap + valueWidth_ + 4 * kCellPadding);
     const int lines = static_cast<int>(content_.heading.size()) + (content_.mode.isEmpty() ? 0 : 1)
         + (content_.error.isEmpty() ? 0 : 1);
-    const int lineHeight = std::max(plain.lineSpacing(), bold.lineSpacing());
-    const QSize size(width + 2, lines * lineHeight + rows * (lineHeight + 2 * kCellPadding) + 2);
+    lineHeight_ = std::max(plain.lineSpacing(), bold.lineSpacing());
+    const QSize size(width + 2, lines * lineHeight_ + rows * (lineHeight_ + 2 * kCellPadding) + 2);
     if (size != size_) {
         size_ = size;
         updateGeometry();
@@ -90,16 +90,14 @@ void CompareStats::paintEvent(QPaintEvent*)
 {
     QPainter painter(this);
     const QFont bold = boldFont();
-    const QFontMetrics plainMetrics(font());
-    const int lineHeight = std::max(plainMetrics.lineSpacing(), QFontMetrics(bold).lineSpacing());
     const QColor text = palette().color(QPalette::WindowText);
     int y = 0;
     const auto centred = [&](const QString& line, const QFont& f, const QColor& color) {
         painter.setFont(f);
         painter.setPen(color);
-        painter.drawText(QRect(0, y, width(), lineHeight),
+        painter.drawText(QRect(0, y, width(), lineHeight_),
                          Qt::AlignHCenter | Qt::AlignVCenter | Qt::TextSingleLine | Qt::TextDontClip, line);
-        y += lineHeight;
+        y += lineHeight_;
     };
     for (const QString& line : content_.heading)
         centred(line, bold, text);
@@ -114,13 +112,13 @@ void CompareStats::paintEvent(QPaintEvent*)
         const int rowY = y + kCellPadding;
         painter.setFont(font());
         painter.setPen(kNameColor);
-        painter.drawText(QRect(nameX, rowY, nameWidth_, lineHeight),
+        painter.drawText(QRect(nameX, rowY, nameWidth_, lineHeight_),
                          Qt::AlignLeft | Qt::AlignVCenter | Qt::TextDontClip, name);
         painter.setFont(bold);
         painter.setPen(text);
-        painter.drawText(QRect(valueX, rowY, valueWidth_, lineHeight),
+        painter.drawText(QRect(valueX, rowY, valueWidth_, lineHeight_),
                          Qt::AlignLeft | Qt::AlignVCenter | Qt::TextDontClip, value);
-        y += lineHeight + 2 * kCellPadding;
+        y += lineHeight_ + 2 * kCellPadding;
     }
 }
 

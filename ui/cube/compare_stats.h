@@ -56,6 +56,7 @@ private:
     QSize size_{0, 0};
     int nameWidth_ = 0;  ///< the table's first column
     int valueWidth_ = 0; ///< its second
+    int lineHeight_ = 0; ///< the taller of the plain and the bold font's line spacing
 };
 
 } // namespace normscope::ui

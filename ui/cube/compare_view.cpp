@@ -138,9 +138,13 @@ void CompareView::fitColumns()
     // large font in presenter mode, the side panels shown) they get smaller type, down to half,
     // rather than push the last column out of sight.
     // Narrower still (the side panels and a lesson beside the view), the five go in two rows.
-    int widest = 0;
-    for (int k = 0; k < n; ++k)
-        widest = std::max(widest, stats_[static_cast<std::size_t>(k)]->sizeHint().width());
+    const auto widestNow = [&] {
+        int w = 0;
+        for (int k = 0; k < n; ++k)
+            w = std::max(w, stats_[static_cast<std::size_t>(k)]->sizeHint().width());
+        return w;
+    };
+    int widest = widestNow();
     const QMargins m = grid_->contentsMargins();
     const int shownWidth = parentWidget() ? parentWidget()->width() : width();
     const auto columnWidth = [&](int perRow) {
@@ -149,12 +153,6 @@ void CompareView::fitColumns()
     const double atFull = widest / statsScale_;
     const int perRow = n > 3 && columnWidth(n) < 0.75 * atFull ? (n + 1) / 2 : n;
     arrange(perRow);
-    const auto widestNow = [&] {
-        int w = 0;
-        for (int k = 0; k < n; ++k)
-            w = std::max(w, stats_[static_cast<std::size_t>(k)]->sizeHint().width());
-        return w;
-    };
     double scale = std::clamp(columnWidth(perRow) / atFull, 0.5, 1.0);
     // Text does not scale exactly with its size (hinting, and sizes that round to the same pixels):
     // while the widest is still over, smaller steps follow, each at least 2% smaller.

@@ -7,7 +7,14 @@
 #include <QPainter>
 #include <QStyle>
 
+#include <utility>
+
 namespace normscope::ui {
+
+StatsCellDelegate::StatsCellDelegate(std::shared_ptr<TextWidths> widths, QObject* parent)
+    : QStyledItemDelegate(parent),
+      widths_(std::move(widths))
+{}
 
 void StatsCellDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const
 {
@@ -20,8 +27,7 @@ void StatsCellDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opt
     // The margin QCommonStyle gives an item's text.
     const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1;
     const QRect textRect = option.rect.adjusted(margin, 0, -margin, 0);
-    if (!widths_ || !widths_->isFor(option.font))
-        widths_ = std::make_unique<TextWidths>(option.font);
+    widths_->use(option.font);
     // A cut number would read as another number: too narrow a column shows "1.234…" instead.
     const QString shown = widths_->width(text) <= textRect.width()
         ? text

@@ -24,12 +24,13 @@ class StatsCellDelegate : public QStyledItemDelegate {
     Q_OBJECT
 
 public:
-    using QStyledItemDelegate::QStyledItemDelegate;
+    /// widths: the view's, shared, so that the column fitting and the painting measure a text once.
+    StatsCellDelegate(std::shared_ptr<TextWidths> widths, QObject* parent);
 
     void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
 
 private:
-    mutable std::unique_ptr<TextWidths> widths_; ///< for the cells' font, made on first use
+    std::shared_ptr<TextWidths> widths_;
 };
 
 } // namespace normscope::ui

@@ -26,10 +26,13 @@
 
 namespace normscope::ui {
 
-StatsTableView::StatsTableView(QWidget* parent) : QTableView(parent), model_(new StatsTableModel(this))
+StatsTableView::StatsTableView(QWidget* parent)
+    : QTableView(parent),
+      model_(new StatsTableModel(this)),
+      cellWidths_(std::make_shared<TextWidths>(font()))
 {
     setModel(model_);
-    setItemDelegate(new StatsCellDelegate(this));
+    setItemDelegate(new StatsCellDelegate(cellWidths_, this));
     // Group order until the user clicks a header.
     horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     setSortingEnabled(true);
@@ -82,8 +85,7 @@ void StatsTableView::showEvent(QShowEvent* event)
 void StatsTableView::fitColumns()
 {
     columnsStale_ = false;
-    if (!cellWidths_ || !cellWidths_->isFor(font()))
-        cellWidths_ = std::make_unique<TextWidths>(font());
+    cellWidths_->use(font());
     const TextWidths& cells = *cellWidths_;
     const QFontMetrics header(horizontalHeader()->font());
     const int margin = 2 * style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, this) + 6;

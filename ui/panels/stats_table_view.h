@@ -64,7 +64,7 @@ private:
     QString selectionAs(int format) const;
 
     StatsTableModel* model_;
-    std::unique_ptr<TextWidths> cellWidths_; ///< the cells' font's, for fitColumns
+    std::shared_ptr<TextWidths> cellWidths_; ///< the cells' font's, for fitColumns and the delegate
     bool columnsStale_ = false;              ///< a result came while hidden: fit when shown
 };
 

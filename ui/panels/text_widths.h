@@ -27,6 +27,17 @@ public:
     /// Whether these are the widths in font (a font change, such as presenter mode's, needs new ones).
     bool isFor(const QFont& font) const { return font == font_; }
 
+    /// Widths in font from now on; those remembered are kept while the font is the same.
+    void use(const QFont& font)
+    {
+        if (isFor(font))
+            return;
+        font_ = font;
+        metrics_ = QFontMetrics(font);
+        tabular_ = hasTabularDigits(metrics_);
+        widths_.clear();
+    }
+
     int width(const QString& text) const
     {
         QString key = text;
