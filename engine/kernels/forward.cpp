@@ -191,8 +191,8 @@ void groupMoments(const StatsLayout& layout, const T* x, std::int64_t g, bool su
         wideGroupMoments(layout, x, g, mean, lo, var);
 }
 
-// Writes y[0, n) through body(first, count, dst): straight, or with `stream` a line at a time past the
-// caches (streaming_store.h) while the line at the same offset of `next` (if any) is fetched.
+// Writes y[0, n) through body(first, count, dst): straight, or with `stream` past the caches
+// (streaming_store.h), while the line at the same offset of `next` (if any) is fetched.
 template <typename T, typename Body>
 void writeOutput(T* y, std::int64_t n, bool stream, const T* next, Body&& body)
 {
@@ -200,10 +200,11 @@ void writeOutput(T* y, std::int64_t n, bool stream, const T* next, Body&& body)
         body(0, n, y);
         return;
     }
-    writeLines(y, n, true, body, [next](std::int64_t first) {
-        if (next)
-            prefetchToL2(next + first);
-    });
+    if (!next) {
+        writeLines(y, n, true, body, nullptr);
+        return;
+    }
+    writeLines(y, n, true, body, [next](std::int64_t first) { prefetchToL2(next + first); });
 }
 
 // y = (x - center) * scale + shift on one run that shares one channel's gamma and beta; the caller

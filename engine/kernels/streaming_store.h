@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <type_traits>
 
 #if defined(__SSE2__)
 #include <immintrin.h>
@@ -75,30 +76,46 @@ inline void prefetchToL2(const void* p)
 #endif
 }
 
+/// The most whole lines writeLines hands to one call of its body when nothing is fetched between
+/// lines: enough for the body's loop to run at full width instead of stopping to reload its captures
+/// after every 64 bytes (LayerNorm (C, H, W)'s row-block output spent more on that than on its
+/// arithmetic), few enough that the buffer they are streamed from stays in L1d. Where a line is
+/// fetched before each line, the body still takes one line at a time: sixteen prefetches issued at
+/// once, then sixteen lines computed, made BatchNorm, InstanceNorm and GroupNorm 5-28% slower.
+constexpr std::int64_t kLinesPerPiece = 16;
+
 /**
- * Writes out[0, n) a line at a time: body(first, count, dst) computes elements [first, first + count)
- * into dst[0, count). The whole lines of out go through a line buffer and streamLine when `stream`,
- * else straight to out; before each of them, beforeLine(first) may prefetch what comes next. The
- * split into pieces depends only on n and out's address, never on the thread count.
+ * Writes out[0, n): body(first, count, dst) computes elements [first, first + count) into dst[0, count).
+ * The whole lines of out go through a line buffer and streamLine when `stream`, else straight to out:
+ * one line per call of body, after beforeLine(first) (which may prefetch what comes next), or with
+ * no beforeLine (nullptr) kLinesPerPiece lines per call. The split into pieces depends only on n, out's
+ * address and whether beforeLine is given, never on the thread count; each element's value depends on
+ * none of them.
  */
 template <typename T, typename Body, typename BeforeLine>
 void writeLines(T* out, std::int64_t n, bool stream, Body&& body, BeforeLine&& beforeLine)
 {
     constexpr auto line = kLineBytes / static_cast<std::int64_t>(sizeof(T));
+    constexpr bool fetches = !std::is_same_v<std::decay_t<BeforeLine>, std::nullptr_t>;
+    constexpr std::int64_t linesPerPiece = fetches ? 1 : kLinesPerPiece;
     const auto offset = static_cast<std::int64_t>(reinterpret_cast<std::uintptr_t>(out) % kLineBytes)
         / static_cast<std::int64_t>(sizeof(T));
     const std::int64_t head = std::min(n, (line - offset) % line);
     body(0, head, out);
     std::int64_t first = head;
-    for (; first + line <= n; first += line) {
-        beforeLine(first);
+    while (first + line <= n) {
+        const std::int64_t lines = std::min(linesPerPiece, (n - first) / line);
+        if constexpr (fetches)
+            beforeLine(first);
         if (stream) {
-            alignas(kLineBytes) T buffer[line];
-            body(first, line, buffer);
-            streamLine(out + first, buffer);
+            alignas(kLineBytes) T buffer[linesPerPiece * line];
+            body(first, lines * line, buffer);
+            for (std::int64_t k = 0; k < lines; ++k)
+                streamLine(out + first + k * line, buffer + k * line);
         } else {
-            body(first, line, out + first);
+            body(first, lines * line, out + first);
         }
+        first += lines * line;
     }
     body(first, n - first, out + first);
 }
