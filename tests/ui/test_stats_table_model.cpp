@@ -14,12 +14,14 @@
 #include "ui/document/number_text.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QSortFilterProxyModel>
 #include <QHeaderView>
 #include <QPaintEngine>
 #include <QPainter>
+#include <QStyleOptionHeader>
 #include <QTextItem>
 #include <QtTest>
 
@@ -125,6 +127,7 @@ private Q_SLOTS:
     void rememberedWidthsAreMeasuredWidths();
     void cellsShowWholeNumbersOrElide();
     void hiddenTableFitsColumnsWhenAsked();
+    void onlyTheSortedColumnMakesRoomForItsArrow();
 };
 
 void TestStatsTableModel::modelTesterAcrossResults()
@@ -577,6 +580,76 @@ void TestStatsTableModel::hiddenTableFitsColumnsWhenAsked()
             QVERIFY2(shown.horizontalHeader()->sectionSize(c) > shown.fontMetrics().horizontalAdvance(text),
                      qPrintable(text));
         }
+}
+
+void TestStatsTableModel::onlyTheSortedColumnMakesRoomForItsArrow()
+{
+    const Tensor<double> x = test::randomTensor<double>({3, 5, 2, 2}, 5, 0.0, 1.0);
+    // Presenter mode's type (it sets the application's font): the arrow takes half the two-line
+    // header's height from the text.
+    struct RestoreFont {
+        QFont font = QApplication::font();
+        ~RestoreFont() { QApplication::setFont(font); }
+    } restore;
+    QFont large = restore.font;
+    large.setPointSizeF(large.pointSizeF() * 2);
+    QApplication::setFont(large);
+    StatsTableView view;
+    view.resize(1800, 400);
+    view.show();
+    view.setResult(runEngine(specFor(NormKind::Batch), x));
+    QHeaderView* header = view.horizontalHeader();
+    const StatsTableModel* model = view.statsModel();
+    const QFontMetrics headerFont(header->font());
+    const auto headerWidth = [&](int c) {
+        int width = 0;
+        for (const QString& line : model->headerData(c, Qt::Horizontal).toString().split(QLatin1Char('\n')))
+            width = std::max(width, headerFont.horizontalAdvance(line));
+        return width;
+    };
+    // The width the style leaves for section c's text, with or without an arrow, as QHeaderView
+    // paints it.
+    const auto labelWidth = [&](int c, bool arrow) {
+        QStyleOptionHeader option;
+        option.initFrom(header);
+        option.orientation = Qt::Horizontal;
+        option.state |= QStyle::State_Horizontal;
+        option.rect = QRect(0, 0, header->sectionSize(c), header->height());
+        option.sortIndicator = arrow ? QStyleOptionHeader::SortUp : QStyleOptionHeader::None;
+        return header->style()->subElementRect(QStyle::SE_HeaderLabel, &option, header).width();
+    };
+    const auto sizes = [&] {
+        QList<int> s;
+        for (int c = 0; c < model->columnCount(); ++c)
+            s << header->sectionSize(c);
+        return s;
+    };
+    const QList<int> unsorted = sizes();
+    for (int c = 0; c < model->columnCount(); ++c)
+        QVERIFY(labelWidth(c, false) >= headerWidth(c)); // every header whole
+
+    // "count" is wider than its numbers (20 per channel), so its width is its header's: sorted, it
+    // grows until the text fits beside the arrow, and no other column changes.
+    const int countCol = model->column(StatsTableModel::CountColumn);
+    for (int r = 0; r < model->rowCount(); ++r)
+        QVERIFY(headerFont.horizontalAdvance(model->index(r, countCol).data().toString()) < headerWidth(countCol));
+    QVERIFY(labelWidth(countCol, true) < headerWidth(countCol)); // unsorted width: the arrow would cut it
+    view.sortByColumn(countCol, Qt::AscendingOrder);
+    QVERIFY(labelWidth(countCol, true) >= headerWidth(countCol));
+    for (int c = 0; c < model->columnCount(); ++c)
+        if (c != countCol)
+            QCOMPARE(sizes()[c], unsorted[c]);
+    // Another column sorted: the room moves with the arrow; a new result keeps it there.
+    const int runningVarCol = model->column(StatsTableModel::RunningVarColumn);
+    view.sortByColumn(runningVarCol, Qt::DescendingOrder);
+    QCOMPARE(sizes()[countCol], unsorted[countCol]);
+    QVERIFY(labelWidth(runningVarCol, true) >= headerWidth(runningVarCol));
+    const QList<int> byRunningVar = sizes();
+    view.setResult(runEngine(specFor(NormKind::Batch), x));
+    QCOMPARE(sizes(), byRunningVar);
+    // Back to group order: no arrow, no room.
+    header->setSortIndicator(-1, Qt::AscendingOrder);
+    QCOMPARE(sizes(), unsorted);
 }
 
 QTEST_MAIN(TestStatsTableModel)

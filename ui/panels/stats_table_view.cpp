@@ -21,10 +21,31 @@
 #include <QPainter>
 #include <QScrollBar>
 #include <QStyle>
+#include <QStyleOptionHeader>
 
 #include <algorithm>
 
 namespace normscope::ui {
+
+namespace {
+
+// How much narrower the style makes a section's label when the section draws a sort arrow: in Qt's
+// common styles half the header's height and two margins, so a two-line header in presenter mode
+// needs ~37 pixels where PM_HeaderMarkSize says 16, and the sorted header's text was cut.
+int sortArrowRoom(const QHeaderView* header)
+{
+    QStyleOptionHeader option;
+    option.initFrom(header);
+    option.orientation = Qt::Horizontal;
+    option.state |= QStyle::State_Horizontal;
+    option.rect = QRect(0, 0, 1000, header->sizeHint().height());
+    const int plain = header->style()->subElementRect(QStyle::SE_HeaderLabel, &option, header).width();
+    option.sortIndicator = QStyleOptionHeader::SortDown;
+    const int withArrow = header->style()->subElementRect(QStyle::SE_HeaderLabel, &option, header).width();
+    return std::max(0, plain - withArrow);
+}
+
+} // namespace
 
 StatsTableView::StatsTableView(QWidget* parent)
     : QTableView(parent),
@@ -46,6 +67,13 @@ StatsTableView::StatsTableView(QWidget* parent)
     // 100k costs ~200 ms per result.
     horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     horizontalHeader()->setStretchLastSection(false);
+    // Only the sorted column draws an arrow, so only it is widened for one (fitColumns).
+    connect(horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, [this] {
+        if (isVisible())
+            fitColumns();
+        else
+            columnsStale_ = true;
+    });
     setObjectName(QStringLiteral("statsTable"));
 }
 
@@ -96,12 +124,15 @@ void StatsTableView::fitColumns()
     const int rows = model_->rowCount();
     const bool measure = rows <= kMeasuredRows;
     const int widestNumber = cells.width(QStringLiteral("-8.88888e-888"));
+    const int sorted = horizontalHeader()->isSortIndicatorShown() ? horizontalHeader()->sortIndicatorSection() : -1;
     for (int c = 0; c < model_->columnCount(); ++c) {
-        // A header's lines are measured one by one; the sorted column also draws its arrow.
+        // A header's lines are measured one by one; the sorted column also draws its arrow. Room for
+        // an arrow in every column cost English presenter mode its last column at 1920 pixels.
         int width = 0;
         for (const QString& line : model_->headerData(c, Qt::Horizontal).toString().split(QLatin1Char('\n')))
             width = std::max(width, header.horizontalAdvance(line));
-        width += style()->pixelMetric(QStyle::PM_HeaderMarkSize, nullptr, this);
+        if (c == sorted)
+            width += sortArrowRoom(horizontalHeader());
         const StatsTableModel::Column kind = model_->columnKind(c);
         if (kind == StatsTableModel::GroupColumn && !measure) {
             // Labels grow with the index: the last group's is the widest.
