@@ -198,6 +198,55 @@ private Q_SLOTS:
         QCOMPARE(view.colorMap().upper(), xUpper);
     }
 
+    // The cube is repainted only when its picture changes: not for an eps or momentum change showing
+    // x (that repaint was half of the small cube's frame), but for one showing y and for another input.
+    void cubeRepaintsOnlyWhenItsPictureChanges()
+    {
+        Document document(batchNorm({4, 6, 5, 5}));
+        CubeView view;
+        view.resize(700, 560);
+        view.observe(&document);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QTest::qWait(50);
+        struct PaintCounter : QObject {
+            int paints = 0;
+            bool eventFilter(QObject*, QEvent* event) override
+            {
+                if (event->type() == QEvent::Paint)
+                    ++paints;
+                return false;
+            }
+        } counter;
+        view.installEventFilter(&counter);
+        const auto paintsAfter = [&](auto&& change) -> int {
+            counter.paints = 0;
+            change();
+            if (!document.waitUntilIdle())
+                return -1;    // never idle: fails every comparison below
+            QTest::qWait(50); // the update requests
+            return counter.paints;
+        };
+        QCOMPARE(paintsAfter([&] { document.setEps(0.5); }), 0);
+        QCOMPARE(paintsAfter([&] { document.setMomentum(0.3); }), 0);
+        view.setValueSource(CubeView::ValueSource::Output);
+        QTest::qWait(50);                                        // its own repaint, before counting
+        QVERIFY(paintsAfter([&] { document.setEps(2.0); }) > 0); // y moved
+        view.setValueSource(CubeView::ValueSource::Input);
+        QTest::qWait(50);
+        QCOMPARE(paintsAfter([&] { document.setEps(0.2); }), 0);
+        // A lit group's line names its mean and var, which eps does not move; another input does.
+        view.selectCell(7);
+        QTest::qWait(50);
+        QCOMPARE(paintsAfter([&] { document.setEps(0.1); }), 0);
+        QVERIFY(paintsAfter([&] {
+                    InputRecipe recipe = document.experiment().recipe;
+                    ++recipe.seed;
+                    document.setRecipe(recipe);
+                })
+                > 0); // another x
+    }
+
     void plotsReplotOnlyWhatChanged()
     {
         Document document(batchNorm({4, 6, 5, 5}));

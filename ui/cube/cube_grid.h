@@ -64,6 +64,7 @@ public:
     QString axisName(int a) const;
     /// A transformer's (B, T, D) input (ui/document/shape_presets.h): the axes are named B, T, D.
     void setTokenNames(bool on) { tokenNames_ = on; }
+    bool tokenNames() const { return tokenNames_; }
     /// "N = 4", "H·W = 25"; empty for a spatial axis the tensor does not have.
     QString axisLabel(int a) const;
     /// Empty when every element is drawn, else e.g. "H·W: 3136 shown as 64 bins of 49; each cell

@@ -18,14 +18,14 @@ CubeTexts::CubeTexts()
         doc->setDocumentMargin(0);
 }
 
-void CubeTexts::set(const QString& caption, const QString& failedModule, const QString& note, const QString& statusHtml,
+bool CubeTexts::set(const QString& caption, const QString& failedModule, const QString& note, const QString& statusHtml,
                     const QFont& base, bool compact)
 {
     // A view sets its texts after every result; an eps change rarely changes them, and laying out
     // rich text for five compare columns cost milliseconds each time.
     const QStringList texts{caption, failedModule, note, statusHtml};
     if (texts == lastTexts_ && base == lastBase_ && compact == lastCompact_)
-        return;
+        return false;
     lastTexts_ = texts;
     lastBase_ = base;
     lastCompact_ = compact;
@@ -60,6 +60,7 @@ void CubeTexts::set(const QString& caption, const QString& failedModule, const Q
 
     status_.setDefaultFont(scaledFont(base, 1.05));
     status_.setHtml(style + statusHtml + QStringLiteral("</div>"));
+    return true;
 }
 
 QString CubeTexts::statusHtml(const ResultPtr& result, std::int64_t litGroup, bool allGroups)

@@ -27,8 +27,9 @@ public:
     CubeTexts();
 
     /// caption is the layout's rule "Name: rule" (empty when refused, then failedModule is shown);
-    /// statusHtml comes from statusHtml(). base is the widget's font.
-    void set(const QString& caption, const QString& failedModule, const QString& note, const QString& statusHtml,
+    /// statusHtml comes from statusHtml(). base is the widget's font. Returns whether any text
+    /// changed (the same texts again are not laid out again).
+    bool set(const QString& caption, const QString& failedModule, const QString& note, const QString& statusHtml,
              const QFont& base, bool compact);
     /// The status line: the lit group and its statistics, else a hint what hovering does.
     static QString statusHtml(const ResultPtr& result, std::int64_t litGroup, bool allGroups);

@@ -13,6 +13,7 @@
 #include <QPainter>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <utility>
 
@@ -55,6 +56,10 @@ void CubeView::observe(Document* document)
 void CubeView::setResult(ResultPtr result)
 {
     const ResultPtr previous = std::exchange(result_, std::move(result));
+    // What the view drew for the previous result, to tell whether this one changes the picture.
+    const QString previousError = error_;
+    const bool previousTokenNames = grid_.tokenNames();
+    const std::array<QRectF, 5> previousRects{captionRect_, noteRect_, statusRect_, cubeRect_, projection_.viewport()};
     error_.clear();
     caption_.clear();
     note_.clear();
@@ -92,7 +97,7 @@ void CubeView::setResult(ResultPtr result)
         projection_.setCells(grid_.cells(0), grid_.cells(1), grid_.cells(2));
 
     const std::int64_t count = r.input.numel();
-    const std::int64_t oldSelected = selected_, oldHovered = hovered_;
+    const std::int64_t oldSelected = selected_, oldHovered = hovered_, oldLinked = linkedHover_;
     if (selected_ >= count)
         selected_ = -1;
     if (linkedHover_ >= count)
@@ -106,18 +111,27 @@ void CubeView::setResult(ResultPtr result)
         rebuildValues();
         rebuildColors();
     }
-    updateTexts();
+    bool changed = !sameCells || error_ != previousError || grid_.tokenNames() != previousTokenNames;
+    changed |= updateTexts();
     relayout();
     if (compact_)
         updateGeometry(); // another shape may need another height for this width
     // The picture under a resting mouse may have changed.
     if (hovered_ >= 0 && underMouse())
         hovered_ = cellAt(mousePos_);
-    if (highlightedGroup() != litGroup_)
+    if (highlightedGroup() != litGroup_) {
         rebuildColors();
+        changed = true;
+    }
     updateHoverText();
-    updateTexts();
-    update();
+    changed |= updateTexts();
+    changed |= selected_ != oldSelected || hovered_ != oldHovered || linkedHover_ != oldLinked
+        || previousRects
+            != std::array<QRectF, 5>{captionRect_, noteRect_, statusRect_, cubeRect_, projection_.viewport()};
+    // An eps or momentum change showing x with nothing lit draws the same picture: repainting the
+    // cube (and the colour bar on it) anyway was half of such a change at 8x16x16x16.
+    if (changed)
+        update();
     if (selected_ != oldSelected)
         Q_EMIT cellSelected(selected_);
     if (hovered_ != oldHovered)
@@ -382,18 +396,20 @@ void CubeView::rebuildImages()
 
 // --- texts and layout ---------------------------------------------------------------------------
 
-void CubeView::updateTexts()
+bool CubeView::updateTexts()
 {
     QString failedModule;
     if (caption_.isEmpty() && result_ && !result_->ok())
         failedModule = QString::fromStdString(moduleName(result_->spec.kind, static_cast<int>(result_->shape.size())));
-    texts_.set(caption_, failedModule, note_,
-               CubeTexts::statusHtml(result_, highlightedGroup(), mode_ == HighlightMode::AllGroups), font(), compact_);
+    const bool changed = texts_.set(
+        caption_, failedModule, note_,
+        CubeTexts::statusHtml(result_, highlightedGroup(), mode_ == HighlightMode::AllGroups), font(), compact_);
     // A lit group's line may wrap to more lines than the hint it replaces (Chinese does at 1366 px):
     // the cube gives way rather than the text being cut.
     if (!compact_ && !statusRect_.isEmpty()
         && std::abs(texts_.statusHeight(statusRect_.width()) - statusRect_.height()) > 0.5)
         relayout();
+    return changed;
 }
 
 void CubeView::updateHoverText()

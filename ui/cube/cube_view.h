@@ -154,7 +154,8 @@ private:
     void relayout();
     /// Shows the hover overlay at the mouse while a cell is hovered, hides it otherwise.
     void syncOverlay();
-    void updateTexts();
+    /// Sets the texts from the result and the lit group; returns whether any changed.
+    bool updateTexts();
     void updateHoverText();
     void setHover(std::int64_t flatIndex, const QPointF& pos);
     std::int64_t drawnCellIndex(const CubeProjection::Cell& cell) const;
