@@ -628,7 +628,7 @@ void TestStatsTableModel::onlyTheSortedColumnMakesRoomForItsArrow()
     for (int c = 0; c < model->columnCount(); ++c)
         QVERIFY(labelWidth(c, false) >= headerWidth(c)); // every header whole
 
-    // "count" is wider than its numbers (20 per channel), so its width is its header's: sorted, it
+    // "count" is wider than its numbers (12 per channel), so its width is its header's: sorted, it
     // grows until the text fits beside the arrow, and no other column changes.
     const int countCol = model->column(StatsTableModel::CountColumn);
     for (int r = 0; r < model->rowCount(); ++r)
