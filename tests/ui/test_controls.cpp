@@ -23,11 +23,11 @@
 #include <QTableWidget>
 #include <QWheelEvent>
 #include "tests/support/reference_groups.h"
+#include "tests/ui/paint_counter.h"
 
 #include <QtTest>
 
 #include <cmath>
-#include <map>
 
 using namespace normscope;
 using namespace normscope::ui;
@@ -181,15 +181,7 @@ private slots:
         panel.show();
         QVERIFY(QTest::qWaitForWindowExposed(&panel));
         QTest::qWait(50);
-        struct PaintCounter : QObject {
-            std::map<QObject*, int> paints;
-            bool eventFilter(QObject* watched, QEvent* event) override
-            {
-                if (event->type() == QEvent::Paint)
-                    ++paints[watched];
-                return false;
-            }
-        } counter;
+        test::PaintCounter counter;
         QList<QWidget*> unchanged;
         for (QAbstractSpinBox* spin : panel.findChildren<QAbstractSpinBox*>())
             if (spin->isVisible())

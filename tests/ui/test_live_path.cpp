@@ -17,6 +17,7 @@
 #include "ui/document/input_summary.h"
 #include "ui/document/tensor_pool.h"
 #include "ui/document/upstream_gradient.h"
+#include "tests/ui/paint_counter.h"
 
 #include <QSignalSpy>
 #include <QtTest>
@@ -209,34 +210,26 @@ private Q_SLOTS:
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         QTest::qWait(50);
-        struct PaintCounter : QObject {
-            int paints = 0;
-            bool eventFilter(QObject*, QEvent* event) override
-            {
-                if (event->type() == QEvent::Paint)
-                    ++paints;
-                return false;
-            }
-        } counter;
+        test::PaintCounter counter;
         view.installEventFilter(&counter);
         // Waits until the view has painted whatever it had to (a slow sanitizer build may take longer
         // than one wait), so that a count below holds only what the change itself caused.
         const auto settle = [&] {
             for (int tries = 0; tries < 20; ++tries) {
-                counter.paints = 0;
+                counter.reset();
                 QTest::qWait(100);
-                if (counter.paints == 0)
+                if (counter.total() == 0)
                     return;
             }
         };
         const auto paintsAfter = [&](auto&& change) -> int {
             settle();
-            counter.paints = 0;
+            counter.reset();
             change();
             if (!document.waitUntilIdle())
                 return -1;     // never idle: fails every comparison below
             QTest::qWait(100); // the update requests
-            return counter.paints;
+            return counter.total();
         };
         QCOMPARE(paintsAfter([&] { document.setEps(0.5); }), 0);
         QCOMPARE(paintsAfter([&] { document.setMomentum(0.3); }), 0);

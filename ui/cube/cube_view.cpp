@@ -13,7 +13,6 @@
 #include <QPainter>
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <utility>
 
@@ -59,7 +58,7 @@ void CubeView::setResult(ResultPtr result)
     // What the view drew for the previous result, to tell whether this one changes the picture.
     const QString previousError = error_;
     const bool previousTokenNames = grid_.tokenNames();
-    const std::array<QRectF, 5> previousRects{captionRect_, noteRect_, statusRect_, cubeRect_, projection_.viewport()};
+    const std::array<QRectF, 5> previousRects = layoutRects();
     error_.clear();
     caption_.clear();
     note_.clear();
@@ -126,8 +125,7 @@ void CubeView::setResult(ResultPtr result)
     updateHoverText();
     changed |= updateTexts();
     changed |= selected_ != oldSelected || hovered_ != oldHovered || linkedHover_ != oldLinked
-        || previousRects
-            != std::array<QRectF, 5>{captionRect_, noteRect_, statusRect_, cubeRect_, projection_.viewport()};
+        || previousRects != layoutRects();
     // An eps or momentum change showing x with nothing lit draws the same picture: repainting the
     // cube (and the colour bar on it) anyway was half of such a change at 8x16x16x16.
     if (changed)
@@ -494,6 +492,11 @@ void CubeView::relayout()
         projection_.setViewport(vp);
         colorBar_->move(colorBar_->x(), static_cast<int>(cubeRect_.bottom() + 4));
     }
+}
+
+std::array<QRectF, 5> CubeView::layoutRects() const
+{
+    return {captionRect_, noteRect_, statusRect_, cubeRect_, projection_.viewport()};
 }
 
 double CubeView::captionHeightAt(int width) const

@@ -17,6 +17,7 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -152,6 +153,8 @@ private:
     void updateCut(); // after the view turned: another face may now show the lit group
     CubeAxisLabels::Margins labelMargins(double width, double height) const;
     void relayout();
+    /// Where relayout() put the texts and the cube: what a new result must leave alone to need no repaint.
+    std::array<QRectF, 5> layoutRects() const;
     /// Shows the hover overlay at the mouse while a cell is hovered, hides it otherwise.
     void syncOverlay();
     /// Sets the texts from the result and the lit group; returns whether any changed.

@@ -68,12 +68,7 @@ StatsTableView::StatsTableView(QWidget* parent)
     horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     horizontalHeader()->setStretchLastSection(false);
     // Only the sorted column draws an arrow, so only it is widened for one (fitColumns).
-    connect(horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, [this] {
-        if (isVisible())
-            fitColumns();
-        else
-            columnsStale_ = true;
-    });
+    connect(horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, &StatsTableView::fitColumnsWhenShown);
     setObjectName(QStringLiteral("statsTable"));
 }
 
@@ -92,13 +87,18 @@ void StatsTableView::setResult(ResultPtr result)
     const int section = model_->sortColumn() >= 0 ? model_->column(StatsTableModel::Column(model_->sortColumn())) : -1;
     if (horizontalHeader()->sortIndicatorSection() != section)
         horizontalHeader()->setSortIndicator(section, model_->sortOrder());
+    fitColumnsWhenShown();
+    viewport()->update();
+}
+
+void StatsTableView::fitColumnsWhenShown()
+{
     // The widths are for the eye: a hidden table (another tab in front, the compare view shown)
     // measures them when it is shown.
     if (isVisible())
         fitColumns();
     else
         columnsStale_ = true;
-    viewport()->update();
 }
 
 void StatsTableView::showEvent(QShowEvent* event)

@@ -61,6 +61,8 @@ protected:
 
 private:
     void fitColumns();
+    /// fitColumns now if the table is shown, else when it is (showEvent).
+    void fitColumnsWhenShown();
     QString selectionAs(int format) const;
 
     StatsTableModel* model_;
